@@ -1,20 +1,21 @@
 package dev.antigravity.api;
 
+import dev.antigravity.api.http.ApiServer;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 
-/** Entry point: builds the server from configuration and starts it. */
+/** Entry point: configuration, then the server (see {@link ApiServer} for the wiring). */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
         Config config = Config.create();
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .routing(r -> r.get("/health", (req, res) -> res.send("{\"status\":\"UP\"}")))
+        AppContext app = AppContext.create(config);
+        WebServer server = ApiServer.configure(WebServer.builder().config(config.get("server")), app)
                 .build()
                 .start();
-        System.out.println("Antigravity API listening on port " + server.port());
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
+                "Antigravity API listening on port " + server.port());
     }
 }

@@ -1,0 +1,31 @@
+package dev.antigravity.api;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.api.config.Json;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.http.shutdown.Drain;
+import io.helidon.config.Config;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+
+/**
+ * What the HTTP services need from the outside world, built once at start-up and passed down
+ * explicitly (no container, no classpath scanning): configuration, the database, the clock
+ * (replaceable in tests), the JSON mapper, the metrics registry and the shutdown state.
+ */
+public record AppContext(Config config, Database database, Clock clock, ObjectMapper json,
+                         MeterRegistry metrics, Drain drain) {
+
+    /** The production wiring for {@code config} (the root node). */
+    public static AppContext create(Config config) {
+        return new AppContext(config, Database.create(config.get("db")), Clock.systemUTC(), Json.mapper(),
+                Metrics.globalRegistry(), new Drain());
+    }
+
+    /** The same wiring around an existing database and clock (tests). */
+    public static AppContext create(Config config, Database database, Clock clock) {
+        return new AppContext(config, database, clock, Json.mapper(), Metrics.globalRegistry(), new Drain());
+    }
+}

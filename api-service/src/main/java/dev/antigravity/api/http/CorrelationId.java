@@ -1,0 +1,57 @@
+package dev.antigravity.api.http;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * The id that ties one request's response, log lines and audit entries together. A client (or
+ * the load balancer) may send its own {@code X-Request-Id}; it is accepted only if short and
+ * made of safe characters, because it is echoed into headers and logs.
+ */
+public final class CorrelationId {
+    public static final String HEADER = "X-Request-Id";
+    public static final int MAX_LENGTH = 128;
+
+    /** Bound for the duration of a request so that log lines written on its thread carry the id. */
+    static final ScopedValue<String> CURRENT = ScopedValue.newInstance();
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
+    private static final Object CONTEXT_KEY = new Object() {
+        @Override
+        public String toString() {
+            return "antigravity.correlation-id";
+        }
+    };
+
+    private CorrelationId() {
+    }
+
+    /** The request's correlation id: the client's valid {@code X-Request-Id} or a generated one. */
+    public static String of(ServerRequest req) {
+        Optional<String> known = req.context().get(CONTEXT_KEY, String.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String id = accept(req.headers().first(io.helidon.http.HeaderNames.create(HEADER)).orElse(null))
+                .orElseGet(CorrelationId::generate);
+        req.context().register(CONTEXT_KEY, id);
+        return id;
+    }
+
+    /** The id of the request being handled on this thread, if any (used by the log formatter). */
+    public static Optional<String> current() {
+        return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
+    }
+
+    /** A client-supplied id if it is safe to echo, else empty. */
+    public static Optional<String> accept(String candidate) {
+        return candidate != null && SAFE.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
+    }
+
+    public static String generate() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.antigravity.api.http.problem;
+
+import java.lang.System.Logger.Level;
+
+import dev.antigravity.api.http.CorrelationId;
+import io.helidon.http.HttpException;
+import io.helidon.http.NotFoundException;
+import io.helidon.webserver.http.ErrorHandler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The single place where exceptions become HTTP responses: every error leaves the service as
+ * problem+json with the request's correlation id, and unexpected ones are logged with their
+ * stack trace but never leak it to the client.
+ */
+public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
+    private static final System.Logger LOG = System.getLogger(ProblemErrorHandler.class.getName());
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res, Throwable error) {
+        ApiException problem = toProblem(req, error);
+        ProblemResponses.send(res, problem, req.path().path(), CorrelationId.of(req));
+    }
+
+    static ApiException toProblem(ServerRequest req, Throwable error) {
+        if (error instanceof ApiException api) {
+            return api;
+        }
+        var json = JsonProblems.from(error);
+        if (json.isPresent()) {
+            return json.get();
+        }
+        if (error instanceof NotFoundException) {
+            return ApiException.notFound("No route for " + req.prologue().method().text() + " " + req.path().path() + ".");
+        }
+        if (error instanceof HttpException http && http.status().code() < 500) {
+            // Helidon's own client errors (unsupported media type, bad header, ...): keep the status.
+            return new ApiException(http.status().code(), ApiException.TYPE_BASE + "http-" + http.status().code(),
+                    http.status().reasonPhrase(), http.getMessage(), java.util.List.of());
+        }
+        LOG.log(Level.ERROR, "Unhandled error on " + req.prologue().method().text() + " " + req.path().path(), error);
+        return ApiException.internal("An unexpected error occurred; quote the correlation id when reporting it.");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.antigravity.api.repository;
+
+import java.sql.SQLException;
+
+/** Recognises constraint violations by SQLState, which H2 and PostgreSQL share. */
+public final class Constraints {
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    private Constraints() {
+    }
+
+    public static boolean isUniqueViolation(Throwable failure) {
+        return hasSqlState(failure, UNIQUE_VIOLATION);
+    }
+
+    public static boolean isForeignKeyViolation(Throwable failure) {
+        return hasSqlState(failure, FOREIGN_KEY_VIOLATION);
+    }
+
+    /** True when the violated constraint's name appears in the database's message. */
+    public static boolean mentions(Throwable failure, String constraintName) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(constraintName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSqlState(Throwable failure, String state) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

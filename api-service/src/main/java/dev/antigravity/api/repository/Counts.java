@@ -1,0 +1,19 @@
+package dev.antigravity.api.repository;
+
+import java.util.Map;
+
+import io.helidon.dbclient.DbExecute;
+
+/** Runs a {@code SELECT COUNT(*) AS total ...} and returns the number. */
+final class Counts {
+    private Counts() {
+    }
+
+    static long of(DbExecute db, String countSql, Map<String, ?> params) {
+        return db.createGet(countSql)
+                .params(params)
+                .execute()
+                .map(row -> Columns.longValue(row, "total"))
+                .orElse(0L);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.antigravity.api.repository;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.antigravity.api.model.IdempotencyRecord;
+import dev.antigravity.api.model.IdempotencyRecord.StoredResponse;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** Idempotency keys of order creation, unique per customer. */
+public final class IdempotencyRepository {
+
+    /**
+     * Binds the key to the request. A second claim of the same key fails with a unique
+     * violation — after waiting for the first claim's transaction to end.
+     */
+    public void claim(DbExecute db, String customer, String key, String fingerprint, Instant now) {
+        db.createInsert("INSERT INTO idempotency_keys (customer_subject, idempotency_key, request_fingerprint, created_at) "
+                        + "VALUES (:customer, :key, :fingerprint, :now)")
+                .addParam("customer", customer)
+                .addParam("key", key)
+                .addParam("fingerprint", fingerprint)
+                .addParam("now", Times.utc(now))
+                .execute();
+    }
+
+    public void complete(DbExecute db, String customer, String key, StoredResponse response) {
+        db.createUpdate("UPDATE idempotency_keys SET order_id = :orderId, response_status = :status, "
+                        + "response_body = :body WHERE customer_subject = :customer AND idempotency_key = :key")
+                .addParam("orderId", response.orderId())
+                .addParam("status", response.status())
+                .addParam("body", response.body())
+                .addParam("customer", customer)
+                .addParam("key", key)
+                .execute();
+    }
+
+    public Optional<IdempotencyRecord> find(DbExecute db, String customer, String key) {
+        return db.createGet("SELECT customer_subject, idempotency_key, request_fingerprint, order_id, response_status, "
+                        + "response_body, created_at FROM idempotency_keys WHERE customer_subject = :customer AND idempotency_key = :key")
+                .addParam("customer", customer)
+                .addParam("key", key)
+                .execute()
+                .map(IdempotencyRepository::record);
+    }
+
+    /** Forgets the key if it was claimed before {@code cutoff}, so it can be used afresh. */
+    public void forgetIfOlderThan(DbExecute db, String customer, String key, Instant cutoff) {
+        db.createDelete("DELETE FROM idempotency_keys WHERE customer_subject = :customer AND idempotency_key = :key "
+                        + "AND created_at < :cutoff")
+                .addParam("customer", customer)
+                .addParam("key", key)
+                .addParam("cutoff", Times.utc(cutoff))
+                .execute();
+    }
+
+    private static IdempotencyRecord record(DbRow row) {
+        Optional<StoredResponse> response = Columns.optional(row, "order_id")
+                .map(orderId -> new StoredResponse(((Number) orderId).longValue(),
+                        Columns.intValue(row, "response_status"),
+                        Columns.string(row, "response_body")));
+        return new IdempotencyRecord(Columns.string(row, "customer_subject"),
+                Columns.string(row, "idempotency_key"),
+                Columns.string(row, "request_fingerprint"),
+                Columns.instant(row, "created_at"),
+                response);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.antigravity.api.repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.OrderLine;
+import dev.antigravity.api.model.OrderStatus;
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.PageRequest;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** Orders and their lines. */
+public final class OrderRepository {
+    private static final String COLUMNS = "id, customer_subject, status, total, created_at, updated_at";
+    private static final String LINE_COLUMNS = "order_id, line_no, product_id, product_name, quantity, unit_price";
+
+    /** Stores a new order with its lines and returns it with its id. */
+    public Order insert(DbExecute db, String customer, List<OrderLine> lines, Instant now) {
+        BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long id = Inserts.returningId(db.createInsert(
+                        "INSERT INTO orders (customer_subject, status, total, created_at, updated_at, created_on) "
+                                + "VALUES (:customer, :status, :total, :now, :now, :day)")
+                .addParam("customer", customer)
+                .addParam("status", OrderStatus.PENDING.name())
+                .addParam("total", total)
+                .addParam("now", Times.utc(now))
+                .addParam("day", LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            db.createInsert("INSERT INTO order_lines (order_id, line_no, product_id, product_name, quantity, unit_price) "
+                            + "VALUES (:orderId, :lineNo, :productId, :productName, :quantity, :unitPrice)")
+                    .addParam("orderId", id)
+                    .addParam("lineNo", i + 1)
+                    .addParam("productId", line.productId())
+                    .addParam("productName", line.productName())
+                    .addParam("quantity", line.quantity())
+                    .addParam("unitPrice", line.unitPrice())
+                    .execute();
+        }
+        return new Order(id, customer, OrderStatus.PENDING, total, List.copyOf(lines), now, now);
+    }
+
+    public Optional<Order> findById(DbExecute db, long id) {
+        return db.createGet("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+                .addParam("id", id)
+                .execute()
+                .map(row -> withLines(row, linesOf(db, List.of(id)).getOrDefault(id, List.of())));
+    }
+
+    /** Newest first; only {@code customer}'s orders when present, everyone's otherwise. */
+    public Page<Order> page(DbExecute db, Optional<String> customer, Optional<OrderStatus> status, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        customer.ifPresent(c -> {
+            where.append(" AND customer_subject = :customer");
+            params.put("customer", c);
+        });
+        status.ifPresent(s -> {
+            where.append(" AND status = :status");
+            params.put("status", s.name());
+        });
+        long total = Counts.of(db, "SELECT COUNT(*) AS total FROM orders" + where, params);
+        params.put("limit", request.size());
+        params.put("offset", request.offset());
+        List<DbRow> rows = db.createQuery("SELECT " + COLUMNS + " FROM orders" + where
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .execute()
+                .toList();
+        List<Long> ids = rows.stream().map(row -> Columns.longValue(row, "id")).toList();
+        Map<Long, List<OrderLine>> lines = linesOf(db, ids);
+        List<Order> orders = rows.stream()
+                .map(row -> withLines(row, lines.getOrDefault(Columns.longValue(row, "id"), List.of())))
+                .toList();
+        return Page.of(orders, request, total);
+    }
+
+    /**
+     * Moves the order from {@code from} to {@code to} only if it is still in {@code from}; false
+     * when someone else changed it first.
+     */
+    public boolean updateStatus(DbExecute db, long id, OrderStatus from, OrderStatus to, Instant now) {
+        return db.createUpdate("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
+                .addParam("to", to.name())
+                .addParam("now", Times.utc(now))
+                .addParam("id", id)
+                .addParam("from", from.name())
+                .execute() == 1;
+    }
+
+    private static Map<Long, List<OrderLine>> linesOf(DbExecute db, List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        // One generated placeholder per id; the ids themselves are bound as parameters.
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < orderIds.size(); i++) {
+            params.put("id" + i, orderIds.get(i));
+        }
+        String placeholders = params.keySet().stream().map(name -> ":" + name).collect(Collectors.joining(", "));
+        Map<Long, List<OrderLine>> lines = new HashMap<>();
+        db.createQuery("SELECT " + LINE_COLUMNS + " FROM order_lines WHERE order_id IN (" + placeholders
+                        + ") ORDER BY order_id, line_no")
+                .params(params)
+                .execute()
+                .forEach(row -> lines.computeIfAbsent(Columns.longValue(row, "order_id"), k -> new ArrayList<>())
+                        .add(new OrderLine(Columns.longValue(row, "product_id"),
+                                Columns.string(row, "product_name"),
+                                Columns.intValue(row, "quantity"),
+                                Columns.decimal(row, "unit_price"))));
+        return lines;
+    }
+
+    private static Order withLines(DbRow row, List<OrderLine> lines) {
+        return new Order(Columns.longValue(row, "id"),
+                Columns.string(row, "customer_subject"),
+                OrderStatus.valueOf(Columns.string(row, "status")),
+                Columns.decimal(row, "total"),
+                List.copyOf(lines),
+                Columns.instant(row, "created_at"),
+                Columns.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.antigravity.api.repository;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.model.ProductDraft;
+import dev.antigravity.api.model.ProductQuery;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** Products table access, including the conditional stock updates orders rely on. */
+public final class ProductRepository {
+    private static final String COLUMNS = "id, name, description, price, stock, created_at, updated_at";
+    private static final char LIKE_ESCAPE = '!';
+
+    public Product insert(DbExecute db, ProductDraft draft, Instant now) {
+        long id = Inserts.returningId(db.createInsert(
+                        "INSERT INTO products (name, description, price, stock, created_at, updated_at) "
+                                + "VALUES (:name, :description, :price, :stock, :now, :now)")
+                .addParam("name", draft.name())
+                .addParam("description", draft.description())
+                .addParam("price", draft.price())
+                .addParam("stock", draft.stock())
+                .addParam("now", Times.utc(now)));
+        return new Product(id, draft.name(), draft.description(), draft.price(), draft.stock(), now, now);
+    }
+
+    public Optional<Product> findById(DbExecute db, long id) {
+        return db.createGet("SELECT " + COLUMNS + " FROM products WHERE id = :id")
+                .addParam("id", id)
+                .execute()
+                .map(ProductRepository::product);
+    }
+
+    /** Replaces the product's content; false when there is no such product. */
+    public boolean update(DbExecute db, long id, ProductDraft draft, Instant now) {
+        return db.createUpdate("UPDATE products SET name = :name, description = :description, price = :price, "
+                        + "stock = :stock, updated_at = :now WHERE id = :id")
+                .addParam("name", draft.name())
+                .addParam("description", draft.description())
+                .addParam("price", draft.price())
+                .addParam("stock", draft.stock())
+                .addParam("now", Times.utc(now))
+                .addParam("id", id)
+                .execute() == 1;
+    }
+
+    public boolean delete(DbExecute db, long id) {
+        return db.createDelete("DELETE FROM products WHERE id = :id").addParam("id", id).execute() == 1;
+    }
+
+    /**
+     * Takes {@code quantity} units if at least that many are left, in one statement, so that
+     * concurrent orders can never drive stock below zero.
+     */
+    public boolean reserveStock(DbExecute db, long id, int quantity, Instant now) {
+        return db.createUpdate("UPDATE products SET stock = stock - :quantity, updated_at = :now "
+                        + "WHERE id = :id AND stock >= :quantity")
+                .addParam("quantity", quantity)
+                .addParam("now", Times.utc(now))
+                .addParam("id", id)
+                .execute() == 1;
+    }
+
+    public void releaseStock(DbExecute db, long id, int quantity, Instant now) {
+        db.createUpdate("UPDATE products SET stock = stock + :quantity, updated_at = :now WHERE id = :id")
+                .addParam("quantity", quantity)
+                .addParam("now", Times.utc(now))
+                .addParam("id", id)
+                .execute();
+    }
+
+    public Page<Product> page(DbExecute db, ProductQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, params);
+        long total = Counts.of(db, "SELECT COUNT(*) AS total FROM products" + where, params);
+        // Sort column and direction come from enums; id breaks ties so pages never overlap.
+        String direction = query.direction().sql();
+        String orderBy = " ORDER BY " + query.sort().column() + " " + direction + ", id " + direction;
+        params.put("limit", query.page().size());
+        params.put("offset", query.page().offset());
+        List<Product> products = db.createQuery("SELECT " + COLUMNS + " FROM products" + where + orderBy
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .execute()
+                .map(ProductRepository::product)
+                .toList();
+        return Page.of(products, query.page(), total);
+    }
+
+    /** Builds the WHERE clause from constant fragments; values only ever travel as parameters. */
+    private static String where(ProductQuery query, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        query.nameContains().ifPresent(name -> {
+            where.append(" AND LOWER(name) LIKE :namePattern ESCAPE '").append(LIKE_ESCAPE).append('\'');
+            params.put("namePattern", "%" + escapeLike(name.toLowerCase(Locale.ROOT)) + "%");
+        });
+        query.minPrice().ifPresent(min -> {
+            where.append(" AND price >= :minPrice");
+            params.put("minPrice", min);
+        });
+        query.maxPrice().ifPresent(max -> {
+            where.append(" AND price <= :maxPrice");
+            params.put("maxPrice", max);
+        });
+        query.inStock().ifPresent(inStock -> where.append(inStock ? " AND stock > 0" : " AND stock = 0"));
+        return where.toString();
+    }
+
+    private static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static Product product(DbRow row) {
+        return new Product(Columns.longValue(row, "id"),
+                Columns.string(row, "name"),
+                Columns.string(row, "description"),
+                Columns.decimal(row, "price"),
+                Columns.intValue(row, "stock"),
+                Columns.instant(row, "created_at"),
+                Columns.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.antigravity.api.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.antigravity.api.model.NewUser;
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.PageRequest;
+import dev.antigravity.api.model.User;
+import dev.antigravity.api.model.UserRole;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** Users table access; every method runs on the caller's connection or transaction. */
+public final class UserRepository {
+    private static final String COLUMNS = "id, subject, email, name, role, created_at";
+
+    public User insert(DbExecute db, NewUser user, Instant now) {
+        long id = Inserts.returningId(db.createInsert(
+                        "INSERT INTO users (subject, email, name, role, created_at) "
+                                + "VALUES (:subject, :email, :name, :role, :createdAt)")
+                .addParam("subject", user.subject())
+                .addParam("email", user.email())
+                .addParam("name", user.name())
+                .addParam("role", user.role().name())
+                .addParam("createdAt", Times.utc(now)));
+        return new User(id, user.subject(), user.email(), user.name(), user.role(), now);
+    }
+
+    public Optional<User> findById(DbExecute db, long id) {
+        return db.createGet("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .addParam("id", id)
+                .execute()
+                .map(UserRepository::user);
+    }
+
+    public Optional<User> findBySubject(DbExecute db, String subject) {
+        return db.createGet("SELECT " + COLUMNS + " FROM users WHERE subject = :subject")
+                .addParam("subject", subject)
+                .execute()
+                .map(UserRepository::user);
+    }
+
+    public Page<User> page(DbExecute db, PageRequest request) {
+        List<User> users = db.createQuery("SELECT " + COLUMNS + " FROM users ORDER BY id LIMIT :limit OFFSET :offset")
+                .addParam("limit", request.size())
+                .addParam("offset", request.offset())
+                .execute()
+                .map(UserRepository::user)
+                .toList();
+        long total = Counts.of(db, "SELECT COUNT(*) AS total FROM users", java.util.Map.of());
+        return Page.of(users, request, total);
+    }
+
+    private static User user(DbRow row) {
+        return new User(Columns.longValue(row, "id"),
+                Columns.string(row, "subject"),
+                Columns.string(row, "email"),
+                Columns.string(row, "name"),
+                UserRole.valueOf(Columns.string(row, "role")),
+                Columns.instant(row, "created_at"));
+    }
+}

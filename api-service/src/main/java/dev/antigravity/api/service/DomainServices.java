@@ -1,0 +1,29 @@
+package dev.antigravity.api.service;
+
+import java.time.Clock;
+
+import dev.antigravity.api.repository.AuditRepository;
+import dev.antigravity.api.repository.IdempotencyRepository;
+import dev.antigravity.api.repository.OrderRepository;
+import dev.antigravity.api.repository.ProductRepository;
+import dev.antigravity.api.repository.StatsRepository;
+import dev.antigravity.api.repository.UserRepository;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.metrics.api.MeterRegistry;
+
+/** The domain services wired over one database; built once at start-up (and by tests). */
+public record DomainServices(UserService users, ProductService products, OrderService orders, AdminService admin) {
+
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics) {
+        AuditRepository auditLog = new AuditRepository();
+        AuditTrail audit = new AuditTrail(auditLog);
+        ProductRepository products = new ProductRepository();
+        return new DomainServices(
+                new UserService(db, new UserRepository(), audit, clock),
+                new ProductService(db, products, audit, clock),
+                new OrderService(db, products, new OrderRepository(), new IdempotencyRepository(), audit,
+                        new OrderMetrics(metrics), clock),
+                new AdminService(db, auditLog, new StatsRepository()));
+    }
+}

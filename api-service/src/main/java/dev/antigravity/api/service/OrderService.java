@@ -1,0 +1,222 @@
+package dev.antigravity.api.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.antigravity.api.config.Json;
+import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.http.problem.FieldError;
+import dev.antigravity.api.model.IdempotencyRecord;
+import dev.antigravity.api.model.IdempotencyRecord.StoredResponse;
+import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.OrderItem;
+import dev.antigravity.api.model.OrderLine;
+import dev.antigravity.api.model.OrderStatus;
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.PageRequest;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.repository.Constraints;
+import dev.antigravity.api.repository.IdempotencyRepository;
+import dev.antigravity.api.repository.OrderRepository;
+import dev.antigravity.api.repository.ProductRepository;
+import dev.antigravity.api.repository.Transactions;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+
+/**
+ * Placing orders (stock reserved atomically, retries made safe by Idempotency-Key), reading them,
+ * and moving them through their life cycle.
+ */
+public final class OrderService {
+    /** A key is bound to its first request for this long, then may be reused. */
+    public static final Duration KEY_RETENTION = Duration.ofHours(24);
+    private static final int CREATED = 201;
+    /** A lost claim is followed by a read of the winner's result; a few rounds cover expiry races. */
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    private final DbClient db;
+    private final Transactions transactions;
+    private final ProductRepository products;
+    private final OrderRepository orders;
+    private final IdempotencyRepository keys;
+    private final AuditTrail audit;
+    private final OrderMetrics metrics;
+    private final Clock clock;
+
+    public OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
+                        AuditTrail audit, OrderMetrics metrics, Clock clock) {
+        this.db = db;
+        this.transactions = new Transactions(db);
+        this.products = products;
+        this.orders = orders;
+        this.keys = keys;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Places an order for the caller. With an idempotency key, a request repeated with the same
+     * key and body returns the first response and creates nothing; concurrent duplicates wait
+     * on the key's row and then replay the winner's response.
+     */
+    public OrderPlacement place(Actor customer, OrderRequest request, Optional<String> idempotencyKey) {
+        List<OrderItem> items = OrderValidation.items(request);
+        if (idempotencyKey.isEmpty()) {
+            return create(customer, items, Optional.empty());
+        }
+        String key = OrderValidation.idempotencyKey(idempotencyKey.get());
+        Claim claim = new Claim(key, OrderValidation.fingerprint(items));
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            Optional<IdempotencyRecord> earlier = keys.find(db.execute(), customer.subject(), key)
+                    .filter(record -> record.createdAt().isAfter(Clocks.now(clock).minus(KEY_RETENTION)));
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), claim);
+            }
+            try {
+                return create(customer, items, Optional.of(claim));
+            } catch (RuntimeException e) {
+                if (!Constraints.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Another request claimed the key first and has committed: replay its result.
+            }
+        }
+        throw ApiException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
+    }
+
+    public Order get(Actor actor, long id) {
+        return visible(db.execute(), actor, id);
+    }
+
+    /** An administrator sees every order, a customer only its own. */
+    public Page<Order> list(Actor actor, Optional<OrderStatus> status, PageRequest page) {
+        Optional<String> owner = actor.admin() ? Optional.empty() : Optional.of(actor.subject());
+        return orders.page(db.execute(), owner, status, page);
+    }
+
+    /**
+     * Moves an order to a new status with a conditional update; cancelling also puts its stock
+     * back, in the same transaction. Only administrators ship.
+     */
+    public Order changeStatus(Actor actor, long id, StatusChange change) {
+        OrderStatus target = OrderValidation.status(change);
+        Instant now = Clocks.now(clock);
+        Transition transition = transactions.inTransaction(tx -> {
+            Order order = visible(tx, actor, id);
+            if (target == OrderStatus.SHIPPED && !actor.admin()) {
+                throw ApiException.forbidden("Only administrators can mark orders as shipped.");
+            }
+            if (!order.status().canBecome(target)) {
+                throw ApiException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+            }
+            if (!orders.updateStatus(tx, id, order.status(), target, now)) {
+                throw ApiException.conflict("Order " + id + " was changed by another request; read it again.");
+            }
+            if (target == OrderStatus.CANCELLED) {
+                order.lines().stream()
+                        .sorted(Comparator.comparingLong(OrderLine::productId))
+                        .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
+            }
+            audit.recordIfAdmin(tx, actor, "ORDER_STATUS_CHANGED", "order", id,
+                    Map.of("from", order.status(), "to", target), now);
+            return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
+                    order.lines(), order.createdAt(), now));
+        });
+        if (target == OrderStatus.PAID) {
+            metrics.orderPaid(transition.order().total());
+        } else if (target == OrderStatus.CANCELLED && transition.from() == OrderStatus.PAID) {
+            metrics.paidOrderCancelled(transition.order().total());
+        }
+        return transition.order();
+    }
+
+    private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
+        Instant now = Clocks.now(clock);
+        OrderPlacement placement = transactions.inTransaction(tx -> {
+            claim.ifPresent(c -> {
+                keys.forgetIfOlderThan(tx, customer.subject(), c.key(), now.minus(KEY_RETENTION));
+                keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now);
+            });
+            Order order = orders.insert(tx, customer.subject(), reserve(tx, items, now), now);
+            String body = json(order);
+            claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), CREATED, body)));
+            return new OrderPlacement(order.id(), CREATED, body, false);
+        });
+        metrics.orderCreated();
+        return placement;
+    }
+
+    /**
+     * Takes the stock of every line, in product id order so that concurrent orders lock rows in
+     * the same order and cannot deadlock. The first line that cannot be served aborts the whole
+     * transaction.
+     */
+    private List<OrderLine> reserve(DbExecute tx, List<OrderItem> items, Instant now) {
+        Map<Long, OrderLine> reserved = new HashMap<>();
+        List<Integer> byProduct = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            byProduct.add(i);
+        }
+        byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        for (int index : byProduct) {
+            OrderItem item = items.get(index);
+            if (!products.reserveStock(tx, item.productId(), item.quantity(), now)) {
+                throw unavailable(tx, item, index);
+            }
+            Product product = products.findById(tx, item.productId()).orElseThrow();
+            reserved.put(item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
+        }
+        return items.stream().map(item -> reserved.get(item.productId())).toList();
+    }
+
+    private ApiException unavailable(DbExecute tx, OrderItem item, int index) {
+        return products.findById(tx, item.productId())
+                .map(product -> new ApiException(409, ApiException.TYPE_BASE + "insufficient-stock", "Insufficient stock",
+                        "Product " + product.id() + " ('" + product.name() + "') has " + product.stock()
+                                + " in stock; " + item.quantity() + " requested. Nothing was ordered.",
+                        List.of(new FieldError("lines[" + index + "].quantity",
+                                "only " + product.stock() + " in stock for product " + product.id()))))
+                .orElseGet(() -> ApiException.unprocessable("Product " + item.productId() + " does not exist.",
+                        List.of(new FieldError("lines[" + index + "].productId", "no such product"))));
+    }
+
+    private OrderPlacement replay(IdempotencyRecord earlier, Claim claim) {
+        if (!earlier.fingerprint().equals(claim.fingerprint())) {
+            throw ApiException.unprocessable("Idempotency-Key '" + claim.key()
+                    + "' was already used with a different request body.");
+        }
+        StoredResponse response = earlier.response().orElseThrow(() -> ApiException.conflict(
+                "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
+        return new OrderPlacement(response.orderId(), response.status(), response.body(), true);
+    }
+
+    private Order visible(DbExecute db, Actor actor, long id) {
+        return orders.findById(db, id)
+                .filter(order -> actor.admin() || order.customer().equals(actor.subject()))
+                .orElseThrow(() -> ApiException.notFound("Order " + id + " does not exist."));
+    }
+
+    private static String json(Order order) {
+        try {
+            return Json.mapper().writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Orders are always serialisable", e);
+        }
+    }
+
+    private record Claim(String key, String fingerprint) {
+    }
+
+    private record Transition(OrderStatus from, Order order) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.antigravity.api.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.http.problem.FieldError;
+
+/** Collects every invalid field of one input so the client learns about all of them at once. */
+final class Validation {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    /** Records {@code message} for {@code field} unless {@code valid}; returns {@code valid}. */
+    boolean check(boolean valid, String field, String message) {
+        if (!valid) {
+            errors.add(new FieldError(field, message));
+        }
+        return valid;
+    }
+
+    /** Checks a required text field: present, not blank, at most {@code maxLength}, no control characters. */
+    boolean text(String value, String field, int maxLength) {
+        return check(value != null, field, "is required")
+                && check(!value.isBlank(), field, "must not be blank")
+                && check(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
+                && check(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
+    }
+
+    void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.antigravity.api.service;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.http.problem.FieldError;
+import dev.antigravity.api.model.Product;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Unique names and ready-made actors and products, so tests sharing a database never collide. */
+final class Fixtures {
+    static final Actor ADMIN = new Actor("admin-" + UUID.randomUUID(), true, "corr-admin");
+
+    private Fixtures() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Actor customer() {
+        return new Actor(unique("customer"), false, unique("corr"));
+    }
+
+    static Product product(DomainServices services, String name, String price, int stock) {
+        return services.products().create(ADMIN, new ProductInput(name, "", new BigDecimal(price), stock));
+    }
+
+    /** The ApiException {@code call} throws; fails the test if it throws nothing else. */
+    static ApiException problem(Runnable call) {
+        ApiException[] caught = new ApiException[1];
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> caught[0] = e);
+        return caught[0];
+    }
+
+    static java.util.List<String> fields(ApiException problem) {
+        return problem.errors().stream().map(FieldError::field).toList();
+    }
+}

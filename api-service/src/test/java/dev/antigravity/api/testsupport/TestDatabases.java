@@ -1,0 +1,109 @@
+package dev.antigravity.api.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.antigravity.api.db.Database;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The project's integration-test convention for PostgreSQL, in one place:
+ * <ol>
+ *   <li>{@code TEST_POSTGRES_URL} (+ {@code _USER}, {@code _PASSWORD}) from the environment;</li>
+ *   <li>else, if a Docker engine is available, a Testcontainers PostgreSQL 15 (one per JVM);</li>
+ *   <li>else the test is skipped — unless {@code REQUIRE_INTEGRATION=true}, then it fails.</li>
+ * </ol>
+ * Every call to {@link #postgres()} gets a fresh schema, because the server is shared by
+ * several engineers and test classes.
+ */
+public final class TestDatabases {
+    private static PostgreSQLContainer container;
+
+    private TestDatabases() {
+    }
+
+    /** A migrated in-memory H2 database in PostgreSQL mode (the service's default). */
+    public static Database h2() {
+        return Database.create(dbConfig(Map.of()));
+    }
+
+    /** A migrated PostgreSQL database in a fresh, uniquely named schema. */
+    public static Database postgres() {
+        Endpoint pg = postgresEndpoint();
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test schema on " + pg.url(), e);
+        }
+        return Database.create(dbConfig(Map.of("url", pg.url(), "username", pg.user(),
+                "password", pg.password(), "schema", schema)));
+    }
+
+    /** Both engines, for tests parameterized over the databases the service supports. */
+    public enum Engine {
+        H2, POSTGRES;
+
+        public Database open() {
+            return this == H2 ? h2() : postgres();
+        }
+    }
+
+    public static boolean integrationRequired() {
+        return "true".equalsIgnoreCase(System.getenv("REQUIRE_INTEGRATION"));
+    }
+
+    /** Where PostgreSQL is, or skip/fail per the convention above. */
+    public static synchronized Endpoint postgresEndpoint() {
+        String url = System.getenv("TEST_POSTGRES_URL");
+        if (url != null && !url.isBlank()) {
+            return new Endpoint(url, env("TEST_POSTGRES_USER", "postgres"), env("TEST_POSTGRES_PASSWORD", ""));
+        }
+        if (dockerAvailable()) {
+            if (container == null) {
+                container = new PostgreSQLContainer("postgres:15-alpine");
+                container.start();
+            }
+            return new Endpoint(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        String reason = "PostgreSQL unavailable: set TEST_POSTGRES_URL or provide a Docker engine";
+        if (integrationRequired()) {
+            throw new IllegalStateException(reason + " (REQUIRE_INTEGRATION=true)");
+        }
+        Assumptions.abort(reason);
+        throw new AssertionError("unreachable");
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    private static Config dbConfig(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.putIfAbsent("pool.size", "8");
+        return Config.just(ConfigSources.create(all));
+    }
+
+    public record Endpoint(String url, String user, String password) {
+    }
+}
