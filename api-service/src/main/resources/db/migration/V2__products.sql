@@ -13,6 +13,5 @@ CREATE TABLE products (
 );
 
 -- Sorting and range filters of GET /api/products.
-CREATE INDEX ix_products_name ON products (name);
 CREATE INDEX ix_products_price ON products (price);
 CREATE INDEX ix_products_created_at ON products (created_at);

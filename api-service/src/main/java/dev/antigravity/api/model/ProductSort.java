@@ -4,30 +4,31 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The only columns a product listing may be sorted by. The SQL column comes from here, never
- * from the request, which is what keeps ORDER BY free of user text.
+ * The only fields a product listing may be sorted by. The SQL expression comes from here, never
+ * from the request, which is what keeps ORDER BY free of user text. Names sort case-insensitively
+ * so that H2 and PostgreSQL (whatever its collation) agree.
  */
 public enum ProductSort {
     ID("id", "id"),
-    NAME("name", "name"),
+    NAME("name", "LOWER(name)"),
     PRICE("price", "price"),
     STOCK("stock", "stock"),
     CREATED_AT("createdAt", "created_at");
 
     private final String field;
-    private final String column;
+    private final String expression;
 
-    ProductSort(String field, String column) {
+    ProductSort(String field, String expression) {
         this.field = field;
-        this.column = column;
+        this.expression = expression;
     }
 
     public String field() {
         return field;
     }
 
-    public String column() {
-        return column;
+    public String expression() {
+        return expression;
     }
 
     public static Optional<ProductSort> ofField(String field) {

@@ -83,7 +83,7 @@ public final class ProductRepository {
         long total = Counts.of(db, "SELECT COUNT(*) AS total FROM products" + where, params);
         // Sort column and direction come from enums; id breaks ties so pages never overlap.
         String direction = query.direction().sql();
-        String orderBy = " ORDER BY " + query.sort().column() + " " + direction + ", id " + direction;
+        String orderBy = " ORDER BY " + query.sort().expression() + " " + direction + ", id " + direction;
         params.put("limit", query.page().size());
         params.put("offset", query.page().offset());
         List<Product> products = db.createQuery("SELECT " + COLUMNS + " FROM products" + where + orderBy

@@ -1,0 +1,129 @@
+package dev.antigravity.api.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.PageRequest;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.testsupport.TestDatabases.Engine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static dev.antigravity.api.service.Fixtures.customer;
+import static dev.antigravity.api.service.Fixtures.product;
+import static dev.antigravity.api.service.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many requests racing on the same rows. PostgreSQL is the database these guarantees matter on in
+ * production, and H2 is where a newcomer runs the service, so both are exercised.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderConcurrencyTest {
+    private static final int THREADS = 16;
+    private final EngineServices engines = new EngineServices();
+
+    @AfterAll
+    void close() {
+        engines.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentDuplicatesWithOneKeyCreateExactlyOneOrder(Engine engine) throws Exception {
+        DomainServices s = engines.on(engine).services();
+        Product p = product(s, unique("p"), "4.00", 100);
+        Actor customer = customer();
+        Optional<String> key = Optional.of(unique("key"));
+        OrderRequest request = new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2)));
+
+        List<OrderPlacement> placements = race(THREADS, i -> () -> s.orders().place(customer, request, key));
+
+        assertThat(placements).extracting(OrderPlacement::orderId).containsOnly(placements.getFirst().orderId());
+        assertThat(placements).extracting(OrderPlacement::body).containsOnly(placements.getFirst().body());
+        assertThat(placements).filteredOn(pl -> !pl.replayed()).hasSize(1);
+        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 100)).totalItems()).isEqualTo(1);
+        assertThat(s.products().get(p.id()).stock()).isEqualTo(98);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentOrdersNeverOversellScarceStock(Engine engine) throws Exception {
+        DomainServices s = engines.on(engine).services();
+        int initialA = 25;
+        int initialB = 12;
+        Product a = product(s, unique("a"), "1.00", initialA);
+        Product b = product(s, unique("b"), "1.00", initialB);
+        int attempts = 48;
+
+        // Each order wants a random amount of A and, every other time, of B too (lines in either order).
+        List<Object> results = race(attempts, i -> () -> {
+            int qa = ThreadLocalRandom.current().nextInt(1, 4);
+            int qb = ThreadLocalRandom.current().nextInt(1, 3);
+            List<OrderRequest.Line> lines = i % 2 == 0
+                    ? List.of(new OrderRequest.Line(a.id(), qa))
+                    : List.of(new OrderRequest.Line(b.id(), qb), new OrderRequest.Line(a.id(), qa));
+            try {
+                return s.orders().place(customer(), new OrderRequest(lines), Optional.empty());
+            } catch (ApiException e) {
+                return e;
+            }
+        });
+
+        int soldA = 0;
+        int soldB = 0;
+        int succeeded = 0;
+        for (Object result : results) {
+            if (result instanceof OrderPlacement placement) {
+                succeeded++;
+                Order order = s.orders().get(Fixtures.ADMIN, placement.orderId());
+                for (var line : order.lines()) {
+                    if (line.productId() == a.id()) {
+                        soldA += line.quantity();
+                    } else {
+                        soldB += line.quantity();
+                    }
+                }
+            } else {
+                assertThat(((ApiException) result).status()).isEqualTo(409);
+            }
+        }
+        int stockA = s.products().get(a.id()).stock();
+        int stockB = s.products().get(b.id()).stock();
+        assertThat(succeeded).isPositive().isLessThan(attempts);
+        assertThat(stockA).isEqualTo(initialA - soldA).isGreaterThanOrEqualTo(0);
+        assertThat(stockB).isEqualTo(initialB - soldB).isGreaterThanOrEqualTo(0);
+    }
+
+    /** Starts every task at once (as far as a latch allows) and returns their results in order. */
+    private static <T> List<T> race(int tasks, java.util.function.IntFunction<Callable<T>> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                Callable<T> work = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+}
