@@ -1,0 +1,114 @@
+package dev.antigravity.lambdas.domain;
+
+import dev.antigravity.events.platform.TimelineKey;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One ledger record: a (service, task-definition revision) Antigravity rolled out.
+ *
+ * @param deploymentId        {@code family:revision} of the task definition (unique per service)
+ * @param previousRevisionArn what the service ran when this deployment was accepted
+ * @param rollbackTargetArn   the last STABLE revision (null when none is known: nothing to return to)
+ * @param ecsDeploymentId     ECS's {@code ecs-svc/…} id, once an ECS event named it
+ * @param rollbackCause       id of the event that started this deployment's rollback
+ * @param rollbackIssued      whether UpdateService to the rollback target went through
+ * @param version             optimistic-lock counter of the ledger item
+ */
+public record Deployment(ServiceRef service, String deploymentId, String taskDefinitionArn,
+                         String previousRevisionArn, String rollbackTargetArn, ImageRef image, DeploymentState state,
+                         String ecsDeploymentId, Map<TimelineKey, Instant> timeline, String reason,
+                         String rollbackCause, boolean rollbackIssued, long version) {
+    public Deployment {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(deploymentId, "deploymentId");
+        Objects.requireNonNull(taskDefinitionArn, "taskDefinitionArn");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(state, "state");
+        EnumMap<TimelineKey, Instant> copy = new EnumMap<>(TimelineKey.class);
+        if (timeline != null) {
+            copy.putAll(timeline);
+        }
+        timeline = Collections.unmodifiableMap(copy);
+    }
+
+    public static Deployment accepted(ServiceRef service, String taskDefinitionArn, String previousRevisionArn,
+                                      String rollbackTargetArn, ImageRef image, Instant imagePushedAt,
+                                      Instant acceptedAt, String reason) {
+        Map<TimelineKey, Instant> timeline = new EnumMap<>(TimelineKey.class);
+        if (imagePushedAt != null) {
+            timeline.put(TimelineKey.imagePushedAt, imagePushedAt);
+        }
+        timeline.put(TimelineKey.acceptedAt, acceptedAt);
+        return new Deployment(service, idOf(taskDefinitionArn), taskDefinitionArn, previousRevisionArn,
+                rollbackTargetArn, image, DeploymentState.PENDING, null, timeline, reason, null, false, 0);
+    }
+
+    /** {@code arn:…:task-definition/api:7} → {@code api:7}. */
+    public static String idOf(String taskDefinitionArn) {
+        int slash = taskDefinitionArn.lastIndexOf('/');
+        return slash < 0 ? taskDefinitionArn : taskDefinitionArn.substring(slash + 1);
+    }
+
+    /** The record after {@code event}, or empty when the table ignores the event in the current state. */
+    public Optional<Deployment> on(DeploymentEvent event, Instant at, String why) {
+        return DeploymentStateMachine.next(state, event).map(next -> moveTo(next, at, why));
+    }
+
+    private Deployment moveTo(DeploymentState next, Instant at, String why) {
+        Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
+        stamped.putAll(timeline);
+        stampOf(next).ifPresent(key -> stamped.putIfAbsent(key, at));
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
+                next, ecsDeploymentId, stamped, why, rollbackCause, rollbackIssued, version + 1);
+    }
+
+    private static Optional<TimelineKey> stampOf(DeploymentState state) {
+        return Optional.ofNullable(switch (state) {
+            case IN_PROGRESS -> TimelineKey.startedAt;
+            case VERIFYING -> TimelineKey.completedAt;
+            case BAKING -> TimelineKey.verifiedAt;
+            case STABLE -> TimelineKey.stableAt;
+            case FAILED, ROLLBACK_FAILED -> TimelineKey.failedAt;
+            case ROLLING_BACK -> TimelineKey.rollbackStartedAt;
+            case ROLLED_BACK -> TimelineKey.rolledBackAt;
+            case SUPERSEDED -> TimelineKey.supersededAt;
+            case PENDING -> null;
+        });
+    }
+
+    public Deployment withBakeUntil(Instant bakeUntil) {
+        Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
+        stamped.putAll(timeline);
+        stamped.put(TimelineKey.bakeUntil, bakeUntil);
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
+                state, ecsDeploymentId, stamped, reason, rollbackCause, rollbackIssued, version);
+    }
+
+    public Deployment withEcsDeploymentId(String id) {
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
+                state, id, timeline, reason, rollbackCause, rollbackIssued, version);
+    }
+
+    public Deployment withRollbackCause(String causeEventId) {
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
+                state, ecsDeploymentId, timeline, reason, causeEventId, rollbackIssued, version);
+    }
+
+    public Deployment withRollbackIssued() {
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
+                state, ecsDeploymentId, timeline, reason, rollbackCause, true, version + 1);
+    }
+
+    public Optional<Instant> at(TimelineKey key) {
+        return Optional.ofNullable(timeline.get(key));
+    }
+
+    public Optional<String> rollbackTarget() {
+        return Optional.ofNullable(rollbackTargetArn);
+    }
+}

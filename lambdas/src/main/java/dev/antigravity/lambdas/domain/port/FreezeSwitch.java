@@ -1,0 +1,10 @@
+package dev.antigravity.lambdas.domain.port;
+
+import java.util.Optional;
+
+/** The deployment freeze (an SSM parameter whose value "true" freezes). */
+public interface FreezeSwitch {
+
+    /** The reason deployments are frozen, or empty when they are not. */
+    Optional<String> frozen();
+}

@@ -1,0 +1,16 @@
+package dev.antigravity.lambdas.domain.port;
+
+import java.util.List;
+
+/** ALB target health of a target group. */
+public interface TargetHealthPort {
+
+    TargetHealth health(String targetGroupArn);
+
+    /** @param notHealthy "target:port=state (reason)" of every target that is not healthy */
+    record TargetHealth(int total, int healthy, List<String> notHealthy) {
+        public TargetHealth {
+            notHealthy = List.copyOf(notHealthy);
+        }
+    }
+}
