@@ -1,0 +1,138 @@
+package dev.antigravity.lambdas.app.lifecycle;
+
+import dev.antigravity.events.lifecycle.LifecycleHookPayload;
+import dev.antigravity.lambdas.domain.ManagedService;
+import dev.antigravity.lambdas.domain.ManagedServices;
+import dev.antigravity.lambdas.domain.ServiceRef;
+import dev.antigravity.lambdas.domain.lifecycle.CheckResult;
+import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
+import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
+import dev.antigravity.lambdas.domain.lifecycle.RevisionVersions;
+import dev.antigravity.lambdas.domain.lifecycle.SmokeProbe;
+import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers one ECS lifecycle-hook invocation: runs the stage's check and turns the result into SUCCEEDED, FAILED
+ * or IN_PROGRESS (with the attempt count carried in hookDetails from one invocation to the next).
+ */
+public final class AnswerLifecycleHook {
+    /** The hookDetails key holding how many invocations this execution's stage has had. */
+    public static final String ATTEMPT = "attempt";
+
+    private final LifecycleHookPolicy policy;
+    private final ManagedServices services;
+    private final TestListeners testListeners;
+    private final List<String> extraSmokePaths;
+    private final SmokeProbe probe;
+    private final RevisionVersions versions;
+    private final EcsPort ecs;
+    private final AlarmPort alarms;
+
+    public AnswerLifecycleHook(LifecycleHookPolicy policy, ManagedServices services, TestListeners testListeners,
+                               List<String> extraSmokePaths, SmokeProbe probe, RevisionVersions versions,
+                               EcsPort ecs, AlarmPort alarms) {
+        this.policy = policy;
+        this.services = services;
+        this.testListeners = testListeners;
+        this.extraSmokePaths = List.copyOf(extraSmokePaths);
+        this.probe = probe;
+        this.versions = versions;
+        this.ecs = ecs;
+        this.alarms = alarms;
+    }
+
+    public HookDecision answer(LifecycleHookPayload payload) {
+        int attempt = previousAttempts(payload.hookDetails()) + 1;
+        Optional<ServiceRef> service = ServiceRef.fromArn(payload.serviceArn());
+        if (service.isEmpty()) {
+            return policy.decide(attempt, new CheckResult.Failed("cannot read a service from " + payload.serviceArn()));
+        }
+        CheckResult result;
+        try {
+            result = switch (policy.checkFor(payload.lifecycleStage())) {
+                case NONE -> new CheckResult.Passed("no check configured for " + payload.lifecycleStage());
+                case SMOKE_TEST -> smokeTest(service.get(), payload.targetServiceRevisionArn());
+                case GUARD_ALARMS -> guardAlarms(service.get());
+            };
+        } catch (TransientCheckException e) {
+            result = new CheckResult.NotYet("check could not be made: " + e.getMessage());
+        }
+        return policy.decide(attempt, result);
+    }
+
+    private CheckResult smokeTest(ServiceRef service, String targetRevisionArn) {
+        Optional<URI> base = testListeners.baseUrl(service);
+        if (base.isEmpty()) {
+            return new CheckResult.Failed("no test listener URL configured for " + service
+                    + " (LIFECYCLE_TEST_LISTENER_URL)");
+        }
+        String container = services.find(service).map(ManagedService::container).orElse(null);
+        Optional<String> expected = versions.versionOf(targetRevisionArn, container);
+        SmokeProbe.Response health = probe.get(resolve(base.get(), "/health"));
+        if (!health.ok()) {
+            return new CheckResult.NotYet("/health answered " + health.status());
+        }
+        if (expected.isPresent() && !expected.get().equals(health.version())) {
+            return new CheckResult.NotYet("/health reports version " + health.version() + ", expected "
+                    + expected.get());
+        }
+        for (String path : pathsAfterHealth()) {
+            SmokeProbe.Response response = probe.get(resolve(base.get(), path));
+            if (!response.ok()) {
+                return new CheckResult.NotYet(path + " answered " + response.status());
+            }
+        }
+        return new CheckResult.Passed("smoke test passed: /health"
+                + expected.map(v -> " (version " + v + ")").orElse(" (no APP_VERSION on the revision to compare)")
+                + ", " + String.join(", ", pathsAfterHealth()));
+    }
+
+    private List<String> pathsAfterHealth() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("/ready"), extraSmokePaths.stream()).toList();
+    }
+
+    private CheckResult guardAlarms(ServiceRef service) {
+        List<String> names = ecs.describe(service).guardAlarms();
+        if (names.isEmpty()) {
+            return new CheckResult.Passed("no guard alarms on " + service);
+        }
+        Map<String, AlarmPort.AlarmStatus> states = alarms.states(names);
+        List<String> firing = names.stream().filter(n -> states.get(n) == AlarmPort.AlarmStatus.ALARM).toList();
+        if (!firing.isEmpty()) {
+            return new CheckResult.Failed("guard alarm in ALARM: " + String.join(", ", firing));
+        }
+        List<String> unsettled = names.stream().filter(n -> states.get(n) != AlarmPort.AlarmStatus.OK)
+                .map(n -> n + " " + states.get(n)).toList();
+        if (!unsettled.isEmpty()) {
+            return new CheckResult.NotYet("guard alarms not OK yet: " + String.join(", ", unsettled));
+        }
+        return new CheckResult.Passed("all " + names.size() + " guard alarms OK");
+    }
+
+    static int previousAttempts(Map<String, Object> hookDetails) {
+        Object value = hookDetails.get(ATTEMPT);
+        if (value instanceof Number number) {
+            return Math.max(0, number.intValue());
+        }
+        if (value instanceof String text) {
+            try {
+                return Math.max(0, Integer.parseInt(text.trim()));
+            } catch (NumberFormatException unreadable) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static URI resolve(URI base, String path) {
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return URI.create(root + (path.startsWith("/") ? path : "/" + path));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.antigravity.lambdas.domain.lifecycle;
+
+import dev.antigravity.events.lifecycle.LifecycleStage;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Which check runs at which stage, and how long a check that is "not yet" good may keep ECS waiting.
+ *
+ * <p>A {@link CheckResult.NotYet} answers IN_PROGRESS (ECS calls again after {@code callBackDelay}) until
+ * {@code maxAttempts} invocations have been spent, then FAILED: a deployment that never proves itself is rolled
+ * back rather than left hanging. A {@link CheckResult.Failed} answers FAILED at once.
+ */
+public final class LifecycleHookPolicy {
+    private final Map<LifecycleStage, StageCheck> checks;
+    private final int maxAttempts;
+    private final Duration callBackDelay;
+
+    public LifecycleHookPolicy(Map<LifecycleStage, StageCheck> checks, int maxAttempts, Duration callBackDelay) {
+        if (maxAttempts < 1 || callBackDelay.isNegative() || callBackDelay.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("need maxAttempts >= 1 and a non-negative call-back delay");
+        }
+        this.checks = checks.isEmpty() ? Map.of() : new EnumMap<>(checks);
+        this.maxAttempts = maxAttempts;
+        this.callBackDelay = callBackDelay;
+    }
+
+    /** The documented stages' checks: smoke-test after test traffic shifts, alarms around production traffic. */
+    public static Map<LifecycleStage, StageCheck> defaultChecks() {
+        Map<LifecycleStage, StageCheck> checks = new EnumMap<>(LifecycleStage.class);
+        checks.put(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, StageCheck.SMOKE_TEST);
+        checks.put(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, StageCheck.GUARD_ALARMS);
+        checks.put(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, StageCheck.GUARD_ALARMS);
+        return checks;
+    }
+
+    /** Ten checks fifteen seconds apart: a smoke test gets ~2.5 minutes to come good. */
+    public static LifecycleHookPolicy standard() {
+        return new LifecycleHookPolicy(defaultChecks(), 10, Duration.ofSeconds(15));
+    }
+
+    public StageCheck checkFor(LifecycleStage stage) {
+        return checks.getOrDefault(stage, StageCheck.NONE);
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** @param attempt this invocation's number, 1 for the first */
+    public HookDecision decide(int attempt, CheckResult result) {
+        return switch (result) {
+            case CheckResult.Passed passed ->
+                    new HookDecision(HookDecision.Status.SUCCEEDED, null, attempt, passed.detail());
+            case CheckResult.Failed failed ->
+                    new HookDecision(HookDecision.Status.FAILED, null, attempt, failed.detail());
+            case CheckResult.NotYet notYet -> attempt >= maxAttempts
+                    ? new HookDecision(HookDecision.Status.FAILED, null, attempt,
+                            "still not good after " + attempt + " attempts: " + notYet.detail())
+                    : new HookDecision(HookDecision.Status.IN_PROGRESS, (int) callBackDelay.toSeconds(), attempt,
+                            notYet.detail());
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package dev.antigravity.lambdas.app.lifecycle;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.antigravity.events.lifecycle.LifecycleHookPayload;
+import dev.antigravity.events.lifecycle.LifecycleStage;
+import dev.antigravity.lambdas.adapters.lifecycle.HttpSmokeProbe;
+import dev.antigravity.lambdas.domain.ManagedServices;
+import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
+import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
+import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
+import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
+import dev.antigravity.lambdas.notifyfixtures.FakeAlarms;
+import dev.antigravity.lambdas.notifyfixtures.FakeEcs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnswerLifecycleHookTest {
+    private static final String SERVICE_ARN = "arn:aws:ecs:us-west-2:123456789012:service/my-cluster/my-service";
+    private static final String TARGET = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/93";
+
+    private final WireMockServer testListener = new WireMockServer(wireMockConfig().dynamicPort());
+    private final FakeAlarms alarms = new FakeAlarms();
+    private final FakeEcs ecs = new FakeEcs(List.of("api-5xx", "api-latency"));
+    private String reportedVersion = "sha-abc1234";
+    private RuntimeException versionFailure;
+    private AnswerLifecycleHook hook;
+
+    @BeforeEach
+    void start() {
+        testListener.start();
+        hook = new AnswerLifecycleHook(new LifecycleHookPolicy(LifecycleHookPolicy.defaultChecks(), 3,
+                Duration.ofSeconds(20)), new ManagedServices(List.of()),
+                new TestListeners(URI.create(testListener.baseUrl() + "/"), Map.of()), List.of("/api/products"),
+                new HttpSmokeProbe(HttpClient.newHttpClient(), Duration.ofSeconds(1), new ObjectMapper()),
+                (revision, container) -> {
+                    if (versionFailure != null) {
+                        throw versionFailure;
+                    }
+                    return Optional.ofNullable(reportedVersion);
+                }, ecs, alarms);
+    }
+
+    @AfterEach
+    void stop() {
+        testListener.stop();
+    }
+
+    @Test
+    void aHealthyTestListenerOnTheExpectedVersionSucceeds() {
+        serve("/health", 200, "{\"status\":\"UP\",\"version\":\"sha-abc1234\"}");
+        serve("/ready", 200, "{}");
+        serve("/api/products", 200, "[]");
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
+        assertThat(decision.reason()).isEqualTo("smoke test passed: /health (version sha-abc1234), /ready, /api/products");
+        assertThat(decision.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void theOldVersionStillAnsweringMeansWaitAndAskAgainCountingTheAttempt() {
+        serve("/health", 200, "{\"status\":\"UP\",\"version\":\"sha-0ld0000\"}");
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of("attempt", 1)));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+        assertThat(decision.callBackDelaySeconds()).isEqualTo(20);
+        assertThat(decision.attempt()).isEqualTo(2);
+        assertThat(decision.reason()).isEqualTo("/health reports version sha-0ld0000, expected sha-abc1234");
+    }
+
+    @Test
+    void aSmokeTestThatNeverComesGoodFailsAtTheBound() {
+        serve("/health", 200, "{\"version\":\"sha-abc1234\"}");
+        serve("/ready", 503, "{}");
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of("attempt", 2)));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.FAILED);
+        assertThat(decision.reason()).isEqualTo("still not good after 3 attempts: /ready answered 503");
+    }
+
+    @Test
+    void anUnreachableTestListenerIsTransient() {
+        testListener.stop();
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+        assertThat(decision.reason()).startsWith("check could not be made: GET http://localhost:");
+    }
+
+    @Test
+    void aRevisionWithoutAppVersionIsSmokeTestedWithoutTheVersionCheck() {
+        reportedVersion = null;
+        serve("/health", 200, "{\"version\":\"whatever\"}");
+        serve("/ready", 204, "");
+        serve("/api/products", 200, "[]");
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
+        assertThat(decision.reason()).contains("no APP_VERSION on the revision to compare");
+    }
+
+    @Test
+    void ecsThrottlingWhileLookingUpTheVersionIsTransient() {
+        versionFailure = new TransientCheckException("ECS answered 400: Rate exceeded", null);
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+    }
+
+    @Test
+    void productionTrafficShiftsOnlyWhileEveryGuardAlarmIsOk() {
+        alarms.set("api-5xx", AlarmStatus.OK).set("api-latency", AlarmStatus.OK);
+        assertThat(hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).status())
+                .isEqualTo(HookDecision.Status.SUCCEEDED);
+
+        alarms.set("api-latency", AlarmStatus.INSUFFICIENT_DATA);
+        HookDecision waiting = hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of()));
+        assertThat(waiting.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+        assertThat(waiting.reason()).isEqualTo("guard alarms not OK yet: api-latency INSUFFICIENT_DATA");
+
+        alarms.set("api-5xx", AlarmStatus.ALARM);
+        HookDecision failed = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 1)));
+        assertThat(failed.status()).isEqualTo(HookDecision.Status.FAILED);
+        assertThat(failed.reason()).isEqualTo("guard alarm in ALARM: api-5xx");
+    }
+
+    @Test
+    void aServiceWithoutGuardAlarmsPassesTheAlarmStages() {
+        AnswerLifecycleHook unguarded = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
+                new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, new FakeEcs(List.of()),
+                alarms);
+
+        assertThat(unguarded.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).reason())
+                .isEqualTo("no guard alarms on my-cluster/my-service");
+    }
+
+    @Test
+    void noTestListenerConfiguredFailsTheSmokeStageWithTheReason() {
+        AnswerLifecycleHook unconfigured = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
+                new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs, alarms);
+
+        HookDecision decision = unconfigured.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.FAILED);
+        assertThat(decision.reason()).contains("no test listener URL configured for my-cluster/my-service");
+    }
+
+    @Test
+    void anUnreadableAttemptCountStartsFromOne() {
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "x"))).isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "4"))).isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", -3))).isZero();
+    }
+
+    private void serve(String path, int status, String body) {
+        testListener.stubFor(get(path).willReturn(aResponse().withStatus(status).withBody(body)));
+    }
+
+    private static LifecycleHookPayload payload(LifecycleStage stage, Map<String, Object> hookDetails) {
+        return new LifecycleHookPayload("f4fcae0f", stage,
+                "arn:aws:ecs:us-west-2:123456789012:service-deployment/my-cluster/my-service/EZe5", SERVICE_ARN,
+                TARGET, Map.of(TARGET, 100), Map.of(TARGET, 0), hookDetails);
+    }
+}
