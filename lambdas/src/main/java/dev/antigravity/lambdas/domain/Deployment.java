@@ -91,12 +91,12 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
 
     public Deployment withEcsDeploymentId(String id) {
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, id, timeline, reason, rollbackCause, rollbackIssued, version);
+                state, id, timeline, reason, rollbackCause, rollbackIssued, version + 1);
     }
 
     public Deployment withRollbackCause(String causeEventId) {
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, timeline, reason, causeEventId, rollbackIssued, version);
+                state, ecsDeploymentId, timeline, reason, causeEventId, rollbackIssued, version + 1);
     }
 
     public Deployment withRollbackIssued() {

@@ -25,6 +25,12 @@ public interface LedgerPort {
     /** The service's deployments, newest first. */
     List<Deployment> history(ServiceRef service, int limit);
 
+    /**
+     * Claims the right to deploy {@code digest} to the service, so concurrent copies of one push register one
+     * revision. True when newly claimed, or already claimed by the same event (a retry of it).
+     */
+    boolean claimDigest(ServiceRef service, String digest, String eventId);
+
     /** True when the event id was not seen before (and is now recorded until {@code expiresAt}). */
     boolean markProcessed(String eventId, String handler, Instant expiresAt);
 

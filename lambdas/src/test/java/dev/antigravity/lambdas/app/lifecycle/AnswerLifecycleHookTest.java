@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.antigravity.events.lifecycle.LifecycleHookPayload;
 import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.lambdas.adapters.lifecycle.HttpSmokeProbe;
+import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
@@ -18,7 +19,6 @@ import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
 import dev.antigravity.lambdas.notifyfixtures.FakeAlarms;
 import dev.antigravity.lambdas.notifyfixtures.FakeEcs;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +44,14 @@ class AnswerLifecycleHookTest {
         hook = new AnswerLifecycleHook(new LifecycleHookPolicy(LifecycleHookPolicy.defaultChecks(), 3,
                 Duration.ofSeconds(20)), new ManagedServices(List.of()),
                 new TestListeners(URI.create(testListener.baseUrl() + "/"), Map.of()), List.of("/api/products"),
-                new HttpSmokeProbe(HttpClient.newHttpClient(), Duration.ofSeconds(1), new ObjectMapper()),
+                new HttpSmokeProbe(WebhookPoster.httpClient(Duration.ofSeconds(2)), Duration.ofSeconds(5),
+                        new ObjectMapper()),
                 (revision, container) -> {
                     if (versionFailure != null) {
                         throw versionFailure;
                     }
                     return Optional.ofNullable(reportedVersion);
-                }, ecs, alarms);
+                }, ecs, alarms, error -> error instanceof java.io.UncheckedIOException);
     }
 
     @AfterEach
@@ -144,10 +145,23 @@ class AnswerLifecycleHookTest {
     }
 
     @Test
+    void aTransientAwsFailureWaitsAndAnyOtherPropagatesToTheHandlersCatchAll() {
+        ecs.failure = new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+        HookDecision waiting = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of()));
+        assertThat(waiting.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+        assertThat(waiting.reason()).contains("connection reset");
+
+        ecs.failure = new IllegalStateException("a bug");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aServiceWithoutGuardAlarmsPassesTheAlarmStages() {
         AnswerLifecycleHook unguarded = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
                 new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, new FakeEcs(List.of()),
-                alarms);
+                alarms, error -> false);
 
         assertThat(unguarded.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).reason())
                 .isEqualTo("no guard alarms on my-cluster/my-service");
@@ -156,7 +170,8 @@ class AnswerLifecycleHookTest {
     @Test
     void noTestListenerConfiguredFailsTheSmokeStageWithTheReason() {
         AnswerLifecycleHook unconfigured = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
-                new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs, alarms);
+                new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs, alarms,
+                error -> false);
 
         HookDecision decision = unconfigured.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
 

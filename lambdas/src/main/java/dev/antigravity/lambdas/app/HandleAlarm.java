@@ -1,0 +1,85 @@
+package dev.antigravity.lambdas.app;
+
+import dev.antigravity.events.aws.CloudWatchAlarmStateChange;
+import dev.antigravity.events.platform.PlatformEventType;
+import dev.antigravity.lambdas.domain.Deployment;
+import dev.antigravity.lambdas.domain.DeploymentEvent;
+import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ManagedService;
+import dev.antigravity.lambdas.domain.ManagedServices;
+import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.domain.port.LedgerPort;
+import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Guard alarm → rollback. A service is guarded by the alarms in its {@code deploymentConfiguration.alarms} (the
+ * ones ECS itself watches during a deployment); Antigravity keeps acting on them through the bake window. ALARM
+ * while the newest deployment is PENDING..BAKING rolls it back; OK announces the recovery.
+ */
+public final class HandleAlarm {
+    public static final String HANDLER = "AlarmHandler";
+
+    private final ManagedServices services;
+    private final EcsPort ecs;
+    private final LedgerPort ledger;
+    private final RollBack rollBack;
+    private final PlatformEventPublisher publisher;
+    private final PlatformEvents events;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public HandleAlarm(ManagedServices services, EcsPort ecs, LedgerPort ledger, RollBack rollBack,
+                       PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
+        this.services = services;
+        this.ecs = ecs;
+        this.ledger = ledger;
+        this.rollBack = rollBack;
+        this.publisher = publisher;
+        this.events = events;
+        this.idempotency = new Idempotency(ledger, clock);
+        this.clock = clock;
+    }
+
+    public Outcome handle(CloudWatchAlarmStateChange alarm) {
+        if (!alarm.isAlarm() && !alarm.isRecovery()) {
+            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
+                    + alarm.previousState().value() + " -> " + alarm.state().value() + ": nothing to do");
+        }
+        List<ManagedService> guarded = services.all().stream()
+                .filter(s -> ecs.describe(s.ref()).guardAlarms().contains(alarm.alarmName())).toList();
+        if (guarded.isEmpty()) {
+            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED,
+                    "alarm " + alarm.alarmName() + " guards no managed service");
+        }
+        return idempotency.once(HANDLER, alarm.id(), () -> Outcome.combine(HANDLER, alarm.id(),
+                guarded.stream().map(s -> alarm.isAlarm() ? raised(s, alarm) : cleared(s, alarm)).toList()));
+    }
+
+    private Outcome raised(ManagedService service, CloudWatchAlarmStateChange alarm) {
+        publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmRaised, clock.instant(),
+                alarm.state().reason() == null ? "guard alarm in ALARM" : alarm.state().reason(), null,
+                alarm.alarmName(), alarm.id()));
+        Optional<Deployment> guardedDeployment = ledger.history(service.ref(), AcceptImage.HISTORY).stream()
+                .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK).findFirst();
+        if (guardedDeployment.isEmpty()) {
+            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName()
+                            + " in ALARM with no deployment in flight: announced only")
+                    .about(service.ref().key(), null, null).withActions(List.of("publish AlarmRaised"));
+        }
+        Deployment deployment = guardedDeployment.get();
+        return rollBack.start(HANDLER, alarm.id(), deployment, DeploymentEvent.GUARD_ALARM, "guard alarm "
+                        + alarm.alarmName() + " in ALARM while " + deployment.state(), alarm.alarmName())
+                .withActions(List.of("publish AlarmRaised"));
+    }
+
+    private Outcome cleared(ManagedService service, CloudWatchAlarmStateChange alarm) {
+        publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmCleared, clock.instant(),
+                "guard alarm " + alarm.alarmName() + " back to OK", null, alarm.alarmName(), alarm.id()));
+        return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName() + " cleared")
+                .about(service.ref().key(), null, null).withActions(List.of("publish AlarmCleared"));
+    }
+}

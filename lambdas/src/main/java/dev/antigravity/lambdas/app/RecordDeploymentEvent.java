@@ -1,0 +1,190 @@
+package dev.antigravity.lambdas.app;
+
+import dev.antigravity.events.aws.EcsDeploymentStateChange;
+import dev.antigravity.events.platform.PlatformEventType;
+import dev.antigravity.lambdas.domain.Deployment;
+import dev.antigravity.lambdas.domain.DeploymentEvent;
+import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ManagedService;
+import dev.antigravity.lambdas.domain.ManagedServices;
+import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.ServiceRef;
+import dev.antigravity.lambdas.domain.Settings;
+import dev.antigravity.lambdas.domain.policy.VerificationPolicy;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
+import dev.antigravity.lambdas.domain.port.LedgerPort;
+import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ECS deployment state → ledger. IN_PROGRESS is recorded; COMPLETED is verified (→ BAKING until bakeUntil, or an
+ * immediate rollback); FAILED (circuit breaker) is recorded and announced while ECS rolls itself back. Events for
+ * the deployment of a rollback Antigravity issued complete (or fail) that rollback.
+ */
+public final class RecordDeploymentEvent {
+    public static final String HANDLER = "DeploymentEventHandler";
+
+    private final ManagedServices services;
+    private final EcsPort ecs;
+    private final LedgerPort ledger;
+    private final VerifyDeployment verify;
+    private final RollBack rollBack;
+    private final PlatformEventPublisher publisher;
+    private final PlatformEvents events;
+    private final Settings settings;
+    private final Transitions transitions;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public RecordDeploymentEvent(ManagedServices services, EcsPort ecs, LedgerPort ledger, VerifyDeployment verify,
+                                 RollBack rollBack, PlatformEventPublisher publisher, PlatformEvents events,
+                                 Settings settings, Clock clock) {
+        this.services = services;
+        this.ecs = ecs;
+        this.ledger = ledger;
+        this.verify = verify;
+        this.rollBack = rollBack;
+        this.publisher = publisher;
+        this.events = events;
+        this.settings = settings;
+        this.transitions = new Transitions(ledger);
+        this.idempotency = new Idempotency(ledger, clock);
+        this.clock = clock;
+    }
+
+    public Outcome handle(EcsDeploymentStateChange event) {
+        Optional<ServiceRef> ref = ServiceRef.fromArn(event.serviceArn());
+        if (ref.isEmpty()) {
+            return Outcome.of(HANDLER, event.id(), Outcome.Result.REJECTED,
+                    "service ARN " + event.serviceArn() + " does not name its cluster");
+        }
+        Optional<ManagedService> service = services.find(ref.get());
+        if (service.isEmpty()) {
+            return Outcome.of(HANDLER, event.id(), Outcome.Result.IGNORED, ref.get() + " is not a managed service");
+        }
+        return idempotency.once(HANDLER, event.id(), () -> route(service.get(), event));
+    }
+
+    private Outcome route(ManagedService service, EcsDeploymentStateChange event) {
+        ServiceSnapshot snapshot = ecs.describe(service.ref());
+        List<Deployment> history = ledger.history(service.ref(), AcceptImage.HISTORY);
+        Optional<String> revision = snapshot.deployment(event.deploymentId()).map(EcsPort.EcsDeployment::taskDefinitionArn)
+                .or(() -> history.stream().filter(d -> event.deploymentId().equals(d.ecsDeploymentId()))
+                        .map(Deployment::taskDefinitionArn).findFirst());
+        if (revision.isEmpty()) {
+            return ignored(event, service, "ECS deployment " + event.deploymentId() + " is unknown (not in the "
+                    + "service's deployments nor the ledger)");
+        }
+        Optional<Deployment> rollbackInFlight = history.stream()
+                .filter(d -> d.state() == DeploymentState.ROLLING_BACK && revision.get().equals(d.rollbackTargetArn()))
+                .findFirst();
+        if (rollbackInFlight.isPresent()) {
+            return rollbackProgress(event, rollbackInFlight.get());
+        }
+        Optional<Deployment> deployment = history.stream()
+                .filter(d -> d.taskDefinitionArn().equals(revision.get())).findFirst();
+        if (deployment.isEmpty()) {
+            return ignored(event, service, "revision " + Deployment.idOf(revision.get()) + " was not deployed by "
+                    + "Antigravity");
+        }
+        return switch (event.phase()) {
+            case IN_PROGRESS -> started(event, deployment.get());
+            case COMPLETED -> completed(event, service, deployment.get());
+            case FAILED -> failed(event, deployment.get());
+        };
+    }
+
+    private Outcome started(EcsDeploymentStateChange event, Deployment deployment) {
+        Instant now = clock.instant();
+        return transitions.apply(deployment, DeploymentEvent.ECS_IN_PROGRESS, now, reasonOf(event),
+                        next -> next.withEcsDeploymentId(event.deploymentId()))
+                .map(started -> {
+                    publisher.publish(events.about(started, PlatformEventType.DeploymentStarted, now, reasonOf(event),
+                            null, event.id()));
+                    return applied(event, started, "ledger IN_PROGRESS", "publish DeploymentStarted");
+                })
+                .orElseGet(() -> ignoredIn(event, deployment));
+    }
+
+    private Outcome completed(EcsDeploymentStateChange event, ManagedService service, Deployment deployment) {
+        Instant now = clock.instant();
+        Optional<Deployment> verifying = transitions.apply(deployment, DeploymentEvent.ECS_COMPLETED, now,
+                reasonOf(event), next -> next.ecsDeploymentId() == null ? next.withEcsDeploymentId(event.deploymentId())
+                        : next);
+        if (verifying.isEmpty()) {
+            return ignoredIn(event, deployment);
+        }
+        VerificationPolicy.Verdict verdict = verify.verify(service, verifying.get());
+        if (!verdict.passed()) {
+            publisher.publish(events.about(verifying.get(), PlatformEventType.VerificationFailed, clock.instant(),
+                    verdict.summary(), null, event.id()));
+            return rollBack.start(HANDLER, event.id(), verifying.get(), DeploymentEvent.VERIFICATION_FAILED,
+                    "verification failed: " + verdict.summary(), null).withActions(List.of("publish VerificationFailed"));
+        }
+        Instant verifiedAt = clock.instant();
+        return transitions.apply(verifying.get(), DeploymentEvent.VERIFICATION_PASSED, verifiedAt, verdict.summary(),
+                        next -> next.withBakeUntil(verifiedAt.plus(settings.bake())))
+                .map(baking -> {
+                    publisher.publish(events.about(baking, PlatformEventType.DeploymentVerified, verifiedAt,
+                            "verified: baking until " + verifiedAt.plus(settings.bake()), null, event.id()));
+                    return applied(event, baking, "ledger VERIFYING", "verified: " + verdict.summary(),
+                            "ledger BAKING", "publish DeploymentVerified");
+                })
+                .orElseGet(() -> ignoredIn(event, verifying.get()));
+    }
+
+    private Outcome failed(EcsDeploymentStateChange event, Deployment deployment) {
+        Instant now = clock.instant();
+        return transitions.apply(deployment, DeploymentEvent.ECS_FAILED, now, reasonOf(event))
+                .map(failed -> {
+                    publisher.publish(events.about(failed, PlatformEventType.DeploymentFailed, now,
+                            reasonOf(event) + " (ECS rolls back by itself)", null, event.id()));
+                    return applied(event, failed, "ledger FAILED", "publish DeploymentFailed");
+                })
+                .orElseGet(() -> ignoredIn(event, deployment));
+    }
+
+    private Outcome rollbackProgress(EcsDeploymentStateChange event, Deployment rollingBack) {
+        DeploymentEvent outcome = switch (event.phase()) {
+            case IN_PROGRESS -> null;
+            case COMPLETED -> DeploymentEvent.ROLLBACK_COMPLETED;
+            case FAILED -> DeploymentEvent.ROLLBACK_FAILED;
+        };
+        if (outcome == null) {
+            return ignoredIn(event, rollingBack);
+        }
+        Instant now = clock.instant();
+        PlatformEventType type = outcome == DeploymentEvent.ROLLBACK_COMPLETED
+                ? PlatformEventType.RollbackCompleted : PlatformEventType.RollbackFailed;
+        return transitions.apply(rollingBack, outcome, now, "rollback " + event.phase().name().toLowerCase()
+                        + ": " + reasonOf(event))
+                .map(done -> {
+                    publisher.publish(events.about(done, type, now, done.reason(), null, event.id()));
+                    return applied(event, done, "ledger " + done.state(), "publish " + type);
+                })
+                .orElseGet(() -> ignoredIn(event, rollingBack));
+    }
+
+    private static String reasonOf(EcsDeploymentStateChange event) {
+        return event.reason() == null ? "ECS " + event.phase() : event.reason();
+    }
+
+    private static Outcome applied(EcsDeploymentStateChange event, Deployment deployment, String... actions) {
+        return new Outcome(HANDLER, event.id(), Outcome.Result.APPLIED, deployment.reason(), deployment.service().key(),
+                deployment.deploymentId(), deployment.state().name(), List.of(actions));
+    }
+
+    private static Outcome ignored(EcsDeploymentStateChange event, ManagedService service, String reason) {
+        return Outcome.of(HANDLER, event.id(), Outcome.Result.IGNORED, reason).about(service.ref().key(), null, null);
+    }
+
+    private static Outcome ignoredIn(EcsDeploymentStateChange event, Deployment deployment) {
+        return Outcome.of(HANDLER, event.id(), Outcome.Result.IGNORED, event.phase() + " ignored: "
+                + deployment.deploymentId() + " is " + deployment.state())
+                .about(deployment.service().key(), deployment.deploymentId(), deployment.state().name());
+    }
+}

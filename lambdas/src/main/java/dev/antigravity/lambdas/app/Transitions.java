@@ -1,0 +1,55 @@
+package dev.antigravity.lambdas.app;
+
+import dev.antigravity.lambdas.domain.Deployment;
+import dev.antigravity.lambdas.domain.DeploymentEvent;
+import dev.antigravity.lambdas.domain.DeploymentStateMachine;
+import dev.antigravity.lambdas.domain.port.LedgerPort;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Applies a state-machine event to a ledger record with a conditional write naming the allowed from-states. When
+ * another writer changed the record meanwhile it re-reads and re-decides (the event may now be ignored).
+ */
+public final class Transitions {
+    private static final int ATTEMPTS = 5;
+    private final LedgerPort ledger;
+
+    public Transitions(LedgerPort ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The record as written, or empty when the event is ignored in the record's (current) state. */
+    public Optional<Deployment> apply(Deployment current, DeploymentEvent event, Instant at, String why) {
+        return apply(current, event, at, why, UnaryOperator.identity());
+    }
+
+    /** As {@link #apply(Deployment, DeploymentEvent, Instant, String)}, amending the next record before writing. */
+    public Optional<Deployment> apply(Deployment current, DeploymentEvent event, Instant at, String why,
+                                      UnaryOperator<Deployment> amend) {
+        Deployment record = current;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Deployment> next = record.on(event, at, why).map(amend);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            if (ledger.transition(next.get(), DeploymentStateMachine.sourcesOf(event, next.get().state()),
+                    record.version())) {
+                return next;
+            }
+            Optional<Deployment> reread = ledger.find(record.service(), record.deploymentId());
+            if (reread.isEmpty()) {
+                return Optional.empty();
+            }
+            record = reread.get();
+        }
+        throw new IllegalStateException("ledger record " + current.deploymentId() + " kept changing under "
+                + event + " after " + ATTEMPTS + " attempts");
+    }
+
+    /** Saves a non-state amendment (ECS deployment id, rollback issued) under optimistic locking. */
+    public boolean amend(Deployment current, Deployment amended) {
+        return ledger.transition(amended, java.util.EnumSet.of(current.state()), current.version());
+    }
+}

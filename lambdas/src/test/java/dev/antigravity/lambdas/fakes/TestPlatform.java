@@ -1,0 +1,60 @@
+package dev.antigravity.lambdas.fakes;
+
+import dev.antigravity.lambdas.app.AcceptImage;
+import dev.antigravity.lambdas.app.HandleAlarm;
+import dev.antigravity.lambdas.app.RecordDeploymentEvent;
+import dev.antigravity.lambdas.app.RollBack;
+import dev.antigravity.lambdas.app.Stabilize;
+import dev.antigravity.lambdas.app.VerifyDeployment;
+import dev.antigravity.lambdas.domain.ManagedService;
+import dev.antigravity.lambdas.domain.ManagedServices;
+import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.ServiceRef;
+import dev.antigravity.lambdas.domain.Settings;
+import dev.antigravity.lambdas.domain.policy.TagPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Every use case wired over in-memory ports: one managed service {@code prod/api} fed by {@code antigravity/api}. */
+public final class TestPlatform {
+    public static final ServiceRef API = new ServiceRef("prod", "api");
+    public static final String REPOSITORY = "antigravity/api";
+    public static final String SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/prod/api";
+    public static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final InMemoryLedger ledger = new InMemoryLedger();
+    public final FakeEcs ecs = new FakeEcs();
+    public final Fakes.Publisher publisher = new Fakes.Publisher();
+    public final Fakes.Alarms alarms = new Fakes.Alarms();
+    public final Fakes.Targets targets = new Fakes.Targets();
+    public final Fakes.Probe probe = new Fakes.Probe(ecs, API);
+    public final Fakes.Freeze freeze = new Fakes.Freeze();
+    public final Fakes.Registry registry = new Fakes.Registry();
+    public final Settings settings = new Settings("prod", Duration.ofMinutes(15), 3, Duration.ofMinutes(60));
+    public final ManagedService service = new ManagedService(REPOSITORY, TagPolicy.defaultPolicy(), API, "api",
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/0123456789abcdef",
+            URI.create("http://api.internal/health"));
+    public final String baseline;
+
+    public final AcceptImage acceptImage;
+    public final RecordDeploymentEvent recordDeploymentEvent;
+    public final HandleAlarm handleAlarm;
+    public final Stabilize stabilize;
+
+    public TestPlatform() {
+        baseline = ecs.seed(API, "123456789012.dkr.ecr.us-east-1.amazonaws.com/antigravity/api@sha256:" + "0".repeat(64),
+                "sha-0000000");
+        ManagedServices services = new ManagedServices(List.of(service));
+        PlatformEvents events = new PlatformEvents("prod");
+        acceptImage = new AcceptImage(services, ecs, registry, ledger, freeze, publisher, events, clock);
+        VerifyDeployment verify = new VerifyDeployment(ecs, targets, probe, alarms);
+        RollBack rollBack = new RollBack(ecs, ledger, publisher, events, settings, clock);
+        recordDeploymentEvent = new RecordDeploymentEvent(services, ecs, ledger, verify, rollBack, publisher, events,
+                settings, clock);
+        handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock);
+        stabilize = new Stabilize(services, ledger, registry, verify, rollBack, acceptImage, publisher, events, clock);
+    }
+}
