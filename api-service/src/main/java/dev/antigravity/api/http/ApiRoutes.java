@@ -1,6 +1,11 @@
 package dev.antigravity.api.http;
 
 import dev.antigravity.api.AppContext;
+import dev.antigravity.api.http.resource.AdminHttpService;
+import dev.antigravity.api.http.resource.OrdersHttpService;
+import dev.antigravity.api.http.resource.ProductsHttpService;
+import dev.antigravity.api.http.resource.UsersHttpService;
+import dev.antigravity.api.service.DomainServices;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -14,7 +19,10 @@ public final class ApiRoutes {
     }
 
     public static void register(HttpRouting.Builder routing, AppContext app) {
-        // Domain resources (http/resource/*HttpService) are registered here, e.g.
-        // routing.register("/api/users", new UsersHttpService(...));
+        DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics());
+        routing.register("/api/users", new UsersHttpService(services.users()))
+                .register("/api/products", new ProductsHttpService(services.products()))
+                .register("/api/orders", new OrdersHttpService(services.orders()))
+                .register("/api/admin", new AdminHttpService(services.admin(), app.clock()));
     }
 }

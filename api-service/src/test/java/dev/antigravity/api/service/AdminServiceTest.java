@@ -10,8 +10,6 @@ import java.util.Optional;
 import dev.antigravity.api.model.DailyOrderStats;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,19 +21,12 @@ import static dev.antigravity.api.service.Fixtures.product;
 import static dev.antigravity.api.service.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminServiceTest {
-    private final EngineServices engines = new EngineServices();
-
-    @AfterAll
-    void close() {
-        engines.close();
-    }
+class AdminServiceTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void ordersAndRevenuePerUtcDayIncludeEmptyDays(Engine engine) {
-        EngineServices.Wired wired = engines.on(engine);
+        Wired wired = wired(engine);
         DomainServices s = wired.services();
         // A day far from the other tests' orders, late enough that local time zones would differ.
         LocalDate day = LocalDate.of(2031, 3, 14);
@@ -65,7 +56,7 @@ class AdminServiceTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void statsRangeIsValidated(Engine engine) {
-        AdminService admin = engines.on(engine).services().admin();
+        AdminService admin = services(engine).admin();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(fields(problem(() -> admin.ordersPerDay(today, today.minusDays(1))))).containsExactly("from");
         assertThat(fields(problem(() -> admin.ordersPerDay(today.minusDays(AdminService.MAX_STATS_DAYS), today))))

@@ -1,13 +1,7 @@
 package dev.antigravity.api.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.antigravity.api.http.problem.ApiException;
@@ -15,8 +9,6 @@ import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,26 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Many requests racing on the same rows. PostgreSQL is the database these guarantees matter on in
  * production, and H2 is where a newcomer runs the service, so both are exercised.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderConcurrencyTest {
-    private static final int THREADS = 16;
-    private final EngineServices engines = new EngineServices();
-
-    @AfterAll
-    void close() {
-        engines.close();
-    }
+class OrderConcurrencyTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void concurrentDuplicatesWithOneKeyCreateExactlyOneOrder(Engine engine) throws Exception {
-        DomainServices s = engines.on(engine).services();
+        DomainServices s = services(engine);
         Product p = product(s, unique("p"), "4.00", 100);
         Actor customer = customer();
         Optional<String> key = Optional.of(unique("key"));
         OrderRequest request = new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2)));
 
-        List<OrderPlacement> placements = race(THREADS, i -> () -> s.orders().place(customer, request, key));
+        List<OrderPlacement> placements = Races.race(Races.THREADS, i -> () -> s.orders().place(customer, request, key));
 
         assertThat(placements).extracting(OrderPlacement::orderId).containsOnly(placements.getFirst().orderId());
         assertThat(placements).extracting(OrderPlacement::body).containsOnly(placements.getFirst().body());
@@ -60,7 +44,7 @@ class OrderConcurrencyTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void concurrentOrdersNeverOversellScarceStock(Engine engine) throws Exception {
-        DomainServices s = engines.on(engine).services();
+        DomainServices s = services(engine);
         int initialA = 25;
         int initialB = 12;
         Product a = product(s, unique("a"), "1.00", initialA);
@@ -68,7 +52,7 @@ class OrderConcurrencyTest {
         int attempts = 48;
 
         // Each order wants a random amount of A and, every other time, of B too (lines in either order).
-        List<Object> results = race(attempts, i -> () -> {
+        List<Object> results = Races.race(attempts, i -> () -> {
             int qa = ThreadLocalRandom.current().nextInt(1, 4);
             int qb = ThreadLocalRandom.current().nextInt(1, 3);
             List<OrderRequest.Line> lines = i % 2 == 0
@@ -104,26 +88,5 @@ class OrderConcurrencyTest {
         assertThat(succeeded).isPositive().isLessThan(attempts);
         assertThat(stockA).isEqualTo(initialA - soldA).isGreaterThanOrEqualTo(0);
         assertThat(stockB).isEqualTo(initialB - soldB).isGreaterThanOrEqualTo(0);
-    }
-
-    /** Starts every task at once (as far as a latch allows) and returns their results in order. */
-    private static <T> List<T> race(int tasks, java.util.function.IntFunction<Callable<T>> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                Callable<T> work = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return work.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
     }
 }

@@ -11,8 +11,6 @@ import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,18 +22,7 @@ import static dev.antigravity.api.service.Fixtures.product;
 import static dev.antigravity.api.service.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderServiceTest {
-    private final EngineServices engines = new EngineServices();
-
-    @AfterAll
-    void close() {
-        engines.close();
-    }
-
-    private DomainServices services(Engine engine) {
-        return engines.on(engine).services();
-    }
+class OrderServiceTest extends EngineTest {
 
     private static OrderRequest request(Object... productAndQuantity) {
         List<OrderRequest.Line> lines = new java.util.ArrayList<>();
@@ -146,7 +133,7 @@ class OrderServiceTest {
         Optional<String> key = Optional.of(unique("key"));
 
         OrderPlacement first = s.orders().place(customer, request(p.id(), 1), key);
-        engines.on(engine).clock().advance(OrderService.KEY_RETENTION.plus(Duration.ofMinutes(1)));
+        wired(engine).clock().advance(OrderService.KEY_RETENTION.plus(Duration.ofMinutes(1)));
         OrderPlacement later = s.orders().place(customer, request(p.id(), 1), key);
 
         assertThat(later.replayed()).isFalse();

@@ -12,8 +12,6 @@ import dev.antigravity.api.model.ProductQuery;
 import dev.antigravity.api.model.ProductSort;
 import dev.antigravity.api.model.SortDirection;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,18 +22,7 @@ import static dev.antigravity.api.service.Fixtures.product;
 import static dev.antigravity.api.service.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProductServiceTest {
-    private final EngineServices engines = new EngineServices();
-
-    @AfterAll
-    void close() {
-        engines.close();
-    }
-
-    private DomainServices services(Engine engine) {
-        return engines.on(engine).services();
-    }
+class ProductServiceTest extends EngineTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)

@@ -5,8 +5,6 @@ import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.User;
 import dev.antigravity.api.model.UserRole;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,17 +14,10 @@ import static dev.antigravity.api.service.Fixtures.problem;
 import static dev.antigravity.api.service.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserServiceTest {
-    private final EngineServices engines = new EngineServices();
-
-    @AfterAll
-    void close() {
-        engines.close();
-    }
+class UserServiceTest extends EngineTest {
 
     private UserService users(Engine engine) {
-        return engines.on(engine).services().users();
+        return services(engine).users();
     }
 
     @ParameterizedTest
@@ -41,7 +32,7 @@ class UserServiceTest {
         assertThat(user.role()).isEqualTo(UserRole.CUSTOMER);
         assertThat(user.name()).isEqualTo("Róisín O'Brien; --");
         assertThat(users(engine).get(ADMIN, user.id())).isEqualTo(user);
-        var audit = engines.on(engine).services().admin().auditLog(new PageRequest(0, 1)).items().getFirst();
+        var audit = services(engine).admin().auditLog(new PageRequest(0, 1)).items().getFirst();
         assertThat(audit.action()).isEqualTo("USER_CREATED");
         assertThat(audit.entityId()).isEqualTo(Long.toString(user.id()));
     }

@@ -1,0 +1,47 @@
+package dev.antigravity.api.http.resource;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+import dev.antigravity.api.http.auth.Role;
+import dev.antigravity.api.service.AdminService;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** {@code /api/admin}: the audit log and order statistics, for administrators only. */
+public final class AdminHttpService implements HttpService {
+    private static final int DEFAULT_STATS_DAYS = 30;
+
+    private final AdminService admin;
+    private final Clock clock;
+
+    public AdminHttpService(AdminService admin, Clock clock) {
+        this.admin = admin;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/audit", this::audit)
+                .get("/stats/orders", this::orderStats);
+    }
+
+    private void audit(ServerRequest req, ServerResponse res) {
+        Actors.require(req, Role.ADMIN);
+        RequestParams.allowOnly(req, RequestParams.PAGING);
+        res.send(admin.auditLog(RequestParams.page(req)));
+    }
+
+    /** Per-day orders and revenue; {@code to} defaults to today (UTC), {@code from} to 30 days before it. */
+    private void orderStats(ServerRequest req, ServerResponse res) {
+        Actors.require(req, Role.ADMIN);
+        RequestParams.allowOnly(req, Set.of("from", "to"));
+        LocalDate to = RequestParams.date(req, "to").orElseGet(() -> LocalDate.now(clock));
+        LocalDate from = RequestParams.date(req, "from").orElseGet(() -> to.minusDays(DEFAULT_STATS_DAYS - 1));
+        res.send(admin.ordersPerDay(from, to));
+    }
+}
