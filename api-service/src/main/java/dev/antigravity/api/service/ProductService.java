@@ -105,7 +105,7 @@ public final class ProductService {
         Validation v = new Validation();
         v.text(input.name(), "name", 200);
         String description = input.description() == null ? "" : input.description();
-        v.check(description.length() <= 2000, "description", "must be at most 2000 characters");
+        v.freeText(description, "description", 2000);
         BigDecimal price = input.price();
         if (v.check(price != null, "price", "is required")) {
             v.check(price.signum() > 0, "price", "must be greater than 0");

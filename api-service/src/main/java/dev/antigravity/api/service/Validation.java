@@ -26,6 +26,18 @@ final class Validation {
                 && check(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
     }
 
+    /** Checks optional free text (line breaks and tabs allowed): at most {@code maxLength}, no other control characters. */
+    boolean freeText(String value, String field, int maxLength) {
+        return value == null
+                || check(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
+                && check(value.chars().noneMatch(Validation::forbiddenInFreeText), field,
+                        "must not contain control characters other than line breaks and tabs");
+    }
+
+    private static boolean forbiddenInFreeText(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+    }
+
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);

@@ -76,6 +76,12 @@ class ProductServiceTest extends EngineTest {
         assertThat(fields(problem(() -> s.products().create(ADMIN,
                 new ProductInput("tab\tname", "", new BigDecimal("10000000000.00"), 1)))))
                 .containsExactly("name", "price");
+        // PostgreSQL cannot store NUL in text: refused as input instead of failing as a 500.
+        assertThat(fields(problem(() -> s.products().create(ADMIN,
+                new ProductInput("nul\u0000", "a\u0000b", BigDecimal.ONE, 1)))))
+                .containsExactly("name", "description");
+        assertThat(s.products().create(ADMIN, new ProductInput("multi-line", "one\ntwo\tthree\r\n", BigDecimal.ONE, 1))
+                .description()).isEqualTo("one\ntwo\tthree\r\n");
     }
 
     @ParameterizedTest

@@ -67,8 +67,9 @@ public final class ProductsHttpService implements HttpService {
     private static ProductQuery query(ServerRequest req) {
         RequestParams.allowOnly(req, LIST_PARAMS);
         var name = RequestParams.text(req, "name");
-        if (name.filter(n -> n.length() > MAX_NAME_FILTER).isPresent()) {
-            throw ApiException.validation("name", "must be at most " + MAX_NAME_FILTER + " characters");
+        if (name.filter(n -> n.length() > MAX_NAME_FILTER || n.chars().anyMatch(Character::isISOControl)).isPresent()) {
+            throw ApiException.validation("name", "must be at most " + MAX_NAME_FILTER
+                    + " characters without control characters");
         }
         ProductSort sort = RequestParams.text(req, "sort")
                 .map(field -> ProductSort.ofField(field).orElseThrow(() -> ApiException.validation("sort",
