@@ -1,6 +1,10 @@
 package dev.antigravity.api;
 
+import java.time.Duration;
+
 import dev.antigravity.api.http.ApiServer;
+import dev.antigravity.api.http.shutdown.GracefulShutdown;
+import dev.antigravity.api.logging.JsonLogging;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 
@@ -11,11 +15,15 @@ public final class Main {
 
     public static void main(String[] args) {
         Config config = Config.create();
+        JsonLogging.install(config.get("log.level").asString().orElse("INFO"));
         AppContext app = AppContext.create(config);
         WebServer server = ApiServer.configure(WebServer.builder().config(config.get("server")), app)
                 .build()
                 .start();
+        new GracefulShutdown(server, app.drain(),
+                config.get("shutdown.drain").as(Duration.class).orElse(Duration.ofSeconds(5)), app.database())
+                .installHook();
         System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
-                "Antigravity API listening on port " + server.port());
+                "Antigravity API " + config.get("app.version").asString().orElse("dev") + " listening on port " + server.port());
     }
 }

@@ -1,30 +1,131 @@
 package dev.antigravity.api.http;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.antigravity.api.AppContext;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.health.DatabaseHealthCheck;
+import dev.antigravity.api.health.DrainingHealthCheck;
+import dev.antigravity.api.health.HealthService;
+import dev.antigravity.api.http.auth.AuthFilter;
+import dev.antigravity.api.http.auth.AuthSettings;
+import dev.antigravity.api.http.auth.JwtVerifier;
+import dev.antigravity.api.http.filter.AccessLogFilter;
+import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
+import dev.antigravity.api.http.filter.RateLimitFilter;
+import dev.antigravity.api.http.filter.TokenBuckets;
+import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
+import dev.antigravity.api.metrics.HttpMetricsFilter;
+import io.helidon.config.Config;
+import io.helidon.health.checks.HealthChecks;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.cors.CorsFeature;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /**
- * Wires the HTTP side of the service onto a server builder: JSON media, features (observe,
- * CORS, OpenAPI), the filter chain and the routes. Main and the server tests use this same
- * method, so tests exercise the production wiring.
+ * Wires the HTTP side of the service onto a server builder: JSON media, limits, features
+ * (observe, CORS, OpenAPI), the filter chain and the routes. Main and the server tests use this
+ * same method, so tests exercise the production wiring.
  */
 public final class ApiServer {
     private ApiServer() {
     }
 
     public static WebServerConfig.Builder configure(WebServerConfig.Builder server, AppContext app) {
+        Config config = app.config();
+        long maxBody = config.get("limits.body").asLong().orElse(1_048_576L);
+        ProblemDirectHandler problems = new ProblemDirectHandler(maxBody);
         return server
+                .shutdownHook(false)
+                .shutdownGracePeriod(config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))
+                .maxPayloadSize(maxBody)
                 .mediaContext(media -> media.addMediaSupport(JacksonSupport.create(app.json())))
+                .directHandlers(handlers -> Arrays.stream(DirectHandler.EventType.values())
+                        .forEach(type -> handlers.addHandler(type, problems)))
+                // Exactly these features: no discovery (slower start, and a discovered default CORS
+                // feature would allow every origin).
+                .featuresDiscoverServices(false)
+                .features(List.of(observe(app), cors(config.get("cors")),
+                        OpenApiFeature.builder().staticFile("openapi.yaml").build()))
                 .routing(routing -> routing(routing, app));
     }
 
-    /** The routing: error handling, filters in order, then the routes. */
+    /** The routing: error handling, filters in the order they run, then the routes. */
     public static void routing(HttpRouting.Builder routing, AppContext app) {
+        Config config = app.config();
         routing.error(Throwable.class, new ProblemErrorHandler())
-                .addFilter(new CorrelationIdFilter());
+                .addFilter(new CorrelationIdFilter())
+                .addFilter(new AccessLogFilter())
+                .addFilter(new HttpMetricsFilter(app.metrics()))
+                .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
+                        config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
+                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));
+        Config rate = config.get("ratelimit");
+        if (rate.get("enabled").asBoolean().orElse(true)) {
+            routing.addFilter(new RateLimitFilter(new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
+                    rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime),
+                    rate.get("forwarded").asBoolean().orElse(false)));
+        }
+        routes(routing, app);
+    }
+
+    /** Every route of the service; the OpenAPI route test enumerates routes through this method. */
+    public static void routes(HttpRouting.Builder routing, AppContext app) {
+        routing.register(new HealthService(app.config().get("app.version").asString().orElse("dev"), app.clock(),
+                app.database(), app.drain(), readyTimeout(app.config()), HealthChecks.healthChecks()));
         ApiRoutes.register(routing, app);
+    }
+
+    private static int concurrencyLimit(Config config, Database database) {
+        int configured = config.get("limits.concurrency").asInt().orElse(0);
+        return configured > 0 ? configured : database.maxPoolSize();
+    }
+
+    private static Duration readyTimeout(Config config) {
+        return config.get("ready.timeout").as(Duration.class).orElse(Duration.ofSeconds(2));
+    }
+
+    private static ObserveFeature observe(AppContext app) {
+        return ObserveFeature.builder()
+                // Its default CORS (allow every origin) would apply to the whole routing; ours decides.
+                .cors(cors -> cors.enabled(false))
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .useSystemServices(false)
+                        .addChecks(HealthChecks.healthChecks())
+                        .addCheck(new DatabaseHealthCheck(app.database(), readyTimeout(app.config())))
+                        .addCheck(new DrainingHealthCheck(app.drain()))
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+
+    /** CORS for the configured origins only ({@code cors.origins}, comma separated); none means no CORS. */
+    private static CorsFeature cors(Config cors) {
+        Set<String> origins = Arrays.stream(cors.get("origins").asString().orElse("").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return CorsFeature.builder()
+                .addDefaults(false)
+                .enabled(!origins.isEmpty())
+                .addPath(path -> path.pathPattern("/*")
+                        // clear*: the builder starts from "allow all" and would otherwise keep "*".
+                        .clearAllowOrigins().addAllowOrigins(origins)
+                        .clearAllowMethods().addAllowMethods(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"))
+                        .clearAllowHeaders().addAllowHeaders(
+                                Set.of("Authorization", "Content-Type", "Idempotency-Key", CorrelationId.HEADER))
+                        .clearExposeHeaders().addExposeHeaders(Set.of(CorrelationId.HEADER, "Location", "Retry-After"))
+                        .maxAge(Duration.ofHours(1)))
+                .build();
     }
 }

@@ -31,6 +31,10 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         if (json.isPresent()) {
             return json.get();
         }
+        if (error instanceof IllegalStateException && !req.content().hasEntity()) {
+            // Helidon's "No entity": a handler asked for a body the client did not send.
+            return ApiException.badRequest("The request body is empty; a JSON document is required.");
+        }
         if (error instanceof NotFoundException) {
             return ApiException.notFound("No route for " + req.prologue().method().text() + " " + req.path().path() + ".");
         }

@@ -6,8 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
+import dev.antigravity.api.http.CorrelationId;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Renders an {@link ApiException} as an RFC 9457 problem document. */
@@ -21,7 +23,20 @@ public final class ProblemResponses {
         res.status(Status.create(problem.status()));
         problem.headers().forEach((name, value) -> res.headers().set(HeaderNames.create(name), value));
         res.headers().set(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
+        if (correlationId != null) {
+            // Error paths may reset headers set earlier; the id must survive on every response.
+            res.headers().set(HeaderNames.create(CorrelationId.HEADER), correlationId);
+        }
         res.send(body(problem, instance, correlationId));
+    }
+
+    /**
+     * Sends {@code problem} from a filter. Filters send instead of throwing because an exception
+     * thrown in a filter is rendered only after the outer filters (access log, metrics) have
+     * returned, so they would record the wrong status.
+     */
+    public static void reject(ServerRequest req, ServerResponse res, ApiException problem) {
+        send(res, problem, req.path().path(), CorrelationId.of(req));
     }
 
     /** The serialized problem document; also used where no ServerResponse exists (direct handlers). */

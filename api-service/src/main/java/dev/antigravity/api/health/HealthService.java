@@ -1,0 +1,81 @@
+package dev.antigravity.api.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.http.shutdown.Drain;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code GET /health} (liveness: is this process fit to keep running?) and {@code GET /ready}
+ * (readiness: should the load balancer send traffic here?). The database is a readiness
+ * concern only: an outage must take tasks out of rotation, not make ECS kill them all.
+ */
+public final class HealthService implements HttpService {
+    private final String version;
+    private final Clock clock;
+    private final Database database;
+    private final Drain drain;
+    private final Duration readyTimeout;
+    private final HealthCheck[] livenessChecks;
+
+    public HealthService(String version, Clock clock, Database database, Drain drain, Duration readyTimeout,
+                         HealthCheck... livenessChecks) {
+        this.version = version;
+        this.clock = clock;
+        this.database = database;
+        this.drain = drain;
+        this.readyTimeout = readyTimeout;
+        this.livenessChecks = livenessChecks.clone();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/health", this::health)
+                .get("/ready", this::ready);
+    }
+
+    private void health(ServerRequest req, ServerResponse res) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        boolean up = true;
+        for (HealthCheck check : livenessChecks) {
+            HealthCheckResponse result = check.call();
+            up &= result.status() == HealthCheckResponse.Status.UP;
+            checks.put(check.name(), result.status().name());
+        }
+        respond(res, up, checks);
+    }
+
+    private void ready(ServerRequest req, ServerResponse res) {
+        Map<String, Object> checks = new LinkedHashMap<>();
+        if (drain.draining()) {
+            // Checked first and without touching the database: during shutdown the answer is known.
+            checks.put("draining", "DOWN");
+            respond(res, false, checks);
+            return;
+        }
+        boolean database = this.database.ping(readyTimeout);
+        checks.put("database", database ? "UP" : "DOWN");
+        respond(res, database, checks);
+    }
+
+    private void respond(ServerResponse res, boolean up, Map<String, Object> checks) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("version", version);
+        body.put("timestamp", clock.instant().toString());
+        body.put("checks", checks);
+        res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+        res.headers().set(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(body);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.antigravity.api.http.auth;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.http.problem.ProblemResponses;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Authenticates every request that presents credentials. A request without an Authorization
+ * header stays anonymous (public routes serve it, {@link Access#require} rejects it); a request
+ * with a bad one is rejected here, whatever the route, so a broken client learns at once.
+ */
+public final class AuthFilter implements Filter {
+    private static final String BEARER = "bearer ";
+
+    private final JwtVerifier verifier;
+
+    public AuthFilter(JwtVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        try {
+            bearerToken(req.headers().first(HeaderNames.AUTHORIZATION))
+                    .map(verifier::verify)
+                    .ifPresent(principal -> Principal.bind(req, principal));
+        } catch (ApiException rejected) {
+            ProblemResponses.reject(req, res, rejected);
+            return;
+        }
+        chain.proceed();
+    }
+
+    static Optional<String> bearerToken(Optional<String> authorization) {
+        if (authorization.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = authorization.get().trim();
+        if (!value.toLowerCase(Locale.ROOT).startsWith(BEARER) || value.length() == BEARER.length()) {
+            throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'.");
+        }
+        return Optional.of(value.substring(BEARER.length()).trim());
+    }
+}

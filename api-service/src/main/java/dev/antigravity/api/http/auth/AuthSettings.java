@@ -1,0 +1,47 @@
+package dev.antigravity.api.http.auth;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+/**
+ * The {@code auth} configuration. {@code mode=local} trusts only the checked-in development key
+ * (tokens minted by {@code scripts/mint-token}); {@code mode=jwks} trusts the identity
+ * provider's JWKS and is the default, so a deployment that forgets to configure auth fails to
+ * start instead of accepting tokens anybody can mint.
+ */
+public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String> jwksFile, String issuer,
+                           String audience, Duration clockSkew) {
+
+    public static final String LOCAL_ISSUER = "antigravity-local";
+    public static final String DEFAULT_AUDIENCE = "antigravity-api";
+
+    public enum Mode { LOCAL, JWKS }
+
+    public static AuthSettings from(Config auth) {
+        Mode mode = Mode.valueOf(auth.get("mode").asString().orElse("jwks").trim().toUpperCase(Locale.ROOT));
+        Optional<String> issuer = nonBlank(auth.get("issuer"));
+        Optional<String> audience = nonBlank(auth.get("audience"));
+        Duration skew = auth.get("skew").as(Duration.class).orElse(Duration.ofSeconds(30));
+        if (mode == Mode.LOCAL) {
+            return new AuthSettings(mode, Optional.empty(), Optional.empty(), issuer.orElse(LOCAL_ISSUER),
+                    audience.orElse(DEFAULT_AUDIENCE), skew);
+        }
+        Optional<String> url = nonBlank(auth.get("jwks.url"));
+        Optional<String> file = nonBlank(auth.get("jwks.file"));
+        if (url.isEmpty() == file.isEmpty()) {
+            throw new IllegalStateException("auth.mode=jwks needs exactly one of auth.jwks.url (AUTH_JWKS_URL) "
+                    + "or auth.jwks.file (AUTH_JWKS_FILE)");
+        }
+        return new AuthSettings(mode, url, file,
+                issuer.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.issuer (AUTH_ISSUER)")),
+                audience.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.audience (AUTH_AUDIENCE)")),
+                skew);
+    }
+
+    private static Optional<String> nonBlank(Config node) {
+        return node.asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+}

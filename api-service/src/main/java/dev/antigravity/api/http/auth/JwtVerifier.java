@@ -1,0 +1,126 @@
+package dev.antigravity.api.http.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.antigravity.api.http.problem.ApiException;
+
+/**
+ * Verifies bearer tokens: signature (RS256 or ES256 only, so {@code alg: none} and HMAC tricks
+ * with a public key fail), issuer, audience, expiry and not-before with a bounded clock skew,
+ * then maps the {@code roles} claim to a {@link Role}.
+ */
+public final class JwtVerifier {
+    static final String ROLES_CLAIM = "roles";
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+
+    private JwtVerifier(JWKSource<SecurityContext> keys, AuthSettings settings) {
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        var claims = new DefaultJWTClaimsVerifier<>(Set.of(settings.audience()),
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                Set.of("sub", "exp"), Set.of());
+        claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** Builds the verifier for the configured mode; refuses the development key outside local mode. */
+    public static JwtVerifier create(AuthSettings settings) {
+        return new JwtVerifier(keySource(settings), settings);
+    }
+
+    private static JWKSource<SecurityContext> keySource(AuthSettings settings) {
+        if (settings.mode() == AuthSettings.Mode.LOCAL) {
+            return new ImmutableJWKSet<>(LocalDevKeys.publicKeys());
+        }
+        if (settings.jwksFile().isPresent()) {
+            JWKSet set = loadFile(Path.of(settings.jwksFile().get()));
+            if (set.getKeys().stream().anyMatch(LocalDevKeys::isLocal)) {
+                throw new IllegalStateException("Refusing to start: " + settings.jwksFile().get()
+                        + " contains the local development key, whose private half is in the repository. "
+                        + "Use auth.mode=local for development.");
+            }
+            return new ImmutableJWKSet<>(set);
+        }
+        try {
+            JWKSource<SecurityContext> remote = JWKSourceBuilder.<SecurityContext>create(
+                    URI.create(settings.jwksUrl().orElseThrow()).toURL()).retrying(true).build();
+            // A remote JWKS is fetched lazily (the identity provider may be down at start-up);
+            // the local key is filtered out whenever it would be used.
+            return (selector, context) -> remote.get(selector, context).stream()
+                    .filter(key -> !LocalDevKeys.isLocal(key)).toList();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("auth.jwks.url is not a valid URL: " + settings.jwksUrl().orElseThrow(), e);
+        }
+    }
+
+    private static JWKSet loadFile(Path file) {
+        try {
+            return JWKSet.load(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JWKS file " + file, e);
+        } catch (ParseException e) {
+            throw new IllegalStateException("JWKS file " + file + " is not a valid JWK set", e);
+        }
+    }
+
+    /**
+     * The principal a token proves.
+     *
+     * @throws ApiException 401 (invalid_token) for any token that fails verification, 403 when a
+     *                      valid token carries no role this API knows
+     */
+    public Principal verify(String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw ApiException.invalidToken("The bearer token is not a JWT.");
+        } catch (BadJWTException e) {
+            throw ApiException.invalidToken(e.getMessage());
+        } catch (BadJOSEException e) {
+            throw ApiException.invalidToken(e.getMessage());
+        } catch (JOSEException e) {
+            throw ApiException.invalidToken("The token signature cannot be verified: " + e.getMessage());
+        }
+        Role role = role(claims).orElseThrow(() ->
+                ApiException.forbidden("The token carries no role this API knows (admin or customer)."));
+        return new Principal(claims.getSubject(), role);
+    }
+
+    /** ADMIN wins over CUSTOMER when a token carries both. */
+    private static Optional<Role> role(JWTClaimsSet claims) {
+        Object value = claims.getClaim(ROLES_CLAIM);
+        Collection<?> values = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
+        Set<Role> roles = new HashSet<>();
+        for (Object v : values) {
+            Role.fromClaim(String.valueOf(v)).ifPresent(roles::add);
+        }
+        return roles.contains(Role.ADMIN) ? Optional.of(Role.ADMIN)
+                : roles.contains(Role.CUSTOMER) ? Optional.of(Role.CUSTOMER) : Optional.empty();
+    }
+}

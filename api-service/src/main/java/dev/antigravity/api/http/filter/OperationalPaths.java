@@ -1,0 +1,15 @@
+package dev.antigravity.api.http.filter;
+
+/**
+ * Endpoints for the load balancer, the orchestrator and monitoring. They bypass rate and
+ * concurrency limits: throttling a health check would make a busy but healthy task look dead.
+ */
+public final class OperationalPaths {
+    private OperationalPaths() {
+    }
+
+    public static boolean isOperational(String path) {
+        return path.equals("/health") || path.equals("/ready") || path.equals("/openapi")
+                || path.equals("/observe") || path.startsWith("/observe/");
+    }
+}

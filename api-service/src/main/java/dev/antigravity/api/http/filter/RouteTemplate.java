@@ -1,0 +1,18 @@
+package dev.antigravity.api.http.filter;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * The route template that served a request ({@code /api/orders/{id}}), never the raw path:
+ * logs stay groupable and metrics keep a bounded number of series.
+ */
+public final class RouteTemplate {
+    static final String UNMATCHED = "unmatched";
+
+    private RouteTemplate() {
+    }
+
+    public static String of(ServerRequest req) {
+        return req.matchingPattern().filter(p -> !p.isEmpty()).orElse(UNMATCHED);
+    }
+}
