@@ -1,0 +1,22 @@
+package dev.antigravity.api.http.resource;
+
+import java.util.Map;
+
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.http.ApiServer;
+import dev.antigravity.api.testsupport.TestApps;
+
+import io.helidon.webserver.WebServerConfig;
+
+/**
+ * The production wiring over a given test database, with a patient concurrency limit: the
+ * tests fire bursts larger than the connection pool on purpose and want every request served.
+ */
+final class TestServers {
+    private TestServers() {
+    }
+
+    static void configure(WebServerConfig.Builder server, Database database) {
+        ApiServer.configure(server, TestApps.create(database, Map.of("limits.wait", "PT30S")));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.antigravity.api.http.resource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The people and things the endpoint tests act on, created through the API itself: an
+ * administrator, a registered customer who owns an order, and another customer.
+ */
+final class World {
+    final Api api;
+    final Caller admin = Caller.admin("admin");
+    final Caller owner = Caller.customer("customer");
+    final Caller other = Caller.customer("other-customer");
+    final long ownerUserId;
+    final long productId;
+    final long ownersOrderId;
+
+    World(Api api) {
+        this.api = api;
+        register(admin, "ADMIN");
+        this.ownerUserId = register(owner, "CUSTOMER");
+        this.productId = newProduct(1_000_000);
+        this.ownersOrderId = newOrder(owner);
+    }
+
+    Caller caller(String who) {
+        return switch (who) {
+            case "anonymous" -> Caller.ANONYMOUS;
+            case "customer" -> owner;
+            case "other customer" -> other;
+            case "admin" -> admin;
+            default -> throw new IllegalArgumentException(who);
+        };
+    }
+
+    long register(Caller caller, String role) {
+        Api.Reply reply = api.post("/api/users", admin, Api.json(Map.of(
+                "email", uniqueEmail(), "name", caller.name(), "role", role, "subject", caller.subject().orElseThrow())));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return Api.id(reply).orElseThrow();
+    }
+
+    long newProduct(int stock) {
+        Api.Reply reply = api.post("/api/products", admin, Api.json(Map.of(
+                "name", "Widget " + UUID.randomUUID(), "price", 2.5, "stock", stock)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return Api.id(reply).orElseThrow();
+    }
+
+    long newOrder(Caller customer) {
+        Api.Reply reply = api.post("/api/orders", customer, orderBody(productId, 1));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return Api.id(reply).orElseThrow();
+    }
+
+    static String orderBody(long productId, int quantity) {
+        return Api.json(Map.of("lines", List.of(Map.of("productId", productId, "quantity", quantity))));
+    }
+
+    static String uniqueEmail() {
+        return "u-" + UUID.randomUUID() + "@example.com";
+    }
+}
