@@ -21,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthMatrixTest extends H2ServerTest {
 
     /** Status per caller, in the order anonymous, customer (owner), other customer, admin. */
-    private record Route(String name, List<Integer> expected, BiFunction<World, Caller, Api.Reply> call) {
+    record Route(String name, List<Integer> expected, BiFunction<World, Caller, Api.Reply> call) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    private static final List<Route> ROUTES = List.of(
+    static final List<Route> ROUTES = List.of(
             new Route("GET /api/products", List.of(200, 200, 200, 200),
                     (w, c) -> w.api.get("/api/products", c)),
             new Route("GET /api/products/{id}", List.of(200, 200, 200, 200),

@@ -1,0 +1,60 @@
+package dev.antigravity.api.http.resource;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * openapi.yaml and the /api routes agree: the operations documented are exactly those the auth
+ * matrix calls through the server, and every status the matrix observes is documented.
+ */
+class OpenApiDomainTest {
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> apiPaths() throws Exception {
+        try (InputStream in = OpenApiDomainTest.class.getResourceAsStream("/openapi.yaml")) {
+            Map<String, Object> doc = new Yaml().load(in);
+            Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
+            return paths.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("/api/"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+    }
+
+    @Test
+    void documentedOperationsAreExactlyTheServedOnes() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        apiPaths().forEach((path, operations) -> operations.keySet().stream()
+                .filter(METHODS::contains)
+                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+
+        Set<String> served = AuthMatrixTest.ROUTES.stream().map(AuthMatrixTest.Route::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(documented).isEqualTo(served);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStatusTheServerAnswersIsDocumented() throws Exception {
+        Map<String, Map<String, Object>> paths = apiPaths();
+        for (AuthMatrixTest.Route route : AuthMatrixTest.ROUTES) {
+            String[] methodAndPath = route.name().split(" ", 2);
+            Map<String, Object> operation = (Map<String, Object>) paths.get(methodAndPath[1])
+                    .get(methodAndPath[0].toLowerCase(Locale.ROOT));
+            Set<String> documented = ((Map<String, Object>) operation.get("responses")).keySet();
+            for (int status : route.expected()) {
+                assertThat(documented).as(route.name()).contains(Integer.toString(status));
+            }
+        }
+    }
+}
