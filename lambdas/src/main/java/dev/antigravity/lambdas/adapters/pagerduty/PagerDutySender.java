@@ -1,11 +1,8 @@
 package dev.antigravity.lambdas.adapters.pagerduty;
 
-import dev.antigravity.lambdas.adapters.secrets.SecretSource;
-import dev.antigravity.lambdas.adapters.secrets.SecretUnavailableException;
-import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
+import dev.antigravity.lambdas.adapters.secrets.SecretBearingPoster;
 import dev.antigravity.lambdas.domain.notification.Channel;
 import dev.antigravity.lambdas.domain.notification.ChannelSender;
-import dev.antigravity.lambdas.domain.notification.DeliveryFailedException;
 import dev.antigravity.lambdas.domain.notification.Dispatch;
 import java.net.URI;
 
@@ -14,19 +11,14 @@ public final class PagerDutySender implements ChannelSender {
     /** The public Events API v2 endpoint; overridable for tests and EU service regions. */
     public static final URI DEFAULT_EVENTS_URL = URI.create("https://events.pagerduty.com/v2/enqueue");
 
-    private final SecretSource secrets;
-    private final String routingKeySecretId;
+    private final SecretBearingPoster poster;
     private final URI eventsUrl;
     private final PagerDutyEventFormatter formatter;
-    private final WebhookPoster poster;
 
-    public PagerDutySender(SecretSource secrets, String routingKeySecretId, URI eventsUrl,
-                           PagerDutyEventFormatter formatter, WebhookPoster poster) {
-        this.secrets = secrets;
-        this.routingKeySecretId = routingKeySecretId;
+    public PagerDutySender(SecretBearingPoster poster, URI eventsUrl, PagerDutyEventFormatter formatter) {
+        this.poster = poster;
         this.eventsUrl = eventsUrl;
         this.formatter = formatter;
-        this.poster = poster;
     }
 
     @Override
@@ -36,20 +28,6 @@ public final class PagerDutySender implements ChannelSender {
 
     @Override
     public void send(Dispatch dispatch) {
-        String routingKey;
-        try {
-            routingKey = secrets.get(routingKeySecretId).reveal();
-        } catch (SecretUnavailableException e) {
-            throw new DeliveryFailedException(Channel.PAGERDUTY, false,
-                    "routing key unavailable from secret " + routingKeySecretId, e);
-        }
-        try {
-            poster.post(Channel.PAGERDUTY, eventsUrl, formatter.format(dispatch, routingKey));
-        } catch (DeliveryFailedException e) {
-            if (e.permanent()) {
-                secrets.invalidate(routingKeySecretId);
-            }
-            throw e;
-        }
+        poster.post(Channel.PAGERDUTY, routingKey -> eventsUrl, routingKey -> formatter.format(dispatch, routingKey));
     }
 }

@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.adapters.webhook;
 
 import dev.antigravity.lambdas.domain.notification.Channel;
+import dev.antigravity.lambdas.logging.Log;
 import dev.antigravity.lambdas.domain.notification.DeliveryFailedException;
 import dev.antigravity.lambdas.domain.notification.RetryAfter;
 import dev.antigravity.lambdas.domain.notification.RetrySchedule;
@@ -22,7 +23,7 @@ import java.util.function.DoubleSupplier;
  * once. The target is named by a label, never by its URI: a Slack webhook URL is itself the secret.
  */
 public final class WebhookPoster {
-    private static final System.Logger LOG = System.getLogger(WebhookPoster.class.getName());
+    private static final Log LOG = Log.of(WebhookPoster.class);
 
     private final HttpClient client;
     private final Duration readTimeout;
@@ -41,10 +42,13 @@ public final class WebhookPoster {
         this.random = random;
     }
 
-    /** An HTTP client with the connect timeout every webhook call shares. */
+    /**
+     * An HTTP/1.1 client with the connect timeout every outbound call shares (HTTP/1.1: no h2c upgrade dance on
+     * plain-HTTP test listeners, and one small request per call gains nothing from HTTP/2).
+     */
     public static HttpClient httpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Returns the 2xx response body; throws {@link DeliveryFailedException} when retries are spent or futile. */
@@ -63,8 +67,9 @@ public final class WebhookPoster {
                 }
                 lastProblem = "HTTP " + status + " " + abbreviate(response.body());
                 if (!retryable(status)) {
-                    LOG.log(System.Logger.Level.ERROR, "{0} rejected the message with {1}; not retrying, the same "
-                            + "request cannot succeed (check the secret and the payload)", channel, lastProblem);
+                    LOG.error("channel rejected the message; not retrying, the same request cannot succeed "
+                            + "(check the secret and the payload)", null, "channel", channel, "status", status,
+                            "response", abbreviate(response.body()));
                     throw new DeliveryFailedException(channel, true, lastProblem, null);
                 }
                 retryAfter = response.headers().firstValue("Retry-After")
@@ -80,8 +85,9 @@ public final class WebhookPoster {
                         "gave up after " + attempt + " attempts, last: " + lastProblem, null);
             }
             Duration wait = schedule.delayAfter(attempt, retryAfter, random);
-            LOG.log(System.Logger.Level.WARNING, "{0} attempt {1} failed ({2}); retrying in {3} ms", channel, attempt,
-                    lastProblem, wait.toMillis());
+            LOG.warn("delivery attempt failed; retrying", "channel", channel, "attempt", attempt,
+                    "problem", lastProblem, "retryInMillis", wait.toMillis(), "serverAskedRetryAfter",
+                    retryAfter.isPresent());
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Answers one ECS lifecycle-hook invocation: runs the stage's check and turns the result into SUCCEEDED, FAILED
@@ -33,10 +34,15 @@ public final class AnswerLifecycleHook {
     private final RevisionVersions versions;
     private final EcsPort ecs;
     private final AlarmPort alarms;
+    private final Predicate<Throwable> transientError;
 
+    /**
+     * @param transientError tells a failure that may pass (I/O, throttling, 5xx: answer IN_PROGRESS and count the
+     *                       attempt) from one that will not (anything else propagates; the handler answers FAILED)
+     */
     public AnswerLifecycleHook(LifecycleHookPolicy policy, ManagedServices services, TestListeners testListeners,
                                List<String> extraSmokePaths, SmokeProbe probe, RevisionVersions versions,
-                               EcsPort ecs, AlarmPort alarms) {
+                               EcsPort ecs, AlarmPort alarms, Predicate<Throwable> transientError) {
         this.policy = policy;
         this.services = services;
         this.testListeners = testListeners;
@@ -45,6 +51,7 @@ public final class AnswerLifecycleHook {
         this.versions = versions;
         this.ecs = ecs;
         this.alarms = alarms;
+        this.transientError = transientError;
     }
 
     public HookDecision answer(LifecycleHookPayload payload) {
@@ -60,7 +67,10 @@ public final class AnswerLifecycleHook {
                 case SMOKE_TEST -> smokeTest(service.get(), payload.targetServiceRevisionArn());
                 case GUARD_ALARMS -> guardAlarms(service.get());
             };
-        } catch (TransientCheckException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof TransientCheckException) && !transientError.test(e)) {
+                throw e;
+            }
             result = new CheckResult.NotYet("check could not be made: " + e.getMessage());
         }
         return policy.decide(attempt, result);

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.antigravity.events.platform.Severity;
 import dev.antigravity.lambdas.domain.notification.Channel;
 import dev.antigravity.lambdas.domain.notification.DeliveryFailedException;
 import dev.antigravity.lambdas.domain.notification.Dispatch;
+import dev.antigravity.lambdas.notifyfixtures.ChannelFixtures;
 import dev.antigravity.lambdas.notifyfixtures.FakeSecrets;
 import dev.antigravity.lambdas.notifyfixtures.PlatformEventFixtures;
 import dev.antigravity.lambdas.notifyfixtures.RecordingSleeper;
@@ -32,9 +32,9 @@ class SlackWebhookSenderTest {
     @BeforeEach
     void start() {
         slack.start();
-        secrets.with("slack-hook", slack.baseUrl() + "/services/T000/B000/XXXX");
-        sender = new SlackWebhookSender(secrets, "slack-hook", new SlackMessageFormatter(new ObjectMapper(),
-                "eu-west-1"), WebhookFixtures.poster(new RecordingSleeper(), InstantSource.fixed(Instant.EPOCH)));
+        secrets.with("slack", slack.baseUrl() + "/services/T000/B000/XXXX");
+        sender = ChannelFixtures.slack(secrets, WebhookFixtures.poster(new RecordingSleeper(),
+                InstantSource.fixed(Instant.EPOCH)), "eu-west-1");
     }
 
     @AfterEach
@@ -101,12 +101,12 @@ class SlackWebhookSenderTest {
                     assertThat(e.permanent()).isTrue();
                     assertThat(e.getMessage()).doesNotContain("XXXX");
                 });
-        assertThat(secrets.invalidated).containsExactly("slack-hook");
+        assertThat(secrets.invalidated).containsExactly("slack");
     }
 
     @Test
     void aMalformedWebhookSecretFailsWithoutEchoingIt() {
-        secrets.with("slack-hook", "http://exa mple/secret-token-XYZ");
+        secrets.with("slack", "http://exa mple/secret-token-XYZ");
 
         assertThatThrownBy(() -> sender.send(new Dispatch(Channel.SLACK, PlatformEventFixtures.rollbackStarted(),
                 Severity.CRITICAL, null)))

@@ -9,23 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.antigravity.events.platform.PlatformEvent;
-import dev.antigravity.lambdas.adapters.pagerduty.PagerDutyEventFormatter;
-import dev.antigravity.lambdas.adapters.pagerduty.PagerDutySender;
-import dev.antigravity.lambdas.adapters.slack.SlackMessageFormatter;
-import dev.antigravity.lambdas.adapters.slack.SlackWebhookSender;
-import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
 import dev.antigravity.lambdas.domain.notification.Channel;
 import dev.antigravity.lambdas.domain.notification.DispatchPlanner;
 import dev.antigravity.lambdas.domain.notification.RoutingRules;
+import dev.antigravity.lambdas.notifyfixtures.ChannelFixtures;
 import dev.antigravity.lambdas.notifyfixtures.FakeSecrets;
 import dev.antigravity.lambdas.notifyfixtures.InMemoryDeliveryLog;
 import dev.antigravity.lambdas.notifyfixtures.PlatformEventFixtures;
 import dev.antigravity.lambdas.notifyfixtures.RecordingSleeper;
 import dev.antigravity.lambdas.notifyfixtures.WebhookFixtures;
-import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -48,12 +42,8 @@ class NotifyPlatformEventTest {
         slack.start();
         pagerDuty.start();
         FakeSecrets secrets = new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "R0UT1NGKEY");
-        ObjectMapper mapper = new ObjectMapper();
-        WebhookPoster poster = WebhookFixtures.poster(sleeper, InstantSource.fixed(NOW));
-        notifier = new NotifyPlatformEvent(new DispatchPlanner(RoutingRules.defaults()), List.of(
-                new SlackWebhookSender(secrets, "slack", new SlackMessageFormatter(mapper, "us-east-1"), poster),
-                new PagerDutySender(secrets, "pd", URI.create(pagerDuty.baseUrl() + "/v2/enqueue"),
-                        new PagerDutyEventFormatter(mapper, "us-east-1"), poster)), deliveryLog);
+        notifier = new NotifyPlatformEvent(new DispatchPlanner(RoutingRules.defaults()), ChannelFixtures.both(secrets,
+                pagerDuty.baseUrl(), WebhookFixtures.poster(sleeper, InstantSource.fixed(NOW))), deliveryLog);
         slack.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withBody("ok")));
         pagerDuty.stubFor(post("/v2/enqueue").willReturn(aResponse().withStatus(202)
                 .withBody("{\"status\":\"success\",\"message\":\"Event processed\"}")));
