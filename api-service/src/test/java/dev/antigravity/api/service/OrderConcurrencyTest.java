@@ -89,4 +89,26 @@ class OrderConcurrencyTest extends EngineTest {
         assertThat(stockA).isEqualTo(initialA - soldA).isGreaterThanOrEqualTo(0);
         assertThat(stockB).isEqualTo(initialB - soldB).isGreaterThanOrEqualTo(0);
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentCancellationsReleaseStockOnce(Engine engine) throws Exception {
+        DomainServices s = services(engine);
+        Product p = product(s, unique("p"), "1.00", 10);
+        Actor customer = customer();
+        long id = s.orders().place(customer, new OrderRequest(List.of(new OrderRequest.Line(p.id(), 4))),
+                Optional.empty()).orderId();
+
+        List<Object> results = Races.race(Races.THREADS, i -> () -> {
+            try {
+                return s.orders().changeStatus(i % 2 == 0 ? customer : Fixtures.ADMIN, id, new StatusChange("CANCELLED"));
+            } catch (ApiException e) {
+                return e.status();
+            }
+        });
+
+        assertThat(results).filteredOn(Order.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(r -> !(r instanceof Order)).containsOnly(409);
+        assertThat(s.products().get(p.id()).stock()).isEqualTo(10);
+    }
 }
