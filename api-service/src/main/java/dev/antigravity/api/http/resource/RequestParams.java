@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.http.problem.FieldError;
 import dev.antigravity.api.model.PageRequest;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -43,9 +44,10 @@ final class RequestParams {
         Set<String> unknown = new TreeSet<>(req.query().names());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
-            throw ApiException.validation(unknown.stream().map(name -> new dev.antigravity.api.http.problem.FieldError(
-                    name, "is not a parameter of this operation; allowed: " + String.join(", ", new TreeSet<>(allowed))))
-                    .toList());
+            String message = allowed.isEmpty()
+                    ? "is not a parameter of this operation, which takes none"
+                    : "is not a parameter of this operation; allowed: " + String.join(", ", new TreeSet<>(allowed));
+            throw ApiException.validation(unknown.stream().map(name -> new FieldError(name, message)).toList());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.antigravity.api.http.resource;
 
+import java.util.Set;
+
 import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.model.User;
 import dev.antigravity.api.service.UserRegistration;
@@ -28,7 +30,7 @@ public final class UsersHttpService implements HttpService {
 
     private void register(ServerRequest req, ServerResponse res) {
         var admin = Actors.require(req, Role.ADMIN);
-        RequestParams.allowOnly(req, java.util.Set.of());
+        RequestParams.allowOnly(req, Set.of());
         User user = users.register(admin, JsonBody.read(req, UserRegistration.class));
         Created.send(req, res, user.id(), user);
     }
