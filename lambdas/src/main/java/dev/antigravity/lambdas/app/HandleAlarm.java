@@ -73,7 +73,7 @@ public final class HandleAlarm {
         Deployment deployment = guardedDeployment.get();
         return rollBack.start(HANDLER, alarm.id(), deployment, DeploymentEvent.GUARD_ALARM, "guard alarm "
                         + alarm.alarmName() + " in ALARM while " + deployment.state(), alarm.alarmName())
-                .withActions(List.of("publish AlarmRaised"));
+                .after(List.of("publish AlarmRaised"));
     }
 
     private Outcome cleared(ManagedService service, CloudWatchAlarmStateChange alarm) {

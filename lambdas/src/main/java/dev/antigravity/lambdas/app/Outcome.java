@@ -40,6 +40,13 @@ public record Outcome(String handler, String eventId, Result result, String reas
         return new Outcome(handler, eventId, result, reason, service, deploymentId, state, all);
     }
 
+    /** Actions that happened before this outcome's own (a use case that delegated its tail). */
+    public Outcome after(List<String> earlier) {
+        List<String> all = new ArrayList<>(earlier);
+        all.addAll(actions);
+        return new Outcome(handler, eventId, result, reason, service, deploymentId, state, all);
+    }
+
     /** Several services touched by one event: the strongest result wins, reasons and actions are joined. */
     public static Outcome combine(String handler, String eventId, List<Outcome> parts) {
         if (parts.size() == 1) {

@@ -123,7 +123,8 @@ public final class RecordDeploymentEvent {
             publisher.publish(events.about(verifying.get(), PlatformEventType.VerificationFailed, clock.instant(),
                     verdict.summary(), null, event.id()));
             return rollBack.start(HANDLER, event.id(), verifying.get(), DeploymentEvent.VERIFICATION_FAILED,
-                    "verification failed: " + verdict.summary(), null).withActions(List.of("publish VerificationFailed"));
+                    "verification failed: " + verdict.summary(), null)
+                    .after(List.of("ledger VERIFYING", "verification failed", "publish VerificationFailed"));
         }
         Instant verifiedAt = clock.instant();
         return transitions.apply(verifying.get(), DeploymentEvent.VERIFICATION_PASSED, verifiedAt, verdict.summary(),

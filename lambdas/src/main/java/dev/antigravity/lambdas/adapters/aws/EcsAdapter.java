@@ -1,0 +1,74 @@
+package dev.antigravity.lambdas.adapters.aws;
+
+import dev.antigravity.lambdas.domain.ServiceRef;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+
+/** EcsPort over the AWS SDK. */
+public final class EcsAdapter implements EcsPort {
+    private final EcsClient ecs;
+
+    public EcsAdapter(EcsClient ecs) {
+        this.ecs = ecs;
+    }
+
+    @Override
+    public ServiceSnapshot describe(ServiceRef ref) {
+        List<Service> services = ecs.describeServices(r -> r.cluster(ref.cluster()).services(ref.service())).services();
+        if (services.isEmpty() || !"ACTIVE".equals(services.getFirst().status())) {
+            throw new ConfigurationException("ECS service " + ref + " does not exist or is not ACTIVE");
+        }
+        Service service = services.getFirst();
+        List<EcsDeployment> deployments = service.deployments().stream()
+                .map(d -> new EcsDeployment(d.id(), d.status(), d.taskDefinition(), d.rolloutStateAsString(),
+                        valueOf(d.runningCount())))
+                .toList();
+        int elsewhere = service.deployments().stream().filter(d -> !"PRIMARY".equals(d.status()))
+                .mapToInt(d -> valueOf(d.runningCount())).sum();
+        List<String> alarms = service.deploymentConfiguration() == null
+                || service.deploymentConfiguration().alarms() == null
+                ? List.of() : service.deploymentConfiguration().alarms().alarmNames();
+        return new ServiceSnapshot(ref, service.taskDefinition(), valueOf(service.desiredCount()),
+                valueOf(service.runningCount()), elsewhere, deployments, alarms);
+    }
+
+    @Override
+    public String registerRevision(String fromTaskDefinitionArn, String container, String image,
+                                   Map<String, String> environment) {
+        DescribeTaskDefinitionResponse current = ecs.describeTaskDefinition(r -> r.taskDefinition(fromTaskDefinitionArn)
+                .include(TaskDefinitionField.TAGS));
+        var request = TaskDefinitionCopier.copyOf(current.taskDefinition(), current.tags());
+        request.containerDefinitions(TaskDefinitionCopier.withImage(current.taskDefinition().containerDefinitions(),
+                container, image, environment));
+        return ecs.registerTaskDefinition(request.build()).taskDefinition().taskDefinitionArn();
+    }
+
+    @Override
+    public void updateService(ServiceRef service, String taskDefinitionArn) {
+        ecs.updateService(r -> r.cluster(service.cluster()).service(service.service()).taskDefinition(taskDefinitionArn));
+    }
+
+    @Override
+    public Optional<ContainerImage> containerImage(String taskDefinitionArn, String container) {
+        return ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition()
+                .containerDefinitions().stream().filter(c -> c.name().equals(container)).findFirst()
+                .map(EcsAdapter::imageOf);
+    }
+
+    private static ContainerImage imageOf(ContainerDefinition definition) {
+        return new ContainerImage(definition.image(), definition.environment().stream()
+                .collect(Collectors.toMap(kv -> kv.name(), kv -> kv.value() == null ? "" : kv.value(), (a, b) -> b)));
+    }
+
+    private static int valueOf(Integer count) {
+        return count == null ? 0 : count;
+    }
+}

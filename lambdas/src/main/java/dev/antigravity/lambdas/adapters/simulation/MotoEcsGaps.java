@@ -1,0 +1,70 @@
+package dev.antigravity.lambdas.adapters.simulation;
+
+import dev.antigravity.lambdas.domain.ServiceRef;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+/**
+ * ONLY for local rehearsals and integration tests against moto_server (ANTIGRAVITY_SIMULATE_ECS=true), which
+ * neither starts a new deployment on UpdateService nor stores {@code deploymentConfiguration.alarms}. This
+ * decorator supplies what real ECS would report: a PRIMARY deployment {@link #deploymentIdOf(String)} for the
+ * service's current revision with all its tasks running, and the guard alarms from the service tag
+ * {@value #GUARD_ALARMS_TAG} (comma-separated). Everything else goes to the real adapter unchanged.
+ */
+public final class MotoEcsGaps implements EcsPort {
+    public static final String GUARD_ALARMS_TAG = "antigravity:guard-alarms";
+
+    private final EcsPort delegate;
+    private final EcsClient ecs;
+
+    public MotoEcsGaps(EcsPort delegate, EcsClient ecs) {
+        this.delegate = delegate;
+        this.ecs = ecs;
+    }
+
+    /** The simulated ECS deployment id of a revision: {@code ecs-svc/sim-<family>-<revision>}. */
+    public static String deploymentIdOf(String taskDefinitionArn) {
+        String familyRevision = taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
+        return "ecs-svc/sim-" + familyRevision.replace(':', '-');
+    }
+
+    @Override
+    public ServiceSnapshot describe(ServiceRef service) {
+        ServiceSnapshot real = delegate.describe(service);
+        List<String> alarms = real.guardAlarms().isEmpty() ? taggedAlarms(service) : real.guardAlarms();
+        EcsDeployment primary = new EcsDeployment(deploymentIdOf(real.taskDefinitionArn()), "PRIMARY",
+                real.taskDefinitionArn(), "COMPLETED", real.runningCount());
+        return new ServiceSnapshot(service, real.taskDefinitionArn(), real.desiredCount(), real.runningCount(), 0,
+                List.of(primary), alarms);
+    }
+
+    private List<String> taggedAlarms(ServiceRef service) {
+        return ecs.describeServices(r -> r.cluster(service.cluster()).services(service.service())
+                        .include(ServiceField.TAGS)).services().stream()
+                .flatMap(s -> s.tags().stream()).filter(t -> GUARD_ALARMS_TAG.equals(t.key())).map(Tag::value)
+                .findFirst().map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public String registerRevision(String fromTaskDefinitionArn, String container, String image,
+                                   Map<String, String> environment) {
+        return delegate.registerRevision(fromTaskDefinitionArn, container, image, environment);
+    }
+
+    @Override
+    public void updateService(ServiceRef service, String taskDefinitionArn) {
+        delegate.updateService(service, taskDefinitionArn);
+    }
+
+    @Override
+    public Optional<ContainerImage> containerImage(String taskDefinitionArn, String container) {
+        return delegate.containerImage(taskDefinitionArn, container);
+    }
+}
