@@ -1,0 +1,142 @@
+# Shared helpers for the bench/ drills: JDK, build, API processes, tokens, databases, tables.
+# Sourced, not executed. Every process a drill starts is recorded and stopped on exit by its PID.
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_DIR="$BENCH_ROOT/bench"
+export JAVA_HOME=${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH"
+# A build directory of our own, so a benchmark never races another engineer's build of api-service.
+BENCH_BUILD_DIR=${BENCH_BUILD_DIR:-target-bench}
+API_JAR="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/api-service.jar"
+API_LIBS="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/libs"
+# Extra JVM flags for every API instance (empty = the JVM's own ergonomics, as in the image).
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+BENCH_OUT=${BENCH_OUT:-/tmp/antigravity-bench}
+PG_HOST=127.0.0.1
+PG_SHARED_PORT=55432
+
+STARTED_PIDS=()
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+now_ms() { date +%s%3N; }
+
+# Stops every process this drill started (by PID, never by name), then waits for them.
+stop_started() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    STARTED_PIDS=()
+}
+
+require_tools() {
+    local tool
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null 2>&1 || die "$tool not found: run bench/install"
+    done
+    [ -x "$JAVA_HOME/bin/java" ] || die "JDK 25 not found at $JAVA_HOME (set BENCH_JAVA_HOME)"
+}
+
+# Packages api-service into its own build directory unless BENCH_SKIP_BUILD=1 and the jar exists.
+build_api() {
+    if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$API_JAR" ]; then
+        log "using existing $API_JAR"
+        return
+    fi
+    log "building api-service into api-service/$BENCH_BUILD_DIR"
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -o -pl api-service -am "-Dbuild.dir=$BENCH_BUILD_DIR" \
+        -Dmaven.test.skip=true package) >"$BENCH_OUT/build.log" 2>&1 \
+        || (cd "$BENCH_ROOT" && ./mvnw -B -q -pl api-service -am "-Dbuild.dir=$BENCH_BUILD_DIR" \
+        -Dmaven.test.skip=true package) >"$BENCH_OUT/build.log" 2>&1 \
+        || die "build failed, see $BENCH_OUT/build.log"
+}
+
+# api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
+# The rate limit stays in the filter chain but is set far above what loopback can drive, because
+# every wrk connection shares one client IP and the customer token one subject.
+api_start() {
+    local log_file=$1
+    shift
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+    env AUTH_MODE=local SERVER_HOST=127.0.0.1 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 "$@" \
+        "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS -jar "$API_JAR" >"$log_file" 2>&1 &
+    API_PID=$!
+    STARTED_PIDS+=("$API_PID")
+}
+
+# Sends SIGTERM to one process we started and waits until it has exited.
+stop_pid() {
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
+# wait_http URL TIMEOUT_S [PID]: polls every 10 ms until URL answers 200; prints the elapsed ms.
+wait_http() {
+    local url=$1 timeout_ms=$(($2 * 1000)) pid=${3:-} start
+    start=$(now_ms)
+    while (($(now_ms) - start < timeout_ms)); do
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url")" = 200 ]; then
+            echo $(($(now_ms) - start))
+            return 0
+        fi
+        if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+            log "process $pid exited before $url answered 200"
+            return 1
+        fi
+        sleep 0.01
+    done
+    log "$url did not answer 200 within $2 s"
+    return 1
+}
+
+# mint_token SUBJECT ROLE: a bearer token from the API's own tool (local development key).
+mint_token() {
+    "$JAVA_HOME/bin/java" -cp "$API_JAR" dev.antigravity.api.tools.MintToken \
+        --sub "$1" --role "$2" --ttl PT4H
+}
+
+# psql_as_postgres PORT SQL...: runs SQL as the superuser over loopback (trust authentication).
+psql_as_postgres() {
+    local port=$1
+    shift
+    psql -h "$PG_HOST" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+# fresh_database PORT NAME: drops and recreates NAME, so each run starts from an empty schema.
+fresh_database() {
+    PGOPTIONS="-c client_min_messages=warning" psql_as_postgres "$1" -c "drop database if exists $2 with (force)" >/dev/null
+    psql_as_postgres "$1" -c "create database $2" >/dev/null
+}
+
+# pg_env PORT NAME: the API's environment for that database.
+pg_env() {
+    echo "DB_URL=jdbc:postgresql://$PG_HOST:$1/$2" "DB_USERNAME=postgres" "DB_PASSWORD=unused"
+}
+
+# seed_products BASE_URL ADMIN_TOKEN COUNT: products with stock large enough for every order cell.
+seed_products() {
+    local base=$1 token=$2 count=$3 i code
+    for ((i = 1; i <= count; i++)); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/products" \
+            -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -d "{\"name\":\"Bench product $i\",\"description\":\"seeded by bench\",\"price\":$((i % 90 + 10)).50,\"stock\":1000000000}")
+        [ "$code" = 201 ] || die "seeding product $i answered $code"
+    done
+}
+
+# rss_mb PID: resident set size from /proc, in MiB.
+rss_mb() {
+    awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+median() {
+    sort -n | awk '{v[NR] = $1} END {if (NR == 0) {print "n/a"} else if (NR % 2) {print v[(NR + 1) / 2]} else {print int((v[NR / 2] + v[NR / 2 + 1]) / 2)}}'
+}
+
+machine_line() {
+    printf '%s, %s cores, %s GiB RAM, load average %s; %s' \
+        "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
+        "$(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)" \
+        "$(cut -d' ' -f1-3 /proc/loadavg)" "$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
+}
