@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.filter;
 
+import dev.antigravity.api.http.RequestPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -27,7 +28,7 @@ public final class AccessLogFilter implements Filter {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("method", req.prologue().method().text());
             fields.put("route", RouteTemplate.of(req));
-            fields.put("path", req.path().path());
+            fields.put("path", RequestPath.of(req));
             fields.put("status", res.status().code());
             fields.put("latency_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
             fields.put("correlation_id", CorrelationId.of(req));

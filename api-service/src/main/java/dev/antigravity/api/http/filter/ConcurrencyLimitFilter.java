@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.filter;
 
+import dev.antigravity.api.http.RequestPath;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ public final class ConcurrencyLimitFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (OperationalPaths.isOperational(req.path().path())) {
+        if (OperationalPaths.isOperational(RequestPath.of(req))) {
             chain.proceed();
             return;
         }

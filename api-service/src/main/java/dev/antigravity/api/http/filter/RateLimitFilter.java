@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.filter;
 
+import dev.antigravity.api.http.RequestPath;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -33,7 +34,7 @@ public final class RateLimitFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (OperationalPaths.isOperational(req.path().path())) {
+        if (OperationalPaths.isOperational(RequestPath.of(req))) {
             chain.proceed();
             return;
         }

@@ -13,6 +13,11 @@ public final class RouteTemplate {
     }
 
     public static String of(ServerRequest req) {
-        return req.matchingPattern().filter(p -> !p.isEmpty()).orElse(UNMATCHED);
+        return req.matchingPattern().filter(p -> !p.isEmpty()).map(RouteTemplate::normalize).orElse(UNMATCHED);
+    }
+
+    /** "/api/users/" (a service's "/" route under a prefix) is the same route as "/api/users". */
+    static String normalize(String pattern) {
+        return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }
 }

@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.problem;
 
+import dev.antigravity.api.http.RequestPath;
 import java.lang.System.Logger.Level;
 
 import dev.antigravity.api.http.CorrelationId;
@@ -20,7 +21,7 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable error) {
         ApiException problem = toProblem(req, error);
-        ProblemResponses.send(res, problem, req.path().path(), CorrelationId.of(req));
+        ProblemResponses.send(res, problem, RequestPath.of(req), CorrelationId.of(req));
     }
 
     static ApiException toProblem(ServerRequest req, Throwable error) {
@@ -36,14 +37,16 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             return ApiException.badRequest("The request body is empty; a JSON document is required.");
         }
         if (error instanceof NotFoundException) {
-            return ApiException.notFound("No route for " + req.prologue().method().text() + " " + req.path().path() + ".");
+            // Its own type, so clients (and the OpenAPI route test) can tell a wrong URL from a missing resource.
+            return new ApiException(404, ApiException.TYPE_BASE + "no-such-route", "Not found",
+                    "No route for " + req.prologue().method().text() + " " + RequestPath.of(req) + ".", java.util.List.of());
         }
         if (error instanceof HttpException http && http.status().code() < 500) {
             // Helidon's own client errors (unsupported media type, bad header, ...): keep the status.
             return new ApiException(http.status().code(), ApiException.TYPE_BASE + "http-" + http.status().code(),
                     http.status().reasonPhrase(), http.getMessage(), java.util.List.of());
         }
-        LOG.log(Level.ERROR, "Unhandled error on " + req.prologue().method().text() + " " + req.path().path(), error);
+        LOG.log(Level.ERROR, "Unhandled error on " + req.prologue().method().text() + " " + RequestPath.of(req), error);
         return ApiException.internal("An unexpected error occurred; quote the correlation id when reporting it.");
     }
 }

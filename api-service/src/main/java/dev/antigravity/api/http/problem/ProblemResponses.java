@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.problem;
 
+import dev.antigravity.api.http.RequestPath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class ProblemResponses {
      * returned, so they would record the wrong status.
      */
     public static void reject(ServerRequest req, ServerResponse res, ApiException problem) {
-        send(res, problem, req.path().path(), CorrelationId.of(req));
+        send(res, problem, RequestPath.of(req), CorrelationId.of(req));
     }
 
     /** The serialized problem document; also used where no ServerResponse exists (direct handlers). */

@@ -1,0 +1,70 @@
+package dev.antigravity.api.health;
+
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.antigravity.api.AppContext;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.http.ApiServer;
+import dev.antigravity.api.testsupport.TestApps;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With the database unreachable the task is alive but not ready, and says so within the bound. */
+@ServerTest
+class ReadinessServerTest {
+    private static final Database UNREACHABLE = Database.wrap(unreachablePool());
+    private static final AppContext APP = TestApps.create(UNREACHABLE, Map.of("ready.timeout", "PT0.5S"));
+
+    private final Http1Client client;
+
+    ReadinessServerTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        ApiServer.configure(server, APP);
+    }
+
+    @AfterAll
+    static void close() {
+        UNREACHABLE.close();
+    }
+
+    private static HikariDataSource unreachablePool() {
+        HikariConfig config = new HikariConfig();
+        // Port 1 on loopback: connection refused, the way a stopped database looks.
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/antigravity");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(30_000);
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    @Test
+    void readyIs503WithinItsBoundWhileHealthStaysUp() {
+        long start = System.nanoTime();
+        try (Http1ClientResponse res = client.get("/ready").request()) {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(res.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
+            assertThat(res.as(String.class)).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"");
+            assertThat(millis).isLessThan(5_000);
+        }
+        try (Http1ClientResponse res = client.get("/health").request()) {
+            assertThat(res.status()).isEqualTo(Status.OK_200);
+        }
+        try (Http1ClientResponse res = client.get("/observe/health").request()) {
+            assertThat(res.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.antigravity.api.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.antigravity.api.AppContext;
+import dev.antigravity.api.config.Json;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.testsupport.RouteRecorder;
+import dev.antigravity.api.testsupport.TestApps;
+import dev.antigravity.api.testsupport.TestDatabases;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * openapi.yaml matches the real routes in both directions: every route the wiring registers is
+ * documented, and every documented operation is served by the running server.
+ */
+@ServerTest
+class OpenApiRoutesTest {
+    /** Served by Helidon features rather than routes; existence is checked against the server. */
+    private static final Set<String> FEATURE_ROUTES = Set.of("GET /openapi", "GET /observe/health", "GET /observe/metrics");
+    private static final Set<String> VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
+
+    private static final Database DB = TestDatabases.h2();
+    private static final AppContext APP = TestApps.create(DB);
+
+    private final Http1Client client;
+
+    OpenApiRoutesTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        ApiServer.configure(server, APP);
+    }
+
+    @AfterAll
+    static void close() {
+        DB.close();
+    }
+
+    @Test
+    void everyRegisteredRouteIsDocumentedAndNothingElse() {
+        Set<String> registered = RouteRecorder.record(routing -> ApiServer.routes(routing, APP));
+        Set<String> documented = new TreeSet<>(documentedOperations());
+        documented.removeAll(FEATURE_ROUTES);
+        assertThat(registered).as("registered routes (left) vs openapi.yaml (right)").isEqualTo(documented);
+    }
+
+    @Test
+    void everyDocumentedOperationIsServed() {
+        for (String operation : documentedOperations()) {
+            String[] parts = operation.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", "1");
+            try (Http1ClientResponse res = client.method(Method.create(parts[0])).path(path)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .submit("{}")) {
+                if (res.status().code() == 404) {
+                    JsonNode problem = read(res);
+                    assertThat(problem.path("type").asText()).as(operation).doesNotEndWith("/no-such-route");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRecorderSeesNestedPrefixesAndPathParameters() {
+        Set<String> routes = RouteRecorder.record(routing -> routing.register("/things", rules ->
+                rules.get("/", (req, res) -> res.send()).patch("/{id:\\d+}", (req, res) -> res.send())));
+        assertThat(routes).containsExactly("GET /things", "PATCH /things/{id}");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> documentedOperations() {
+        try (InputStream in = OpenApiRoutesTest.class.getResourceAsStream("/openapi.yaml")) {
+            Map<String, Object> doc = new Yaml().load(in);
+            assertThat(doc.get("openapi")).isEqualTo("3.1.0");
+            Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
+            Set<String> operations = new TreeSet<>();
+            paths.forEach((path, item) -> item.keySet().stream()
+                    .filter(VERBS::contains)
+                    .forEach(verb -> operations.add(verb.toUpperCase(Locale.ROOT) + " " + path)));
+            return operations;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode read(Http1ClientResponse res) {
+        try {
+            return Json.mapper().readTree(res.as(String.class));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

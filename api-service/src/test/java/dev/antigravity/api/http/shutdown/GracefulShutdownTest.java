@@ -1,0 +1,99 @@
+package dev.antigravity.api.http.shutdown;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.antigravity.api.AppContext;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.http.ApiServer;
+import dev.antigravity.api.testsupport.TestApps;
+import dev.antigravity.api.testsupport.TestDatabases;
+import io.helidon.webserver.WebServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The SIGTERM path with requests in flight, against a real server: readiness turns 503 first,
+ * requests that arrive during the drain delay are still served, every in-flight request
+ * completes with 2xx, and afterwards new connections are refused.
+ */
+class GracefulShutdownTest {
+    private static final int IN_FLIGHT = 8;
+    private static final Duration HANDLER_TIME = Duration.ofMillis(1500);
+    private static final Duration DRAIN = Duration.ofMillis(600);
+
+    @Test
+    void inFlightRequestsCompleteAndReadinessTurns503First() throws Exception {
+        Database db = TestDatabases.h2();
+        AppContext app = TestApps.create(db, Map.of("shutdown.grace", "PT10S", "limits.concurrency", "64"));
+        CountDownLatch entered = new CountDownLatch(IN_FLIGHT);
+        WebServer server = ApiServer.configure(WebServer.builder().host("127.0.0.1").port(0), app)
+                .routing(routing -> {
+                    ApiServer.routing(routing, app);
+                    routing.get("/test/slow", (req, res) -> {
+                        entered.countDown();
+                        Thread.sleep(HANDLER_TIME);
+                        res.send("done");
+                    });
+                })
+                .build()
+                .start();
+        URI base = URI.create("http://127.0.0.1:" + server.port());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            slow.add(client.sendAsync(get(base, "/test/slow"), HttpResponse.BodyHandlers.ofString()));
+        }
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("all slow requests in flight").isTrue();
+        assertThat(status(client, base, "/ready")).isEqualTo(200);
+
+        GracefulShutdown shutdown = new GracefulShutdown(server, app.drain(), DRAIN, db);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread stopper = Thread.ofVirtual().start(() -> {
+            shutdown.run();
+            finished.set(true);
+        });
+
+        // During the drain delay: not ready, but still serving (the load balancer may still route here).
+        long deadline = System.nanoTime() + DRAIN.toNanos() / 2;
+        int ready;
+        do {
+            ready = status(client, base, "/ready");
+        } while (ready != 503 && System.nanoTime() < deadline);
+        assertThat(ready).as("readiness during drain").isEqualTo(503);
+        assertThat(finished).as("server still running while readiness is 503").isFalse();
+        assertThat(status(client, base, "/health")).isEqualTo(200);
+
+        stopper.join(Duration.ofSeconds(20));
+        assertThat(finished).as("shutdown completed").isTrue();
+        for (CompletableFuture<HttpResponse<String>> response : slow) {
+            HttpResponse<String> r = response.get(5, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("done");
+        }
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(get(base, "/health"), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
+    }
+
+    private static HttpRequest get(URI base, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    private static int status(HttpClient client, URI base, String path) throws IOException, InterruptedException {
+        return client.send(get(base, path), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
