@@ -205,4 +205,24 @@ class OrderServiceTest extends EngineTest {
         assertThat(s.orders().get(ADMIN, alicesOrder).customer()).isEqualTo(alice.subject());
         assertThat(s.products().get(p.id()).stock()).isEqualTo(8);
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void hostileSubjectsAndKeysAreJustData(Engine engine) throws Exception {
+        DomainServices s = services(engine);
+        Product p = product(s, unique("it's; DROP TABLE orders; --"), "1.00", 5);
+        Actor customer = new Actor(unique("o'brien\"; DELETE FROM orders; --"), false, "c");
+        Optional<String> key = Optional.of(unique("k'--;\"%_"));
+
+        OrderPlacement first = s.orders().place(customer, request(p.id(), 1), key);
+        OrderPlacement again = s.orders().place(customer, request(p.id(), 1), key);
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.body()).isEqualTo(first.body());
+        Order order = s.orders().get(customer, first.orderId());
+        assertThat(order.customer()).isEqualTo(customer.subject());
+        assertThat(order.lines().getFirst().productName()).isEqualTo(p.name());
+        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).items())
+                .extracting(Order::id).containsExactly(first.orderId());
+    }
 }
