@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        JsonLogging.useShutdownSafeManager();
         Config config = Config.create();
         JsonLogging.install(config.get("log.level").asString().orElse("INFO"));
         AppContext app = AppContext.create(config);

@@ -9,6 +9,14 @@ public final class JsonLogging {
     private JsonLogging() {
     }
 
+    /**
+     * Must run before the first logger is created (the JDK reads this property once); later
+     * calls have no effect, which only costs the log lines written during shutdown.
+     */
+    public static void useShutdownSafeManager() {
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+    }
+
     /** @param level a java.util.logging level name, e.g. INFO or FINE */
     public static void install(String level) {
         Logger root = Logger.getLogger("");
