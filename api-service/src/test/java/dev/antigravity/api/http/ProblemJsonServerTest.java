@@ -111,6 +111,16 @@ class ProblemJsonServerTest {
     }
 
     @Test
+    void oversizedChunkedBodyWithoutContentLengthIs413Too() {
+        Http1ClientResponse res = client.post("/test/echo").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .outputStream(out -> {
+                    out.write(("{\"name\":\"" + "x".repeat(8192) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.close();
+                });
+        expectProblem(res, 413);
+    }
+
+    @Test
     void unknownPathAndUnknownMethodAre404Problems() {
         JsonNode problem = expectProblem(client.get("/no/such/path").request(), 404);
         assertThat(problem.get("detail").asText()).isEqualTo("No route for GET /no/such/path.");
