@@ -16,7 +16,7 @@ import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
 import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
 import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
-import dev.antigravity.lambdas.notifyfixtures.FakeAlarms;
+import dev.antigravity.lambdas.fakes.Fakes;
 import dev.antigravity.lambdas.notifyfixtures.FakeEcs;
 import java.net.URI;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class AnswerLifecycleHookTest {
     private static final String TARGET = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/93";
 
     private final WireMockServer testListener = new WireMockServer(wireMockConfig().dynamicPort());
-    private final FakeAlarms alarms = new FakeAlarms();
+    private final Fakes.Alarms alarms = new Fakes.Alarms();
     private final FakeEcs ecs = new FakeEcs(List.of("api-5xx", "api-latency"));
     private String reportedVersion = "sha-abc1234";
     private RuntimeException versionFailure;
@@ -129,16 +129,17 @@ class AnswerLifecycleHookTest {
 
     @Test
     void productionTrafficShiftsOnlyWhileEveryGuardAlarmIsOk() {
-        alarms.set("api-5xx", AlarmStatus.OK).set("api-latency", AlarmStatus.OK);
+        alarms.states.put("api-5xx", AlarmStatus.OK);
+        alarms.states.put("api-latency", AlarmStatus.OK);
         assertThat(hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).status())
                 .isEqualTo(HookDecision.Status.SUCCEEDED);
 
-        alarms.set("api-latency", AlarmStatus.INSUFFICIENT_DATA);
+        alarms.states.put("api-latency", AlarmStatus.INSUFFICIENT_DATA);
         HookDecision waiting = hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of()));
         assertThat(waiting.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
         assertThat(waiting.reason()).isEqualTo("guard alarms not OK yet: api-latency INSUFFICIENT_DATA");
 
-        alarms.set("api-5xx", AlarmStatus.ALARM);
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
         HookDecision failed = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 1)));
         assertThat(failed.status()).isEqualTo(HookDecision.Status.FAILED);
         assertThat(failed.reason()).isEqualTo("guard alarm in ALARM: api-5xx");

@@ -1,0 +1,31 @@
+package dev.antigravity.lambdas.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.antigravity.lambdas.wiring.lifecycle.DaggerLifecycleHookComponent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * ECS native blue/green lifecycle hook: answers {@code {"hookStatus": SUCCEEDED | FAILED | IN_PROGRESS, …}} and
+ * never throws — a thrown error would roll the deployment back with no reason anyone can read.
+ */
+public final class LifecycleHookHandler implements RequestStreamHandler {
+    private final LifecycleHookInvocation invocation;
+
+    public LifecycleHookHandler() {
+        this(LifecycleHookInvocation.orMisconfigured(
+                () -> DaggerLifecycleHookComponent.factory().create(System.getenv()).invocation()));
+    }
+
+    LifecycleHookHandler(LifecycleHookInvocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(invocation.respond(input).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.antigravity.lambdas.wiring.lifecycle;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.antigravity.events.codec.EventCodec;
+import dev.antigravity.lambdas.adapters.lifecycle.AwsTransientErrors;
+import dev.antigravity.lambdas.adapters.lifecycle.EcsRevisionVersions;
+import dev.antigravity.lambdas.adapters.lifecycle.HttpSmokeProbe;
+import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
+import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.handlers.LifecycleHookInvocation;
+import dev.antigravity.lambdas.wiring.hooks.HooksConfig;
+import java.time.Duration;
+import java.util.Map;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** The lifecycle hook's checks; see {@link LifecycleHookSettings} for its environment. */
+@Module
+public final class LifecycleHookModule {
+    private LifecycleHookModule() {
+    }
+
+    @Provides
+    @Singleton
+    static LifecycleHookInvocation invocation(AnswerLifecycleHook hook, EventCodec codec) {
+        return new LifecycleHookInvocation(hook, codec);
+    }
+
+    @Provides
+    @Singleton
+    static AnswerLifecycleHook answer(Map<String, String> env, HooksConfig config, EcsClient ecsClient, EcsPort ecs,
+                                      AlarmPort alarms, EventCodec codec) {
+        LifecycleHookSettings settings = LifecycleHookSettings.from(env);
+        return new AnswerLifecycleHook(settings.policy(), config.services(), settings.testListeners(),
+                settings.smokePaths(),
+                new HttpSmokeProbe(WebhookPoster.httpClient(Duration.ofSeconds(2)), Duration.ofSeconds(5),
+                        codec.mapper()),
+                new EcsRevisionVersions(ecsClient), ecs, alarms, new AwsTransientErrors());
+    }
+}
