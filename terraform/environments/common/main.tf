@@ -1,0 +1,185 @@
+# Composition shared by every environment (prod/ and staging/ link to this file); what differs
+# between them lives in their backend.tf and terraform.tfvars.
+
+locals {
+  name         = "${var.project}-${var.environment}"
+  cluster_name = local.name
+  service_name = "api"
+  tags = merge(var.tags, {
+    Project     = var.project
+    Environment = var.environment
+    ManagedBy   = "terraform"
+    Repository  = var.github_repository
+  })
+  repo_root = "${path.root}/../../.."
+}
+
+provider "aws" {
+  region              = var.region
+  allowed_account_ids = [var.account_id]
+
+  default_tags {
+    tags = local.tags
+  }
+}
+
+module "kms" {
+  source = "../../modules/kms"
+
+  name = local.name
+  tags = local.tags
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name                 = local.name
+  vpc_cidr             = var.vpc_cidr
+  availability_zones   = var.availability_zones
+  public_subnet_cidrs  = var.public_subnet_cidrs
+  private_subnet_cidrs = var.private_subnet_cidrs
+  kms_key_arn          = module.kms.key_arn
+  tags                 = local.tags
+}
+
+module "ecr" {
+  source = "../../modules/ecr"
+
+  name             = var.ecr_repository_name
+  keep_last_images = var.ecr_keep_last_images
+  kms_key_arn      = module.kms.key_arn
+  tags             = local.tags
+}
+
+module "alb" {
+  source = "../../modules/alb"
+
+  name                = local.name
+  vpc_id              = module.network.vpc_id
+  public_subnet_ids   = module.network.public_subnet_ids
+  target_cidrs        = module.network.private_subnet_cidrs
+  certificate_arn     = var.certificate_arn
+  container_port      = var.container_port
+  enable_blue_green   = var.enable_blue_green
+  test_listener_cidrs = var.test_listener_cidrs
+  deletion_protection = var.deletion_protection
+  kms_key_arn         = module.kms.key_arn
+  tags                = local.tags
+}
+
+module "observability" {
+  source = "../../modules/observability"
+
+  name                     = local.name
+  cluster_name             = local.cluster_name
+  service_name             = local.service_name
+  load_balancer_arn_suffix = module.alb.arn_suffix
+  target_group_arn_suffix  = module.alb.target_group_arn_suffix
+  min_running_tasks        = var.min_tasks
+  alarm_actions            = var.alarm_actions
+  lambda_function_names    = values(module.deploy_hooks.function_names)
+  dead_letter_queue_names  = values(module.deploy_hooks.failure_queue_names)
+  kms_key_arn              = module.kms.key_arn
+  tags                     = local.tags
+}
+
+module "database" {
+  source = "../../modules/database"
+
+  name                       = local.name
+  vpc_id                     = module.network.vpc_id
+  private_subnet_ids         = module.network.private_subnet_ids
+  allowed_security_group_ids = [module.ecs_service.security_group_id]
+  instance_class             = var.database_instance_class
+  multi_az                   = var.database_multi_az
+  deletion_protection        = var.deletion_protection
+  kms_key_arn                = module.kms.key_arn
+  tags                       = local.tags
+}
+
+module "ecs_service" {
+  source = "../../modules/ecs-service"
+
+  cluster_name                    = local.cluster_name
+  service_name                    = local.service_name
+  container_name                  = local.service_name
+  container_port                  = var.container_port
+  image_repository_url            = module.ecr.repository_url
+  image_tag                       = var.image_tag
+  cpu                             = var.task_cpu
+  memory                          = var.task_memory
+  vpc_id                          = module.network.vpc_id
+  private_subnet_ids              = module.network.private_subnet_ids
+  load_balancer_security_group_id = module.alb.security_group_id
+  target_group_arn                = module.alb.target_group_arn
+  database_cidrs                  = module.network.private_subnet_cidrs
+  log_group_name                  = module.observability.log_group_name
+  log_group_arn                   = module.observability.log_group_arn
+  ecr_repository_arn              = module.ecr.repository_arn
+  kms_key_arn                     = module.kms.key_arn
+  min_tasks                       = var.min_tasks
+  max_tasks                       = var.max_tasks
+  deployment_alarm_names          = module.observability.guard_alarm_names
+
+  # Helidon maps DB_URL to db.url, DB_USERNAME to db.username, and so on.
+  environment = merge(var.service_environment, {
+    DB_URL = module.database.jdbc_url
+    # Behind the load balancer the client address is the last X-Forwarded-For hop.
+    RATELIMIT_FORWARDED = "true"
+  })
+  secrets = {
+    DB_USERNAME = "${module.database.master_user_secret_arn}:username::"
+    DB_PASSWORD = "${module.database.master_user_secret_arn}:password::"
+  }
+  secret_arns = [module.database.master_user_secret_arn]
+
+  blue_green = var.enable_blue_green ? {
+    alternate_target_group_arn   = module.alb.alternate_target_group_arn
+    production_listener_rule_arn = module.alb.production_listener_rule_arn
+    test_listener_rule_arn       = module.alb.test_listener_rule_arn
+    lifecycle_hook_function_arn  = module.deploy_hooks.lifecycle_hook_function_arn
+    lifecycle_hook_role_arn      = module.deploy_hooks.lifecycle_hook_invoker_role_arn
+  } : null
+
+  tags = local.tags
+}
+
+module "deploy_hooks" {
+  source = "../../modules/deploy-hooks"
+
+  name               = local.name
+  environment        = var.environment
+  lambda_jar_path    = coalesce(var.lambda_jar_path, "${local.repo_root}/lambdas/target/antigravity-lambdas.jar")
+  event_patterns_dir = "${local.repo_root}/events-schema/patterns"
+  managed_services = [{
+    repository       = module.ecr.repository_name
+    tag_policy       = var.tag_policy
+    cluster          = local.cluster_name
+    service          = local.service_name
+    container        = local.service_name
+    target_group_arn = module.alb.target_group_arn
+    health_url       = "https://${var.domain_name}/health"
+    task_role_arns   = [module.ecs_service.task_role_arn, module.ecs_service.execution_role_arn]
+  }]
+  guard_alarm_arns    = module.observability.guard_alarm_arns
+  bake_minutes        = var.bake_minutes
+  notification_emails = var.notification_emails
+  vpc_id              = module.network.vpc_id
+  private_subnet_ids  = module.network.private_subnet_ids
+  alarm_actions       = var.alarm_actions
+  deletion_protection = var.deletion_protection
+  kms_key_arn         = module.kms.key_arn
+  tags                = local.tags
+}
+
+module "github_oidc" {
+  source = "../../modules/github-oidc"
+
+  github_repository          = var.github_repository
+  role_name                  = "${local.name}-github-push"
+  ecr_repository_arn         = module.ecr.repository_arn
+  kms_key_arn                = module.kms.key_arn
+  create_oidc_provider       = var.create_github_oidc_provider
+  existing_oidc_provider_arn = var.existing_github_oidc_provider_arn
+  tags                       = local.tags
+}

@@ -1,0 +1,214 @@
+variable "project" {
+  description = "Project name; prefixes every resource name together with the environment."
+  type        = string
+  default     = "antigravity"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,15}$", var.project))
+    error_message = "project must be 2-16 lowercase letters, digits or '-'."
+  }
+}
+
+variable "environment" {
+  description = "Environment name (prod, staging, ...)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{1,9}$", var.environment))
+    error_message = "environment must be 2-10 lowercase letters or digits."
+  }
+}
+
+variable "account_id" {
+  description = "AWS account this environment lives in; the provider refuses to touch any other."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{12}$", var.account_id))
+    error_message = "account_id must be a 12-digit AWS account id."
+  }
+}
+
+variable "region" {
+  description = "AWS region of the environment."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", var.region))
+    error_message = "region must be an AWS region name such as eu-west-1."
+  }
+}
+
+variable "availability_zones" {
+  description = "Two (or more) availability zones of the region."
+  type        = list(string)
+}
+
+variable "vpc_cidr" {
+  description = "CIDR block of the VPC."
+  type        = string
+  default     = "10.0.0.0/16"
+}
+
+variable "public_subnet_cidrs" {
+  description = "Public subnet CIDR blocks, one per availability zone."
+  type        = list(string)
+  default     = ["10.0.1.0/24", "10.0.2.0/24"]
+}
+
+variable "private_subnet_cidrs" {
+  description = "Private subnet CIDR blocks, one per availability zone."
+  type        = list(string)
+  default     = ["10.0.11.0/24", "10.0.12.0/24"]
+}
+
+variable "domain_name" {
+  description = "Public host name of the API (the certificate's name; DNS points it at the load balancer)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^([a-z0-9-]+\\.)+[a-z]{2,}$", var.domain_name))
+    error_message = "domain_name must be a lowercase DNS name."
+  }
+}
+
+variable "certificate_arn" {
+  description = "ACM certificate for domain_name, in the environment's region."
+  type        = string
+}
+
+variable "container_port" {
+  description = "Port the API listens on inside the container."
+  type        = number
+  default     = 8080
+}
+
+variable "image_tag" {
+  description = "Image tag of the Terraform-managed task definition revision (the first deployment; later ones come from the deploy hooks)."
+  type        = string
+}
+
+variable "task_cpu" {
+  description = "Task CPU units (512 = 0.5 vCPU)."
+  type        = number
+  default     = 512
+}
+
+variable "task_memory" {
+  description = "Task memory in MiB."
+  type        = number
+  default     = 1024
+}
+
+variable "min_tasks" {
+  description = "Minimum number of tasks (autoscaling floor)."
+  type        = number
+  default     = 2
+}
+
+variable "max_tasks" {
+  description = "Maximum number of tasks (autoscaling ceiling)."
+  type        = number
+  default     = 10
+}
+
+variable "service_environment" {
+  description = "Extra plain environment variables of the API (e.g. AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL). Never secrets."
+  type        = map(string)
+  default     = {}
+}
+
+variable "ecr_repository_name" {
+  description = "Name of the image repository CI pushes to."
+  type        = string
+  default     = "antigravity/api"
+}
+
+variable "ecr_keep_last_images" {
+  description = "Images the repository lifecycle keeps."
+  type        = number
+  default     = 30
+}
+
+variable "tag_policy" {
+  description = "Regex of the image tags the deploy hooks deploy."
+  type        = string
+  default     = "^sha-[0-9a-f]{7,40}$"
+}
+
+variable "bake_minutes" {
+  description = "Minutes a completed deployment is watched before it becomes STABLE."
+  type        = number
+  default     = 15
+}
+
+variable "lambda_jar_path" {
+  description = "Path of the deploy-hooks jar; defaults to lambdas/target/antigravity-lambdas.jar of this checkout."
+  type        = string
+  default     = null
+}
+
+variable "notification_emails" {
+  description = "Email addresses subscribed to the platform events topic."
+  type        = list(string)
+  default     = []
+}
+
+variable "alarm_actions" {
+  description = "ARNs notified on guard-alarm and failure-queue state changes (e.g. a paging SNS topic)."
+  type        = list(string)
+  default     = []
+}
+
+variable "database_instance_class" {
+  description = "RDS instance class."
+  type        = string
+  default     = "db.t4g.medium"
+}
+
+variable "database_multi_az" {
+  description = "Run the database with a standby in a second zone."
+  type        = bool
+  default     = true
+}
+
+variable "deletion_protection" {
+  description = "Protect the load balancer, database and ledger from deletion."
+  type        = bool
+  default     = true
+}
+
+variable "enable_blue_green" {
+  description = "Use ECS native blue/green deployments with the lifecycle hook instead of rolling deployments."
+  type        = bool
+  default     = false
+}
+
+variable "test_listener_cidrs" {
+  description = "CIDR blocks allowed on the blue/green test listener."
+  type        = list(string)
+  default     = []
+}
+
+variable "github_repository" {
+  description = "GitHub repository (owner/name) whose main branch may push images."
+  type        = string
+}
+
+variable "create_github_oidc_provider" {
+  description = "Create the account's GitHub OIDC provider (false when another environment in the account already did)."
+  type        = bool
+  default     = true
+}
+
+variable "existing_github_oidc_provider_arn" {
+  description = "ARN of the account's existing GitHub OIDC provider when create_github_oidc_provider is false."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Extra tags for every resource (Project, Environment, ManagedBy and Repository are always set)."
+  type        = map(string)
+  default     = {}
+}

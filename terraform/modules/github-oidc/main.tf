@@ -1,0 +1,93 @@
+locals {
+  issuer_host  = "token.actions.githubusercontent.com"
+  provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : var.existing_oidc_provider_arn
+}
+
+# One GitHub OIDC provider exists per account; the second environment in an account reuses it.
+resource "aws_iam_openid_connect_provider" "github" {
+  count = var.create_oidc_provider ? 1 : 0
+
+  url            = "https://${local.issuer_host}"
+  client_id_list = ["sts.amazonaws.com"]
+  # No thumbprint_list: IAM validates GitHub's certificate against its own trusted CAs.
+  tags = var.tags
+}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [local.provider_arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${local.issuer_host}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+    # Exactly one repository and one branch: a fork, another branch, a pull request or a tag
+    # cannot assume this role.
+    condition {
+      test     = "StringEquals"
+      variable = "${local.issuer_host}:sub"
+      values   = ["repo:${var.github_repository}:ref:refs/heads/${var.branch}"]
+    }
+  }
+}
+
+resource "aws_iam_role" "push" {
+  name                 = var.role_name
+  description          = "GitHub Actions on ${var.github_repository}@${var.branch} pushes images to ${var.ecr_repository_arn}"
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  max_session_duration = 3600
+  tags                 = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.create_oidc_provider || var.existing_oidc_provider_arn != null
+      error_message = "Set existing_oidc_provider_arn when create_oidc_provider is false."
+    }
+  }
+}
+
+data "aws_iam_policy_document" "push" {
+  # GetAuthorizationToken has no resource-level permissions: AWS requires Resource "*".
+  statement {
+    sid       = "LogInToTheRegistry"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "PushToThisRepositoryOnly"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:CompleteLayerUpload",
+      "ecr:DescribeImages",
+      "ecr:GetDownloadUrlForLayer",
+      "ecr:InitiateLayerUpload",
+      "ecr:PutImage",
+      "ecr:UploadLayerPart",
+    ]
+    resources = [var.ecr_repository_arn]
+  }
+
+  # Layers of an encrypted repository are written with the repository's key.
+  statement {
+    sid       = "UseTheRepositoryKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringLike"
+      variable = "kms:ViaService"
+      values   = ["ecr.*.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "push" {
+  name   = "push-to-ecr"
+  role   = aws_iam_role.push.id
+  policy = data.aws_iam_policy_document.push.json
+}

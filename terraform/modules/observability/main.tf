@@ -1,0 +1,169 @@
+data "aws_region" "current" {}
+
+locals {
+  region = data.aws_region.current.region
+  # Alarm names stay under a shared prefix so operators (and IAM) can address them as a set.
+  alarm_prefix = "${var.name}-guard"
+  service_dimensions = {
+    ClusterName = var.cluster_name
+    ServiceName = var.service_name
+  }
+  target_dimensions = {
+    LoadBalancer = var.load_balancer_arn_suffix
+    TargetGroup  = var.target_group_arn_suffix
+  }
+}
+
+# The application's log group; the task definition ships container stdout here.
+resource "aws_cloudwatch_log_group" "service" {
+  name              = "/ecs/${var.name}/${var.service_name}"
+  retention_in_days = var.log_retention_days
+  kms_key_id        = var.kms_key_arn
+  tags              = var.tags
+}
+
+# --- Guard alarms. ECS watches them during a deployment (deploymentConfiguration.alarms) and the
+# deploy hooks keep watching them through the bake window; both roll back on ALARM.
+
+resource "aws_cloudwatch_metric_alarm" "error_rate" {
+  alarm_name          = "${local.alarm_prefix}-5xx-rate"
+  alarm_description   = "More than ${var.max_5xx_percent}% of requests answered 5xx (targets and load balancer) in 2 of 3 minutes, counted once at least ${var.min_requests_for_error_rate} requests arrived."
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.max_5xx_percent
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  treat_missing_data  = "notBreaching"
+  actions_enabled     = true
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+
+  metric_query {
+    id          = "error_rate"
+    label       = "5xx %"
+    expression  = "IF(FILL(requests, 0) >= ${var.min_requests_for_error_rate}, 100 * (FILL(target_5xx, 0) + FILL(elb_5xx, 0)) / requests, 0)"
+    return_data = true
+  }
+
+  metric_query {
+    id = "requests"
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "RequestCount"
+      dimensions  = local.target_dimensions
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+
+  metric_query {
+    id = "target_5xx"
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "HTTPCode_Target_5XX_Count"
+      dimensions  = local.target_dimensions
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+
+  # 502/503/504 produced by the load balancer itself (no healthy target, target reset).
+  metric_query {
+    id = "elb_5xx"
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "HTTPCode_ELB_5XX_Count"
+      dimensions  = { LoadBalancer = var.load_balancer_arn_suffix }
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "latency_p99" {
+  alarm_name          = "${local.alarm_prefix}-p99-latency"
+  alarm_description   = "p99 target response time above ${var.max_p99_latency_seconds}s in 3 of 5 minutes."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "TargetResponseTime"
+  dimensions          = local.target_dimensions
+  extended_statistic  = "p99"
+  period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.max_p99_latency_seconds
+  evaluation_periods  = 5
+  datapoints_to_alarm = 3
+  treat_missing_data  = "notBreaching"
+  actions_enabled     = true
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "running_tasks" {
+  alarm_name          = "${local.alarm_prefix}-running-tasks"
+  alarm_description   = "Fewer than ${var.min_running_tasks} tasks running for 3 minutes."
+  namespace           = "ECS/ContainerInsights"
+  metric_name         = "RunningTaskCount"
+  dimensions          = local.service_dimensions
+  statistic           = "Minimum"
+  period              = 60
+  comparison_operator = "LessThanThreshold"
+  threshold           = var.min_running_tasks
+  evaluation_periods  = 3
+  datapoints_to_alarm = 3
+  # No data means no task reports: that is the failure this alarm exists for.
+  treat_missing_data = "breaching"
+  actions_enabled    = true
+  alarm_actions      = var.alarm_actions
+  ok_actions         = var.alarm_actions
+  tags               = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "memory" {
+  alarm_name          = "${local.alarm_prefix}-memory"
+  alarm_description   = "Average memory utilisation of the service above ${var.max_memory_percent}% in 3 of 5 minutes."
+  namespace           = "AWS/ECS"
+  metric_name         = "MemoryUtilization"
+  dimensions          = local.service_dimensions
+  statistic           = "Average"
+  period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.max_memory_percent
+  evaluation_periods  = 5
+  datapoints_to_alarm = 3
+  treat_missing_data  = "notBreaching"
+  actions_enabled     = true
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
+  alarm_name          = "${local.alarm_prefix}-unhealthy-hosts"
+  alarm_description   = "At least one target failed the /health check for 3 minutes."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "UnHealthyHostCount"
+  dimensions          = local.target_dimensions
+  statistic           = "Maximum"
+  period              = 60
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 3
+  datapoints_to_alarm = 3
+  treat_missing_data  = "notBreaching"
+  actions_enabled     = true
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+  tags                = var.tags
+}
+
+locals {
+  guard_alarms = [
+    aws_cloudwatch_metric_alarm.error_rate,
+    aws_cloudwatch_metric_alarm.latency_p99,
+    aws_cloudwatch_metric_alarm.running_tasks,
+    aws_cloudwatch_metric_alarm.memory,
+    aws_cloudwatch_metric_alarm.unhealthy_hosts,
+  ]
+}

@@ -1,0 +1,139 @@
+variable "name" {
+  description = "Name prefix of the alarms, the dashboard and the log group (e.g. antigravity-prod)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-zA-Z0-9_-]{1,200}$", var.name))
+    error_message = "name must be letters, digits, '_' or '-'."
+  }
+}
+
+variable "cluster_name" {
+  description = "ECS cluster of the guarded service (metric dimension)."
+  type        = string
+}
+
+variable "service_name" {
+  description = "ECS service guarded by the alarms (metric dimension)."
+  type        = string
+}
+
+variable "load_balancer_arn_suffix" {
+  description = "ARN suffix of the load balancer (LoadBalancer metric dimension)."
+  type        = string
+
+  validation {
+    condition     = startswith(var.load_balancer_arn_suffix, "app/")
+    error_message = "load_balancer_arn_suffix must look like app/<name>/<id>."
+  }
+}
+
+variable "target_group_arn_suffix" {
+  description = "ARN suffix of the service's target group (TargetGroup metric dimension)."
+  type        = string
+
+  validation {
+    condition     = startswith(var.target_group_arn_suffix, "targetgroup/")
+    error_message = "target_group_arn_suffix must look like targetgroup/<name>/<id>."
+  }
+}
+
+variable "max_5xx_percent" {
+  description = "Percentage of 5xx answers above which the error-rate alarm fires."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.max_5xx_percent > 0 && var.max_5xx_percent <= 100
+    error_message = "max_5xx_percent must be in (0, 100]."
+  }
+}
+
+variable "min_requests_for_error_rate" {
+  description = "Requests per minute below which the error rate is not judged (one failed request out of two is not an outage)."
+  type        = number
+  default     = 20
+
+  validation {
+    condition     = var.min_requests_for_error_rate >= 1
+    error_message = "min_requests_for_error_rate must be at least 1."
+  }
+}
+
+variable "max_p99_latency_seconds" {
+  description = "p99 target response time, in seconds, above which the latency alarm fires."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.max_p99_latency_seconds > 0
+    error_message = "max_p99_latency_seconds must be positive."
+  }
+}
+
+variable "min_running_tasks" {
+  description = "Running task count below which the capacity alarm fires (normally the autoscaling minimum)."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.min_running_tasks >= 1
+    error_message = "min_running_tasks must be at least 1."
+  }
+}
+
+variable "max_memory_percent" {
+  description = "Average memory utilisation above which the memory alarm fires."
+  type        = number
+  default     = 85
+
+  validation {
+    condition     = var.max_memory_percent > 0 && var.max_memory_percent <= 100
+    error_message = "max_memory_percent must be in (0, 100]."
+  }
+}
+
+variable "alarm_actions" {
+  description = "ARNs notified when a guard alarm changes state (e.g. a paging SNS topic). Rollback itself does not depend on this: it is driven by EventBridge."
+  type        = list(string)
+  default     = []
+}
+
+variable "log_retention_days" {
+  description = "Retention of the service's log group, in days (a value CloudWatch Logs accepts)."
+  type        = number
+  default     = 365
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be one of the retention periods CloudWatch Logs supports."
+  }
+}
+
+variable "kms_key_arn" {
+  description = "ARN of the KMS key that encrypts the log group."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:kms:", var.kms_key_arn))
+    error_message = "kms_key_arn must be a KMS key ARN."
+  }
+}
+
+variable "lambda_function_names" {
+  description = "Deploy-hook functions shown on the dashboard."
+  type        = list(string)
+  default     = []
+}
+
+variable "dead_letter_queue_names" {
+  description = "Dead-letter queues shown on the dashboard."
+  type        = list(string)
+  default     = []
+}
+
+variable "tags" {
+  description = "Tags applied to every resource of this module."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,168 @@
+package dev.antigravity.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.antigravity.infrastructure.TerraformConfiguration.Block;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The deploy hooks as the Lambdas <-> Terraform contract and the design require them. */
+class DeployHooksPolicyTest {
+
+    private static final Pattern PATTERN_FILE = Pattern.compile("\\$\\{file\\(\"\\$\\{var\\.event_patterns_dir}/([a-z0-9-]+\\.json)\"\\)}");
+    private static final Set<String> CONTRACT_PATTERNS = Set.of(
+            "ecr-image-push.json", "ecs-deployment-state-change.json", "cloudwatch-alarm-state-change.json");
+    private static final Set<String> CONTRACT_HANDLERS = Set.of(
+            "ImagePushHandler", "DeploymentEventHandler", "AlarmHandler", "StabilizerHandler", "NotifierHandler", "LifecycleHookHandler");
+    private static final Set<String> CONTRACT_ENVIRONMENT = Set.of(
+            "LEDGER_TABLE", "PLATFORM_TOPIC_ARN", "MANAGED_SERVICES", "FREEZE_PARAMETER",
+            "BAKE_MINUTES", "ROLLBACK_LIMIT", "ROLLBACK_WINDOW_MINUTES", "ENVIRONMENT");
+
+    private final ModuleSource hooks = ModuleSource.module("deploy-hooks");
+
+    @Test
+    void everyLambdaHasAnOnFailureDestination() {
+        List<Block> functions = TerraformConfiguration.parsed().resources("aws_lambda_function");
+        List<Block> invokeConfigs = TerraformConfiguration.parsed().resources("aws_lambda_function_event_invoke_config");
+
+        assertThat(functions).isNotEmpty().allSatisfy(function -> {
+            String reference = "aws_lambda_function." + function.name();
+            assertThat(invokeConfigs)
+                    .as(function.address() + " needs an event invoke config with an on-failure destination")
+                    .anySatisfy(config -> {
+                        assertThat(config.moduleDir()).isEqualTo(function.moduleDir());
+                        assertThat(config.body().path("function_name").asText()).contains(reference);
+                        assertThat(config.body().path("for_each").asText()).isEqualTo(function.body().path("for_each").asText());
+                        String destination = config.nested("destination_config").getFirst()
+                                .path("on_failure").get(0).path("destination").asText();
+                        assertThat(destination).startsWith("${aws_sqs_queue.");
+                    });
+        });
+    }
+
+    @Test
+    void functionsRunJava25WithSnapStartOnPublishedVersionsBehindAnAlias() {
+        Block function = hooks.resource("aws_lambda_function", "this");
+
+        assertThat(function.body().path("runtime").asText()).isEqualTo("java25");
+        assertThat(function.body().path("publish").asBoolean()).isTrue();
+        assertThat(function.nested("snap_start")).singleElement()
+                .satisfies(snapStart -> assertThat(snapStart.path("apply_on").asText()).isEqualTo("PublishedVersions"));
+        assertThat(function.body().path("filename").asText()).isEqualTo("${var.lambda_jar_path}");
+        assertThat(hooks.resources("aws_cloudwatch_event_target")).allSatisfy(target ->
+                assertThat(target.body().path("arn").asText()).startsWith("${aws_lambda_alias.live["));
+    }
+
+    @Test
+    void everyContractHandlerHasItsOwnMemoryAndTimeout() {
+        JsonNode locals = hooks.locals();
+        String handlerPackage = locals.path("handlers").asText();
+        Set<String> handlers = new TreeSet<>();
+        locals.path("function_defaults").properties().forEach(entry -> {
+            JsonNode function = entry.getValue();
+            handlers.add(function.path("handler").asText().replace("${local.handlers}", handlerPackage));
+            assertThat(function.path("memory_mb").asInt()).as(entry.getKey() + " memory").isBetween(256, 10240);
+            assertThat(function.path("timeout_s").asInt()).as(entry.getKey() + " timeout").isBetween(1, 900);
+            assertThat(function.path("concurrency").asInt()).as(entry.getKey() + " reserved concurrency").isPositive();
+        });
+
+        assertThat(handlers).containsExactlyInAnyOrderElementsOf(CONTRACT_HANDLERS.stream()
+                .map(handler -> "dev.antigravity.lambdas.handlers." + handler + "::handleRequest").toList());
+        assertThat(locals.path("common_environment").properties()).extracting(entry -> entry.getKey())
+                .containsAll(CONTRACT_ENVIRONMENT);
+        assertThat(locals.path("function_environment").path("notifier").asText())
+                .contains("SLACK_WEBHOOK_SECRET_ID", "PAGERDUTY_ROUTING_KEY_SECRET_ID");
+    }
+
+    @Test
+    void ledgerHasTheContractKeysTtlPointInTimeRecoveryAndKms() {
+        Block ledger = hooks.resource("aws_dynamodb_table", "ledger");
+        JsonNode body = ledger.body();
+
+        assertThat(ledger.nested("point_in_time_recovery")).singleElement()
+                .satisfies(pitr -> assertThat(pitr.path("enabled").asBoolean()).isTrue());
+        assertThat(body.path("hash_key").asText()).isEqualTo("pk");
+        assertThat(body.path("range_key").asText()).isEqualTo("sk");
+        assertThat(ledger.nested("attribute")).extracting(attribute -> attribute.path("name").asText() + ":" + attribute.path("type").asText())
+                .containsExactlyInAnyOrder("pk:S", "sk:S", "gsi1pk:S", "gsi1sk:S");
+        assertThat(ledger.nested("global_secondary_index")).singleElement().satisfies(index -> {
+            assertThat(index.path("name").asText()).isEqualTo("by-service-time");
+            assertThat(index.path("hash_key").asText()).isEqualTo("gsi1pk");
+            assertThat(index.path("range_key").asText()).isEqualTo("gsi1sk");
+        });
+        assertThat(ledger.nested("ttl")).singleElement().satisfies(ttl -> {
+            assertThat(ttl.path("attribute_name").asText()).isEqualTo("expiresAt");
+            assertThat(ttl.path("enabled").asBoolean()).isTrue();
+        });
+        assertThat(ledger.nested("server_side_encryption").getFirst().path("kms_key_arn").asText()).isEqualTo("${var.kms_key_arn}");
+    }
+
+    @Test
+    void everyRulePatternIsLoadedFromEventsSchemaPatterns() {
+        List<Block> withPattern = TerraformConfiguration.parsed().resources("aws_cloudwatch_event_rule").stream()
+                .filter(rule -> rule.body().has("event_pattern"))
+                .toList();
+        Set<String> referenced = new TreeSet<>();
+        for (Block rule : withPattern) {
+            Matcher loaded = PATTERN_FILE.matcher(rule.body().path("event_pattern").asText());
+            assertThat(loaded.matches()).as(rule.address() + " must load its pattern with file() from var.event_patterns_dir").isTrue();
+            referenced.add(loaded.group(1));
+            assertThat(RepositoryLayout.EVENT_PATTERNS.resolve(loaded.group(1))).as("pattern file of " + rule.address()).isRegularFile();
+        }
+        assertThat(referenced).containsExactlyInAnyOrderElementsOf(CONTRACT_PATTERNS);
+    }
+
+    @Test
+    void environmentsPointThePatternsDirectoryAndJarAtThisCheckout() {
+        for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
+            ModuleSource environment = ModuleSource.environment(name);
+            JsonNode call = environment.moduleCall("deploy_hooks").body();
+
+            assertThat(resolve(environment, call.path("event_patterns_dir").asText())).isEqualTo(RepositoryLayout.EVENT_PATTERNS);
+            String jarDefault = call.path("lambda_jar_path").asText().replaceAll("^\\$\\{coalesce\\(var\\.lambda_jar_path, \"(.*)\"\\)}$", "$1");
+            assertThat(resolve(environment, jarDefault)).isEqualTo(RepositoryLayout.ROOT.resolve("lambdas/target/antigravity-lambdas.jar"));
+        }
+    }
+
+    @Test
+    void stabilizerRunsEveryMinute() {
+        assertThat(hooks.resource("aws_cloudwatch_event_rule", "stabilizer_schedule").body().path("schedule_expression").asText())
+                .isEqualTo("rate(1 minute)");
+        assertThat(hooks.locals().path("rule_targets").path("stabilizer-schedule").path("function").asText()).isEqualTo("stabilizer");
+    }
+
+    @Test
+    void topicAndQueuesAreEncryptedWithTheKey() {
+        assertThat(hooks.resource("aws_sns_topic", "platform").body().path("kms_master_key_id").asText()).isEqualTo("${var.kms_key_arn}");
+        assertThat(hooks.resources("aws_sqs_queue")).hasSize(2).allSatisfy(queue ->
+                assertThat(queue.body().path("kms_master_key_id").asText()).isEqualTo("${var.kms_key_arn}"));
+    }
+
+    @Test
+    void everyPatternFileInEventsSchemaIsUsed() throws IOException {
+        try (Stream<Path> files = Files.list(RepositoryLayout.EVENT_PATTERNS)) {
+            List<String> names = new ArrayList<>(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).toList());
+            assertThat(names).containsExactlyInAnyOrderElementsOf(CONTRACT_PATTERNS);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Resolves "${local.repo_root}/x" and "${path.root}/x" the way Terraform would from the environment directory. */
+    private static Path resolve(ModuleSource environment, String expression) {
+        String repoRoot = environment.locals().path("repo_root").asText();
+        String path = expression.replace("${local.repo_root}", repoRoot).replace("${path.root}", environment.dir().toString());
+        return Path.of(path).normalize();
+    }
+}
