@@ -64,7 +64,9 @@ public final class ApiServer {
     /** The routing: error handling, filters in the order they run, then the routes. */
     public static void routing(HttpRouting.Builder routing, AppContext app) {
         Config config = app.config();
-        routing.error(Throwable.class, new ProblemErrorHandler())
+        // Recorded separately (the route wiring is side-effect free) because a built routing cannot be listed.
+        RouteTable routeTable = RouteTable.record(r -> routes(r, app));
+        routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new CorrelationIdFilter())
                 .addFilter(new AccessLogFilter())
                 .addFilter(new HttpMetricsFilter(app.metrics()))

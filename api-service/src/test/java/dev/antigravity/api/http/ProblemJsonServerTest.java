@@ -121,10 +121,14 @@ class ProblemJsonServerTest {
     }
 
     @Test
-    void unknownPathAndUnknownMethodAre404Problems() {
+    void unknownPathIs404AndUnsupportedMethodOnAKnownPathIs405WithAllow() {
         JsonNode problem = expectProblem(client.get("/no/such/path").request(), 404);
         assertThat(problem.get("detail").asText()).isEqualTo("No route for GET /no/such/path.");
-        expectProblem(client.delete("/health").request(), 404);
+        assertThat(problem.get("type").asText()).endsWith("/no-such-route");
+        try (Http1ClientResponse res = client.delete("/health").request()) {
+            assertThat(res.headers().first(HeaderNames.ALLOW)).contains("GET");
+            assertThat(expectProblem(res, 405).get("detail").asText()).contains("DELETE");
+        }
     }
 
     @Test

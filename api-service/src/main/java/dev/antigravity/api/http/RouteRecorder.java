@@ -1,4 +1,4 @@
-package dev.antigravity.api.testsupport;
+package dev.antigravity.api.http;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -11,12 +11,13 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 
 /**
- * Enumerates the routes a piece of wiring registers, without a server: it is an
+ * Enumerates the routes a piece of wiring registers, without a server: an
  * {@link HttpRouting.Builder} that records every {@code get/post/.../route(...)} call, descends
  * into {@code register(prefix, service)} and ignores everything else (filters, error handlers).
- * Routes come out as "METHOD /path/{param}", the same shape the OpenAPI document uses.
+ * Helidon offers no way to list a built routing, and its builder interfaces are large, hence a
+ * dynamic proxy. Routes come out as "METHOD /path/{param}", the shape the OpenAPI document uses.
  */
-public final class RouteRecorder implements InvocationHandler {
+final class RouteRecorder implements InvocationHandler {
     private static final Set<String> VERBS = Set.of("get", "post", "put", "delete", "patch", "head", "options", "trace", "any");
 
     private final String prefix;
@@ -28,7 +29,7 @@ public final class RouteRecorder implements InvocationHandler {
     }
 
     /** The routes {@code wiring} registers. */
-    public static Set<String> record(java.util.function.Consumer<HttpRouting.Builder> wiring) {
+    static Set<String> record(java.util.function.Consumer<HttpRouting.Builder> wiring) {
         Set<String> routes = new TreeSet<>();
         wiring.accept(proxy("", routes));
         return routes;

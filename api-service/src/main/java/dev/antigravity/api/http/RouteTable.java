@@ -1,0 +1,60 @@
+package dev.antigravity.api.http;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The service's routes as data: lets a request for a known path with the wrong method get
+ * 405 + Allow instead of 404, and lets a test compare the routes with openapi.yaml.
+ */
+public final class RouteTable {
+    private final Set<String> operations;
+    private final Map<Pattern, Set<String>> methodsByPath = new LinkedHashMap<>();
+
+    private RouteTable(Set<String> operations) {
+        this.operations = Set.copyOf(operations);
+        for (String operation : operations) {
+            String[] parts = operation.split(" ", 2);
+            methodsByPath.computeIfAbsent(toPattern(parts[1]), p -> new TreeSet<>()).add(parts[0]);
+        }
+    }
+
+    /**
+     * The routes {@code wiring} registers. The wiring runs against a recorder, not a server, so
+     * it must be free of side effects (it only constructs handlers and declares routes).
+     */
+    public static RouteTable record(Consumer<HttpRouting.Builder> wiring) {
+        return new RouteTable(RouteRecorder.record(wiring));
+    }
+
+    /** "METHOD /path/{param}" for every route. */
+    public Set<String> operations() {
+        return operations;
+    }
+
+    /** The methods some route serves for {@code path}; empty when no route template matches it. */
+    public Set<String> methodsFor(String path) {
+        Set<String> methods = new TreeSet<>();
+        methodsByPath.forEach((pattern, m) -> {
+            if (pattern.matcher(path).matches()) {
+                methods.addAll(m);
+            }
+        });
+        return methods;
+    }
+
+    private static Pattern toPattern(String template) {
+        return Pattern.compile(Arrays.stream(template.split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .map(segment -> segment.startsWith("{") && segment.endsWith("}") ? "[^/]+" : Pattern.quote(segment))
+                .collect(Collectors.joining("/", "/", "/?")));
+    }
+}
