@@ -41,12 +41,8 @@ public final class TestDatabases {
     public static Database postgres() {
         Endpoint pg = postgresEndpoint();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
-             Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test schema on " + pg.url(), e);
-        }
+        execute(pg, "CREATE SCHEMA " + schema);
+        dropAtExit(pg, schema);
         return Database.create(dbConfig(Map.of("url", pg.url(), "username", pg.user(),
                 "password", pg.password(), "schema", schema)));
     }
@@ -83,6 +79,27 @@ public final class TestDatabases {
         }
         Assumptions.abort(reason);
         throw new AssertionError("unreachable");
+    }
+
+    private static void execute(Endpoint pg, String sql) {
+        try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + pg.url(), e);
+        }
+    }
+
+    /** The server is shared and long-lived: leave no test schemas behind. */
+    private static void dropAtExit(Endpoint pg, String schema) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                // lock_timeout: never let a lingering lock hold up JVM exit.
+                execute(pg, "SET lock_timeout = '2s'; DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (IllegalStateException e) {
+                // Best effort: a schema still in use by an unclosed pool is dropped by the next cleanup.
+            }
+        }));
     }
 
     private static boolean dockerAvailable() {
