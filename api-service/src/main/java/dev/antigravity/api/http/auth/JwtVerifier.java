@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Collection;
@@ -35,6 +36,9 @@ import dev.antigravity.api.http.problem.ApiException;
 public final class JwtVerifier {
     static final String ROLES_CLAIM = "roles";
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+    private static final System.Logger LOG = System.getLogger(JwtVerifier.class.getName());
+    private static final int STARTUP_FETCH_TIMEOUT_MS = 2_000;
+    private static final int STARTUP_FETCH_SIZE_LIMIT = 512 * 1024;
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -66,15 +70,37 @@ public final class JwtVerifier {
             }
             return new ImmutableJWKSet<>(set);
         }
+        URL url;
         try {
-            JWKSource<SecurityContext> remote = JWKSourceBuilder.<SecurityContext>create(
-                    URI.create(settings.jwksUrl().orElseThrow()).toURL()).retrying(true).build();
-            // A remote JWKS is fetched lazily (the identity provider may be down at start-up);
-            // the local key is filtered out whenever it would be used.
-            return (selector, context) -> remote.get(selector, context).stream()
-                    .filter(key -> !LocalDevKeys.isLocal(key)).toList();
+            url = URI.create(settings.jwksUrl().orElseThrow()).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException("auth.jwks.url is not a valid URL: " + settings.jwksUrl().orElseThrow(), e);
+        }
+        refuseIfServingLocalKey(url);
+        JWKSource<SecurityContext> remote = JWKSourceBuilder.<SecurityContext>create(url).retrying(true).build();
+        // Keys are fetched lazily and cached (the identity provider may be down at start-up or
+        // rotate keys later); the local key is filtered out whenever it would be used.
+        return (selector, context) -> remote.get(selector, context).stream()
+                .filter(key -> !LocalDevKeys.isLocal(key)).toList();
+    }
+
+    /**
+     * A start-up look at the remote JWKS, so that a deployment pointed at the development key
+     * fails at once rather than rejecting every token. An unreachable identity provider only
+     * earns a warning: it may well be back before the first request.
+     */
+    private static void refuseIfServingLocalKey(URL url) {
+        JWKSet set;
+        try {
+            set = JWKSet.load(url, STARTUP_FETCH_TIMEOUT_MS, STARTUP_FETCH_TIMEOUT_MS, STARTUP_FETCH_SIZE_LIMIT);
+        } catch (IOException | ParseException e) {
+            LOG.log(System.Logger.Level.WARNING, "JWKS at " + url + " not readable at start-up (" + e
+                    + "); it will be fetched on the first authenticated request");
+            return;
+        }
+        if (set.getKeys().stream().anyMatch(LocalDevKeys::isLocal)) {
+            throw new IllegalStateException("Refusing to start: the JWKS at " + url + " contains the local "
+                    + "development key, whose private half is in the repository. Use auth.mode=local for development.");
         }
     }
 

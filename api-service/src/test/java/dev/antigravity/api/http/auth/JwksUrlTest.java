@@ -1,6 +1,7 @@
 package dev.antigravity.api.http.auth;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,19 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** JWKS fetched over HTTP from a stand-in identity provider that (wrongly) also publishes the dev key. */
+/** JWKS fetched over HTTP from a stand-in identity provider. */
 class JwksUrlTest {
     private static ECKey idpKey;
     private static WebServer idp;
+    /** What the identity provider publishes; a test may add the development key to it. */
+    private static volatile String published;
 
     @BeforeAll
     static void startIdentityProvider() throws Exception {
         idpKey = new ECKeyGenerator(Curve.P_256).keyID("idp-ec").generate();
-        List<JWK> published = new java.util.ArrayList<>(LocalDevKeys.publicKeys().getKeys());
-        published.add(idpKey.toPublicJWK());
-        String jwks = new JWKSet(published).toString();
+        published = new JWKSet(idpKey.toPublicJWK()).toString();
         idp = WebServer.builder().host("127.0.0.1").port(0)
-                .routing(r -> r.get("/.well-known/jwks.json", (req, res) -> res.send(jwks)))
+                .routing(r -> r.get("/.well-known/jwks.json", (req, res) -> res.send(published)))
                 .build().start();
     }
 
@@ -48,10 +49,32 @@ class JwksUrlTest {
     }
 
     @Test
+    void refusesToStartWhenTheRemoteJwksServesTheLocalDevKey() {
+        String honest = published;
+        List<JWK> keys = new ArrayList<>(LocalDevKeys.publicKeys().getKeys());
+        keys.add(idpKey.toPublicJWK());
+        published = new JWKSet(keys).toString();
+        try {
+            assertThatThrownBy(JwksUrlTest::verifier).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("local development key");
+        } finally {
+            published = honest;
+        }
+    }
+
+    @Test
+    void startsWhenTheIdentityProviderIsDownAndFetchesKeysLater() {
+        JwtVerifier verifier = JwtVerifier.create(settings("http://127.0.0.1:1/.well-known/jwks.json"));
+        assertThatThrownBy(() -> verifier.verify(LocalTokens.mint("a", Role.ADMIN))).isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void verifiesAgainstTheRemoteKeysButNeverTheLocalDevKey() throws Exception {
-        JwtVerifier verifier = JwtVerifier.create(AuthSettings.from(Config.just(ConfigSources.create(Map.of(
-                "mode", "jwks", "issuer", "https://idp.example", "audience", "antigravity-api",
-                "jwks.url", "http://127.0.0.1:" + idp.port() + "/.well-known/jwks.json")))));
+        JwtVerifier verifier = verifier();
+        // Published after start-up (key rotation, or a misconfigured provider): still never trusted.
+        List<JWK> keys = new ArrayList<>(LocalDevKeys.publicKeys().getKeys());
+        keys.add(idpKey.toPublicJWK());
+        published = new JWKSet(keys).toString();
 
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("idp-ec").build(),
                 new JWTClaimsSet.Builder().subject("frank").issuer("https://idp.example").audience("antigravity-api")
@@ -64,5 +87,15 @@ class JwksUrlTest {
                 .withIssuer("https://idp.example").withAudience("antigravity-api"));
         assertThatThrownBy(() -> verifier.verify(local)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(401));
+        published = new JWKSet(idpKey.toPublicJWK()).toString();
+    }
+
+    private static JwtVerifier verifier() {
+        return JwtVerifier.create(settings("http://127.0.0.1:" + idp.port() + "/.well-known/jwks.json"));
+    }
+
+    private static AuthSettings settings(String jwksUrl) {
+        return AuthSettings.from(Config.just(ConfigSources.create(Map.of(
+                "mode", "jwks", "issuer", "https://idp.example", "audience", "antigravity-api", "jwks.url", jwksUrl))));
     }
 }

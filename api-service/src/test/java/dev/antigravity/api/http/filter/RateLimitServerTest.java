@@ -60,6 +60,10 @@ class RateLimitServerTest {
             assertThat(res.headers().contentType().map(Object::toString).orElse("")).startsWith("application/problem+json");
             assertThat(res.as(String.class)).contains("/problems/rate-limited");
         }
+        // X-Forwarded-For is not trusted unless configured, so it cannot mint fresh buckets.
+        try (Http1ClientResponse res = client.get("/test/ping").header(HeaderNames.X_FORWARDED_FOR, "203.0.113.9").request()) {
+            assertThat(res.status()).isEqualTo(Status.TOO_MANY_REQUESTS_429);
+        }
         // Load balancer health checks are never throttled.
         for (int i = 0; i < 5; i++) {
             try (Http1ClientResponse res = client.get("/health").request()) {
