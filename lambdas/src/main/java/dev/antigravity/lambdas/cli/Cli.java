@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.antigravity.lambdas.handlers.AlarmHandler;
 import dev.antigravity.lambdas.handlers.DeploymentEventHandler;
 import dev.antigravity.lambdas.handlers.ImagePushHandler;
+import dev.antigravity.lambdas.handlers.LifecycleHookHandler;
+import dev.antigravity.lambdas.handlers.NotifierHandler;
 import dev.antigravity.lambdas.handlers.StabilizerHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +34,8 @@ public final class Cli {
         HANDLERS.put("DeploymentEventHandler", DeploymentEventHandler::new);
         HANDLERS.put("AlarmHandler", AlarmHandler::new);
         HANDLERS.put("StabilizerHandler", StabilizerHandler::new);
+        HANDLERS.put("NotifierHandler", NotifierHandler::new);
+        HANDLERS.put("LifecycleHookHandler", LifecycleHookHandler::new);
     }
 
     private Cli() {
@@ -50,6 +54,7 @@ public final class Cli {
                 case "invoke" -> args.length == 3 ? invoke(args[1], Path.of(args[2]), env, out, err) : usage(err);
                 case "ledger", "resume" -> LedgerCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length), env,
                         out, err);
+                case "report" -> ReportCommand.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 default -> usage(err);
             };
         } catch (RuntimeException e) {
@@ -93,6 +98,8 @@ public final class Cli {
                                                                       a service's deployment history, newest first
                   antigravity-lambdas resume --service <cluster>/<service>
                                                                       lift an automation suspension
+                  antigravity-lambdas report --service <cluster>/<service> [--days N] [--json]
+                                                                      DORA figures from the ledger (default 30 days)
                 environment: AWS_REGION, AWS_ENDPOINT_URL (optional), LEDGER_TABLE, PLATFORM_TOPIC_ARN,
                   MANAGED_SERVICES, FREEZE_PARAMETER, BAKE_MINUTES, ROLLBACK_LIMIT, ROLLBACK_WINDOW_MINUTES, ENVIRONMENT"""
                 .formatted(HANDLERS.keySet()));

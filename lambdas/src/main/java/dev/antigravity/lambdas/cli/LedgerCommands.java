@@ -67,7 +67,7 @@ final class LedgerCommands {
         return node;
     }
 
-    private static String option(String[] args, String name) {
+    static String option(String[] args, String name) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

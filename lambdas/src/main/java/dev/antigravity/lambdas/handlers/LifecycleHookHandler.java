@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * ECS native blue/green lifecycle hook: answers {@code {"hookStatus": SUCCEEDED | FAILED | IN_PROGRESS, …}} and
@@ -16,8 +17,13 @@ public final class LifecycleHookHandler implements RequestStreamHandler {
     private final LifecycleHookInvocation invocation;
 
     public LifecycleHookHandler() {
+        this(System.getenv());
+    }
+
+    /** With an explicit environment (the CLI's {@code invoke}). */
+    public LifecycleHookHandler(Map<String, String> environment) {
         this(LifecycleHookInvocation.orMisconfigured(
-                () -> DaggerLifecycleHookComponent.factory().create(System.getenv()).invocation()));
+                () -> DaggerLifecycleHookComponent.factory().create(environment).invocation()));
     }
 
     LifecycleHookHandler(LifecycleHookInvocation invocation) {

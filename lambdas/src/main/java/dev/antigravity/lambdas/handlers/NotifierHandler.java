@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Subscribed to the platform SNS topic: fans each platform event out to Slack and PagerDuty. Throws when a
@@ -21,7 +22,12 @@ public final class NotifierHandler implements RequestStreamHandler {
     private final NotifierInvocation notify;
 
     public NotifierHandler() {
-        this(DaggerNotifierComponent.factory().create(System.getenv()).invocation());
+        this(System.getenv());
+    }
+
+    /** With an explicit environment (the CLI's {@code invoke}). */
+    public NotifierHandler(Map<String, String> environment) {
+        this(DaggerNotifierComponent.factory().create(environment).invocation());
     }
 
     NotifierHandler(NotifierInvocation notify) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * would cost cold-start time and jar size for what is one line of JSON.
  */
 public final class Log {
-    private static volatile PrintStream out = System.out;
+    /** Null: whatever System.out is at the time of writing (the CLI points it at stderr while a handler runs). */
+    private static volatile PrintStream out;
 
     private final String logger;
 
@@ -23,7 +24,7 @@ public final class Log {
         return new Log(type.getSimpleName());
     }
 
-    /** Tests capture the output here. */
+    /** Tests capture the output here; null goes back to System.out. */
     public static void redirect(PrintStream stream) {
         out = stream;
     }
@@ -53,6 +54,7 @@ public final class Log {
         if (error != null) {
             line.put("error", error.getClass().getName() + ": " + error.getMessage());
         }
-        out.println(Json.object(line));
+        PrintStream target = out;
+        (target == null ? System.out : target).println(Json.object(line));
     }
 }

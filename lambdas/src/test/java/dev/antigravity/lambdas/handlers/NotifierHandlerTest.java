@@ -80,7 +80,7 @@ class NotifierHandlerTest {
     @AfterEach
     void stop() {
         dynamo.deleteTable(delete -> delete.tableName(table));
-        Log.redirect(System.out);
+        Log.redirect(null);
         slack.stop();
         pagerDuty.stop();
     }

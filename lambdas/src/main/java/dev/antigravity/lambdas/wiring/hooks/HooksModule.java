@@ -11,6 +11,8 @@ import dev.antigravity.lambdas.adapters.aws.ElbTargetHealth;
 import dev.antigravity.lambdas.adapters.aws.SsmFreezeSwitch;
 import dev.antigravity.lambdas.adapters.dynamodb.DynamoDbLedger;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
+import dev.antigravity.lambdas.adapters.metrics.EmfWriter;
+import dev.antigravity.lambdas.adapters.metrics.MeteredLedger;
 import dev.antigravity.lambdas.adapters.simulation.MotoEcsGaps;
 import dev.antigravity.lambdas.adapters.sns.SnsPlatformEventPublisher;
 import dev.antigravity.lambdas.app.AcceptImage;
@@ -82,8 +84,8 @@ public final class HooksModule {
         return new EcrAdapter(clients.build(EcrClient.builder(), "ECR"));
     }
 
-    @Provides @Singleton static LedgerPort ledger(DynamoDbLedger ledger) {
-        return ledger;
+    @Provides @Singleton static LedgerPort ledger(DynamoDbLedger ledger, HooksConfig config, Clock clock) {
+        return new MeteredLedger(ledger, new EmfWriter(System.out), config.settings().environment(), clock);
     }
 
     @Provides @Singleton static DynamoDbLedger dynamoDbLedger(AwsClients clients, HooksConfig config, Clock clock) {
