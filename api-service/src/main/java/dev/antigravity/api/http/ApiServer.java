@@ -17,6 +17,7 @@ import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLogFilter;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
 import dev.antigravity.api.http.filter.RateLimitFilter;
+import dev.antigravity.api.http.filter.RouteTemplate;
 import dev.antigravity.api.http.filter.TokenBuckets;
 import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
@@ -68,8 +69,8 @@ public final class ApiServer {
         RouteTable routeTable = RouteTable.record(r -> routes(r, app));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new CorrelationIdFilter())
-                .addFilter(new AccessLogFilter())
-                .addFilter(new HttpMetricsFilter(app.metrics()))
+                .addFilter(new AccessLogFilter(new RouteTemplate(routeTable)))
+                .addFilter(new HttpMetricsFilter(app.metrics(), new RouteTemplate(routeTable)))
                 .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
                         config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));

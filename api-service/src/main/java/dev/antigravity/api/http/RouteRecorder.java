@@ -46,9 +46,9 @@ final class RouteRecorder implements InvocationHandler {
         Object[] a = args == null ? new Object[0] : args;
         if (VERBS.contains(name)) {
             String path = a.length > 0 && a[0] instanceof String p ? p : "";
-            routes.add(name.toUpperCase(java.util.Locale.ROOT) + " " + normalize(prefix + path));
+            routes.add(name.toUpperCase(java.util.Locale.ROOT) + " " + RouteTable.normalize(prefix + path));
         } else if (name.equals("route") && a.length >= 2 && a[0] instanceof io.helidon.http.Method m && a[1] instanceof String p) {
-            routes.add(m.text() + " " + normalize(prefix + p));
+            routes.add(m.text() + " " + RouteTable.normalize(prefix + p));
         } else if (name.equals("route")) {
             throw new UnsupportedOperationException("route(HttpRoute) cannot be enumerated; use get/post/... or route(Method, path, handler)");
         } else if (name.equals("register")) {
@@ -70,15 +70,6 @@ final class RouteRecorder implements InvocationHandler {
             HttpService service = s instanceof Supplier<?> supplier ? (HttpService) supplier.get() : (HttpService) s;
             service.routing(proxy(childPrefix, routes));
         }
-    }
-
-    /** "/api/users/" -> "/api/users", "{id:\\d+}" -> "{id}", duplicate slashes collapsed. */
-    static String normalize(String path) {
-        String p = path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}").replaceAll("/{2,}", "/");
-        if (p.isEmpty()) {
-            return "/";
-        }
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static Object defaultValue(Class<?> type) {

@@ -26,10 +26,12 @@ public final class HttpMetricsFilter implements Filter {
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
+    private final RouteTemplate routes;
     private final ConcurrentHashMap<List<String>, Meters> meters = new ConcurrentHashMap<>();
 
-    public HttpMetricsFilter(MeterRegistry registry) {
+    public HttpMetricsFilter(MeterRegistry registry, RouteTemplate routes) {
         this.registry = registry;
+        this.routes = routes;
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class HttpMetricsFilter implements Filter {
         try {
             chain.proceed();
         } finally {
-            List<String> key = List.of(req.prologue().method().text(), RouteTemplate.of(req),
+            List<String> key = List.of(req.prologue().method().text(), routes.of(req),
                     Integer.toString(res.status().code()));
             Meters m = meters.computeIfAbsent(key, this::register);
             m.count.increment();

@@ -90,6 +90,11 @@ class OpenApiRoutesTest {
         assertThat(table.methodsFor("/things/")).containsExactly("GET");
         assertThat(table.methodsFor("/things/12/more")).isEmpty();
         assertThat(table.methodsFor("/other")).isEmpty();
+        RouteTable users = RouteTable.record(routing -> routing.register("/users", rules ->
+                rules.get("/{id}", (req, res) -> res.send()).get("/me", (req, res) -> res.send())));
+        assertThat(users.templateFor("/users/me")).contains("/users/me");
+        assertThat(users.templateFor("/users/42")).contains("/users/{id}");
+        assertThat(users.templateFor("/nope")).isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -146,9 +146,17 @@ class PlatformServerTest {
             assertThat(res.headers().first(HeaderNames.WWW_AUTHENTICATE)).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
             assertThat(json(res).get("type").asText()).endsWith("/invalid-token");
         }
-        // The access log records the 401, not the 200 a later stage never produced.
-        Eventually.assertThat(Duration.ofSeconds(2), () ->
-                assertThat(accessLines()).anySatisfy(f -> assertThat(f.get("status")).isEqualTo(401)));
+        // The access log records the 401 (not the 200 a later stage never produced), under the
+        // route template although routing never ran.
+        try (Http1ClientResponse res = client.get("/api/orders/9").header(REQUEST_ID, "rejected-1")
+                .header(HeaderNames.AUTHORIZATION, "Bearer garbage").request()) {
+            assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
+        }
+        Eventually.assertThat(Duration.ofSeconds(2), () -> assertThat(accessLines("rejected-1")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.get("status")).isEqualTo(401);
+                    assertThat(f.get("route")).isEqualTo("/api/orders/{id}");
+                }));
     }
 
     @Test

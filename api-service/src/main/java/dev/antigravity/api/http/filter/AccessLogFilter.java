@@ -19,6 +19,12 @@ public final class AccessLogFilter implements Filter {
     static final String LOGGER_NAME = "dev.antigravity.api.access";
     private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
+    private final RouteTemplate routes;
+
+    public AccessLogFilter(RouteTemplate routes) {
+        this.routes = routes;
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
@@ -27,7 +33,7 @@ public final class AccessLogFilter implements Filter {
         } finally {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("method", req.prologue().method().text());
-            fields.put("route", RouteTemplate.of(req));
+            fields.put("route", routes.of(req));
             fields.put("path", RequestPath.of(req));
             fields.put("status", res.status().code());
             fields.put("latency_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);

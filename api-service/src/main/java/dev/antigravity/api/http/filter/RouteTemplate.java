@@ -1,23 +1,28 @@
 package dev.antigravity.api.http.filter;
 
+import dev.antigravity.api.http.RequestPath;
+import dev.antigravity.api.http.RouteTable;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * The route template that served a request ({@code /api/orders/{id}}), never the raw path:
- * logs stay groupable and metrics keep a bounded number of series.
+ * The route template of a request ({@code /api/orders/{id}}), never the raw path: logs stay
+ * groupable and metrics keep a bounded number of series. Requests rejected by a filter (401,
+ * 429, 503) never reached routing, so their template comes from the route table.
  */
 public final class RouteTemplate {
     static final String UNMATCHED = "unmatched";
 
-    private RouteTemplate() {
+    private final RouteTable routes;
+
+    public RouteTemplate(RouteTable routes) {
+        this.routes = routes;
     }
 
-    public static String of(ServerRequest req) {
-        return req.matchingPattern().filter(p -> !p.isEmpty()).map(RouteTemplate::normalize).orElse(UNMATCHED);
-    }
-
-    /** "/api/users/" (a service's "/" route under a prefix) is the same route as "/api/users". */
-    static String normalize(String pattern) {
-        return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
+    public String of(ServerRequest req) {
+        return req.matchingPattern()
+                .filter(p -> !p.isEmpty())
+                .map(RouteTable::normalize)
+                .or(() -> routes.templateFor(RequestPath.of(req)))
+                .orElse(UNMATCHED);
     }
 }
