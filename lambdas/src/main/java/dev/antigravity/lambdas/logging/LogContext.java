@@ -34,7 +34,8 @@ public final class LogContext {
         }
     }
 
-    static Map<String, String> current() {
+    /** The fields in force, for writers of other JSON lines (EMF metrics). */
+    public static Map<String, String> current() {
         return Collections.unmodifiableMap(FIELDS.get());
     }
 

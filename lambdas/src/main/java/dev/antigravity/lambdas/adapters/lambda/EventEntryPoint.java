@@ -7,6 +7,7 @@ import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.codec.MalformedEventException;
 import dev.antigravity.lambdas.adapters.aws.ConfigurationException;
 import dev.antigravity.lambdas.app.Outcome;
+import dev.antigravity.lambdas.logging.LogContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,9 +51,12 @@ public final class EventEntryPoint<E extends AwsEvent> {
         try {
             AwsEvent event = codec.decodeAwsEvent(input);
             eventId = event.id();
-            outcome = type.isInstance(event) ? useCase.apply(type.cast(event))
-                    : Outcome.of(handler, eventId, Outcome.Result.REJECTED, "unexpected detail-type '"
-                    + event.envelope().detailType() + "' from " + event.envelope().source());
+            // Lines written while the use case runs (EMF metrics, adapters using Log) carry the event id too.
+            try (LogContext.Scope scope = LogContext.with("handler", handler, "eventId", eventId)) {
+                outcome = type.isInstance(event) ? useCase.apply(type.cast(event))
+                        : Outcome.of(handler, eventId, Outcome.Result.REJECTED, "unexpected detail-type '"
+                        + event.envelope().detailType() + "' from " + event.envelope().source());
+            }
         } catch (MalformedEventException e) {
             outcome = Outcome.of(handler, eventId, Outcome.Result.REJECTED, "malformed event: " + e.getMessage());
         } catch (ConfigurationException e) {

@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.adapters.metrics;
 
 import dev.antigravity.lambdas.domain.dora.MetricValue;
 import dev.antigravity.lambdas.logging.Json;
+import dev.antigravity.lambdas.logging.LogContext;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class EmfWriter {
      * One line for one service's data points, published per service ({@code Environment, Service}) and per
      * environment ({@code Environment}) so a fleet-wide chart needs no SEARCH expression.
      *
-     * @param properties extra fields for Logs Insights (deployment id, state); neither metrics nor dimensions
+     * @param properties extra fields for Logs Insights (deployment id, state) beside the {@link LogContext} ones
+     *                   (event id, handler); neither metrics nor dimensions
      */
     public void write(Instant at, String environment, String service, List<MetricValue> metrics,
                       Map<String, ?> properties) {
@@ -47,6 +49,7 @@ public final class EmfWriter {
         directive.put("Metrics", definitions);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", at.toEpochMilli(), "CloudWatchMetrics", List.of(directive)));
+        line.putAll(LogContext.current());
         line.putAll(properties);
         line.put("Environment", environment);
         line.put("Service", service);

@@ -10,6 +10,7 @@ import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.ImageRef;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.fakes.InMemoryLedger;
+import dev.antigravity.lambdas.logging.LogContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,9 @@ class MeteredLedgerTest {
                 "arn:aws:ecs:us-east-1:1:task-definition/api:6", "arn:aws:ecs:us-east-1:1:task-definition/api:6",
                 new ImageRef("antigravity/api", "sha256:" + "a".repeat(64), "sha-aaaaaaa"), PUSHED,
                 PUSHED.plusSeconds(2), "accepted");
-        ledger.create(pending);
+        try (LogContext.Scope scope = LogContext.with("eventId", "push-1")) {
+            ledger.create(pending);
+        }
         Deployment current = pending;
         int minute = 1;
         for (DeploymentEvent event : List.of(DeploymentEvent.ECS_IN_PROGRESS, DeploymentEvent.ECS_COMPLETED,
@@ -49,6 +52,8 @@ class MeteredLedgerTest {
         List<JsonNode> lines = lines();
         assertThat(lines).extracting(line -> line.get("state").asText())
                 .containsExactly("PENDING", "IN_PROGRESS", "VERIFYING", "BAKING", "STABLE");
+        assertThat(lines.getFirst().get("eventId").asText()).isEqualTo("push-1");
+        assertThat(lines.get(1).has("eventId")).isFalse();
         JsonNode stable = lines.getLast();
         assertThat(stable.get("Service").asText()).isEqualTo("prod/api");
         assertThat(stable.get("Environment").asText()).isEqualTo("prod");
