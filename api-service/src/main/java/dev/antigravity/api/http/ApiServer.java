@@ -76,14 +76,18 @@ public final class ApiServer {
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));
         Config rate = config.get("ratelimit");
         if (rate.get("enabled").asBoolean().orElse(true)) {
-            routing.addFilter(new RateLimitFilter(new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
-                    rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime),
-                    rate.get("forwarded").asBoolean().orElse(false)));
+            routing.addFilter(rateLimit(rate));
         }
         routes(routing, app);
     }
 
-    /** Every route of the service; the OpenAPI route test enumerates routes through this method. */
+    private static RateLimitFilter rateLimit(Config rate) {
+        TokenBuckets buckets = new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
+                rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
+        return new RateLimitFilter(buckets, rate.get("forwarded").asBoolean().orElse(false));
+    }
+
+    /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
     public static void routes(HttpRouting.Builder routing, AppContext app) {
         routing.register(new HealthService(app.config().get("app.version").asString().orElse("dev"), app.clock(),
                 app.database(), app.drain(), readyTimeout(app.config()), HealthChecks.healthChecks()));
@@ -101,7 +105,7 @@ public final class ApiServer {
 
     private static ObserveFeature observe(AppContext app) {
         return ObserveFeature.builder()
-                // Its default CORS (allow every origin) would apply to the whole routing; ours decides.
+                // Monitoring endpoints are not for browsers: no CORS (its default would allow every origin).
                 .cors(cors -> cors.enabled(false))
                 .addObserver(HealthObserver.builder()
                         .details(true)
