@@ -14,14 +14,15 @@ import dev.antigravity.api.health.HealthService;
 import dev.antigravity.api.http.auth.AuthFilter;
 import dev.antigravity.api.http.auth.AuthSettings;
 import dev.antigravity.api.http.auth.JwtVerifier;
-import dev.antigravity.api.http.filter.AccessLogFilter;
+import dev.antigravity.api.http.filter.AccessLog;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
 import dev.antigravity.api.http.filter.RateLimitFilter;
+import dev.antigravity.api.http.filter.RequestOutcomeFilter;
 import dev.antigravity.api.http.filter.RouteTemplate;
 import dev.antigravity.api.http.filter.TokenBuckets;
 import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
-import dev.antigravity.api.metrics.HttpMetricsFilter;
+import dev.antigravity.api.metrics.HttpMetrics;
 import io.helidon.config.Config;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.http.DirectHandler;
@@ -69,8 +70,8 @@ public final class ApiServer {
         RouteTable routeTable = RouteTable.record(r -> routes(r, app));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new CorrelationIdFilter())
-                .addFilter(new AccessLogFilter(new RouteTemplate(routeTable)))
-                .addFilter(new HttpMetricsFilter(app.metrics(), new RouteTemplate(routeTable)))
+                .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
+                        List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
                 .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
                         config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));

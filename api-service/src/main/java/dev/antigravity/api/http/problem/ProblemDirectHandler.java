@@ -1,13 +1,11 @@
 package dev.antigravity.api.http.problem;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import dev.antigravity.api.http.CorrelationId;
+import dev.antigravity.api.http.filter.AccessLog;
+import dev.antigravity.api.http.filter.RequestOutcome;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
@@ -19,8 +17,7 @@ import io.helidon.http.Status;
  * plain text, the only responses of the API that were not problem documents.
  */
 public final class ProblemDirectHandler implements DirectHandler {
-    private static final Logger ACCESS = Logger.getLogger("dev.antigravity.api.access");
-
+    private final AccessLog accessLog = new AccessLog();
     private final long maxPayloadBytes;
 
     public ProblemDirectHandler(long maxPayloadBytes) {
@@ -37,7 +34,9 @@ public final class ProblemDirectHandler implements DirectHandler {
         String path = request.path().isEmpty() ? null : request.path();
         headers.set(HeaderNames.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE);
         headers.set(HeaderNames.create(CorrelationId.HEADER), correlationId);
-        logAccess(request, status, correlationId);
+        // Never routed: no route template, no subject, and no measurable handling time.
+        accessLog.accept(new RequestOutcome(request.method(), "unrouted", request.path(), status.code(), Duration.ZERO,
+                correlationId, null));
         return TransportResponse.builder()
                 .status(status)
                 .headers(headers)
@@ -55,20 +54,5 @@ public final class ProblemDirectHandler implements DirectHandler {
         }
         return new ApiException(status.code(), ApiException.TYPE_BASE + "http-" + status.code(), status.reasonPhrase(),
                 detail, List.of());
-    }
-
-    private static void logAccess(TransportRequest request, Status status, String correlationId) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("method", request.method());
-        fields.put("route", "unrouted");
-        fields.put("path", request.path());
-        fields.put("status", status.code());
-        fields.put("latency_ms", 0);
-        fields.put("correlation_id", correlationId);
-        fields.put("subject", null);
-        LogRecord record = new LogRecord(Level.INFO, "request rejected before routing");
-        record.setLoggerName(ACCESS.getName());
-        record.setParameters(new Object[] {fields});
-        ACCESS.log(record);
     }
 }

@@ -3,49 +3,38 @@ package dev.antigravity.api.metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
-import dev.antigravity.api.http.filter.RouteTemplate;
+import dev.antigravity.api.http.filter.RequestOutcome;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
-import io.helidon.webserver.http.Filter;
-import io.helidon.webserver.http.FilterChain;
-import io.helidon.webserver.http.RoutingRequest;
-import io.helidon.webserver.http.RoutingResponse;
 
 /**
  * Request count and latency histogram per method, route template and status, exported by
  * /observe/metrics as {@code http_requests_total} and {@code http_server_requests_seconds_bucket}.
  * Buckets are fixed (not percentiles) so they aggregate across tasks.
  */
-public final class HttpMetricsFilter implements Filter {
+public final class HttpMetrics implements Consumer<RequestOutcome> {
     private static final Duration[] BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
             Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
-    private final RouteTemplate routes;
     private final ConcurrentHashMap<List<String>, Meters> meters = new ConcurrentHashMap<>();
 
-    public HttpMetricsFilter(MeterRegistry registry, RouteTemplate routes) {
+    public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.routes = routes;
     }
 
     @Override
-    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        long start = System.nanoTime();
-        try {
-            chain.proceed();
-        } finally {
-            List<String> key = List.of(req.prologue().method().text(), routes.of(req),
-                    Integer.toString(res.status().code()));
-            Meters m = meters.computeIfAbsent(key, this::register);
-            m.count.increment();
-            m.latency.record(Duration.ofNanos(System.nanoTime() - start));
-        }
+    public void accept(RequestOutcome outcome) {
+        List<String> key = List.of(outcome.method(), outcome.route(), Integer.toString(outcome.status()));
+        Meters m = meters.computeIfAbsent(key, this::register);
+        m.count.increment();
+        m.latency.record(outcome.latency());
     }
 
     private Meters register(List<String> key) {
