@@ -22,9 +22,12 @@ public record RetrySchedule(int maxAttempts, Duration baseDelay, Duration maxDel
         }
     }
 
-    /** Four attempts over at most ~7 s of backoff, or up to 20 s when the server asks for it. */
+    /**
+     * Four attempts with at most ~3.5 s of backoff between them, or up to 10 s each when the server asks: with the
+     * notifier's 3 s connect and 5 s read timeouts one channel takes at most 4 × 8 s + 3 × 10 s = 62 s.
+     */
     public static RetrySchedule standard() {
-        return new RetrySchedule(4, Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(20));
+        return new RetrySchedule(4, Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(10));
     }
 
     public boolean mayRetryAfter(int attemptsMade) {
