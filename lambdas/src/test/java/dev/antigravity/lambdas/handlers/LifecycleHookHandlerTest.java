@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.lifecycle.LifecycleHookResponse;
 import dev.antigravity.events.lifecycle.LifecycleStage;
-import dev.antigravity.lambdas.adapters.lifecycle.HttpSmokeProbe;
-import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
+import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
@@ -140,8 +139,7 @@ class LifecycleHookHandlerTest {
 
     private AnswerLifecycleHook answer(LifecycleHookSettings settings, FakeEcs ecs) {
         return new AnswerLifecycleHook(settings.policy(), new ManagedServices(List.of()), settings.testListeners(),
-                settings.smokePaths(), new HttpSmokeProbe(WebhookPoster.httpClient(Duration.ofSeconds(1)),
-                        Duration.ofSeconds(2), JSON),
+                settings.smokePaths(), new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
                 (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms, error -> false);
     }
 

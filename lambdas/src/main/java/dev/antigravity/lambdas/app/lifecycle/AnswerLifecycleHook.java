@@ -8,10 +8,10 @@ import dev.antigravity.lambdas.domain.lifecycle.CheckResult;
 import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
 import dev.antigravity.lambdas.domain.lifecycle.RevisionVersions;
-import dev.antigravity.lambdas.domain.lifecycle.SmokeProbe;
 import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.domain.port.HealthProbe;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class AnswerLifecycleHook {
     private final ManagedServices services;
     private final TestListeners testListeners;
     private final List<String> extraSmokePaths;
-    private final SmokeProbe probe;
+    private final HealthProbe probe;
     private final RevisionVersions versions;
     private final EcsPort ecs;
     private final AlarmPort alarms;
@@ -41,7 +41,7 @@ public final class AnswerLifecycleHook {
      *                       attempt) from one that will not (anything else propagates; the handler answers FAILED)
      */
     public AnswerLifecycleHook(LifecycleHookPolicy policy, ManagedServices services, TestListeners testListeners,
-                               List<String> extraSmokePaths, SmokeProbe probe, RevisionVersions versions,
+                               List<String> extraSmokePaths, HealthProbe probe, RevisionVersions versions,
                                EcsPort ecs, AlarmPort alarms, Predicate<Throwable> transientError) {
         this.policy = policy;
         this.services = services;
@@ -84,18 +84,19 @@ public final class AnswerLifecycleHook {
         }
         String container = services.find(service).map(ManagedService::container).orElse(null);
         Optional<String> expected = versions.versionOf(targetRevisionArn, container);
-        SmokeProbe.Response health = probe.get(resolve(base.get(), "/health"));
-        if (!health.ok()) {
-            return new CheckResult.NotYet("/health answered " + health.status());
+        // One attempt per invocation: ECS calling again after callBackDelay is the retry.
+        HealthProbe.ProbeResult health = probe.probe(resolve(base.get(), "/health"), expected.orElse(null));
+        if (!health.healthy()) {
+            return new CheckResult.NotYet("/health: " + health.detail());
         }
         if (expected.isPresent() && !expected.get().equals(health.version())) {
             return new CheckResult.NotYet("/health reports version " + health.version() + ", expected "
                     + expected.get());
         }
         for (String path : pathsAfterHealth()) {
-            SmokeProbe.Response response = probe.get(resolve(base.get(), path));
-            if (!response.ok()) {
-                return new CheckResult.NotYet(path + " answered " + response.status());
+            HealthProbe.ProbeResult response = probe.probe(resolve(base.get(), path), null);
+            if (!response.healthy()) {
+                return new CheckResult.NotYet(path + ": " + response.detail());
             }
         }
         return new CheckResult.Passed("smoke test passed: /health"

@@ -4,9 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.lambdas.adapters.lifecycle.AwsTransientErrors;
+import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.adapters.lifecycle.EcsRevisionVersions;
-import dev.antigravity.lambdas.adapters.lifecycle.HttpSmokeProbe;
-import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
@@ -36,8 +35,8 @@ public final class LifecycleHookModule {
         LifecycleHookSettings settings = LifecycleHookSettings.from(env);
         return new AnswerLifecycleHook(settings.policy(), config.services(), settings.testListeners(),
                 settings.smokePaths(),
-                new HttpSmokeProbe(WebhookPoster.httpClient(Duration.ofSeconds(2)), Duration.ofSeconds(5),
-                        codec.mapper()),
+                // One attempt per invocation: ECS calling again after callBackDelay is the retry.
+                new HttpHealthProbe(codec.mapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
                 new EcsRevisionVersions(ecsClient), ecs, alarms, new AwsTransientErrors());
     }
 }

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.antigravity.events.lifecycle.LifecycleHookPayload;
 import dev.antigravity.events.lifecycle.LifecycleStage;
-import dev.antigravity.lambdas.adapters.lifecycle.HttpSmokeProbe;
-import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
+import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
@@ -44,8 +43,7 @@ class AnswerLifecycleHookTest {
         hook = new AnswerLifecycleHook(new LifecycleHookPolicy(LifecycleHookPolicy.defaultChecks(), 3,
                 Duration.ofSeconds(20)), new ManagedServices(List.of()),
                 new TestListeners(URI.create(testListener.baseUrl() + "/"), Map.of()), List.of("/api/products"),
-                new HttpSmokeProbe(WebhookPoster.httpClient(Duration.ofSeconds(2)), Duration.ofSeconds(5),
-                        new ObjectMapper()),
+                new HttpHealthProbe(new ObjectMapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
                 (revision, container) -> {
                     if (versionFailure != null) {
                         throw versionFailure;
@@ -92,7 +90,8 @@ class AnswerLifecycleHookTest {
         HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of("attempt", 2)));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.FAILED);
-        assertThat(decision.reason()).isEqualTo("still not good after 3 attempts: /ready answered 503");
+        assertThat(decision.reason()).isEqualTo("still not good after 3 attempts: /ready: HTTP 503 on attempt 1/1 "
+                + "(no version reported)");
     }
 
     @Test
@@ -102,7 +101,7 @@ class AnswerLifecycleHookTest {
         HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
-        assertThat(decision.reason()).startsWith("check could not be made: GET http://localhost:");
+        assertThat(decision.reason()).startsWith("/health: ConnectException on attempt 1/1");
     }
 
     @Test
