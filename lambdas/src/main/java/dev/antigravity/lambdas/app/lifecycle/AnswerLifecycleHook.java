@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.app.lifecycle;
 
 import dev.antigravity.events.lifecycle.LifecycleHookPayload;
+import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.ServiceRef;
@@ -25,6 +26,8 @@ import java.util.function.Predicate;
 public final class AnswerLifecycleHook {
     /** The hookDetails key holding how many invocations this execution's stage has had. */
     public static final String ATTEMPT = "attempt";
+    /** The hookDetails key naming the stage the attempt count belongs to. */
+    public static final String STAGE = "stage";
 
     private final LifecycleHookPolicy policy;
     private final ManagedServices services;
@@ -55,7 +58,7 @@ public final class AnswerLifecycleHook {
     }
 
     public HookDecision answer(LifecycleHookPayload payload) {
-        int attempt = previousAttempts(payload.hookDetails()) + 1;
+        int attempt = previousAttempts(payload.hookDetails(), payload.lifecycleStage()) + 1;
         Optional<ServiceRef> service = ServiceRef.fromArn(payload.serviceArn());
         if (service.isEmpty()) {
             return policy.decide(attempt, new CheckResult.Failed("cannot read a service from " + payload.serviceArn()));
@@ -126,7 +129,15 @@ public final class AnswerLifecycleHook {
         return new CheckResult.Passed("all " + names.size() + " guard alarms OK");
     }
 
-    static int previousAttempts(Map<String, Object> hookDetails) {
+    /**
+     * The attempts this stage has had: ECS echoes the hookDetails of the previous IN_PROGRESS answer. Counts left
+     * by another stage (hookDetails carried over) do not count against this one.
+     */
+    static int previousAttempts(Map<String, Object> hookDetails, LifecycleStage stage) {
+        Object recordedStage = hookDetails.get(STAGE);
+        if (recordedStage != null && !stage.name().equals(recordedStage.toString())) {
+            return 0;
+        }
         Object value = hookDetails.get(ATTEMPT);
         if (value instanceof Number number) {
             return Math.max(0, number.intValue());

@@ -17,7 +17,7 @@ public final class HookResponses {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(AnswerLifecycleHook.ATTEMPT, decision.attempt());
         if (stage != null) {
-            details.put("stage", stage.name());
+            details.put(AnswerLifecycleHook.STAGE, stage.name());
         }
         String reason = decision.reason();
         details.put("reason", reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT - 1) + "…");

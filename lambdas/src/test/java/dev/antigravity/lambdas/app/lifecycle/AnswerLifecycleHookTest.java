@@ -180,10 +180,15 @@ class AnswerLifecycleHookTest {
     }
 
     @Test
-    void anUnreadableAttemptCountStartsFromOne() {
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "x"))).isZero();
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "4"))).isEqualTo(4);
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", -3))).isZero();
+    void anUnreadableAttemptCountOrOneLeftByAnotherStageStartsFromOne() {
+        LifecycleStage stage = LifecycleStage.PRODUCTION_TRAFFIC_SHIFT;
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "x"), stage)).isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "4"), stage)).isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", -3), stage)).isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4, "stage", "PRODUCTION_TRAFFIC_SHIFT"),
+                stage)).isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 9, "stage", "POST_TEST_TRAFFIC_SHIFT"),
+                stage)).isZero();
     }
 
     private void serve(String path, int status, String body) {
