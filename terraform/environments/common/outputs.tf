@@ -62,3 +62,13 @@ output "database_endpoint" {
   description = "Database host name."
   value       = module.database.endpoint
 }
+
+output "slack_webhook_secret_arn" {
+  description = "Secret to put the Slack incoming webhook URL in (docs/operations.md, Bootstrap)."
+  value       = module.deploy_hooks.slack_webhook_secret_arn
+}
+
+output "pagerduty_routing_key_secret_arn" {
+  description = "Secret to put the PagerDuty routing key in (docs/operations.md, Bootstrap)."
+  value       = module.deploy_hooks.pagerduty_routing_key_secret_arn
+}

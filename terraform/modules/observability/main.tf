@@ -81,77 +81,81 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
   tags = var.tags
 }
 
-resource "aws_cloudwatch_metric_alarm" "latency_p99" {
-  alarm_name          = "${local.alarm_prefix}-p99-latency"
-  alarm_description   = "p99 target response time above ${var.max_p99_latency_seconds}s in 3 of 5 minutes."
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "TargetResponseTime"
-  dimensions          = local.target_dimensions
-  extended_statistic  = "p99"
-  period              = 60
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.max_p99_latency_seconds
-  evaluation_periods  = 5
-  datapoints_to_alarm = 3
-  treat_missing_data  = "notBreaching"
-  actions_enabled     = true
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
-  tags                = var.tags
+locals {
+  # The single-metric guard alarms; the error rate (metric math) is declared above.
+  metric_alarms = {
+    p99-latency = {
+      description = "p99 target response time above ${var.max_p99_latency_seconds}s in 3 of 5 minutes."
+      namespace   = "AWS/ApplicationELB"
+      metric      = "TargetResponseTime"
+      dimensions  = local.target_dimensions
+      statistic   = null
+      extended    = "p99"
+      comparison  = "GreaterThanThreshold"
+      threshold   = var.max_p99_latency_seconds
+      periods     = 5
+      datapoints  = 3
+      missing     = "notBreaching"
+    }
+    running-tasks = {
+      description = "Fewer than ${var.min_running_tasks} tasks running for 3 minutes."
+      namespace   = "ECS/ContainerInsights"
+      metric      = "RunningTaskCount"
+      dimensions  = local.service_dimensions
+      statistic   = "Minimum"
+      extended    = null
+      comparison  = "LessThanThreshold"
+      threshold   = var.min_running_tasks
+      periods     = 3
+      datapoints  = 3
+      # No data means no task reports: that is the failure this alarm exists for.
+      missing = "breaching"
+    }
+    memory = {
+      description = "Average memory utilisation of the service above ${var.max_memory_percent}% in 3 of 5 minutes."
+      namespace   = "AWS/ECS"
+      metric      = "MemoryUtilization"
+      dimensions  = local.service_dimensions
+      statistic   = "Average"
+      extended    = null
+      comparison  = "GreaterThanThreshold"
+      threshold   = var.max_memory_percent
+      periods     = 5
+      datapoints  = 3
+      missing     = "notBreaching"
+    }
+    unhealthy-hosts = {
+      description = "At least one target failed the /health check for 3 minutes."
+      namespace   = "AWS/ApplicationELB"
+      metric      = "UnHealthyHostCount"
+      dimensions  = local.target_dimensions
+      statistic   = "Maximum"
+      extended    = null
+      comparison  = "GreaterThanThreshold"
+      threshold   = 0
+      periods     = 3
+      datapoints  = 3
+      missing     = "notBreaching"
+    }
+  }
 }
 
-resource "aws_cloudwatch_metric_alarm" "running_tasks" {
-  alarm_name          = "${local.alarm_prefix}-running-tasks"
-  alarm_description   = "Fewer than ${var.min_running_tasks} tasks running for 3 minutes."
-  namespace           = "ECS/ContainerInsights"
-  metric_name         = "RunningTaskCount"
-  dimensions          = local.service_dimensions
-  statistic           = "Minimum"
-  period              = 60
-  comparison_operator = "LessThanThreshold"
-  threshold           = var.min_running_tasks
-  evaluation_periods  = 3
-  datapoints_to_alarm = 3
-  # No data means no task reports: that is the failure this alarm exists for.
-  treat_missing_data = "breaching"
-  actions_enabled    = true
-  alarm_actions      = var.alarm_actions
-  ok_actions         = var.alarm_actions
-  tags               = var.tags
-}
+resource "aws_cloudwatch_metric_alarm" "guard" {
+  for_each = local.metric_alarms
 
-resource "aws_cloudwatch_metric_alarm" "memory" {
-  alarm_name          = "${local.alarm_prefix}-memory"
-  alarm_description   = "Average memory utilisation of the service above ${var.max_memory_percent}% in 3 of 5 minutes."
-  namespace           = "AWS/ECS"
-  metric_name         = "MemoryUtilization"
-  dimensions          = local.service_dimensions
-  statistic           = "Average"
+  alarm_name          = "${local.alarm_prefix}-${each.key}"
+  alarm_description   = each.value.description
+  namespace           = each.value.namespace
+  metric_name         = each.value.metric
+  dimensions          = each.value.dimensions
+  statistic           = each.value.statistic
+  extended_statistic  = each.value.extended
   period              = 60
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.max_memory_percent
-  evaluation_periods  = 5
-  datapoints_to_alarm = 3
-  treat_missing_data  = "notBreaching"
-  actions_enabled     = true
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
-  tags                = var.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
-  alarm_name          = "${local.alarm_prefix}-unhealthy-hosts"
-  alarm_description   = "At least one target failed the /health check for 3 minutes."
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "UnHealthyHostCount"
-  dimensions          = local.target_dimensions
-  statistic           = "Maximum"
-  period              = 60
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  evaluation_periods  = 3
-  datapoints_to_alarm = 3
-  treat_missing_data  = "notBreaching"
+  comparison_operator = each.value.comparison
+  threshold           = each.value.threshold
+  evaluation_periods  = each.value.periods
+  datapoints_to_alarm = each.value.datapoints
+  treat_missing_data  = each.value.missing
   actions_enabled     = true
   alarm_actions       = var.alarm_actions
   ok_actions          = var.alarm_actions
@@ -159,11 +163,5 @@ resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
 }
 
 locals {
-  guard_alarms = [
-    aws_cloudwatch_metric_alarm.error_rate,
-    aws_cloudwatch_metric_alarm.latency_p99,
-    aws_cloudwatch_metric_alarm.running_tasks,
-    aws_cloudwatch_metric_alarm.memory,
-    aws_cloudwatch_metric_alarm.unhealthy_hosts,
-  ]
+  guard_alarms = concat([aws_cloudwatch_metric_alarm.error_rate], values(aws_cloudwatch_metric_alarm.guard))
 }

@@ -83,15 +83,16 @@ class PlatformSpecTest {
     @Test
     void observabilityDefinesTheFiveGuardAlarmsALogGroupWithRetentionAndADashboard() {
         ModuleSource observability = ModuleSource.module("observability");
+        JsonNode metricAlarms = observability.locals().path("metric_alarms");
         List<String> metrics = new ArrayList<>();
-        for (Block alarm : observability.resources("aws_cloudwatch_metric_alarm")) {
-            metrics.add(alarm.body().path("metric_name").asText(""));
-            alarm.nested("metric_query").forEach(query -> query.path("metric").forEach(metric -> metrics.add(metric.path("metric_name").asText())));
-        }
+        metricAlarms.forEach(alarm -> metrics.add(alarm.path("metric").asText()));
+        observability.resource("aws_cloudwatch_metric_alarm", "error_rate").nested("metric_query")
+                .forEach(query -> query.path("metric").forEach(metric -> metrics.add(metric.path("metric_name").asText())));
 
         assertThat(metrics).contains("HTTPCode_Target_5XX_Count", "TargetResponseTime", "RunningTaskCount", "MemoryUtilization", "UnHealthyHostCount");
-        assertThat(observability.resource("aws_cloudwatch_metric_alarm", "latency_p99").body().path("extended_statistic").asText()).isEqualTo("p99");
-        assertThat(observability.locals().path("guard_alarms").toString()).contains("error_rate", "latency_p99", "running_tasks", "memory", "unhealthy_hosts");
+        assertThat(metricAlarms.path("p99-latency").path("extended").asText()).isEqualTo("p99");
+        assertThat(observability.locals().path("guard_alarms").asText())
+                .contains("aws_cloudwatch_metric_alarm.error_rate", "values(aws_cloudwatch_metric_alarm.guard)");
         assertThat(observability.valueOf(observability.resource("aws_cloudwatch_log_group", "service").body(), "retention_in_days").asInt()).isPositive();
         assertThat(observability.resources("aws_cloudwatch_dashboard")).hasSize(1);
     }
