@@ -19,6 +19,7 @@ import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
 import dev.antigravity.api.http.filter.RateLimitFilter;
 import dev.antigravity.api.http.filter.RequestOutcomeFilter;
 import dev.antigravity.api.http.filter.RouteTemplate;
+import dev.antigravity.api.http.filter.SecurityHeadersFilter;
 import dev.antigravity.api.http.filter.TokenBuckets;
 import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
@@ -70,6 +71,7 @@ public final class ApiServer {
         RouteTable routeTable = RouteTable.record(r -> routes(r, app));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new CorrelationIdFilter())
+                .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
                 .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),

@@ -160,6 +160,16 @@ class PlatformServerTest {
     }
 
     @Test
+    void responsesForbidSniffingAndCachingByDefault() {
+        for (String path : List.of("/test/things/1", "/no/such/path")) {
+            try (Http1ClientResponse res = client.get(path).request()) {
+                assertThat(res.headers().first(HeaderNames.create("X-Content-Type-Options"))).as(path).contains("nosniff");
+                assertThat(res.headers().first(HeaderNames.CACHE_CONTROL)).as(path).contains("no-store");
+            }
+        }
+    }
+
+    @Test
     void correlationIdIsAcceptedWhenSafeAndReplacedOtherwise() {
         try (Http1ClientResponse res = client.get("/health").header(REQUEST_ID, "trace-42.a:b_c").request()) {
             assertThat(res.headers().first(REQUEST_ID)).contains("trace-42.a:b_c");
@@ -196,7 +206,7 @@ class PlatformServerTest {
         JsonNode parsed = Json.mapper().readTree(handlerLine);
         assertThat(parsed.get("correlation_id").asText()).isEqualTo("corr-1");
         assertThat(parsed.get("level").asText()).isEqualTo("INFO");
-        String accessLine = formatted.stream().filter(f -> f.contains("\"route\"")).findFirst().orElseThrow();
+        String accessLine = formatted.stream().filter(f -> f.contains("\"route\"") && f.contains("corr-1")).findFirst().orElseThrow();
         assertThat(Json.mapper().readTree(accessLine).get("route").asText()).isEqualTo("/test/things/{id}");
     }
 
