@@ -75,7 +75,6 @@ public final class HealthService implements HttpService {
         body.put("timestamp", clock.instant().toString());
         body.put("checks", checks);
         res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        res.headers().set(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-store");
         res.send(body);
     }
 }
