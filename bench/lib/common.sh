@@ -9,8 +9,9 @@ export PATH="$JAVA_HOME/bin:$PATH"
 BENCH_BUILD_DIR=${BENCH_BUILD_DIR:-target-bench}
 API_JAR="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/api-service.jar"
 API_LIBS="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/libs"
-# Extra JVM flags for every API instance (empty = the JVM's own ergonomics, as in the image).
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# JVM flags of every API instance: the container's (docker image: MaxRAMPercentage=75, SerialGC)
+# with the ECS task's 1 GiB memory limit, which the JVM would read from the cgroup, given as MaxRAM.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 BENCH_OUT=${BENCH_OUT:-/tmp/antigravity-bench}
 PG_HOST=127.0.0.1
 PG_SHARED_PORT=55432
@@ -22,11 +23,16 @@ die() { log "ERROR: $*"; exit 1; }
 
 now_ms() { date +%s%3N; }
 
-# Stops every process this drill started (by PID, never by name), then waits for them.
-stop_started() {
+# stop_pids PID...: SIGTERM to each, then waits for each (only ever our own children).
+stop_pids() {
     local pid
-    for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
+}
+
+# Stops every process this drill started (by PID, never by name).
+stop_started() {
+    stop_pids "${STARTED_PIDS[@]}"
     STARTED_PIDS=()
 }
 
@@ -53,6 +59,7 @@ build_api() {
 }
 
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
+# API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants).
 # The rate limit stays in the filter chain but is set far above what loopback can drive, because
 # every wrk connection shares one client IP and the customer token one subject.
 api_start() {
@@ -60,7 +67,7 @@ api_start() {
     shift
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
     env AUTH_MODE=local SERVER_HOST=127.0.0.1 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 "$@" \
-        "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS -jar "$API_JAR" >"$log_file" 2>&1 &
+        "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS ${API_EXTRA_JAVA_OPTS:-} -jar "$API_JAR" >"$log_file" 2>&1 &
     API_PID=$!
     STARTED_PIDS+=("$API_PID")
 }
@@ -128,6 +135,15 @@ seed_products() {
 # rss_mb PID: resident set size from /proc, in MiB.
 rss_mb() {
     awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# cpu_ms PID: CPU time (user + system) the process has used so far, in ms.
+cpu_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+load1() {
+    cut -d' ' -f1 /proc/loadavg
 }
 
 median() {

@@ -4,6 +4,9 @@
 HAPROXY_CHECK_INTER=${HAPROXY_CHECK_INTER:-1s}
 HAPROXY_FALL=${HAPROXY_FALL:-2}
 HAPROXY_RISE=${HAPROXY_RISE:-2}
+# Empty = off, as on the ALB target group today; e.g. 30s ramps a new target's share of traffic
+# up over 30 s like the target group's slow_start.
+HAPROXY_SLOWSTART=${HAPROXY_SLOWSTART:-}
 
 # haproxy_start DIR FRONT_PORT "name:port[:disabled]"...: sets HAPROXY_PID and HAPROXY_SOCK.
 haproxy_start() {
@@ -37,7 +40,7 @@ backend tasks
     option httpchk
     http-check send meth GET uri /ready ver HTTP/1.1 hdr Host localhost
     http-check expect status 200
-    default-server check inter $HAPROXY_CHECK_INTER fall $HAPROXY_FALL rise $HAPROXY_RISE
+    default-server check inter $HAPROXY_CHECK_INTER fall $HAPROXY_FALL rise $HAPROXY_RISE${HAPROXY_SLOWSTART:+ slowstart $HAPROXY_SLOWSTART}
 CFG
         for server in "$@"; do
             IFS=: read -r name port state <<<"$server"

@@ -29,9 +29,7 @@ poll_start() {
 }
 
 poll_stop() {
-    local pid
-    for pid in "${POLLER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${POLLER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    stop_pids "${POLLER_PIDS[@]}"
     POLLER_PIDS=()
 }
 

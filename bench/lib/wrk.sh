@@ -34,7 +34,8 @@ rss_sampler() {
         peak=0
         while kill -0 "$pid" 2>/dev/null; do
             now=$(rss_mb "$pid")
-            ((now > peak)) && peak=$now && echo "$peak" >"$out"
+            # Written then renamed, so that a reader never sees a half-written file.
+            ((now > peak)) && peak=$now && echo "$peak" >"$out.tmp" && mv "$out.tmp" "$out"
             sleep 0.5
         done
     ) &
