@@ -21,7 +21,7 @@ public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String>
     public enum Mode { LOCAL, JWKS }
 
     public static AuthSettings from(Config auth) {
-        Mode mode = Mode.valueOf(auth.get("mode").asString().orElse("jwks").trim().toUpperCase(Locale.ROOT));
+        Mode mode = mode(auth.get("mode").asString().orElse("jwks"));
         Optional<String> issuer = nonBlank(auth.get("issuer"));
         Optional<String> audience = nonBlank(auth.get("audience"));
         Duration skew = auth.get("skew").as(Duration.class).orElse(Duration.ofSeconds(30));
@@ -39,6 +39,14 @@ public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String>
                 issuer.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.issuer (AUTH_ISSUER)")),
                 audience.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.audience (AUTH_AUDIENCE)")),
                 skew);
+    }
+
+    private static Mode mode(String value) {
+        try {
+            return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("auth.mode (AUTH_MODE) must be 'jwks' or 'local', not '" + value + "'", e);
+        }
     }
 
     private static Optional<String> nonBlank(Config node) {

@@ -59,6 +59,8 @@ public final class JwtVerifier {
 
     private static JWKSource<SecurityContext> keySource(AuthSettings settings) {
         if (settings.mode() == AuthSettings.Mode.LOCAL) {
+            LOG.log(System.Logger.Level.WARNING, "auth.mode=local: trusting only the development key checked into "
+                    + "the repository (tokens from scripts/mint-token). Never use this mode in production.");
             return new ImmutableJWKSet<>(LocalDevKeys.publicKeys());
         }
         if (settings.jwksFile().isPresent()) {

@@ -125,6 +125,12 @@ class JwtVerifierTest {
     }
 
     @Test
+    void anUnknownModeIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> AuthSettings.from(Config.just(ConfigSources.create(Map.of("mode", "none")))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AUTH_MODE");
+    }
+
+    @Test
     void jwksModeRequiresIssuerAudienceAndExactlyOneKeySource() {
         assertThatThrownBy(() -> AuthSettings.from(Config.just(ConfigSources.create(Map.of("mode", "jwks")))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("AUTH_JWKS_URL");
