@@ -14,6 +14,10 @@ import dev.antigravity.lambdas.domain.notification.Dispatch;
  * console buttons (Block Kit has no colour of its own; the attachment bar carries it).
  */
 public final class SlackMessageFormatter {
+    /** Block Kit limits: 3,000 characters for a section's text, 2,000 for a field; longer is rejected (400). */
+    static final int SECTION_LIMIT = 3_000;
+    static final int FIELD_LIMIT = 2_000;
+
     private final ObjectMapper mapper;
     private final String defaultRegion;
 
@@ -33,15 +37,15 @@ public final class SlackMessageFormatter {
         ArrayNode blocks = attachment.putArray("blocks");
         ObjectNode facts = blocks.addObject().put("type", "section");
         ArrayNode fields = facts.putArray("fields");
-        fields.add(mrkdwn("*Service*\n" + escape(event.cluster() + "/" + event.service())));
-        fields.add(mrkdwn("*Environment*\n" + escape(event.environment())));
-        fields.add(mrkdwn("*Version*\n" + escape(orDash(event.version()))));
-        fields.add(mrkdwn("*Revision*\n" + escape(revisionChange(event))));
+        fields.add(field("Service", event.cluster() + "/" + event.service()));
+        fields.add(field("Environment", event.environment()));
+        fields.add(field("Version", orDash(event.version())));
+        fields.add(field("Revision", revisionChange(event)));
         if (event.alarmName() != null) {
-            fields.add(mrkdwn("*Alarm*\n" + escape(event.alarmName())));
+            fields.add(field("Alarm", event.alarmName()));
         }
-        fields.add(mrkdwn("*Severity*\n" + dispatch.severity()));
-        blocks.add(section(mrkdwn("*Reason*\n" + escape(event.reason()))));
+        fields.add(field("Severity", dispatch.severity().name()));
+        blocks.add(section(mrkdwn(fit("*Reason*\n" + escape(event.reason()), SECTION_LIMIT))));
         blocks.add(buttons(event));
         ObjectNode context = blocks.addObject().put("type", "context");
         context.putArray("elements").add(mrkdwn("event `" + escape(event.eventId()) + "`"
@@ -118,6 +122,15 @@ public final class SlackMessageFormatter {
         ObjectNode section = mapper.createObjectNode().put("type", "section");
         section.set("text", text);
         return section;
+    }
+
+    private ObjectNode field(String label, String value) {
+        return mrkdwn(fit("*" + label + "*\n" + escape(value), FIELD_LIMIT));
+    }
+
+    /** Cut to Slack's limit rather than have the whole message rejected. */
+    static String fit(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 
     private ObjectNode mrkdwn(String text) {

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.events.platform.Severity;
 import dev.antigravity.lambdas.domain.notification.Channel;
 import dev.antigravity.lambdas.domain.notification.DeliveryFailedException;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SlackWebhookSenderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final WireMockServer slack = new WireMockServer(wireMockConfig().dynamicPort());
     private final FakeSecrets secrets = new FakeSecrets();
     private SlackWebhookSender sender;
@@ -83,6 +87,20 @@ class SlackWebhookSenderTest {
         assertThat(message.get("text").asText()).contains("(–, version –)");
         assertThat(message.at("/attachments/0/blocks/2/elements").findValuesAsText("url")).singleElement()
                 .asString().startsWith("https://eu-west-1.console.aws.amazon.com/ecs/");
+    }
+
+    @Test
+    void anOverlongReasonIsCutToBlockKitsLimitInsteadOfGettingTheMessageRejected() throws Exception {
+        PlatformEvent base = PlatformEventFixtures.rollbackStarted();
+        PlatformEvent verbose = new PlatformEvent(base.eventId(), base.type(), base.severity(), base.occurredAt(),
+                base.environment(), base.cluster(), base.service(), base.deploymentId(), base.repository(),
+                base.version(), base.imageDigest(), base.fromRevision(), base.toRevision(), base.alarmName(),
+                "x".repeat(10_000), base.causeEventId(), base.timeline());
+
+        JsonNode message = JSON.readTree(new SlackMessageFormatter(JSON, "us-east-1")
+                .format(new Dispatch(Channel.SLACK, verbose, Severity.CRITICAL, null)));
+
+        assertThat(message.at("/attachments/0/blocks/1/text/text").asText()).hasSize(3_000).endsWith("x…");
     }
 
     @Test
