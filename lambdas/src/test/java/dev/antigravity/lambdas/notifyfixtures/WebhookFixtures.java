@@ -19,8 +19,13 @@ public final class WebhookFixtures {
     private WebhookFixtures() {
     }
 
+    /** Timeouts generous enough for a loaded CI machine: a test that wants a timeout sets its own. */
     public static WebhookPoster poster(RecordingSleeper sleeper, InstantSource clock) {
-        return new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(1)), Duration.ofSeconds(1),
+        return poster(sleeper, clock, Duration.ofSeconds(5));
+    }
+
+    public static WebhookPoster poster(RecordingSleeper sleeper, InstantSource clock, Duration readTimeout) {
+        return new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(5)), readTimeout,
                 RetrySchedule.standard(), sleeper, clock, () -> 0.5);
     }
 

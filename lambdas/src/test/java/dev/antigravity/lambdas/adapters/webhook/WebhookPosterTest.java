@@ -35,7 +35,7 @@ class WebhookPosterTest {
     void start() {
         server.start();
         hook = URI.create(server.baseUrl() + "/hook");
-        poster = new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(2)), Duration.ofMillis(500),
+        poster = new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(5)), Duration.ofSeconds(2),
                 new RetrySchedule(4, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 sleeper, InstantSource.fixed(NOW), () -> 0.5);
     }
@@ -94,7 +94,7 @@ class WebhookPosterTest {
 
     @Test
     void aServerSlowerThanTheReadTimeoutCountsAsATransientFailure() {
-        stubSequence(aResponse().withStatus(200).withFixedDelay(2_000), aResponse().withStatus(200).withBody("ok"));
+        stubSequence(aResponse().withStatus(200).withFixedDelay(6_000), aResponse().withStatus(200).withBody("ok"));
 
         assertThat(poster.post(Channel.SLACK, hook, "{}")).isEqualTo("ok");
         assertThat(sleeper.waits).hasSize(1);

@@ -83,7 +83,7 @@ class SlackOutageDoesNotDelayRollbackTest {
         RecordingSleeper sleeper = new RecordingSleeper();
         NotifyPlatformEvent notifier = new NotifyPlatformEvent(new DispatchPlanner(RoutingRules.defaults()),
                 ChannelFixtures.both(new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "KEY"),
-                        pagerDuty.baseUrl(), WebhookFixtures.poster(sleeper, platform.clock)),
+                        pagerDuty.baseUrl(), WebhookFixtures.poster(sleeper, platform.clock, Duration.ofSeconds(1))),
                 new InMemoryDeliveryLog(platform.clock));
         assertThatThrownBy(() -> notifier.notify(rollbackStarted, platform.clock.instant().plusSeconds(60)))
                 .isInstanceOfSatisfying(NotificationFailedException.class, e -> {
