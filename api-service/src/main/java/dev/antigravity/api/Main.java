@@ -17,6 +17,16 @@ public final class Main {
         JsonLogging.useShutdownSafeManager();
         Config config = Config.create();
         JsonLogging.install(config.get("log.level").asString().orElse("INFO"));
+        try {
+            start(config);
+        } catch (RuntimeException e) {
+            // A misconfiguration must show up in the JSON logs and stop the task, not hang it.
+            log().log(System.Logger.Level.ERROR, "Start-up failed: " + e.getMessage(), e);
+            System.exit(1);
+        }
+    }
+
+    private static void start(Config config) {
         AppContext app = AppContext.create(config);
         WebServer server = ApiServer.configure(WebServer.builder().config(config.get("server")), app)
                 .build()
@@ -24,7 +34,12 @@ public final class Main {
         new GracefulShutdown(server, app.drain(),
                 config.get("shutdown.drain").as(Duration.class).orElse(Duration.ofSeconds(5)), app.database())
                 .installHook();
-        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO,
+        log().log(System.Logger.Level.INFO,
                 "Antigravity API " + config.get("app.version").asString().orElse("dev") + " listening on port " + server.port());
+    }
+
+    /** Not a static field: no logger may exist before {@link JsonLogging#useShutdownSafeManager()} ran. */
+    private static System.Logger log() {
+        return System.getLogger(Main.class.getName());
     }
 }
