@@ -23,6 +23,10 @@ public final class MintToken {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         try {
             System.out.println(LocalTokens.mint(parse(args)));
         } catch (IllegalArgumentException e) {
@@ -41,9 +45,6 @@ public final class MintToken {
         String audience = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
-            if (flag.equals("-h") || flag.equals("--help")) {
-                throw new IllegalArgumentException("help requested");
-            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + flag);
             }
