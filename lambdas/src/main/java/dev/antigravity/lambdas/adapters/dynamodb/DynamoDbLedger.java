@@ -79,8 +79,12 @@ public final class DynamoDbLedger implements LedgerPort {
                 .scanIndexForward(false).limit(limit)).items();
         List<Deployment> deployments = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
-            // The index is eventually consistent (and may project keys only): read each record itself.
-            find(service, item.get("sk").s().substring("DEPLOYMENT#".length())).ifPresent(deployments::add);
+            if (item.containsKey("state") && item.containsKey("version")) {
+                // Projection ALL: use the index's copy. It may lag a write; the conditional writes catch that.
+                deployments.add(LedgerItems.fromItem(item));
+            } else {
+                find(service, item.get("sk").s().substring("DEPLOYMENT#".length())).ifPresent(deployments::add);
+            }
         }
         return deployments;
     }

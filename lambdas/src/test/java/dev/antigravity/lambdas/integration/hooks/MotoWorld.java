@@ -261,6 +261,13 @@ final class MotoWorld implements AutoCloseable {
         return factory.apply(environment(bakeMinutes));
     }
 
+    <H extends RequestStreamHandler> H handler(Function<Map<String, String>, H> factory, int bakeMinutes,
+                                               Map<String, String> overrides) {
+        Map<String, String> env = environment(bakeMinutes);
+        env.putAll(overrides);
+        return factory.apply(env);
+    }
+
     @Override
     public void close() {
         wireMock.stop();
