@@ -1,5 +1,6 @@
 package dev.antigravity.api.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,8 @@ import io.helidon.dbclient.DbExecute;
 public final class OrderService {
     /** A key is bound to its first request for this long, then may be reused. */
     public static final Duration KEY_RETENTION = Duration.ofHours(24);
+    /** orders.total is NUMERIC(14, 2): twelve digits before the decimal point. */
+    public static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
     private static final int CREATED = 201;
     /** A lost claim is followed by a read of the winner's result; a few rounds cover expiry races. */
     private static final int CLAIM_ATTEMPTS = 3;
@@ -147,7 +150,9 @@ public final class OrderService {
                 keys.forgetIfOlderThan(tx, customer.subject(), c.key(), now.minus(KEY_RETENTION));
                 keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now);
             });
-            Order order = orders.insert(tx, customer.subject(), reserve(tx, items, now), now);
+            List<OrderLine> lines = reserve(tx, items, now);
+            requireStorableTotal(lines);
+            Order order = orders.insert(tx, customer.subject(), lines, now);
             String body = json(order);
             claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), CREATED, body)));
             return new OrderPlacement(order.id(), CREATED, body, false);
@@ -177,6 +182,16 @@ public final class OrderService {
             reserved.put(item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
         }
         return items.stream().map(item -> reserved.get(item.productId())).toList();
+    }
+
+    /** Thrown inside the placing transaction, so the stock just reserved is given back. */
+    private static void requireStorableTotal(List<OrderLine> lines) {
+        BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(MAX_TOTAL) > 0) {
+            throw ApiException.unprocessable("The order's total " + total.toPlainString() + " exceeds the maximum of "
+                    + MAX_TOTAL.toPlainString() + " for one order; split it into smaller orders. Nothing was ordered.",
+                    List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString())));
+        }
     }
 
     private ApiException unavailable(DbExecute tx, OrderItem item, int index) {

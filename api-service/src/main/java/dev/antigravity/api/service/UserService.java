@@ -22,6 +22,10 @@ import io.helidon.dbclient.DbClient;
 /** Registering and reading users. */
 public final class UserService {
     /** Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not our job. */
+    /** The width of users.email (RFC 5321's limit on a path). */
+    private static final int MAX_EMAIL_LENGTH = 254;
+    /** The width of users.subject, the JWT subject a user signs in with. */
+    private static final int MAX_SUBJECT_LENGTH = 200;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final DbClient db;
@@ -80,8 +84,12 @@ public final class UserService {
         if (registration == null) {
             throw ApiException.badRequest("A JSON object with email, name and role is required.");
         }
-        String email = registration.email();
-        if (v.text(email, "email", 254)) {
+        // Checked as stored: lower-casing can lengthen text ('İ' becomes two characters).
+        String email = registration.email() == null ? null : registration.email().toLowerCase(Locale.ROOT);
+        if (registration.email() != null && registration.email().length() <= MAX_EMAIL_LENGTH
+                && email.length() > MAX_EMAIL_LENGTH) {
+            v.check(false, "email", "must be at most " + MAX_EMAIL_LENGTH + " characters once lower-cased");
+        } else if (v.text(email, "email", MAX_EMAIL_LENGTH)) {
             v.check(EMAIL.matcher(email).matches(), "email", "must be an email address like name@example.com");
         }
         v.text(registration.name(), "name", 200);
@@ -92,11 +100,13 @@ public final class UserService {
             v.check(role != null, "role", "must be one of ADMIN, CUSTOMER");
         }
         if (registration.subject() != null) {
-            v.text(registration.subject(), "subject", 200);
+            v.text(registration.subject(), "subject", MAX_SUBJECT_LENGTH);
+        } else if (email != null && email.length() <= MAX_EMAIL_LENGTH) {
+            v.check(email.length() <= MAX_SUBJECT_LENGTH, "subject",
+                    "is required when the email is longer than " + MAX_SUBJECT_LENGTH + " characters (it defaults to the email)");
         }
         v.throwIfInvalid();
-        String normalisedEmail = email.toLowerCase(Locale.ROOT);
-        String subject = registration.subject() != null ? registration.subject() : normalisedEmail;
-        return new NewUser(subject, normalisedEmail, registration.name(), role);
+        String subject = registration.subject() != null ? registration.subject() : email;
+        return new NewUser(subject, email, registration.name(), role);
     }
 }

@@ -23,19 +23,16 @@ final class Validation {
         return check(value != null, field, "is required")
                 && check(!value.isBlank(), field, "must not be blank")
                 && check(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
-                && check(value.chars().noneMatch(Character::isISOControl), field, "must not contain control characters");
+                && check(StorableText.isStorable(value), field,
+                        "must not contain control characters or unpaired surrogates");
     }
 
     /** Checks optional free text (line breaks and tabs allowed): at most {@code maxLength}, no other control characters. */
     boolean freeText(String value, String field, int maxLength) {
         return value == null
                 || check(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
-                && check(value.chars().noneMatch(Validation::forbiddenInFreeText), field,
-                        "must not contain control characters other than line breaks and tabs");
-    }
-
-    private static boolean forbiddenInFreeText(int c) {
-        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+                && check(StorableText.isStorableFreeText(value), field,
+                        "must not contain unpaired surrogates or control characters other than line breaks and tabs");
     }
 
     void throwIfInvalid() {

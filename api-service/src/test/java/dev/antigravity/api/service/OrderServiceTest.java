@@ -225,4 +225,26 @@ class OrderServiceTest extends EngineTest {
         assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).items())
                 .extracting(Order::id).containsExactly(first.orderId());
     }
+
+    /** Found by the fuzzing pass: a total past NUMERIC(14, 2) was a 500 from the database. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anOrderWhoseTotalCannotBeStoredIsRefusedAndReservesNothing(Engine engine) {
+        DomainServices s = services(engine);
+        Product dear = product(s, unique("dear"), ProductService.MAX_PRICE.toPlainString(), 1000);
+        Actor customer = customer();
+
+        ApiException problem = problem(() -> s.orders().place(customer, request(dear.id(), 1000), Optional.of(unique("key"))));
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(fields(problem)).containsExactly("lines");
+        assertThat(s.products().get(dear.id()).stock()).isEqualTo(1000);
+        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).totalItems()).isZero();
+        // The largest storable total is still accepted: 99999999.99 x 10000 + 99.99.
+        Product bulk = product(s, unique("bulk"), "99999999.99", 10_000);
+        Product topUp = product(s, unique("top-up"), "99.99", 1);
+        OrderPlacement largest = s.orders().place(customer, request(bulk.id(), 10_000, topUp.id(), 1), Optional.empty());
+        assertThat(largest.status()).isEqualTo(201);
+        assertThat(s.orders().get(customer, largest.orderId()).total()).isEqualByComparingTo(OrderService.MAX_TOTAL);
+    }
 }

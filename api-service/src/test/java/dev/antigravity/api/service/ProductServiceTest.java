@@ -80,6 +80,10 @@ class ProductServiceTest extends EngineTest {
         assertThat(fields(problem(() -> s.products().create(ADMIN,
                 new ProductInput("nul\u0000", "a\u0000b", BigDecimal.ONE, 1)))))
                 .containsExactly("name", "description");
+        // The PostgreSQL driver writes an unpaired surrogate as '?': refused rather than silently changed.
+        assertThat(fields(problem(() -> s.products().create(ADMIN,
+                new ProductInput("x\uD800y", "line\n\uDC00", BigDecimal.ONE, 1)))))
+                .containsExactly("name", "description");
         assertThat(s.products().create(ADMIN, new ProductInput("multi-line", "one\ntwo\tthree\r\n", BigDecimal.ONE, 1))
                 .description()).isEqualTo("one\ntwo\tthree\r\n");
     }

@@ -93,4 +93,34 @@ class UserServiceTest extends EngineTest {
         assertThat(page.totalItems()).isEqualTo(all.totalItems()).isGreaterThanOrEqualTo(3);
         assertThat(page.items()).containsExactlyElementsOf(all.items().subList(2, Math.min(4, all.items().size())));
     }
+
+    /** Found by the fuzzing pass: each of these passed validation and then failed the INSERT (500). */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void emailsAndSubjectsAreCheckedAsTheyWillBeStored(Engine engine) {
+        // 'İ' lower-cases to two characters: 246 of them make a 254-character address 500 long.
+        String lengthenedByLowerCasing = "a@" + "İ".repeat(246) + ".com";
+        ApiException lengthened = problem(() -> users(engine).register(ADMIN,
+                new UserRegistration(lengthenedByLowerCasing, "L", "CUSTOMER", unique("sub"))));
+        assertThat(lengthened.status()).isEqualTo(400);
+        assertThat(fields(lengthened)).containsExactly("email");
+        assertThat(lengthened.errors().getFirst().message()).contains("once lower-cased");
+
+        // Without a subject the email becomes the subject, whose column is 200 wide.
+        String longEmail = unique("long") + "@" + "d".repeat(220) + ".com";
+        ApiException noRoomForSubject = problem(() -> users(engine).register(ADMIN,
+                new UserRegistration(longEmail, "L", "CUSTOMER", null)));
+        assertThat(noRoomForSubject.status()).isEqualTo(400);
+        assertThat(fields(noRoomForSubject)).containsExactly("subject");
+        User withSubject = users(engine).register(ADMIN, new UserRegistration(longEmail, "L", "CUSTOMER", unique("sub")));
+        assertThat(withSubject.email()).isEqualTo(longEmail);
+
+        // PostgreSQL's driver would store an unpaired surrogate as '?': a silent change of the data.
+        ApiException broken = problem(() -> users(engine).register(ADMIN,
+                new UserRegistration(unique("u") + "@example.com", "x\uD800y", "CUSTOMER", "s\uDC00")));
+        assertThat(fields(broken)).containsExactly("name", "subject");
+        User emoji = users(engine).register(ADMIN,
+                new UserRegistration(unique("e") + "@example.com", "party \uD83C\uDF89", "CUSTOMER", null));
+        assertThat(users(engine).get(ADMIN, emoji.id()).name()).isEqualTo("party \uD83C\uDF89");
+    }
 }

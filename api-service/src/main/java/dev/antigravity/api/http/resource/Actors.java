@@ -5,6 +5,7 @@ import dev.antigravity.api.http.auth.Access;
 import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.service.Actor;
+import dev.antigravity.api.service.StorableText;
 
 import io.helidon.webserver.http.ServerRequest;
 
@@ -23,9 +24,9 @@ final class Actors {
     static Actor require(ServerRequest req, Role... allowed) {
         var principal = Access.require(req, allowed);
         String subject = principal.subject();
-        if (subject.isEmpty() || subject.length() > MAX_SUBJECT_LENGTH || subject.chars().anyMatch(Character::isISOControl)) {
+        if (subject.isEmpty() || subject.length() > MAX_SUBJECT_LENGTH || !StorableText.isStorable(subject)) {
             throw ApiException.invalidToken("The token's subject must be 1 to " + MAX_SUBJECT_LENGTH
-                    + " characters without control characters.");
+                    + " characters of well-formed text without control characters.");
         }
         return new Actor(subject, principal.isAdmin(), CorrelationId.of(req));
     }

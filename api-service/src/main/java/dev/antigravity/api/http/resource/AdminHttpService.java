@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 /** {@code /api/admin}: the audit log and order statistics, for administrators only. */
 public final class AdminHttpService implements HttpService {
     private static final int DEFAULT_STATS_DAYS = 30;
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
 
     private final AdminService admin;
     private final Clock clock;
@@ -41,7 +42,11 @@ public final class AdminHttpService implements HttpService {
         Actors.require(req, Role.ADMIN);
         RequestParams.allowOnly(req, Set.of("from", "to"));
         LocalDate to = RequestParams.date(req, "to").orElseGet(() -> LocalDate.now(clock));
-        LocalDate from = RequestParams.date(req, "from").orElseGet(() -> to.minusDays(DEFAULT_STATS_DAYS - 1));
+        LocalDate from = RequestParams.date(req, "from").orElseGet(() -> latest(to.minusDays(DEFAULT_STATS_DAYS - 1), FIRST_DAY));
         res.send(admin.ordersPerDay(from, to));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.resource;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 import dev.antigravity.api.http.auth.Role;
@@ -10,6 +11,7 @@ import dev.antigravity.api.model.ProductSort;
 import dev.antigravity.api.model.SortDirection;
 import dev.antigravity.api.service.ProductInput;
 import dev.antigravity.api.service.ProductService;
+import dev.antigravity.api.service.StorableText;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -67,16 +69,16 @@ public final class ProductsHttpService implements HttpService {
     private static ProductQuery query(ServerRequest req) {
         RequestParams.allowOnly(req, LIST_PARAMS);
         var name = RequestParams.text(req, "name");
-        if (name.filter(n -> n.length() > MAX_NAME_FILTER || n.chars().anyMatch(Character::isISOControl)).isPresent()) {
+        if (name.filter(n -> n.length() > MAX_NAME_FILTER || !StorableText.isStorable(n)).isPresent()) {
             throw ApiException.validation("name", "must be at most " + MAX_NAME_FILTER
-                    + " characters without control characters");
+                    + " characters of well-formed text without control characters");
         }
         ProductSort sort = RequestParams.text(req, "sort")
                 .map(field -> ProductSort.ofField(field).orElseThrow(() -> ApiException.validation("sort",
                         "must be one of " + ProductSort.allowedFields())))
                 .orElse(ProductSort.ID);
-        var minPrice = RequestParams.decimal(req, "minPrice");
-        var maxPrice = RequestParams.decimal(req, "maxPrice");
+        var minPrice = RequestParams.decimal(req, "minPrice", BigDecimal.ZERO, ProductService.MAX_PRICE);
+        var maxPrice = RequestParams.decimal(req, "maxPrice", BigDecimal.ZERO, ProductService.MAX_PRICE);
         if (minPrice.isPresent() && maxPrice.isPresent() && minPrice.get().compareTo(maxPrice.get()) > 0) {
             throw ApiException.validation("minPrice", "must not be greater than maxPrice");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.FieldError;
@@ -21,15 +22,19 @@ import io.helidon.webserver.http.ServerRequest;
  */
 final class RequestParams {
     static final Set<String> PAGING = Set.of("page", "size");
+    static final int MAX_DECIMAL_PLACES = 10;
+    private static final int MAX_DECIMAL_TEXT = 40;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern FULL_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private RequestParams() {
     }
 
-    /** The {@code {id}} path parameter: a positive 64-bit integer. */
+    /** The {@code {id}} path parameter: a positive 64-bit integer in plain digits (no sign). */
     static long id(ServerRequest req) {
         String raw = req.path().pathParameters().get("id");
         try {
-            long id = Long.parseLong(raw);
+            long id = DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : 0;
             if (id > 0) {
                 return id;
             }
@@ -82,17 +87,26 @@ final class RequestParams {
         });
     }
 
-    static Optional<BigDecimal> decimal(ServerRequest req, String name) {
+    /**
+     * A number in [{@code min}, {@code max}] with at most {@link #MAX_DECIMAL_PLACES} decimals.
+     * "1e999999999" and "1e-999999999" are short but have a billion digits: the databases refuse
+     * them (or a driver writes them out in full), so they are refused here. Comparisons against
+     * the bounds look at exponents first and never expand such a number.
+     */
+    static Optional<BigDecimal> decimal(ServerRequest req, String name, BigDecimal min, BigDecimal max) {
         return text(req, name).map(raw -> {
             try {
-                // A bound on length keeps "1e999999999" from costing anything.
-                if (raw.length() <= 20) {
-                    return new BigDecimal(raw);
+                if (raw.length() <= MAX_DECIMAL_TEXT) {
+                    BigDecimal value = new BigDecimal(raw);
+                    if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0 && value.scale() <= MAX_DECIMAL_PLACES) {
+                        return value.scale() < 0 ? value.setScale(0) : value;
+                    }
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw ApiException.validation(name, "must be a decimal number such as 12.50");
+            throw ApiException.validation(name, "must be a number from " + min.toPlainString() + " to "
+                    + max.toPlainString() + " with at most " + MAX_DECIMAL_PLACES + " decimal places, such as 12.50");
         });
     }
 
@@ -104,13 +118,23 @@ final class RequestParams {
         });
     }
 
+    /**
+     * An RFC 3339 full-date, years 0001 to 9999. Java alone would take "+999999999-12-31", which
+     * no database stores and whose next day does not exist.
+     */
     static Optional<LocalDate> date(ServerRequest req, String name) {
         return text(req, name).map(raw -> {
             try {
-                return LocalDate.parse(raw);
-            } catch (DateTimeParseException e) {
-                throw ApiException.validation(name, "must be a date like 2026-01-31");
+                if (FULL_DATE.matcher(raw).matches()) {
+                    LocalDate date = LocalDate.parse(raw);
+                    if (date.getYear() >= 1) {
+                        return date;
+                    }
+                }
+            } catch (DateTimeParseException ignored) {
+                // reported below
             }
+            throw ApiException.validation(name, "must be a date from 0001-01-01 to 9999-12-31, like 2026-01-31");
         });
     }
 

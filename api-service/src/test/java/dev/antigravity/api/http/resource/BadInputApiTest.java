@@ -106,7 +106,27 @@ class BadInputApiTest extends H2ServerTest {
                 bad("audit page too large", ADMIN, "GET", "/api/admin/audit?size=101", null, 400, "size"),
                 bad("impossible date", ADMIN, "GET", "/api/admin/stats/orders?from=2026-13-01", null, 400, "from"),
                 bad("inverted date range", ADMIN, "GET", "/api/admin/stats/orders?from=2026-02-01&to=2026-01-01", null, 400, "from"),
-                bad("date range too long", ADMIN, "GET", "/api/admin/stats/orders?from=2020-01-01&to=2026-01-01", null, 400, "to"))
+                bad("date range too long", ADMIN, "GET", "/api/admin/stats/orders?from=2020-01-01&to=2026-01-01", null, 400, "to"),
+                // Found by the fuzzing pass; each was a 500 before.
+                bad("date past year 9999", ADMIN, "GET", "/api/admin/stats/orders?to=%2B999999999-12-31", null, 400, "to"),
+                bad("date before year 1", ADMIN, "GET", "/api/admin/stats/orders?to=-999999999-01-01", null, 400, "to"),
+                bad("five-digit year", ADMIN, "GET", "/api/admin/stats/orders?from=%2B10000-12-30&to=2026-01-01", null, 400,
+                        "from"),
+                bad("price filter with a huge exponent", ANONYMOUS_ANY(), "GET", product + "?minPrice=1e999999999", null, 400,
+                        "minPrice"),
+                bad("price filter with a tiny exponent", ANONYMOUS_ANY(), "GET", product + "?maxPrice=1e-999999999", null, 400,
+                        "maxPrice"),
+                bad("negative price filter", ANONYMOUS_ANY(), "GET", product + "?minPrice=-1", null, 400, "minPrice"),
+                bad("signed id", ANONYMOUS_ANY(), "GET", product + "/+1", null, 400, "id"),
+                bad("unpaired surrogate in name", ADMIN, "POST", product, "{\"name\":\"x\\ud800y\",\"price\":1,\"stock\":1}",
+                        400, "name"),
+                bad("unpaired surrogate in description", ADMIN, "PUT", product + "/{product}",
+                        "{\"name\":\"a\",\"description\":\"\\udc00\",\"price\":1,\"stock\":1}", 400, "description"),
+                bad("email too long to be the subject", ADMIN, "POST", "/api/users",
+                        "{\"email\":\"a@" + "b".repeat(240) + ".com\",\"name\":\"a\",\"role\":\"ADMIN\"}", 400, "subject"),
+                bad("email lengthened by lower-casing", ADMIN, "POST", "/api/users",
+                        "{\"email\":\"a@" + "\u0130".repeat(246) + ".com\",\"name\":\"a\",\"role\":\"ADMIN\",\"subject\":\"s\"}",
+                        400, "email"))
                 .map(Arguments::of);
     }
 
@@ -119,7 +139,8 @@ class BadInputApiTest extends H2ServerTest {
     @MethodSource("badRequests")
     void isRejectedWithAProblemAndChangesNothing(Bad bad) {
         List<Long> before = counts();
-        String path = bad.path().replace("{order}", Long.toString(world().ownersOrderId));
+        String path = bad.path().replace("{order}", Long.toString(world().ownersOrderId))
+                .replace("{product}", Long.toString(world().productId));
         String body = bad.body() == null ? null : bad.body().replace("{product}", Long.toString(world().productId));
         Caller caller = ADMIN.equals(bad.who()) ? world().admin : world().owner;
 

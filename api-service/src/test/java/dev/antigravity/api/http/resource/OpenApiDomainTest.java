@@ -57,4 +57,24 @@ class OpenApiDomainTest {
             }
         }
     }
+
+    /**
+     * The platform's filters answer on every route before a handler runs: an invalid token (also
+     * on public routes), the rate limit, the concurrency limit and, for bodies, the size limit.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationDocumentsWhatTheFiltersAnswer() throws Exception {
+        apiPaths().forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!METHODS.contains(method)) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) value;
+            Set<String> documented = ((Map<String, Object>) operation.get("responses")).keySet();
+            assertThat(documented).as(method + " " + path).contains("401", "429", "503");
+            if (operation.containsKey("requestBody")) {
+                assertThat(documented).as(method + " " + path).contains("413");
+            }
+        }));
+    }
 }

@@ -102,4 +102,29 @@ class ProductsApiTest extends H2ServerTest {
         assertThat(reply.json().get("errors").findValuesAsText("message"))
                 .contains("must not be blank", "must be greater than 0", "must be 0 or more");
     }
+
+    /** Price bounds may use any number notation within the documented range. */
+    @Test
+    void priceFiltersAcceptExponentsAndDecimalsWithinRange() {
+        String name = "Exp " + UUID.randomUUID();
+        api.post("/api/products", world().admin, Api.json(Map.of("name", name, "price", 150, "stock", 1)));
+        String filter = "/api/products?name=" + name.replace(" ", "%20");
+
+        assertThat(api.get(filter + "&minPrice=1.5e2&maxPrice=150.0000000001", Caller.ANONYMOUS).json()
+                .get("totalItems").asLong()).isEqualTo(1);
+        assertThat(api.get(filter + "&minPrice=1.5000000001E2", Caller.ANONYMOUS).json()
+                .get("totalItems").asLong()).isZero();
+        assertThat(api.get(filter + "&maxPrice=9999999999.99&minPrice=0", Caller.ANONYMOUS).json()
+                .get("totalItems").asLong()).isEqualTo(1);
+    }
+
+    /** Public routes still refuse a token that is presented but invalid (documented as 401). */
+    @Test
+    void publicReadsRefuseAnInvalidToken() {
+        for (String path : new String[] {"/api/products", "/api/products/" + world().productId}) {
+            Api.Reply reply = api.call("GET", path, Caller.ANONYMOUS, null, Map.of("Authorization", "Bearer not-a-jwt"));
+            assertThat(reply.status()).as(path + " " + reply).isEqualTo(401);
+            assertThat(reply.isProblem()).isTrue();
+        }
+    }
 }

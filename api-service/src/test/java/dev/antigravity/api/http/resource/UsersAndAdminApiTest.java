@@ -79,4 +79,15 @@ class UsersAndAdminApiTest extends H2ServerTest {
         assertThat(last.get("revenue").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("10.00"));
         assertThat(api.get("/api/admin/stats/orders", world().admin).json()).hasSize(30);
     }
+
+    /** The last day a date column holds, and a 'to' whose default range would start before year 1. */
+    @Test
+    void statsServeTheEdgesOfTheCalendar() {
+        JsonNode last = api.get("/api/admin/stats/orders?from=9999-12-30&to=9999-12-31", world().admin).json();
+        assertThat(last.findValuesAsText("day")).containsExactly("9999-12-30", "9999-12-31");
+
+        Api.Reply first = api.get("/api/admin/stats/orders?to=0001-01-05", world().admin);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().findValuesAsText("day")).hasSize(5).startsWith("0001-01-01").endsWith("0001-01-05");
+    }
 }
