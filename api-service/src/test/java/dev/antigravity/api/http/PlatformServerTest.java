@@ -152,7 +152,7 @@ class PlatformServerTest {
                 .header(HeaderNames.AUTHORIZATION, "Bearer garbage").request()) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
         }
-        Eventually.assertThat(Duration.ofSeconds(2), () -> assertThat(accessLines("rejected-1")).singleElement()
+        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(accessLines("rejected-1")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.get("status")).isEqualTo(401);
                     assertThat(f.get("route")).isEqualTo("/api/orders/{id}");
@@ -192,7 +192,7 @@ class PlatformServerTest {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }
         // Filtered by correlation id: a previous test's last access line may arrive late.
-        Eventually.assertThat(Duration.ofSeconds(2), () -> assertThat(accessLines("corr-1")).hasSize(1));
+        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(accessLines("corr-1")).hasSize(1));
         List<Map<?, ?>> access = accessLines("corr-1");
         Map<?, ?> line = access.getFirst();
         assertThat(line.get("method")).isEqualTo("GET");
@@ -215,7 +215,7 @@ class PlatformServerTest {
         for (int i = 0; i < 3; i++) {
             client.get("/test/things/" + i).request().close();
         }
-        Eventually.assertThat(Duration.ofSeconds(2), () -> {
+        Eventually.assertThat(Duration.ofSeconds(5), () -> {
             try (Http1ClientResponse res = client.get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain").request()) {
                 assertThat(res.status()).isEqualTo(Status.OK_200);
                 String text = res.as(String.class);

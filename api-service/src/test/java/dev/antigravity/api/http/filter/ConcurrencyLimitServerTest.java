@@ -59,7 +59,7 @@ class ConcurrencyLimitServerTest {
                 return res.status().code();
             }
         });
-        assertThat(ENTERED.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ENTERED.await(15, TimeUnit.SECONDS)).isTrue();
         try (Http1ClientResponse res = client.get("/test/fast").request()) {
             assertThat(res.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
             assertThat(res.headers().first(HeaderNames.RETRY_AFTER)).contains("1");
@@ -69,7 +69,7 @@ class ConcurrencyLimitServerTest {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }
         RELEASE.countDown();
-        assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(slow.get(15, TimeUnit.SECONDS)).isEqualTo(200);
         try (Http1ClientResponse res = client.get("/test/fast").request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }

@@ -72,7 +72,7 @@ class GracefulShutdownTest {
         });
 
         // During the drain delay: not ready, but still serving (the load balancer may still route here).
-        Eventually.assertThat(Duration.ofSeconds(1), () -> assertThat(app.drain().draining()).isTrue());
+        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(app.drain().draining()).isTrue());
         assertThat(status(client, base, "/ready")).as("readiness during drain").isEqualTo(503);
         assertThat(status(client, base, "/health")).as("still serving during drain").isEqualTo(200);
         assertThat(finished).as("server still running while readiness is 503").isFalse();
