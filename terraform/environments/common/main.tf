@@ -54,14 +54,15 @@ module "ecr" {
 module "alb" {
   source = "../../modules/alb"
 
-  name                = local.name
-  vpc_id              = module.network.vpc_id
-  public_subnet_ids   = module.network.public_subnet_ids
-  target_cidrs        = module.network.private_subnet_cidrs
-  certificate_arn     = var.certificate_arn
-  container_port      = var.container_port
-  enable_blue_green   = var.enable_blue_green
-  test_listener_cidrs = var.test_listener_cidrs
+  name              = local.name
+  vpc_id            = module.network.vpc_id
+  public_subnet_ids = module.network.public_subnet_ids
+  target_cidrs      = module.network.private_subnet_cidrs
+  certificate_arn   = var.certificate_arn
+  container_port    = var.container_port
+  enable_blue_green = var.enable_blue_green
+  # The lifecycle hook smoke-tests the test listener from the NAT gateways' addresses.
+  test_listener_cidrs = concat(var.test_listener_cidrs, [for ip in module.network.nat_public_ips : "${ip}/32"])
   deletion_protection = var.deletion_protection
   kms_key_arn         = module.kms.key_arn
   tags                = local.tags
@@ -161,15 +162,17 @@ module "deploy_hooks" {
     health_url       = "https://${var.domain_name}/health"
     task_role_arns   = [module.ecs_service.task_role_arn, module.ecs_service.execution_role_arn]
   }]
-  guard_alarm_arns    = module.observability.guard_alarm_arns
-  bake_minutes        = var.bake_minutes
-  notification_emails = var.notification_emails
-  vpc_id              = module.network.vpc_id
-  private_subnet_ids  = module.network.private_subnet_ids
-  alarm_actions       = var.alarm_actions
-  deletion_protection = var.deletion_protection
-  kms_key_arn         = module.kms.key_arn
-  tags                = local.tags
+  guard_alarm_arns = module.observability.guard_alarm_arns
+  # The lifecycle hook's smoke test goes through the blue/green test listener.
+  lifecycle_test_listener_url = var.enable_blue_green ? "https://${var.domain_name}:${module.alb.test_listener_port}" : null
+  bake_minutes                = var.bake_minutes
+  notification_emails         = var.notification_emails
+  vpc_id                      = module.network.vpc_id
+  private_subnet_ids          = module.network.private_subnet_ids
+  alarm_actions               = var.alarm_actions
+  deletion_protection         = var.deletion_protection
+  kms_key_arn                 = module.kms.key_arn
+  tags                        = local.tags
 }
 
 module "github_oidc" {

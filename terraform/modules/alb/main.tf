@@ -46,7 +46,8 @@ resource "aws_vpc_security_group_ingress_rule" "http_redirect" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "test_listener" {
-  for_each = var.enable_blue_green ? toset(var.test_listener_cidrs) : toset([])
+  # Keyed by position: the NAT addresses passed in are only known after apply.
+  for_each = var.enable_blue_green ? { for index, cidr in var.test_listener_cidrs : tostring(index) => cidr } : {}
 
   security_group_id = aws_security_group.alb.id
   description       = "Blue/green test listener, from operators and the smoke-test hook only"

@@ -52,3 +52,8 @@ output "https_listener_arn" {
   description = "ARN of the HTTPS listener."
   value       = aws_lb_listener.https.arn
 }
+
+output "test_listener_port" {
+  description = "Port of the blue/green test listener (when enabled)."
+  value       = var.test_listener_port
+}

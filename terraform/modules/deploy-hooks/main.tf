@@ -101,7 +101,10 @@ locals {
       },
       var.notify_routes == null ? {} : { NOTIFY_ROUTES = var.notify_routes },
     )
-    lifecycle-hook = var.lifecycle_smoke_paths == null ? {} : { LIFECYCLE_SMOKE_PATHS = var.lifecycle_smoke_paths }
+    lifecycle-hook = merge(
+      var.lifecycle_smoke_paths == null ? {} : { LIFECYCLE_SMOKE_PATHS = var.lifecycle_smoke_paths },
+      var.lifecycle_test_listener_url == null ? {} : { LIFECYCLE_TEST_LISTENER_URL = var.lifecycle_test_listener_url },
+    )
   }
 }
 

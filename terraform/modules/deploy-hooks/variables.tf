@@ -172,6 +172,17 @@ variable "lifecycle_smoke_paths" {
   default     = null
 }
 
+variable "lifecycle_test_listener_url" {
+  description = "Base URL of the blue/green test listener the lifecycle hook smoke-tests (LIFECYCLE_TEST_LISTENER_URL); null without blue/green."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.lifecycle_test_listener_url == null || startswith(coalesce(var.lifecycle_test_listener_url, "-"), "https://")
+    error_message = "lifecycle_test_listener_url must be an https:// URL."
+  }
+}
+
 variable "maximum_event_age_seconds" {
   description = "How long an undelivered or failing event is retried before it is parked in a failure queue."
   type        = number
