@@ -6,7 +6,7 @@ resource "aws_s3_bucket" "access_logs" {
   #checkov:skip=CKV_AWS_144:Access logs are operational data kept for a bounded time; cross-region replication is not worth the cost.
   #checkov:skip=CKV_AWS_145:ELB access log delivery supports only SSE-S3, not SSE-KMS.
   #checkov:skip=CKV2_AWS_62:Nothing consumes new-object events of the access logs.
-  bucket_prefix = "${var.name}-alb-logs-"
+  bucket_prefix = "${substr(var.name, 0, 27)}-alb-logs-" # S3 allows prefixes of 37 characters at most
   force_destroy = false
   tags          = var.tags
 }

@@ -167,7 +167,7 @@ resource "aws_lambda_function" "this" {
   kms_key_arn                    = var.kms_key_arn
 
   environment {
-    variables = merge(local.common_environment, lookup(local.function_environment, each.key, {}))
+    variables = merge(local.common_environment, try(local.function_environment[each.key], {}))
   }
 
   vpc_config {
