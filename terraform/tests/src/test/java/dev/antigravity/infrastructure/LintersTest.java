@@ -10,7 +10,7 @@ import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** actionlint, hadolint and terraform fmt are clean. */
+/** actionlint (with shellcheck on the workflow scripts), hadolint, shellcheck and terraform fmt are clean. */
 class LintersTest {
 
     @Test
@@ -32,6 +32,14 @@ class LintersTest {
 
         ExternalTool.Result result = hadolint.run(List.of("--config", config.toString(), "--failure-threshold", "info",
                 RepositoryLayout.DOCKERFILE.toString()));
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    @Test
+    void shellcheckFindsNothingInTheImageScript() {
+        ExternalTool shellcheck = ExternalTool.require("shellcheck");
+
+        ExternalTool.Result result = shellcheck.run(List.of(RepositoryLayout.ROOT.resolve("scripts/build-runtime-image").toString()));
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
 
