@@ -52,6 +52,12 @@ class DeploymentHooksIntegrationTest {
         return "sha256:" + String.valueOf(c).repeat(64);
     }
 
+    /** Pushes an image through the push handler and returns the revision the service now runs. */
+    private String deployed(String eventId, String digest, String tag) {
+        MotoWorld.invoke(world.handler(ImagePushHandler::new, 15), world.push(eventId, digest, tag));
+        return world.runningRevision();
+    }
+
     private Deployment record(String revision) {
         return ledger.find(new ServiceRef(world.cluster, world.service), Deployment.idOf(revision)).orElseThrow();
     }
@@ -146,10 +152,8 @@ class DeploymentHooksIntegrationTest {
 
     @Test
     void completedBeforeInProgressEndsBakingAndTheLateInProgressIsIgnored() {
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 15);
+        String revision = deployed("p-ooo", digest('e'), "sha-eeeeeee");
         DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15);
-        MotoWorld.invoke(push, world.push("p-ooo", digest('e'), "sha-eeeeeee"));
-        String revision = world.runningRevision();
         world.health(200, "sha-eeeeeee");
 
         JsonNode completed = MotoWorld.invoke(deployments,
@@ -166,10 +170,8 @@ class DeploymentHooksIntegrationTest {
 
     @Test
     void verificationFailsOnAWrongVersionOrAFiringGuardAlarmAndRollsBackAtOnce() {
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 15);
+        String revision = deployed("p-v", digest('f'), "sha-fffffff");
         DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15);
-        MotoWorld.invoke(push, world.push("p-v", digest('f'), "sha-fffffff"));
-        String revision = world.runningRevision();
         world.health(200, "sha-0000000"); // the old version still answers
         world.alarmState("ALARM");
 
@@ -186,10 +188,8 @@ class DeploymentHooksIntegrationTest {
 
     @Test
     void ecsCircuitBreakerFailureIsRecordedWithoutTouchingTheService() {
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 15);
+        String revision = deployed("p-f", digest('9'), "sha-9999999");
         DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15);
-        MotoWorld.invoke(push, world.push("p-f", digest('9'), "sha-9999999"));
-        String revision = world.runningRevision();
 
         MotoWorld.invoke(deployments, world.deploymentEvent("i-f", "ecs-deployment-in-progress.json", revision));
         JsonNode failed = MotoWorld.invoke(deployments, world.deploymentEvent("f-f", "ecs-deployment-failed.json", revision));
@@ -199,6 +199,50 @@ class DeploymentHooksIntegrationTest {
         assertThat(world.platformEvents()).extracting(PlatformEvent::type).containsExactly(
                 PlatformEventType.DeploymentAccepted, PlatformEventType.DeploymentStarted,
                 PlatformEventType.DeploymentFailed);
+    }
+
+    @Test
+    void theFreezeSwitchInSsmSkipsPushesWithAPlatformEvent() {
+        String parameter = "/antigravity/it/" + world.suffix + "/freeze";
+        world.ssm.putParameter(r -> r.name(parameter).value("true").type("String"));
+        ImagePushHandler push = world.handler(ImagePushHandler::new, 15, Map.of("FREEZE_PARAMETER", parameter));
+
+        JsonNode frozen = MotoWorld.invoke(push, world.push("p-frozen", digest('1'), "sha-1111111"));
+        world.ssm.putParameter(r -> r.name(parameter).value("false").type("String").overwrite(true));
+        JsonNode thawed = MotoWorld.invoke(push, world.push("p-thawed", digest('1'), "sha-1111111"));
+
+        assertThat(frozen.get("result").asText()).isEqualTo("SKIPPED");
+        assertThat(frozen.get("reason").asText()).contains(parameter);
+        assertThat(thawed.get("result").asText()).isEqualTo("APPLIED");
+        assertThat(world.platformEvents()).extracting(PlatformEvent::type)
+                .containsExactly(PlatformEventType.DeploymentSkipped, PlatformEventType.DeploymentAccepted);
+        world.ssm.deleteParameter(r -> r.name(parameter));
+    }
+
+    @Test
+    void theCliInvokesAHandlerAndPrintsTheLedger() throws Exception {
+        java.nio.file.Path event = java.nio.file.Files.createTempFile("push", ".json");
+        java.nio.file.Files.writeString(event, world.push("p-cli", digest('7'), "2.0.0"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Map<String, String> env = world.environment(15);
+
+        int invoked = dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"invoke", "ImagePushHandler",
+                event.toString()}, env, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        JsonNode outcome = MotoWorld.JSON.readTree(out.toString());
+        out.reset();
+        int listed = dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"ledger", "--service",
+                world.cluster + "/" + world.service}, env, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+
+        assertThat(invoked).isZero();
+        assertThat(outcome.get("result").asText()).isEqualTo("APPLIED");
+        assertThat(listed).isZero();
+        assertThat(out.toString()).contains(outcome.get("deploymentId").asText()).contains("PENDING").contains("2.0.0");
+        assertThat(dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"invoke", "NoSuchHandler",
+                event.toString()}, env, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)))
+                .isEqualTo(2);
+        java.nio.file.Files.delete(event);
     }
 
     private static ContainerDefinition container(TaskDefinition definition, String name) {

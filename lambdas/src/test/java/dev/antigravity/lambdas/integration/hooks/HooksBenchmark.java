@@ -109,7 +109,7 @@ public final class HooksBenchmark {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         System.out.println(String.format(Locale.ROOT,
-                "{\"handler\":\"%s\",\"path\":\"%s\",\"n\":%d,\"p50_ms\":%.1f,\"p90_ms\":%.1f,\"p99_ms\":%.1f}",
+                "{\"handler\":\"%s\",\"path\":\"%s\",\"n\":%d,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f}",
                 handler, path, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99)));
     }
 

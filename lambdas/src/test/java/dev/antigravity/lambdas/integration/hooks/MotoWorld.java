@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -83,6 +84,7 @@ final class MotoWorld implements AutoCloseable {
     final SqsClient sqs = MotoServer.client(SqsClient.builder());
     final ElasticLoadBalancingV2Client elb = MotoServer.client(ElasticLoadBalancingV2Client.builder());
     final Ec2Client ec2 = MotoServer.client(Ec2Client.builder());
+    final SsmClient ssm = MotoServer.client(SsmClient.builder());
     final WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort()
             .bindAddress("127.0.0.1"));
     private final EventCodec codec = new EventCodec();
