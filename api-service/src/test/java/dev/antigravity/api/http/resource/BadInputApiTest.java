@@ -118,6 +118,7 @@ class BadInputApiTest extends H2ServerTest {
                         "maxPrice"),
                 bad("negative price filter", ANONYMOUS_ANY(), "GET", product + "?minPrice=-1", null, 400, "minPrice"),
                 bad("signed id", ANONYMOUS_ANY(), "GET", product + "/+1", null, 400, "id"),
+                bad("request line over the limit", ANONYMOUS_ANY(), "GET", product + "?name=" + "n".repeat(5000), null, 414, null),
                 bad("unpaired surrogate in name", ADMIN, "POST", product, "{\"name\":\"x\\ud800y\",\"price\":1,\"stock\":1}",
                         400, "name"),
                 bad("unpaired surrogate in description", ADMIN, "PUT", product + "/{product}",

@@ -59,8 +59,9 @@ class OpenApiDomainTest {
     }
 
     /**
-     * The platform's filters answer on every route before a handler runs: an invalid token (also
-     * on public routes), the rate limit, the concurrency limit and, for bodies, the size limit.
+     * The server and the platform's filters answer on every route before a handler runs: an
+     * invalid token (also on public routes), a request line over the limit, the rate limit, the
+     * concurrency limit and, for bodies, the size limit.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -71,7 +72,7 @@ class OpenApiDomainTest {
             }
             Map<String, Object> operation = (Map<String, Object>) value;
             Set<String> documented = ((Map<String, Object>) operation.get("responses")).keySet();
-            assertThat(documented).as(method + " " + path).contains("401", "429", "503");
+            assertThat(documented).as(method + " " + path).contains("401", "414", "429", "503");
             if (operation.containsKey("requestBody")) {
                 assertThat(documented).as(method + " " + path).contains("413");
             }
