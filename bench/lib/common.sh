@@ -72,6 +72,27 @@ api_start() {
     STARTED_PIDS+=("$API_PID")
 }
 
+# train_aot_cache CACHE LOG PORT VAR=VALUE...: a training run that leaves an AOT cache (JEP
+# 483/514/515, as the image ships one) of what the API loaded, linked and profiled while it
+# started and served each kind of request once.
+train_aot_cache() {
+    local cache=$1 log_file=$2 port=$3 pid token base
+    shift 3
+    base="http://127.0.0.1:$port"
+    rm -f "$cache"
+    API_EXTRA_JAVA_OPTS="-XX:AOTCacheOutput=$cache" api_start "$log_file" SERVER_PORT="$port" SHUTDOWN_DRAIN=PT0S "$@"
+    pid=$API_PID
+    wait_http "$base/ready" 120 "$pid" >/dev/null || die "AOT training run failed, see $log_file"
+    token=$(mint_token bench-customer customer)
+    curl -s -o /dev/null "$base/health"
+    curl -s -o /dev/null "$base/api/products?page=0&size=20"
+    curl -s -o /dev/null "$base/api/products/1"
+    curl -s -o /dev/null -X POST "$base/api/orders" -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d '{"lines":[{"productId":1,"quantity":1}]}'
+    stop_pid "$pid"
+    [ -s "$cache" ] || die "no AOT cache written, see $log_file"
+}
+
 # Sends SIGTERM to one process we started and waits until it has exited.
 stop_pid() {
     kill -TERM "$1" 2>/dev/null || true
@@ -152,7 +173,11 @@ median() {
 
 machine_line() {
     printf '%s, %s cores, %s GiB RAM, load average %s; %s' \
-        "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(nproc)" \
+        "$(lscpu | sed -n 's/^Model name: *//p;T;q')" "$(nproc)" \
         "$(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)" \
         "$(cut -d' ' -f1-3 /proc/loadavg)" "$("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
+    printf '; api-service at %s' "$(git -C "$BENCH_ROOT" rev-parse --short HEAD)"
+    if [ -n "$(git -C "$BENCH_ROOT" status --porcelain -- api-service/src 2>/dev/null)" ]; then
+        printf ' plus uncommitted changes in api-service/src'
+    fi
 }

@@ -41,6 +41,7 @@ poll_count() {
 
 # poll_first FILE URL_SUFFIX AWK_CONDITION [AFTER_MS]: send time (ms) of the first matching probe sent after AFTER_MS.
 poll_first() {
+    # No early exit: under pipefail, sort killed by SIGPIPE would fail the caller.
     sort -n "$1" | awk -v suffix="$2" -v after="${4:-0}" \
-        "substr(\$2, length(\$2) - length(suffix) + 1) == suffix && \$1 >= after && ($3) {print \$1; exit}"
+        "!found && substr(\$2, length(\$2) - length(suffix) + 1) == suffix && \$1 >= after && ($3) {print \$1; found = 1}"
 }
