@@ -72,7 +72,11 @@ public final class ProductService {
         try {
             transactions.inTransaction(tx -> {
                 Product existing = products.findById(tx, id).orElseThrow(() -> notFound(id));
-                products.delete(tx, id);
+                // A concurrent delete may win between the read and this statement: then this one
+                // deleted nothing and must neither be audited nor reported as done.
+                if (!products.delete(tx, id)) {
+                    throw notFound(id);
+                }
                 audit.recordIfAdmin(tx, actor, "PRODUCT_DELETED", "product", id,
                         Map.of("name", existing.name()), now);
                 return existing;

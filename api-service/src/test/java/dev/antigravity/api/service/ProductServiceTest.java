@@ -1,6 +1,7 @@
 package dev.antigravity.api.service;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 import dev.antigravity.api.http.problem.ApiException;
@@ -107,6 +108,29 @@ class ProductServiceTest extends EngineTest {
         assertThat(problem(() -> s.products().delete(ADMIN, original.id())).status()).isEqualTo(404);
         assertThat(problem(() -> s.products().replace(ADMIN, original.id(),
                 new ProductInput("x", "", BigDecimal.ONE, 1))).status()).isEqualTo(404);
+    }
+
+    /** Found by hand on PostgreSQL: two of six concurrent DELETEs answered 204 and both were audited. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentDeletesDeleteAndAuditOnce(Engine engine) throws Exception {
+        DomainServices s = services(engine);
+        Product doomed = product(s, unique("doomed"), "1.00", 1);
+
+        List<Object> results = Races.race(Races.THREADS, i -> () -> {
+            try {
+                s.products().delete(ADMIN, doomed.id());
+                return "deleted";
+            } catch (ApiException e) {
+                return e.status();
+            }
+        });
+
+        assertThat(results).filteredOn("deleted"::equals).hasSize(1);
+        assertThat(results).filteredOn(r -> !"deleted".equals(r)).containsOnly(404);
+        List<AuditEntry> audit = s.admin().auditLog(new PageRequest(0, 100)).items();
+        assertThat(audit).filteredOn(e -> e.action().equals("PRODUCT_DELETED")
+                && e.entityId().equals(Long.toString(doomed.id()))).hasSize(1);
     }
 
     @ParameterizedTest
