@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.app;
 
 import dev.antigravity.events.aws.CloudWatchAlarmStateChange;
 import dev.antigravity.events.platform.PlatformEventType;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
@@ -12,6 +13,7 @@ import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,14 +51,31 @@ public final class HandleAlarm {
             return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
                     + alarm.previousState().value() + " -> " + alarm.state().value() + ": nothing to do");
         }
-        List<ManagedService> guarded = services.all().stream()
-                .filter(s -> ecs.describe(s.ref()).guardAlarms().contains(alarm.alarmName())).toList();
-        if (guarded.isEmpty()) {
-            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED,
-                    "alarm " + alarm.alarmName() + " guards no managed service");
+        List<ManagedService> guarded = new ArrayList<>();
+        List<Outcome> misconfigured = new ArrayList<>();
+        for (ManagedService service : services.all()) {
+            try {
+                if (ecs.describe(service.ref()).guardAlarms().contains(alarm.alarmName())) {
+                    guarded.add(service);
+                }
+            } catch (ConfigurationException e) {
+                // One misconfigured service must not blind the others to their alarms.
+                misconfigured.add(Outcome.of(HANDLER, alarm.id(), Outcome.Result.REJECTED, "misconfiguration: "
+                        + e.getMessage()).about(service.ref().key(), null, null));
+            }
         }
-        return idempotency.once(HANDLER, alarm.id(), () -> Outcome.combine(HANDLER, alarm.id(),
-                guarded.stream().map(s -> alarm.isAlarm() ? raised(s, alarm) : cleared(s, alarm)).toList()));
+        if (guarded.isEmpty()) {
+            List<Outcome> parts = new ArrayList<>(misconfigured);
+            parts.addFirst(Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED,
+                    "alarm " + alarm.alarmName() + " guards no managed service"));
+            return Outcome.combine(HANDLER, alarm.id(), parts);
+        }
+        return idempotency.once(HANDLER, alarm.id(), () -> {
+            List<Outcome> parts = new ArrayList<>(guarded.stream()
+                    .map(s -> alarm.isAlarm() ? raised(s, alarm) : cleared(s, alarm)).toList());
+            parts.addAll(misconfigured);
+            return Outcome.combine(HANDLER, alarm.id(), parts);
+        });
     }
 
     private Outcome raised(ManagedService service, CloudWatchAlarmStateChange alarm) {

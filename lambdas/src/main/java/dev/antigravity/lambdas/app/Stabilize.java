@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.app;
 
 import dev.antigravity.events.platform.PlatformEventType;
 import dev.antigravity.events.platform.TimelineKey;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
@@ -62,7 +63,13 @@ public final class Stabilize {
     public Outcome run(String runId) {
         List<Outcome> parts = new ArrayList<>();
         for (ManagedService service : services.all()) {
-            parts.addAll(sweep(service, runId));
+            try {
+                parts.addAll(sweep(service, runId));
+            } catch (ConfigurationException e) {
+                // One misconfigured service must not stop the others from being promoted or rolled back.
+                parts.add(Outcome.of(HANDLER, runId, Outcome.Result.REJECTED, "misconfiguration: " + e.getMessage())
+                        .about(service.ref().key(), null, null));
+            }
         }
         if (parts.isEmpty()) {
             return Outcome.of(HANDLER, runId, Outcome.Result.IGNORED, "nothing to promote, resume or reconcile");

@@ -144,6 +144,24 @@ class DeploymentFlowTest {
     }
 
     @Test
+    void aMisconfiguredServiceDoesNotBlindTheOthersToTheirAlarms() {
+        deploy(1, "sha-1111111");
+        var broken = new dev.antigravity.lambdas.domain.ManagedService("antigravity/api",
+                dev.antigravity.lambdas.domain.policy.TagPolicy.defaultPolicy(),
+                new dev.antigravity.lambdas.domain.ServiceRef("prod", "gone"), "api", null, null);
+        var events = new dev.antigravity.lambdas.domain.PlatformEvents("prod");
+        HandleAlarm handleAlarm = new HandleAlarm(new dev.antigravity.lambdas.domain.ManagedServices(
+                List.of(broken, p.service)), p.ecs, p.ledger, new RollBack(p.ecs, p.ledger, p.publisher, events,
+                p.settings, p.clock), p.publisher, events, p.clock);
+
+        Outcome outcome = handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+
+        assertThat(outcome.result()).isEqualTo(Outcome.Result.APPLIED);
+        assertThat(outcome.reason()).contains("prod/gone: misconfiguration: ECS service prod/gone does not exist");
+        assertThat(p.ecs.runningRevision(API)).isEqualTo(p.baseline);
+    }
+
+    @Test
     void alarmsThatGuardNothingOrDoNotFireChangeNothing() {
         deploy(1, "sha-1111111");
         assertThat(p.handleAlarm.handle(alarm("a1", "someone-elses", Value.OK, Value.ALARM, at)).result())

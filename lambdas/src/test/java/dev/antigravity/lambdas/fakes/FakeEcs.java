@@ -47,6 +47,9 @@ public final class FakeEcs implements EcsPort {
     @Override
     public ServiceSnapshot describe(ServiceRef service) {
         String arn = running.get(service);
+        if (arn == null) {
+            throw new dev.antigravity.lambdas.domain.ConfigurationException("ECS service " + service + " does not exist");
+        }
         return new ServiceSnapshot(service, arn, desired, runningCount, 0,
                 List.of(new EcsDeployment(ecsDeploymentIdOf(arn), "PRIMARY", arn, "COMPLETED", runningCount)),
                 guardAlarms);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.antigravity.events.EventResources;
 import dev.antigravity.events.aws.EcrImageAction;
 import dev.antigravity.events.codec.EventCodec;
-import dev.antigravity.lambdas.adapters.aws.ConfigurationException;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.adapters.lambda.EventEntryPoint;
 import dev.antigravity.lambdas.app.Outcome;
 import java.io.ByteArrayInputStream;

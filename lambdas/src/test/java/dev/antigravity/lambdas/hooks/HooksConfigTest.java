@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.antigravity.lambdas.adapters.aws.ConfigurationException;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.wiring.hooks.HooksConfig;

@@ -3,7 +3,7 @@ package dev.antigravity.lambdas.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.antigravity.lambdas.adapters.aws.ConfigurationException;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.adapters.aws.TaskDefinitionCopier;
 import dev.antigravity.lambdas.adapters.aws.TaskDefinitionCopierTestAccess;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.antigravity.lambdas.adapters.aws;
 
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.port.RegistryPort;
 import java.time.Instant;
 import java.util.ArrayList;

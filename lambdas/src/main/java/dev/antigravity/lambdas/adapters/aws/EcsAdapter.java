@@ -1,5 +1,6 @@
 package dev.antigravity.lambdas.adapters.aws;
 
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.antigravity.lambdas.adapters.aws;
 
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

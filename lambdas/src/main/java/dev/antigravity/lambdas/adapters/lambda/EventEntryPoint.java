@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.antigravity.events.aws.AwsEvent;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.codec.MalformedEventException;
-import dev.antigravity.lambdas.adapters.aws.ConfigurationException;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.app.Outcome;
 import dev.antigravity.lambdas.logging.LogContext;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.antigravity.lambdas.wiring.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.antigravity.lambdas.adapters.aws.ConfigurationException;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.ServiceRef;
