@@ -58,6 +58,17 @@ build_api() {
         || die "build failed, see $BENCH_OUT/build.log"
 }
 
+# Packages the Lambda jar into lambdas/$BENCH_BUILD_DIR (the Slack-outage drill runs its handlers).
+LAMBDAS_JAR="$BENCH_ROOT/lambdas/$BENCH_BUILD_DIR/antigravity-lambdas.jar"
+build_lambdas() {
+    if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$LAMBDAS_JAR" ]; then
+        return
+    fi
+    log "building lambdas into lambdas/$BENCH_BUILD_DIR"
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -pl lambdas -am "-Dbuild.dir=$BENCH_BUILD_DIR" -DskipTests package) \
+        >"$BENCH_OUT/build-lambdas.log" 2>&1 || die "build failed, see $BENCH_OUT/build-lambdas.log"
+}
+
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
 # API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants).
 # The rate limit stays in the filter chain but is set far above what loopback can drive, because
