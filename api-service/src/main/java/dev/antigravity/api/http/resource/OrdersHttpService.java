@@ -1,9 +1,11 @@
 package dev.antigravity.api.http.resource;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.antigravity.api.http.auth.Role;
+import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.service.OrderPlacement;
 import dev.antigravity.api.service.OrderRequest;
@@ -41,8 +43,7 @@ public final class OrdersHttpService implements HttpService {
     private void place(ServerRequest req, ServerResponse res) {
         var customer = Actors.require(req, Role.CUSTOMER);
         RequestParams.allowOnly(req, Set.of());
-        Optional<String> key = req.headers().first(IDEMPOTENCY_KEY);
-        OrderPlacement placement = orders.place(customer, JsonBody.read(req, OrderRequest.class), key);
+        OrderPlacement placement = orders.place(customer, JsonBody.read(req, OrderRequest.class), idempotencyKey(req));
         if (placement.replayed()) {
             res.headers().set(REPLAYED, "true");
         }
@@ -50,6 +51,18 @@ public final class OrdersHttpService implements HttpService {
         res.headers().contentType(MediaTypes.APPLICATION_JSON);
         // The stored body is sent verbatim so that a replay is byte-for-byte the first response.
         res.status(Status.create(placement.status())).send(placement.body());
+    }
+
+    /** Two keys would make a retry ambiguous (which one identifies the request?), so they are refused. */
+    private static Optional<String> idempotencyKey(ServerRequest req) {
+        if (!req.headers().contains(IDEMPOTENCY_KEY)) {
+            return Optional.empty();
+        }
+        List<String> values = req.headers().get(IDEMPOTENCY_KEY).allValues();
+        if (values.size() != 1) {
+            throw ApiException.validation(IDEMPOTENCY_KEY.defaultCase(), "must be given once");
+        }
+        return Optional.of(values.getFirst());
     }
 
     private void list(ServerRequest req, ServerResponse res) {

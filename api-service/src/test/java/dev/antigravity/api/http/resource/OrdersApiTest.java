@@ -16,8 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class OrdersApiTest extends H2ServerTest {
 
+    private final Http1Client client;
+
     OrdersApiTest(Http1Client client) {
         super(client);
+        this.client = client;
     }
 
     private Api.Reply order(Caller customer, String body, String key) {
@@ -117,5 +120,20 @@ class OrdersApiTest extends H2ServerTest {
         assertThat(created.count() - createdBefore).isGreaterThanOrEqualTo(1);
         // 2 x 2.50 = 5.00, i.e. 500 cents (other tests may add more concurrently, never less).
         assertThat(revenue.count() - revenueBefore).isGreaterThanOrEqualTo(500);
+    }
+
+    /** Found by hand: with two Idempotency-Key headers the first was used silently. */
+    @Test
+    void twoIdempotencyKeysAreRefusedAndOrderNothing() {
+        long product = world().newProduct(10);
+        try (var response = client.post("/api/orders")
+                .header(io.helidon.http.HeaderNames.AUTHORIZATION, world().owner.bearer().orElseThrow())
+                .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
+                .header(io.helidon.http.HeaderValues.create("Idempotency-Key", "first-key", "second-key"))
+                .submit(World.orderBody(product, 1))) {
+            assertThat(response.status().code()).isEqualTo(400);
+            assertThat(response.as(String.class)).contains("Idempotency-Key", "must be given once");
+        }
+        assertThat(stock(product)).isEqualTo(10);
     }
 }
