@@ -137,11 +137,11 @@ class PlatformServerTest {
     }
 
     @Test
-    void badCredentialsAreRejectedEvenOnPublicRoutes() {
-        try (Http1ClientResponse res = client.get("/health").header(HeaderNames.AUTHORIZATION, "Basic YTpi").request()) {
+    void badCredentialsAreRejectedEvenOnPublicApiRoutes() {
+        try (Http1ClientResponse res = client.get("/api/products").header(HeaderNames.AUTHORIZATION, "Basic YTpi").request()) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
         }
-        try (Http1ClientResponse res = get("/health", "garbage")) {
+        try (Http1ClientResponse res = get("/api/products", "garbage")) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
             assertThat(res.headers().first(HeaderNames.WWW_AUTHENTICATE)).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
             assertThat(json(res).get("type").asText()).endsWith("/invalid-token");
@@ -157,6 +157,18 @@ class PlatformServerTest {
                     assertThat(f.get("status")).isEqualTo(401);
                     assertThat(f.get("route")).isEqualTo("/api/orders/{id}");
                 }));
+    }
+
+    /** Probes and scrapers need no caller: a stale or foreign header they forward must not fail them. */
+    @Test
+    void operationalPathsIgnoreCredentials() {
+        for (String path : List.of("/health", "/ready", "/openapi", "/observe/health", "/observe/metrics")) {
+            for (String authorization : List.of("Bearer junk", "Basic YTpi", "Bearer")) {
+                try (Http1ClientResponse res = client.get(path).header(HeaderNames.AUTHORIZATION, authorization).request()) {
+                    assertThat(res.status()).as(path + " with " + authorization).isEqualTo(Status.OK_200);
+                }
+            }
+        }
     }
 
     @Test

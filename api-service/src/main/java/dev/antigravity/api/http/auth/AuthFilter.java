@@ -3,6 +3,8 @@ package dev.antigravity.api.http.auth;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.antigravity.api.http.RequestPath;
+import dev.antigravity.api.http.filter.OperationalPaths;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
 import io.helidon.http.HeaderNames;
@@ -14,7 +16,9 @@ import io.helidon.webserver.http.RoutingResponse;
 /**
  * Authenticates every request that presents credentials. A request without an Authorization
  * header stays anonymous (public routes serve it, {@link Access#require} rejects it); a request
- * with a bad one is rejected here, whatever the route, so a broken client learns at once.
+ * with a bad one is rejected here, on every /api route (public reads included), so a broken client
+ * learns at once. Operational paths are the exception: they serve no caller, and a probe or
+ * scraper forwarding a stale header must not make a healthy task look dead.
  */
 public final class AuthFilter implements Filter {
     private static final String BEARER = "bearer ";
@@ -27,6 +31,10 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        if (OperationalPaths.isOperational(RequestPath.of(req))) {
+            chain.proceed();
+            return;
+        }
         try {
             bearerToken(req.headers().first(HeaderNames.AUTHORIZATION))
                     .map(verifier::verify)

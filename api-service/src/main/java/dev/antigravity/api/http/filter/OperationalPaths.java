@@ -2,7 +2,8 @@ package dev.antigravity.api.http.filter;
 
 /**
  * Endpoints for the load balancer, the orchestrator and monitoring. They bypass rate and
- * concurrency limits: throttling a health check would make a busy but healthy task look dead.
+ * concurrency limits and authentication: throttling a health check, or failing it for a stale
+ * Authorization header, would make a busy but healthy task look dead.
  */
 public final class OperationalPaths {
     private OperationalPaths() {
