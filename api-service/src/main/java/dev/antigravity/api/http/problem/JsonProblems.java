@@ -39,8 +39,11 @@ public final class JsonProblems {
             case InvalidFormatException f ->
                     ApiException.validation(path(f), "expected " + describe(f.getTargetType()));
             case ValueInstantiationException v -> ApiException.validation(fieldOrBody(v), instantiationReason(v));
-            case MismatchedInputException m when m.getPath().isEmpty() && isEndOfInput(m) ->
+            case MismatchedInputException m when m.getPath().isEmpty() && reason(m).contains("end-of-input") ->
                     ApiException.badRequest("The request body is empty; a JSON document is required.");
+            // FAIL_ON_TRAILING_TOKENS: the document itself was fine, so no field is to blame.
+            case MismatchedInputException m when reason(m).startsWith("Trailing token") ->
+                    ApiException.badRequest("The request body has content after the JSON document.");
             case MismatchedInputException m -> ApiException.validation(fieldOrBody(m),
                     m.getTargetType() == null ? "has the wrong type" : "expected " + describe(m.getTargetType()));
             case JsonMappingException d -> ApiException.validation(fieldOrBody(d), "is invalid");
@@ -56,9 +59,10 @@ public final class JsonProblems {
         return ApiException.badRequest("The request body is not well-formed JSON" + where + ": " + e.getOriginalMessage());
     }
 
-    private static boolean isEndOfInput(MismatchedInputException m) {
+    /** Jackson's message without the source location; these failures have no finer type. */
+    private static String reason(MismatchedInputException m) {
         String message = m.getOriginalMessage();
-        return message != null && message.contains("end-of-input");
+        return message == null ? "" : message;
     }
 
     private static String instantiationReason(ValueInstantiationException v) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +159,21 @@ class BadInputApiTest extends H2ServerTest {
         }
         assertThat(counts()).as("nothing written").isEqualTo(before);
         assertThat(api.get("/api/products/" + world().productId, Caller.ANONYMOUS).status()).isEqualTo(200);
+    }
+
+    /** A well-formed object followed by a second value: the problem is the extra content, not a field. */
+    @ParameterizedTest(name = "object then \"{0}\"")
+    @ValueSource(strings = {"{}", "1", " [1]"})
+    void contentAfterTheJsonDocumentIsNamedAsSuchAndChangesNothing(String trailing) {
+        List<Long> before = counts();
+
+        Api.Reply reply = api.post("/api/products", world().admin, "{\"name\":\"A\",\"price\":1,\"stock\":1}" + trailing);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.isProblem()).as(reply.headers().toString()).isTrue();
+        assertThat(reply.json().get("detail").asText()).isEqualTo("The request body has content after the JSON document.");
+        assertThat(reply.json().has("errors")).as(reply.toString()).isFalse();
+        assertThat(counts()).as("nothing written").isEqualTo(before);
     }
 
     @Test
