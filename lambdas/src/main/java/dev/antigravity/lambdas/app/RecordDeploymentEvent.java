@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.app;
 
 import dev.antigravity.events.aws.EcsDeploymentStateChange;
 import dev.antigravity.events.platform.PlatformEventType;
+import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
@@ -10,6 +11,7 @@ import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.PlatformEvents;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.Settings;
+import dev.antigravity.lambdas.domain.policy.StrandedPolicy;
 import dev.antigravity.lambdas.domain.policy.VerificationPolicy;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
@@ -38,6 +40,7 @@ public final class RecordDeploymentEvent {
     private final Settings settings;
     private final Transitions transitions;
     private final Idempotency idempotency;
+    private final StrandedPolicy stranded;
     private final Clock clock;
 
     public RecordDeploymentEvent(ManagedServices services, EcsPort ecs, LedgerPort ledger, VerifyDeployment verify,
@@ -53,6 +56,7 @@ public final class RecordDeploymentEvent {
         this.settings = settings;
         this.transitions = new Transitions(ledger);
         this.idempotency = new Idempotency(ledger, clock);
+        this.stranded = new StrandedPolicy(settings.strandedAfter());
         this.clock = clock;
     }
 
@@ -91,38 +95,62 @@ public final class RecordDeploymentEvent {
             return ignored(event, service, "revision " + Deployment.idOf(revision.get()) + " was not deployed by "
                     + "Antigravity");
         }
-        return switch (event.phase()) {
-            case IN_PROGRESS -> started(event, deployment.get());
-            case COMPLETED -> completed(event, service, deployment.get());
-            case FAILED -> failed(event, deployment.get());
+        return drive(cause(event), service, deployment.get());
+    }
+
+    /**
+     * Drives a record from what ECS reports about its deployment, with the moves and conditional writes the ECS
+     * event itself would have made (the stabilizer's sweep of stranded records).
+     *
+     * @param causeId names this act in outcomes and platform events
+     */
+    public Outcome reconcile(String handler, String causeId, ManagedService service, Deployment deployment,
+                             EcsDeploymentStateChange.Phase phase, String ecsDeploymentId, String reason) {
+        return drive(new Cause(handler, causeId, phase, ecsDeploymentId, reason), service, deployment);
+    }
+
+    /** An ECS deployment state, from an event or from DescribeServices, and who acts on it. */
+    private record Cause(String handler, String id, EcsDeploymentStateChange.Phase phase, String ecsDeploymentId,
+                         String reason) {
+    }
+
+    private Outcome drive(Cause cause, ManagedService service, Deployment deployment) {
+        return switch (cause.phase()) {
+            case IN_PROGRESS -> started(cause, deployment);
+            case COMPLETED -> completed(cause, service, deployment);
+            case FAILED -> failed(cause, deployment);
         };
     }
 
-    private Outcome started(EcsDeploymentStateChange event, Deployment deployment) {
+    private Outcome started(Cause cause, Deployment deployment) {
         Instant now = clock.instant();
-        return transitions.apply(deployment, DeploymentEvent.ECS_IN_PROGRESS, now, reasonOf(event),
-                        next -> next.withEcsDeploymentId(event.deploymentId()))
+        return transitions.apply(deployment, DeploymentEvent.ECS_IN_PROGRESS, now, cause.reason(),
+                        next -> next.withEcsDeploymentId(cause.ecsDeploymentId()))
                 .map(started -> {
-                    publisher.publish(events.about(started, PlatformEventType.DeploymentStarted, now, reasonOf(event),
-                            null, event.id()));
-                    return applied(event, started, "ledger IN_PROGRESS", "publish DeploymentStarted");
+                    publisher.publish(events.about(started, PlatformEventType.DeploymentStarted, now, cause.reason(),
+                            null, cause.id()));
+                    return applied(cause, started, "ledger IN_PROGRESS", "publish DeploymentStarted");
                 })
-                .orElseGet(() -> ignoredIn(event, deployment));
+                .orElseGet(() -> ignoredIn(cause, deployment));
     }
 
-    private Outcome completed(EcsDeploymentStateChange event, ManagedService service, Deployment deployment) {
+    /**
+     * VERIFYING claims the verification: a second COMPLETED (a duplicate, or the sweep) resumes it only once the
+     * claim is stranded, so two verifications never run side by side; the resume renews the claim.
+     */
+    private Outcome completed(Cause cause, ManagedService service, Deployment deployment) {
         Instant now = clock.instant();
         Optional<Deployment> verifying = transitions.apply(deployment, DeploymentEvent.ECS_COMPLETED, now,
-                reasonOf(event), next -> next.ecsDeploymentId() == null ? next.withEcsDeploymentId(event.deploymentId())
-                        : next);
+                cause.reason(), next -> claimed(next, cause, now),
+                current -> current.state() != DeploymentState.VERIFYING || stranded.isStranded(current, now));
         if (verifying.isEmpty()) {
-            return ignoredIn(event, deployment);
+            return ignoredIn(cause, deployment);
         }
         VerificationPolicy.Verdict verdict = verify.verify(service, verifying.get());
         if (!verdict.passed()) {
             publisher.publish(events.about(verifying.get(), PlatformEventType.VerificationFailed, clock.instant(),
-                    verdict.summary(), null, event.id()));
-            return rollBack.start(HANDLER, event.id(), verifying.get(), DeploymentEvent.VERIFICATION_FAILED,
+                    verdict.summary(), null, cause.id()));
+            return rollBack.start(cause.handler(), cause.id(), verifying.get(), DeploymentEvent.VERIFICATION_FAILED,
                     "verification failed: " + verdict.summary(), null)
                     .after(List.of("ledger VERIFYING", "verification failed", "publish VerificationFailed"));
         }
@@ -131,24 +159,29 @@ public final class RecordDeploymentEvent {
                         next -> next.withBakeUntil(verifiedAt.plus(settings.bake())))
                 .map(baking -> {
                     publisher.publish(events.about(baking, PlatformEventType.DeploymentVerified, verifiedAt,
-                            "verified: baking until " + verifiedAt.plus(settings.bake()), null, event.id()));
-                    return applied(event, baking, "ledger VERIFYING", "verified: " + verdict.summary(),
+                            "verified: baking until " + verifiedAt.plus(settings.bake()), null, cause.id()));
+                    return applied(cause, baking, "ledger VERIFYING", "verified: " + verdict.summary(),
                             "ledger BAKING", "publish DeploymentVerified");
                 })
-                .orElseGet(() -> ignoredIn(event, verifying.get()));
+                .orElseGet(() -> ignoredIn(cause, verifying.get()));
     }
 
-    private Outcome failed(EcsDeploymentStateChange event, Deployment deployment) {
+    private static Deployment claimed(Deployment verifying, Cause cause, Instant now) {
+        Deployment named = verifying.ecsDeploymentId() == null
+                ? verifying.withEcsDeploymentId(cause.ecsDeploymentId()) : verifying;
+        return named.withStamp(TimelineKey.completedAt, now);
+    }
+
+    private Outcome failed(Cause cause, Deployment deployment) {
         Instant now = clock.instant();
-        return transitions.apply(deployment, DeploymentEvent.ECS_FAILED, now, reasonOf(event))
+        return transitions.apply(deployment, DeploymentEvent.ECS_FAILED, now, cause.reason())
                 .map(failed -> {
                     publisher.publish(events.about(failed, PlatformEventType.DeploymentFailed, now,
-                            reasonOf(event) + " (ECS rolls back by itself)", null, event.id()));
-                    return applied(event, failed, "ledger FAILED", "publish DeploymentFailed");
+                            cause.reason() + " (ECS rolls back by itself)", null, cause.id()));
+                    return applied(cause, failed, "ledger FAILED", "publish DeploymentFailed");
                 })
-                .orElseGet(() -> ignoredIn(event, deployment));
+                .orElseGet(() -> ignoredIn(cause, deployment));
     }
-
     private Outcome rollbackProgress(EcsDeploymentStateChange event, Deployment rollingBack) {
         DeploymentEvent outcome = switch (event.phase()) {
             case IN_PROGRESS -> null;
@@ -156,7 +189,7 @@ public final class RecordDeploymentEvent {
             case FAILED -> DeploymentEvent.ROLLBACK_FAILED;
         };
         if (outcome == null) {
-            return ignoredIn(event, rollingBack);
+            return ignoredIn(cause(event), rollingBack);
         }
         Instant now = clock.instant();
         PlatformEventType type = outcome == DeploymentEvent.ROLLBACK_COMPLETED
@@ -165,26 +198,30 @@ public final class RecordDeploymentEvent {
                         + ": " + reasonOf(event))
                 .map(done -> {
                     publisher.publish(events.about(done, type, now, done.reason(), null, event.id()));
-                    return applied(event, done, "ledger " + done.state(), "publish " + type);
+                    return applied(cause(event), done, "ledger " + done.state(), "publish " + type);
                 })
-                .orElseGet(() -> ignoredIn(event, rollingBack));
+                .orElseGet(() -> ignoredIn(cause(event), rollingBack));
     }
 
     private static String reasonOf(EcsDeploymentStateChange event) {
         return event.reason() == null ? "ECS " + event.phase() : event.reason();
     }
 
-    private static Outcome applied(EcsDeploymentStateChange event, Deployment deployment, String... actions) {
-        return new Outcome(HANDLER, event.id(), Outcome.Result.APPLIED, deployment.reason(), deployment.service().key(),
-                deployment.deploymentId(), deployment.state().name(), List.of(actions));
+    private static Cause cause(EcsDeploymentStateChange event) {
+        return new Cause(HANDLER, event.id(), event.phase(), event.deploymentId(), reasonOf(event));
+    }
+
+    private static Outcome applied(Cause cause, Deployment deployment, String... actions) {
+        return new Outcome(cause.handler(), cause.id(), Outcome.Result.APPLIED, deployment.reason(),
+                deployment.service().key(), deployment.deploymentId(), deployment.state().name(), List.of(actions));
     }
 
     private static Outcome ignored(EcsDeploymentStateChange event, ManagedService service, String reason) {
         return Outcome.of(HANDLER, event.id(), Outcome.Result.IGNORED, reason).about(service.ref().key(), null, null);
     }
 
-    private static Outcome ignoredIn(EcsDeploymentStateChange event, Deployment deployment) {
-        return Outcome.of(HANDLER, event.id(), Outcome.Result.IGNORED, event.phase() + " ignored: "
+    private static Outcome ignoredIn(Cause cause, Deployment deployment) {
+        return Outcome.of(cause.handler(), cause.id(), Outcome.Result.IGNORED, cause.phase() + " ignored: "
                 + deployment.deploymentId() + " is " + deployment.state())
                 .about(deployment.service().key(), deployment.deploymentId(), deployment.state().name());
     }

@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * The scheduled sweep, per managed service: promote BAKING records whose bakeUntil passed with the guard alarms
- * quiet to STABLE (the new last-known-good); re-issue rollbacks whose UpdateService never went through; and
- * reconcile ECR — the newest image matching the tag policy that no push event ever brought is deployed late
+ * quiet to STABLE (the new last-known-good); re-issue rollbacks whose UpdateService never went through; drive
+ * records stranded in flight from ECS's truth ({@link ResumeStranded}); and reconcile ECR — the newest image matching the tag policy that no push event ever brought is deployed late
  * rather than never.
  */
 public final class Stabilize {
@@ -39,20 +39,22 @@ public final class Stabilize {
     private final VerifyDeployment verify;
     private final RollBack rollBack;
     private final AcceptImage acceptImage;
+    private final ResumeStranded stranded;
     private final PlatformEventPublisher publisher;
     private final PlatformEvents events;
     private final Transitions transitions;
     private final Clock clock;
 
     public Stabilize(ManagedServices services, LedgerPort ledger, RegistryPort registry, VerifyDeployment verify,
-                     RollBack rollBack, AcceptImage acceptImage, PlatformEventPublisher publisher,
-                     PlatformEvents events, Clock clock) {
+                     RollBack rollBack, AcceptImage acceptImage, ResumeStranded stranded,
+                     PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
         this.services = services;
         this.ledger = ledger;
         this.registry = registry;
         this.verify = verify;
         this.rollBack = rollBack;
         this.acceptImage = acceptImage;
+        this.stranded = stranded;
         this.publisher = publisher;
         this.events = events;
         this.transitions = new Transitions(ledger);
@@ -89,6 +91,7 @@ public final class Stabilize {
                 outcomes.add(promote(service, deployment, runId, now));
             }
         }
+        outcomes.addAll(stranded.sweep(service, history, HANDLER, runId));
         reconcile(service, history, runId, now).ifPresent(outcomes::add);
         return outcomes;
     }

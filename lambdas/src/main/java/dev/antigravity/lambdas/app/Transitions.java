@@ -6,6 +6,7 @@ import dev.antigravity.lambdas.domain.DeploymentStateMachine;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,9 +29,18 @@ public final class Transitions {
     /** As {@link #apply(Deployment, DeploymentEvent, Instant, String)}, amending the next record before writing. */
     public Optional<Deployment> apply(Deployment current, DeploymentEvent event, Instant at, String why,
                                       UnaryOperator<Deployment> amend) {
+        return apply(current, event, at, why, amend, record -> true);
+    }
+
+    /**
+     * As {@link #apply(Deployment, DeploymentEvent, Instant, String, UnaryOperator)}, and only while
+     * {@code admits} holds for the record as (re-)read: a condition the state table alone cannot express.
+     */
+    public Optional<Deployment> apply(Deployment current, DeploymentEvent event, Instant at, String why,
+                                      UnaryOperator<Deployment> amend, Predicate<Deployment> admits) {
         Deployment record = current;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Deployment> next = record.on(event, at, why).map(amend);
+            Optional<Deployment> next = admits.test(record) ? record.on(event, at, why).map(amend) : Optional.empty();
             if (next.isEmpty()) {
                 return Optional.empty();
             }

@@ -82,9 +82,14 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
     }
 
     public Deployment withBakeUntil(Instant bakeUntil) {
+        return withStamp(TimelineKey.bakeUntil, bakeUntil);
+    }
+
+    /** The record with {@code key} set to {@code at}, replacing an earlier stamp. */
+    public Deployment withStamp(TimelineKey key, Instant at) {
         Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
         stamped.putAll(timeline);
-        stamped.put(TimelineKey.bakeUntil, bakeUntil);
+        stamped.put(key, at);
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
                 state, ecsDeploymentId, stamped, reason, rollbackCause, rollbackIssued, version);
     }

@@ -47,7 +47,8 @@ public final class DeploymentStateMachine {
         allow(IN_PROGRESS, GUARD_ALARM, ROLLING_BACK);
         allow(IN_PROGRESS, SUPERSEDED_BY_NEWER, SUPERSEDED);
 
-        // A retried COMPLETED resumes a verification that died half-way (the Lambda timed out, say).
+        // A retried COMPLETED resumes a verification that died half-way (the Lambda timed out, say), once that
+        // claim is older than the stranded bound (RecordDeploymentEvent), so two never run side by side.
         allow(VERIFYING, ECS_COMPLETED, VERIFYING);
         allow(VERIFYING, VERIFICATION_PASSED, BAKING);
         allow(VERIFYING, VERIFICATION_FAILED, ROLLING_BACK);

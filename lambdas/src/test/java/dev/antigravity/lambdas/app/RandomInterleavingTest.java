@@ -30,8 +30,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded, repeatable fuzzing: a deployment's ECS events, alarms and stabilizer ticks, each delivered 1-3 times in
- * a random order with the clock jumping, never roll back twice nor move a ledger record backwards.
+ * Seeded, repeatable fuzzing: a deployment's ECS events, alarms and stabilizer ticks (including sweeps past the
+ * stranded bound, which act on what ECS reports), each delivered 1-3 times in a random order with the clock
+ * jumping, never roll back twice, verify twice nor move a ledger record backwards.
  */
 class RandomInterleavingTest {
     private static final long SEED = 20261126L;
@@ -74,8 +75,13 @@ class RandomInterleavingTest {
         events.put("rollback-done", () -> p.recordDeploymentEvent.handle(ecs("r1", COMPLETED, stableEcsId, p.clock.instant())));
         events.put("late-first-in-progress", () -> p.recordDeploymentEvent.handle(ecs("i1", IN_PROGRESS, stableEcsId, p.clock.instant())));
         events.put("tick", () -> p.stabilize.run("tick-" + random.nextInt(1000)));
+        events.put("stranded-sweep", () -> {
+            p.clock.advance(p.settings.strandedAfter());
+            p.stabilize.run("sweep-" + random.nextInt(1000));
+        });
         if (random.nextInt(5) == 0) {
             events.put("failed", () -> p.recordDeploymentEvent.handle(ecs("f2", FAILED, candidateEcsId, p.clock.instant())));
+            p.ecs.rolloutState = random.nextBoolean() ? "FAILED" : "COMPLETED"; // what a sweep reads from ECS
         }
         events.forEach((name, delivery) -> {
             if (random.nextInt(6) != 0) { // some events are lost altogether
@@ -95,6 +101,10 @@ class RandomInterleavingTest {
         assertThat(p.publisher.published.stream().filter(e -> e.type() == PlatformEventType.RollbackStarted)
                 .map(e -> e.eventId()).distinct()).as("run %d", run).hasSizeLessThanOrEqualTo(1);
         assertThat(p.ecs.updates.stream().filter(candidate::equals)).as("run %d: one rollout", run).hasSize(1);
+        assertThat(p.publisher.published.stream().filter(e -> Deployment.idOf(candidate).equals(e.deploymentId()))
+                .filter(e -> e.type() == PlatformEventType.DeploymentVerified
+                        || e.type() == PlatformEventType.VerificationFailed))
+                .as("run %d: one verdict", run).hasSizeLessThanOrEqualTo(1);
         assertForwardOnly(p, run);
     }
 

@@ -22,6 +22,10 @@ public final class FakeEcs implements EcsPort {
     public List<String> guardAlarms = List.of("api-5xx");
     public int desired = 2;
     public int runningCount = 2;
+    /** The rolloutState ECS reports for the PRIMARY deployment (moto never changes it; real ECS does). */
+    public String rolloutState = "COMPLETED";
+    /** Runs at the start of the next DescribeServices: another handler acting between a reader's steps. */
+    public Runnable duringNextDescribe = () -> { };
     private int nextRevision = 1;
 
     public String seed(ServiceRef service, String image, String version) {
@@ -46,12 +50,15 @@ public final class FakeEcs implements EcsPort {
 
     @Override
     public ServiceSnapshot describe(ServiceRef service) {
+        Runnable during = duringNextDescribe;
+        duringNextDescribe = () -> { };
+        during.run();
         String arn = running.get(service);
         if (arn == null) {
             throw new dev.antigravity.lambdas.domain.ConfigurationException("ECS service " + service + " does not exist");
         }
         return new ServiceSnapshot(service, arn, desired, runningCount, 0,
-                List.of(new EcsDeployment(ecsDeploymentIdOf(arn), "PRIMARY", arn, "COMPLETED", runningCount)),
+                List.of(new EcsDeployment(ecsDeploymentIdOf(arn), "PRIMARY", arn, rolloutState, runningCount)),
                 guardAlarms);
     }
 

@@ -60,6 +60,8 @@ public final class Fakes {
         private final FakeEcs ecs;
         private final dev.antigravity.lambdas.domain.ServiceRef service;
         public boolean down;
+        /** Runs inside the next probe: another handler acting while a verification is under way. */
+        public Runnable duringNextProbe = () -> { };
 
         public Probe(FakeEcs ecs, dev.antigravity.lambdas.domain.ServiceRef service) {
             this.ecs = ecs;
@@ -68,6 +70,9 @@ public final class Fakes {
 
         @Override
         public ProbeResult probe(URI url, String expectedVersion) {
+            Runnable during = duringNextProbe;
+            duringNextProbe = () -> { };
+            during.run();
             if (down) {
                 return new ProbeResult(false, null, "HTTP 503 after 3 attempts");
             }

@@ -3,6 +3,7 @@ package dev.antigravity.lambdas.fakes;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
+import dev.antigravity.lambdas.app.ResumeStranded;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.Stabilize;
 import dev.antigravity.lambdas.app.VerifyDeployment;
@@ -55,6 +56,7 @@ public final class TestPlatform {
         recordDeploymentEvent = new RecordDeploymentEvent(services, ecs, ledger, verify, rollBack, publisher, events,
                 settings, clock);
         handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock);
-        stabilize = new Stabilize(services, ledger, registry, verify, rollBack, acceptImage, publisher, events, clock);
+        stabilize = new Stabilize(services, ledger, registry, verify, rollBack, acceptImage,
+                new ResumeStranded(ecs, recordDeploymentEvent, settings, clock), publisher, events, clock);
     }
 }

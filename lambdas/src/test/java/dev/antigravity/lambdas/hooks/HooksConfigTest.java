@@ -28,6 +28,7 @@ class HooksConfigTest {
         assertThat(config.settings().bake()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.settings().rollbackLimit()).isEqualTo(3);
         assertThat(config.settings().rollbackWindow()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(config.settings().strandedAfter()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.settings().environment()).isEqualTo("prod");
         ManagedService api = config.services().find(new ServiceRef("prod", "api")).orElseThrow();
         assertThat(api.targetGroup()).contains("arn:tg");
@@ -44,10 +45,12 @@ class HooksConfigTest {
     @Test
     void overridesAreHonoured() {
         HooksConfig config = HooksConfig.from(Map.of("BAKE_MINUTES", "5", "ROLLBACK_LIMIT", "1",
-                "ROLLBACK_WINDOW_MINUTES", "30", "FREEZE_PARAMETER", "/antigravity/freeze"), json);
+                "ROLLBACK_WINDOW_MINUTES", "30", "STRANDED_AFTER_MINUTES", "4", "FREEZE_PARAMETER",
+                "/antigravity/freeze"), json);
         assertThat(config.settings().bake()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.settings().rollbackLimit()).isEqualTo(1);
         assertThat(config.settings().rollbackWindow()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.settings().strandedAfter()).isEqualTo(Duration.ofMinutes(4));
         assertThat(config.freezeParameter()).isEqualTo("/antigravity/freeze");
         assertThat(config.services().all()).isEmpty();
     }

@@ -27,7 +27,8 @@ public record HooksConfig(ManagedServices services, Settings settings, String le
         Settings settings = new Settings(env.getOrDefault("ENVIRONMENT", "dev"),
                 Duration.ofMinutes(number(env, "BAKE_MINUTES", Settings.DEFAULT_BAKE.toMinutes())),
                 (int) number(env, "ROLLBACK_LIMIT", Settings.DEFAULT_ROLLBACK_LIMIT),
-                Duration.ofMinutes(number(env, "ROLLBACK_WINDOW_MINUTES", Settings.DEFAULT_ROLLBACK_WINDOW.toMinutes())));
+                Duration.ofMinutes(number(env, "ROLLBACK_WINDOW_MINUTES", Settings.DEFAULT_ROLLBACK_WINDOW.toMinutes())),
+                Duration.ofMinutes(number(env, "STRANDED_AFTER_MINUTES", Settings.DEFAULT_STRANDED_AFTER.toMinutes())));
         return new HooksConfig(managedServices(env.getOrDefault("MANAGED_SERVICES", "[]"), json), settings,
                 env.get("LEDGER_TABLE"), env.get("PLATFORM_TOPIC_ARN"), env.get("FREEZE_PARAMETER"),
                 "true".equalsIgnoreCase(env.get("ANTIGRAVITY_SIMULATE_ECS")));

@@ -18,6 +18,7 @@ import dev.antigravity.lambdas.adapters.sns.SnsPlatformEventPublisher;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
+import dev.antigravity.lambdas.app.ResumeStranded;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.Stabilize;
 import dev.antigravity.lambdas.app.VerifyDeployment;
@@ -147,11 +148,16 @@ public final class HooksModule {
         return new HandleAlarm(config.services(), ecs, ledger, rollBack, publisher, events, clock);
     }
 
+    @Provides @Singleton static ResumeStranded resumeStranded(HooksConfig config, EcsPort ecs,
+                                                              RecordDeploymentEvent deploymentEvents, Clock clock) {
+        return new ResumeStranded(ecs, deploymentEvents, config.settings(), clock);
+    }
+
     @Provides @Singleton static Stabilize stabilize(HooksConfig config, LedgerPort ledger, RegistryPort registry,
                                                     VerifyDeployment verify, RollBack rollBack, AcceptImage acceptImage,
-                                                    PlatformEventPublisher publisher, PlatformEvents events,
-                                                    Clock clock) {
-        return new Stabilize(config.services(), ledger, registry, verify, rollBack, acceptImage, publisher, events,
-                clock);
+                                                    ResumeStranded stranded, PlatformEventPublisher publisher,
+                                                    PlatformEvents events, Clock clock) {
+        return new Stabilize(config.services(), ledger, registry, verify, rollBack, acceptImage, stranded, publisher,
+                events, clock);
     }
 }
