@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # Shared helpers for the bench/ drills: JDK, build, API processes, tokens, databases, tables.
 # Sourced, not executed. Every process a drill starts is recorded and stopped on exit by its PID.
 

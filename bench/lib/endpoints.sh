@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # The endpoints the load benchmark and the profiler drive: label, wrk script, URL. Sourced after wrk.sh.
 
 ENDPOINTS=(health product-by-id product-page place-order)

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # HAProxy as the local stand-in for the ALB: round robin over API instances, active health checks
 # on /ready (a 503 takes a target out of rotation), no retries of requests. Sourced after common.sh.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # A PostgreSQL cluster of the drill's own (initdb under BENCH_OUT, its own port), so that a drill
 # can stop and start it without touching the shared server on 55432. Sourced after common.sh.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # A slow prober next to wrk: per URL, one request every interval on a fresh connection, with its
 # time, status, latency and the "version" field of the body. It gives the drills a timeline (when
 # did /ready turn 503, when did the version switch) that wrk's totals cannot. One loop per URL, so

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # Runs wrk cells and reads the one-line summary that bench/lua/report.lua prints.
 # Sourced after common.sh.
 
