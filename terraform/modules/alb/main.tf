@@ -105,6 +105,9 @@ resource "aws_lb_target_group" "this" {
   target_type          = "ip"
   vpc_id               = var.vpc_id
   deregistration_delay = var.deregistration_delay_seconds
+  # A task that just started is CPU-bound (JIT, class loading) on 0.5 vCPU; ramping its share of
+  # traffic keeps it from answering its first burst with concurrency-limit 503s (bench finding 4).
+  slow_start = var.slow_start_seconds
 
   health_check {
     path                = var.health_check_path

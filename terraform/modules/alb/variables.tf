@@ -87,6 +87,17 @@ variable "health_check_path" {
   }
 }
 
+variable "slow_start_seconds" {
+  description = "Seconds over which a newly healthy target's share of requests ramps up to full (0 disables slow start)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.slow_start_seconds == 0 || (var.slow_start_seconds >= 30 && var.slow_start_seconds <= 900)
+    error_message = "slow_start_seconds must be 0 or between 30 and 900 (the range AWS accepts)."
+  }
+}
+
 variable "deregistration_delay_seconds" {
   description = "How long a draining target keeps its in-flight requests before it is removed."
   type        = number
