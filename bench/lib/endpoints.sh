@@ -1,16 +1,17 @@
 # shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # The endpoints the load benchmark and the profiler drive: label, wrk script, URL. Sourced after wrk.sh.
 
-ENDPOINTS=(health product-by-id product-page place-order)
-declare -A SCRIPT=([health]=get.lua [product-by-id]=product-by-id.lua [product-page]=product-page.lua
+ENDPOINTS=(health ready product-by-id product-page place-order)
+declare -A SCRIPT=([health]=get.lua [ready]=get.lua [product-by-id]=product-by-id.lua [product-page]=product-page.lua
     [place-order]=place-order.lua [bare]=get.lua)
-declare -A LABEL=([health]="GET /health" [product-by-id]="GET /api/products/{id}"
+declare -A LABEL=([health]="GET /health" [ready]="GET /ready" [product-by-id]="GET /api/products/{id}"
     [product-page]="GET /api/products?page=…" [place-order]="POST /api/orders (auth)" [bare]="bare Helidon route")
 
 # endpoint_url ENDPOINT BASE_URL: the URL wrk is given (scripts that build their own paths get the root).
 endpoint_url() {
     case $1 in
         health) echo "$2/health" ;;
+        ready) echo "$2/ready" ;;
         *) echo "$2/" ;;
     esac
 }
