@@ -7,8 +7,6 @@ import java.util.Map;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.shutdown.Drain;
-import io.helidon.health.HealthCheck;
-import io.helidon.health.HealthCheckResponse;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -26,16 +24,16 @@ public final class HealthService implements HttpService {
     private final Database database;
     private final Drain drain;
     private final Duration readyTimeout;
-    private final HealthCheck[] livenessChecks;
+    private final CachedLivenessChecks liveness;
 
     public HealthService(String version, Clock clock, Database database, Drain drain, Duration readyTimeout,
-                         HealthCheck... livenessChecks) {
+                         CachedLivenessChecks liveness) {
         this.version = version;
         this.clock = clock;
         this.database = database;
         this.drain = drain;
         this.readyTimeout = readyTimeout;
-        this.livenessChecks = livenessChecks.clone();
+        this.liveness = liveness;
     }
 
     @Override
@@ -45,14 +43,9 @@ public final class HealthService implements HttpService {
     }
 
     private void health(ServerRequest req, ServerResponse res) {
-        Map<String, Object> checks = new LinkedHashMap<>();
-        boolean up = true;
-        for (HealthCheck check : livenessChecks) {
-            HealthCheckResponse result = check.call();
-            up &= result.status() == HealthCheckResponse.Status.UP;
-            checks.put(check.name(), result.status().name());
-        }
-        respond(res, up, checks);
+        // Cached (see CachedLivenessChecks); the timestamp below is still this response's.
+        CachedLivenessChecks.Result result = liveness.current();
+        respond(res, result.up(), result.checks());
     }
 
     private void ready(ServerRequest req, ServerResponse res) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
+import dev.antigravity.api.health.CachedLivenessChecks;
 import dev.antigravity.api.health.DatabaseHealthCheck;
 import dev.antigravity.api.health.DrainingHealthCheck;
 import dev.antigravity.api.health.HealthService;
@@ -93,13 +94,23 @@ public final class ApiServer {
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
     public static void routes(HttpRouting.Builder routing, AppContext app) {
         routing.register(new HealthService(app.config().get("app.version").asString().orElse("dev"), app.clock(),
-                app.database(), app.drain(), readyTimeout(app.config()), HealthChecks.healthChecks()));
+                app.database(), app.drain(), readyTimeout(app.config()), liveness(app.config())));
         ApiRoutes.register(routing, app);
     }
 
     private static int concurrencyLimit(Config config, Database database) {
         int configured = config.get("limits.concurrency").asInt().orElse(0);
         return configured > 0 ? configured : database.maxPoolSize();
+    }
+
+    /**
+     * Helidon's deadlock, disk-space and heap checks, run at most once per {@code health.cache}:
+     * the deadlock check stops the whole JVM at a safepoint, too costly to run per probe.
+     * {@code /observe/health} still runs them per request; it is for operators, not the balancer.
+     */
+    private static CachedLivenessChecks liveness(Config config) {
+        return new CachedLivenessChecks(config.get("health.cache").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                System::nanoTime, List.of(HealthChecks.healthChecks()));
     }
 
     private static Duration readyTimeout(Config config) {
