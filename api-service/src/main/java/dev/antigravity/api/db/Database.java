@@ -62,7 +62,9 @@ public final class Database implements AutoCloseable {
         db.get("password").asString().filter(s -> !s.isBlank()).ifPresent(pool::setPassword);
         db.get("schema").asString().filter(s -> !s.isBlank()).ifPresent(pool::setSchema);
         pool.setMaximumPoolSize(poolSize(db));
-        pool.setConnectionTimeout(db.get("pool.timeout").as(Duration.class).orElse(Duration.ofSeconds(5)).toMillis());
+        // Short: with the concurrency limit at the pool size a healthy pool hands out a connection at
+        // once, so a long wait only means the database is down, and the client deserves its 503 soon.
+        pool.setConnectionTimeout(db.get("pool.timeout").as(Duration.class).orElse(Duration.ofSeconds(2)).toMillis());
         Database database = new Database(new HikariDataSource(pool), embedded);
         if (db.get("migrate").asBoolean().orElse(true)) {
             database.migrate();

@@ -1,13 +1,13 @@
 package dev.antigravity.api.health;
 
+import java.time.Duration;
 import java.util.Map;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.ApiServer;
 import dev.antigravity.api.testsupport.TestApps;
+import dev.antigravity.api.testsupport.TestDatabases;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** With the database unreachable the task is alive but not ready, and says so within the bound. */
 @ServerTest
 class ReadinessServerTest {
-    private static final Database UNREACHABLE = Database.wrap(unreachablePool());
+    private static final Database UNREACHABLE = TestDatabases.unreachable(Duration.ofSeconds(30));
     private static final AppContext APP = TestApps.create(UNREACHABLE, Map.of("ready.timeout", "PT0.5S"));
 
     private final Http1Client client;
@@ -39,16 +39,6 @@ class ReadinessServerTest {
     @AfterAll
     static void close() {
         UNREACHABLE.close();
-    }
-
-    private static HikariDataSource unreachablePool() {
-        HikariConfig config = new HikariConfig();
-        // Port 1 on loopback: connection refused, the way a stopped database looks.
-        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/antigravity");
-        config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(30_000);
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
     }
 
     @Test

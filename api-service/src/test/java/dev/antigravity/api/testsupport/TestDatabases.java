@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.antigravity.api.db.Database;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -45,6 +48,19 @@ public final class TestDatabases {
         dropAtExit(pg, schema);
         return Database.create(dbConfig(Map.of("url", pg.url(), "username", pg.user(),
                 "password", pg.password(), "schema", schema)));
+    }
+
+    /**
+     * A database that refuses every connection, the way a stopped PostgreSQL looks (port 1 on
+     * loopback); {@code connectionTimeout} is how long the pool waits before giving up.
+     */
+    public static Database unreachable(Duration connectionTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/antigravity");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
+        config.setMaximumPoolSize(2);
+        return Database.wrap(new HikariDataSource(config));
     }
 
     /** Both engines, for tests parameterized over the databases the service supports. */

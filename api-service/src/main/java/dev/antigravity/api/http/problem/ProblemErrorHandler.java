@@ -16,7 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * The single place where exceptions become HTTP responses: every error leaves the service as
  * problem+json with the request's correlation id, and unexpected ones are logged with their
- * stack trace but never leak it to the client.
+ * stack trace but never leak it to the client. An unreachable database is not unexpected: 503.
  */
 public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
     private static final System.Logger LOG = System.getLogger(ProblemErrorHandler.class.getName());
@@ -53,6 +53,13 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             // Helidon's own client errors (unsupported media type, bad header, ...): keep the status.
             return new ApiException(http.status().code(), ApiException.TYPE_BASE + "http-" + http.status().code(),
                     http.status().reasonPhrase(), http.getMessage(), List.of());
+        }
+        var database = DatabaseProblems.connectionFailure(error);
+        if (database.isPresent()) {
+            // Expected during an outage and the same for every request: one line, no stack trace.
+            LOG.log(Level.WARNING, "Database unavailable on " + req.prologue().method().text() + " "
+                    + RequestPath.of(req) + ": " + database.get());
+            return DatabaseProblems.unavailable();
         }
         LOG.log(Level.ERROR, "Unhandled error on " + req.prologue().method().text() + " " + RequestPath.of(req), error);
         return ApiException.internal("An unexpected error occurred; quote the correlation id when reporting it.");
