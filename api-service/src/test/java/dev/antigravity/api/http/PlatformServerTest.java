@@ -209,6 +209,8 @@ class PlatformServerTest {
         Map<?, ?> line = access.getFirst();
         assertThat(line.get("method")).isEqualTo("GET");
         assertThat(line.get("route")).isEqualTo("/test/things/{id}");
+        // The whole path the client asked for, not the part below the service's prefix.
+        assertThat(line.get("path")).isEqualTo("/test/things/77");
         assertThat(line.get("status")).isEqualTo(200);
         assertThat(line.get("correlation_id")).isEqualTo("corr-1");
         assertThat(line.get("subject")).isEqualTo("dave");
