@@ -10,9 +10,9 @@ export PATH="$JAVA_HOME/bin:$PATH"
 BENCH_BUILD_DIR=${BENCH_BUILD_DIR:-target-bench}
 API_JAR="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/api-service.jar"
 API_LIBS="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/libs"
-# JVM flags of every API instance: the container's (docker image: MaxRAMPercentage=75, SerialGC)
+# JVM flags of every API instance: the container's (docker image jvm.options: MaxRAMPercentage=75, Xmn64m, SerialGC)
 # with the ECS task's 1 GiB memory limit, which the JVM would read from the cgroup, given as MaxRAM.
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 BENCH_OUT=${BENCH_OUT:-/tmp/antigravity-bench}
 PG_HOST=127.0.0.1
 PG_SHARED_PORT=55432
