@@ -11,18 +11,23 @@ import java.util.Optional;
 /**
  * One ledger record: a (service, task-definition revision) Antigravity rolled out.
  *
- * @param deploymentId        {@code family:revision} of the task definition (unique per service)
- * @param previousRevisionArn what the service ran when this deployment was accepted
- * @param rollbackTargetArn   the last STABLE revision (null when none is known: nothing to return to)
- * @param ecsDeploymentId     ECS's {@code ecs-svc/…} id, once an ECS event named it
- * @param rollbackCause       id of the event that started this deployment's rollback
- * @param rollbackIssued      whether UpdateService to the rollback target went through
- * @param version             optimistic-lock counter of the ledger item
+ * @param deploymentId            {@code family:revision} of the task definition (unique per service)
+ * @param previousRevisionArn     what the service ran when this deployment was accepted
+ * @param rollbackTargetArn       the last STABLE revision (null when none is known: nothing to return to)
+ * @param ecsDeploymentId         the {@code ecs-svc/…} id of the ECS deployment that rolls this revision out
+ * @param rolloutIssued           whether the UpdateService to this revision went through (the intent's "issued"
+ *                                mark: a retry or the stabilizer re-issues one that did not)
+ * @param rollbackCause           id of the event that started this deployment's rollback
+ * @param rollbackIssued          whether UpdateService to the rollback target went through
+ * @param rollbackEcsDeploymentId the id of the ECS deployment the rollback started (its own, never the target's
+ *                                original rollout)
+ * @param version                 optimistic-lock counter of the ledger item
  */
 public record Deployment(ServiceRef service, String deploymentId, String taskDefinitionArn,
                          String previousRevisionArn, String rollbackTargetArn, ImageRef image, DeploymentState state,
-                         String ecsDeploymentId, Map<TimelineKey, Instant> timeline, String reason,
-                         String rollbackCause, boolean rollbackIssued, long version) {
+                         String ecsDeploymentId, boolean rolloutIssued, Map<TimelineKey, Instant> timeline,
+                         String reason, String rollbackCause, boolean rollbackIssued, String rollbackEcsDeploymentId,
+                         long version) {
     public Deployment {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -45,7 +50,7 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
         }
         timeline.put(TimelineKey.acceptedAt, acceptedAt);
         return new Deployment(service, idOf(taskDefinitionArn), taskDefinitionArn, previousRevisionArn,
-                rollbackTargetArn, image, DeploymentState.PENDING, null, timeline, reason, null, false, 0);
+                rollbackTargetArn, image, DeploymentState.PENDING, null, false, timeline, reason, null, false, null, 0);
     }
 
     /** {@code arn:…:task-definition/api:7} → {@code api:7}. */
@@ -64,7 +69,8 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
         stamped.putAll(timeline);
         stampOf(next).ifPresent(key -> stamped.putIfAbsent(key, at));
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                next, ecsDeploymentId, stamped, why, rollbackCause, rollbackIssued, version + 1);
+                next, ecsDeploymentId, rolloutIssued, stamped, why, rollbackCause, rollbackIssued,
+                rollbackEcsDeploymentId, version + 1);
     }
 
     private static Optional<TimelineKey> stampOf(DeploymentState state) {
@@ -85,28 +91,46 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
         return withStamp(TimelineKey.bakeUntil, bakeUntil);
     }
 
-    /** The record with {@code key} set to {@code at}, replacing an earlier stamp. */
+    /** The record with {@code key} set to {@code at}, replacing an earlier stamp (same version: part of a move). */
     public Deployment withStamp(TimelineKey key, Instant at) {
         Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
         stamped.putAll(timeline);
         stamped.put(key, at);
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, stamped, reason, rollbackCause, rollbackIssued, version);
+                state, ecsDeploymentId, rolloutIssued, stamped, reason, rollbackCause, rollbackIssued,
+                rollbackEcsDeploymentId, version);
     }
 
     public Deployment withEcsDeploymentId(String id) {
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, id, timeline, reason, rollbackCause, rollbackIssued, version + 1);
+                state, id, rolloutIssued, timeline, reason, rollbackCause, rollbackIssued, rollbackEcsDeploymentId,
+                version + 1);
+    }
+
+    /** The rollout's UpdateService went through and started ECS deployment {@code ecsId}. */
+    public Deployment withRolloutIssued(String ecsId) {
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
+                state, ecsId == null ? ecsDeploymentId : ecsId, true, timeline, reason, rollbackCause, rollbackIssued,
+                rollbackEcsDeploymentId, version + 1);
     }
 
     public Deployment withRollbackCause(String causeEventId) {
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, timeline, reason, causeEventId, rollbackIssued, version + 1);
+                state, ecsDeploymentId, rolloutIssued, timeline, reason, causeEventId, rollbackIssued,
+                rollbackEcsDeploymentId, version + 1);
     }
 
-    public Deployment withRollbackIssued() {
+    /** The rollback goes to {@code targetArn} (chosen when it starts: the newest ACTIVE STABLE revision). */
+    public Deployment withRollbackTarget(String targetArn) {
+        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, targetArn, image,
+                state, ecsDeploymentId, rolloutIssued, timeline, reason, rollbackCause, rollbackIssued,
+                rollbackEcsDeploymentId, version + 1);
+    }
+
+    /** The rollback's UpdateService went through and started ECS deployment {@code ecsId}. */
+    public Deployment withRollbackIssued(String ecsId) {
         return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, timeline, reason, rollbackCause, true, version + 1);
+                state, ecsDeploymentId, rolloutIssued, timeline, reason, rollbackCause, true, ecsId, version + 1);
     }
 
     public Optional<Instant> at(TimelineKey key) {

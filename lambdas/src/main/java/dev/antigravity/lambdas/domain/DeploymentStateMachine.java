@@ -5,8 +5,10 @@ import static dev.antigravity.lambdas.domain.DeploymentEvent.ECS_COMPLETED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ECS_FAILED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ECS_IN_PROGRESS;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.GUARD_ALARM;
+import static dev.antigravity.lambdas.domain.DeploymentEvent.REPLACED_OUTSIDE;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ROLLBACK_COMPLETED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ROLLBACK_FAILED;
+import static dev.antigravity.lambdas.domain.DeploymentEvent.ROLLBACK_REFUSED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.SUPERSEDED_BY_NEWER;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.VERIFICATION_FAILED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.VERIFICATION_PASSED;
@@ -59,9 +61,18 @@ public final class DeploymentStateMachine {
         allow(BAKING, BAKE_ELAPSED, STABLE);
         allow(BAKING, SUPERSEDED_BY_NEWER, SUPERSEDED);
 
+        // What ECS runs decides: a record whose revision ECS no longer runs (a hotfix by hand, a Terraform apply, a
+        // human revert) is superseded, never promoted nor rolled back; a rollback that cannot be made is terminal.
+        for (DeploymentState guarded : DeploymentState.GUARDED) {
+            allow(guarded, REPLACED_OUTSIDE, SUPERSEDED);
+            allow(guarded, ROLLBACK_REFUSED, DeploymentState.ROLLBACK_FAILED);
+        }
+
         // A rollback is never itself rolled back: ROLLING_BACK only listens to the rollback's own outcome.
         allow(ROLLING_BACK, ROLLBACK_COMPLETED, ROLLED_BACK);
         allow(ROLLING_BACK, ROLLBACK_FAILED, DeploymentState.ROLLBACK_FAILED);
+        // Someone put another revision on the service while the rollback ran: the failing one is gone all the same.
+        allow(ROLLING_BACK, REPLACED_OUTSIDE, ROLLED_BACK);
     }
 
     private DeploymentStateMachine() {

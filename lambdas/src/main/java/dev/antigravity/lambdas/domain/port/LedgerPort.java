@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.domain.port;
 
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import java.time.Instant;
 import java.util.List;
@@ -20,16 +21,29 @@ public interface LedgerPort {
      */
     boolean transition(Deployment next, Set<DeploymentState> allowedFrom, long expectedVersion);
 
+    /** One record, read with strong consistency. */
     Optional<Deployment> find(ServiceRef service, String deploymentId);
 
-    /** The service's deployments, newest first. */
+    /**
+     * The service's deployments, newest first. Read through an index that may lag writes by a moment: good for
+     * sweeps and reports, never alone for a decision that acts on ECS (re-read with {@link #find} or {@link #head}).
+     */
     List<Deployment> history(ServiceRef service, int limit);
 
+    /** The service's deploy intent, read with strong consistency. */
+    Optional<ServiceHead> head(ServiceRef service);
+
+    /** Writes the head only while the stored one is still at {@code next.version() - 1} (absent counts as 0). */
+    boolean writeHead(ServiceHead next);
+
     /**
-     * Claims the right to deploy {@code digest} to the service, so concurrent copies of one push register one
-     * revision. True when newly claimed, or already claimed by the same event (a retry of it).
+     * Takes the service's decision lock for {@code owner} until {@code until} (a lock whose holder died frees itself
+     * then); false when someone else holds it. Every UpdateService Antigravity issues is decided under it.
      */
-    boolean claimDigest(ServiceRef service, String digest, String eventId);
+    boolean lock(ServiceRef service, String owner, Instant now, Instant until);
+
+    /** Releases the lock if {@code owner} still holds it. */
+    void unlock(ServiceRef service, String owner);
 
     /** True when the event id was not seen before (and is now recorded until {@code expiresAt}). */
     boolean markProcessed(String eventId, String handler, Instant expiresAt);
