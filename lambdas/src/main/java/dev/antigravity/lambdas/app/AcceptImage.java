@@ -2,13 +2,16 @@ package dev.antigravity.lambdas.app;
 
 import dev.antigravity.events.aws.EcrImageAction;
 import dev.antigravity.events.platform.PlatformEventType;
+import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.EcsRejectedException;
 import dev.antigravity.lambdas.domain.ImageRef;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.policy.TagPolicy;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
@@ -23,13 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Push → deploy: for each managed service the repository feeds, check the tag policy, the freeze switch and what
- * already runs or was accepted; then register a revision pinned by digest, record it PENDING with its rollback
- * target (the last STABLE revision), supersede what was still in flight, UpdateService and announce it.
+ * Push → deploy. For each managed service the repository feeds: tag policy, suspension and freeze; then, holding the
+ * service's lock, the push is compared with the service's head (the newest image accepted, by ECR's push time, read
+ * with strong consistency): an older or already-accepted image is skipped, a newer one becomes the head. The head is
+ * an intent carried out step by step — register the revision, record it PENDING, supersede what was in flight,
+ * UpdateService, mark it issued — and {@link #resume} carries out whatever steps a crashed or throttled attempt left,
+ * so a retry of the event (or the stabilizer) finishes the deployment instead of losing it.
  */
 public final class AcceptImage {
     public static final String HANDLER = "ImagePushHandler";
-    static final int HISTORY = 50;
 
     private final ManagedServices services;
     private final EcsPort ecs;
@@ -40,10 +45,12 @@ public final class AcceptImage {
     private final PlatformEvents events;
     private final Transitions transitions;
     private final Idempotency idempotency;
+    private final ServiceLock lock;
     private final Clock clock;
 
     public AcceptImage(ManagedServices services, EcsPort ecs, RegistryPort registry, LedgerPort ledger,
-                       FreezeSwitch freeze, PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
+                       FreezeSwitch freeze, PlatformEventPublisher publisher, PlatformEvents events, ServiceLock lock,
+                       Clock clock) {
         this.services = services;
         this.ecs = ecs;
         this.registry = registry;
@@ -53,6 +60,7 @@ public final class AcceptImage {
         this.events = events;
         this.transitions = new Transitions(ledger);
         this.idempotency = new Idempotency(ledger, clock);
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -66,8 +74,10 @@ public final class AcceptImage {
             return Outcome.of(HANDLER, action.id(), Outcome.Result.IGNORED,
                     "repository " + action.repositoryName() + " feeds no managed service");
         }
-        ImagePush push = new ImagePush(new ImageRef(action.repositoryName(), action.imageDigest(), action.imageTag()),
-                action.envelope().time(), action.id());
+        ImageRef image = new ImageRef(action.repositoryName(), action.imageDigest(), action.imageTag());
+        // ECR's own push time orders pushes; the event's time is only a fallback when ECR no longer has the image.
+        Instant pushedAt = registry.pushedAt(image.repository(), image.digest()).orElse(action.envelope().time());
+        ImagePush push = new ImagePush(image, pushedAt, action.id());
         return idempotency.once(HANDLER, action.id(),
                 () -> Outcome.combine(HANDLER, action.id(), fed.stream().map(s -> deploy(s, push)).toList()));
     }
@@ -88,6 +98,20 @@ public final class AcceptImage {
         if (frozen.isPresent()) {
             return skipAndAnnounce(service, push, frozen.get());
         }
+        return lock.holding(service.ref(), () -> decide(service, push));
+    }
+
+    private Outcome decide(ManagedService service, ImagePush push) {
+        ImageRef image = push.image();
+        Optional<ServiceHead> head = ledger.head(service.ref());
+        if (head.isPresent() && head.get().image().digest().equals(image.digest())) {
+            return resumeHeld(service, head.get(), push.causeEventId());
+        }
+        if (head.isPresent() && !head.get().isOlderThan(push.pushedAt())) {
+            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " (pushed " + push.pushedAt()
+                    + ") is older than " + head.get().image().digest() + " (pushed " + head.get().pushedAt()
+                    + "), already accepted: never replace a newer image with an older one");
+        }
         ServiceSnapshot current = ecs.describe(service.ref());
         Optional<String> running = ecs.containerImage(current.taskDefinitionArn(), service.container())
                 .map(EcsPort.ContainerImage::image);
@@ -95,68 +119,115 @@ public final class AcceptImage {
             return result(service, push, Outcome.Result.SKIPPED, image.digest() + " already runs in "
                     + Deployment.idOf(current.taskDefinitionArn()));
         }
-        List<Deployment> history = ledger.history(service.ref(), HISTORY);
-        Optional<Deployment> seen = history.stream().filter(d -> d.image().digest().equals(image.digest())).findFirst();
-        if (seen.isPresent()) {
-            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " was already accepted as "
-                    + seen.get().deploymentId() + " (" + seen.get().state() + ")");
-        }
-        if (!ledger.claimDigest(service.ref(), image.digest(), push.causeEventId())) {
-            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " is being deployed by another event");
-        }
-        return rollOut(service, push, current, history);
-    }
-
-    private Outcome rollOut(ManagedService service, ImagePush push, ServiceSnapshot current, List<Deployment> history) {
-        Actions actions = new Actions();
-        ImageRef image = push.image();
-        String pinned = image.pinnedTo(registry.repositoryUri(image.repository()));
-        String revision = ecs.registerRevision(current.taskDefinitionArn(), service.container(), pinned,
-                Map.of("APP_VERSION", image.tag()));
-        actions.add("RegisterTaskDefinition " + Deployment.idOf(revision) + " image=" + pinned);
-
-        Instant now = clock.instant();
-        Deployment pending = Deployment.accepted(service.ref(), revision, current.taskDefinitionArn(),
-                rollbackTarget(current, history).orElse(null), image, push.pushedAt(), now,
-                "image " + image.repository() + ":" + image.tag() + " pushed");
-        ledger.create(pending);
-        actions.add("ledger " + pending.deploymentId() + " PENDING rollbackTarget="
-                + pending.rollbackTarget().map(Deployment::idOf).orElse("none"));
-
-        for (Deployment inFlight : history) {
-            if (inFlight.state().isGuarded()) {
-                transitions.apply(inFlight, DeploymentEvent.SUPERSEDED_BY_NEWER, now,
-                        "superseded by " + pending.deploymentId()).ifPresent(superseded -> {
-                            actions.add("ledger " + superseded.deploymentId() + " SUPERSEDED");
-                            publisher.publish(events.about(superseded, PlatformEventType.DeploymentSuperseded, now,
-                                    "superseded by " + pending.deploymentId(), null, push.causeEventId()));
-                        });
-            }
-        }
-        ecs.updateService(service.ref(), revision);
-        actions.add("UpdateService " + service.ref() + " -> " + pending.deploymentId());
-        publisher.publish(events.about(pending, PlatformEventType.DeploymentAccepted, now, pending.reason(), null,
-                push.causeEventId()));
-        actions.add("publish DeploymentAccepted");
-        return result(service, push, Outcome.Result.APPLIED, "deploying " + image.tag() + " as "
-                + pending.deploymentId()).about(service.ref().key(), pending.deploymentId(),
-                DeploymentState.PENDING.name()).withActions(actions.list());
+        ServiceHead intent = ServiceHead.intent(service.ref(), image, push.pushedAt(), push.causeEventId(),
+                head.map(ServiceHead::version).orElse(0L));
+        writeHead(intent);
+        return resumeHeld(service, intent, push.causeEventId());
     }
 
     /**
-     * The last STABLE revision; without one, what the current in-flight record would have returned to; and when
-     * the running revision predates the ledger, that revision itself (it is what people ran before Antigravity).
+     * Carries out what remains of the head's intent (the stabilizer's entry point for an intent whose event was
+     * lost): takes the lock, re-reads the head, and does the missing steps.
      */
-    static Optional<String> rollbackTarget(ServiceSnapshot current, List<Deployment> history) {
-        Optional<Deployment> lastStable = history.stream()
-                .filter(d -> d.state() == DeploymentState.STABLE).findFirst();
-        if (lastStable.isPresent()) {
-            return Optional.of(lastStable.get().taskDefinitionArn());
+    public Outcome resume(ManagedService service, String causeId) {
+        return lock.holding(service.ref(), () -> ledger.head(service.ref())
+                .map(head -> resumeHeld(service, head, causeId))
+                .orElseGet(() -> Outcome.of(HANDLER, causeId, Outcome.Result.IGNORED, "no deploy intent for "
+                        + service.ref()).about(service.ref().key(), null, null)));
+    }
+
+    private Outcome resumeHeld(ManagedService service, ServiceHead head, String causeId) {
+        Actions actions = new Actions();
+        ServiceSnapshot current = ecs.describe(service.ref());
+        ServiceHead registered = head;
+        if (head.revision().isEmpty()) {
+            String pinned = head.image().pinnedTo(registry.repositoryUri(head.image().repository()));
+            String revision = ecs.registerRevision(current.taskDefinitionArn(), service.container(), pinned,
+                    Map.of("APP_VERSION", head.image().tag()));
+            actions.add("RegisterTaskDefinition " + Deployment.idOf(revision) + " image=" + pinned);
+            registered = head.registered(revision);
+            writeHead(registered);
         }
-        Optional<Deployment> runningRecord = history.stream()
-                .filter(d -> d.taskDefinitionArn().equals(current.taskDefinitionArn())).findFirst();
-        return runningRecord.isPresent() ? runningRecord.get().rollbackTarget()
-                : Optional.of(current.taskDefinitionArn());
+        String revision = registered.revisionArn();
+        Deployment record = ledger.find(service.ref(), Deployment.idOf(revision)).orElse(null);
+        if (record == null) {
+            List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
+            record = Deployment.accepted(service.ref(), revision, current.taskDefinitionArn(),
+                    RollbackTargets.atAcceptance(current, history).orElse(null), head.image(), head.pushedAt(),
+                    clock.instant(), "image " + head.image().repository() + ":" + head.image().tag() + " pushed");
+            if (ledger.create(record)) {
+                actions.add("ledger " + record.deploymentId() + " PENDING rollbackTarget="
+                        + record.rollbackTarget().map(Deployment::idOf).orElse("none"));
+            }
+            record = ledger.find(service.ref(), record.deploymentId()).orElseThrow();
+            supersedeInFlight(service, record, history, head.causeEventId(), actions);
+        }
+        if (record.rolloutIssued() || record.state() != DeploymentState.PENDING) {
+            return result(service, causeId, Outcome.Result.SKIPPED, head.image().digest() + " was already accepted as "
+                    + record.deploymentId() + " (" + record.state() + ")").withActions(actions.list());
+        }
+        return issue(service, record, current, causeId, actions);
+    }
+
+    /** UpdateService once: a rollout ECS already started (before a crash) is only marked issued. */
+    private Outcome issue(ManagedService service, Deployment pending, ServiceSnapshot current, String causeId,
+                          Actions actions) {
+        Optional<EcsPort.EcsDeployment> started = current.deploymentOf(pending.taskDefinitionArn(),
+                pending.at(TimelineKey.acceptedAt).orElse(null));
+        String ecsId;
+        if (started.isPresent()) {
+            ecsId = started.get().id();
+            actions.add("ECS already rolls out " + pending.deploymentId() + " as " + ecsId);
+        } else {
+            try {
+                ecsId = ecs.updateService(service.ref(), pending.taskDefinitionArn());
+            } catch (EcsRejectedException refused) {
+                return refused(service, pending, causeId, refused, actions);
+            }
+            actions.add("UpdateService " + service.ref() + " -> " + pending.deploymentId() + " (" + ecsId + ")");
+        }
+        Deployment issued = transitions.amendLatest(pending, d -> d.withRolloutIssued(ecsId), d -> !d.rolloutIssued());
+        Instant now = clock.instant();
+        publisher.publish(events.about(issued, PlatformEventType.DeploymentAccepted, now, issued.reason(), null,
+                causeId));
+        actions.add("publish DeploymentAccepted");
+        return result(service, causeId, Outcome.Result.APPLIED, "deploying " + issued.image().tag() + " as "
+                + issued.deploymentId()).about(service.ref().key(), issued.deploymentId(),
+                DeploymentState.PENDING.name()).withActions(actions.list());
+    }
+
+    private Outcome refused(ManagedService service, Deployment pending, String causeId, EcsRejectedException refused,
+                            Actions actions) {
+        Instant now = clock.instant();
+        String why = "ECS refused UpdateService: " + refused.getMessage();
+        transitions.apply(pending, DeploymentEvent.ECS_FAILED, now, why).ifPresent(failed -> {
+            actions.add("ledger " + failed.deploymentId() + " FAILED");
+            publisher.publish(events.about(failed, PlatformEventType.DeploymentFailed, now, why, null, causeId));
+            actions.add("publish DeploymentFailed");
+        });
+        return result(service, causeId, Outcome.Result.APPLIED, why).withActions(actions.list());
+    }
+
+    private void supersedeInFlight(ManagedService service, Deployment newest, List<Deployment> history, String causeId,
+                                   Actions actions) {
+        Instant now = clock.instant();
+        for (Deployment inFlight : history) {
+            if (inFlight.state().isGuarded() && !inFlight.deploymentId().equals(newest.deploymentId())) {
+                transitions.apply(inFlight, DeploymentEvent.SUPERSEDED_BY_NEWER, now,
+                        "superseded by " + newest.deploymentId()).ifPresent(superseded -> {
+                            actions.add("ledger " + superseded.deploymentId() + " SUPERSEDED");
+                            publisher.publish(events.about(superseded, PlatformEventType.DeploymentSuperseded, now,
+                                    "superseded by " + newest.deploymentId(), null, causeId));
+                        });
+            }
+        }
+    }
+
+    private void writeHead(ServiceHead next) {
+        if (!ledger.writeHead(next)) {
+            // Only a lock holder writes the head: losing this write means the lease ran out under us.
+            throw new ServiceLock.ServiceBusy("the head of " + next.service() + " moved under a lock holder");
+        }
     }
 
     private Outcome skipAndAnnounce(ManagedService service, ImagePush push, String reason) {
@@ -166,6 +237,10 @@ public final class AcceptImage {
     }
 
     private static Outcome result(ManagedService service, ImagePush push, Outcome.Result result, String reason) {
-        return Outcome.of(HANDLER, push.causeEventId(), result, reason).about(service.ref().key(), null, null);
+        return result(service, push.causeEventId(), result, reason);
+    }
+
+    private static Outcome result(ManagedService service, String causeId, Outcome.Result result, String reason) {
+        return Outcome.of(HANDLER, causeId, result, reason).about(service.ref().key(), null, null);
     }
 }

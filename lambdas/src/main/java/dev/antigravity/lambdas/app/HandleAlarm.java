@@ -9,6 +9,7 @@ import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
@@ -82,8 +83,11 @@ public final class HandleAlarm {
         publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmRaised, clock.instant(),
                 alarm.state().reason() == null ? "guard alarm in ALARM" : alarm.state().reason(), null,
                 alarm.alarmName(), alarm.id()));
-        Optional<Deployment> guardedDeployment = ledger.history(service.ref(), AcceptImage.HISTORY).stream()
-                .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK).findFirst();
+        // The deployment in flight is the service's head (read consistently), never an old record the history
+        // index still shows as guarded; RollBack then checks that ECS really runs it.
+        Optional<Deployment> guardedDeployment = ledger.head(service.ref()).flatMap(ServiceHead::revision)
+                .flatMap(revision -> ledger.find(service.ref(), Deployment.idOf(revision)))
+                .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK);
         if (guardedDeployment.isEmpty()) {
             return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName()
                             + " in ALARM with no deployment in flight: announced only")

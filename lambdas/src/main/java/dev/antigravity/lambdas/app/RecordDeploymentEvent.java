@@ -75,27 +75,55 @@ public final class RecordDeploymentEvent {
 
     private Outcome route(ManagedService service, EcsDeploymentStateChange event) {
         ServiceSnapshot snapshot = ecs.describe(service.ref());
-        List<Deployment> history = ledger.history(service.ref(), AcceptImage.HISTORY);
-        Optional<String> revision = snapshot.deployment(event.deploymentId()).map(EcsPort.EcsDeployment::taskDefinitionArn)
-                .or(() -> history.stream().filter(d -> event.deploymentId().equals(d.ecsDeploymentId()))
-                        .map(Deployment::taskDefinitionArn).findFirst());
+        List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
+        Optional<EcsPort.EcsDeployment> ecsDeployment = snapshot.deployment(event.deploymentId());
+        Optional<String> revision = ecsDeployment.map(EcsPort.EcsDeployment::taskDefinitionArn)
+                .or(() -> history.stream().filter(d -> event.deploymentId().equals(d.ecsDeploymentId())
+                                || event.deploymentId().equals(d.rollbackEcsDeploymentId()))
+                        .map(d -> event.deploymentId().equals(d.ecsDeploymentId()) ? d.taskDefinitionArn()
+                                : d.rollbackTargetArn())
+                        .findFirst());
         if (revision.isEmpty()) {
             return ignored(event, service, "ECS deployment " + event.deploymentId() + " is unknown (not in the "
                     + "service's deployments nor the ledger)");
         }
-        Optional<Deployment> rollbackInFlight = history.stream()
-                .filter(d -> d.state() == DeploymentState.ROLLING_BACK && revision.get().equals(d.rollbackTargetArn()))
-                .findFirst();
+        Optional<Deployment> rollbackInFlight = rollbackDeployedBy(event, ecsDeployment, revision.get(), history);
         if (rollbackInFlight.isPresent()) {
             return rollbackProgress(event, rollbackInFlight.get());
         }
         Optional<Deployment> deployment = history.stream()
-                .filter(d -> d.taskDefinitionArn().equals(revision.get())).findFirst();
+                .filter(d -> d.taskDefinitionArn().equals(revision.get())).findFirst()
+                .flatMap(d -> ledger.find(service.ref(), d.deploymentId()))
+                .or(() -> ledger.find(service.ref(), Deployment.idOf(revision.get())));
         if (deployment.isEmpty()) {
             return ignored(event, service, "revision " + Deployment.idOf(revision.get()) + " was not deployed by "
                     + "Antigravity");
         }
+        if (deployment.get().ecsDeploymentId() != null && !deployment.get().ecsDeploymentId().equals(event.deploymentId())
+                && deployment.get().state().isGuarded()) {
+            return ignored(event, service, "ECS deployment " + event.deploymentId() + " is not the rollout of "
+                    + deployment.get().deploymentId() + " (" + deployment.get().ecsDeploymentId() + ")");
+        }
         return drive(cause(event), service, deployment.get());
+    }
+
+    /**
+     * The ROLLING_BACK record whose rollback this ECS deployment is: by the rollback's own deployment id, or — when
+     * the event overtook the write of that id — a deployment of the rollback target that ECS created after the
+     * rollback started (never the target's original rollout, which is older).
+     */
+    private Optional<Deployment> rollbackDeployedBy(EcsDeploymentStateChange event,
+                                                    Optional<EcsPort.EcsDeployment> ecsDeployment, String revision,
+                                                    List<Deployment> history) {
+        return history.stream().filter(d -> d.state() == DeploymentState.ROLLING_BACK
+                        || event.deploymentId().equals(d.rollbackEcsDeploymentId()))
+                .map(d -> ledger.find(d.service(), d.deploymentId()).orElse(d))
+                .filter(d -> d.state() == DeploymentState.ROLLING_BACK)
+                .filter(d -> event.deploymentId().equals(d.rollbackEcsDeploymentId())
+                        || (d.rollbackEcsDeploymentId() == null && revision.equals(d.rollbackTargetArn())
+                        && ecsDeployment.map(e -> e.createdAt() != null && d.at(TimelineKey.rollbackStartedAt)
+                                .map(started -> !e.createdAt().isBefore(started)).orElse(false)).orElse(false)))
+                .findFirst();
     }
 
     /**
@@ -182,25 +210,36 @@ public final class RecordDeploymentEvent {
                 })
                 .orElseGet(() -> ignoredIn(cause, deployment));
     }
+    /** Drives a ROLLING_BACK record from what ECS reports about the rollback's own deployment (the sweep). */
+    public Outcome reconcileRollback(String causeId, Deployment rollingBack, EcsDeploymentStateChange.Phase phase,
+                                     String reason) {
+        return rollbackMove(new Cause(Stabilize.HANDLER, causeId, phase, rollingBack.rollbackEcsDeploymentId(), reason),
+                rollingBack);
+    }
+
     private Outcome rollbackProgress(EcsDeploymentStateChange event, Deployment rollingBack) {
-        DeploymentEvent outcome = switch (event.phase()) {
+        return rollbackMove(cause(event), rollingBack);
+    }
+
+    private Outcome rollbackMove(Cause cause, Deployment rollingBack) {
+        DeploymentEvent outcome = switch (cause.phase()) {
             case IN_PROGRESS -> null;
             case COMPLETED -> DeploymentEvent.ROLLBACK_COMPLETED;
             case FAILED -> DeploymentEvent.ROLLBACK_FAILED;
         };
         if (outcome == null) {
-            return ignoredIn(cause(event), rollingBack);
+            return ignoredIn(cause, rollingBack);
         }
         Instant now = clock.instant();
         PlatformEventType type = outcome == DeploymentEvent.ROLLBACK_COMPLETED
                 ? PlatformEventType.RollbackCompleted : PlatformEventType.RollbackFailed;
-        return transitions.apply(rollingBack, outcome, now, "rollback " + event.phase().name().toLowerCase()
-                        + ": " + reasonOf(event))
+        return transitions.apply(rollingBack, outcome, now, "rollback " + cause.phase().name().toLowerCase()
+                        + ": " + cause.reason())
                 .map(done -> {
-                    publisher.publish(events.about(done, type, now, done.reason(), null, event.id()));
-                    return applied(cause(event), done, "ledger " + done.state(), "publish " + type);
+                    publisher.publish(events.about(done, type, now, done.reason(), null, cause.id()));
+                    return applied(cause, done, "ledger " + done.state(), "publish " + type);
                 })
-                .orElseGet(() -> ignoredIn(cause(event), rollingBack));
+                .orElseGet(() -> ignoredIn(cause, rollingBack));
     }
 
     private static String reasonOf(EcsDeploymentStateChange event) {

@@ -5,11 +5,14 @@ import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.EcsRejectedException;
 import dev.antigravity.lambdas.domain.PlatformEvents;
 import dev.antigravity.lambdas.domain.Settings;
 import dev.antigravity.lambdas.domain.policy.RollbackDecision;
 import dev.antigravity.lambdas.domain.policy.RollbackPolicy;
 import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.domain.port.EcsPort.EcsDeployment;
+import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
 import java.time.Clock;
@@ -18,9 +21,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rolls a deployment back to its target, at most once: the ledger moves to ROLLING_BACK with a conditional write
- * first, and only the writer that won issues UpdateService. A rollback whose UpdateService did not go through
- * (the Lambda died) is re-issued by a retry of the same event or by the stabilizer.
+ * Rolls a deployment back, at most once, and only the revision ECS actually runs. Holding the service's lock it
+ * re-reads the record and DescribeServices: a record ECS no longer runs is superseded, not rolled back (a human or
+ * Terraform put something else there); while ECS itself is rolling the record out with alarm rollback on, ECS owns
+ * the rollback (division of labour: ECS the rollout, Antigravity the verification and the bake). The target is
+ * chosen now: the newest STABLE revision ECS can still run. The record moves to ROLLING_BACK (the intent) before
+ * UpdateService and is marked issued with the rollback's own ECS deployment id after; a retry or the stabilizer
+ * re-issues an intent that did not go out, after checking ECS has not already started it.
  */
 public final class RollBack {
     private final EcsPort ecs;
@@ -30,10 +37,11 @@ public final class RollBack {
     private final RollbackPolicy policy;
     private final Settings settings;
     private final Transitions transitions;
+    private final ServiceLock lock;
     private final Clock clock;
 
     public RollBack(EcsPort ecs, LedgerPort ledger, PlatformEventPublisher publisher, PlatformEvents events,
-                    Settings settings, Clock clock) {
+                    Settings settings, ServiceLock lock, Clock clock) {
         this.ecs = ecs;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -41,6 +49,7 @@ public final class RollBack {
         this.policy = new RollbackPolicy(settings);
         this.settings = settings;
         this.transitions = new Transitions(ledger);
+        this.lock = lock;
         this.clock = clock;
     }
 
@@ -50,71 +59,145 @@ public final class RollBack {
      */
     public Outcome start(String handler, String causeEventId, Deployment deployment, DeploymentEvent trigger,
                          String reason, String alarmName) {
-        Instant now = clock.instant();
-        if (isUnfinishedRollbackOf(deployment, causeEventId)) {
+        return lock.holding(deployment.service(), () -> decide(handler, causeEventId, deployment, trigger, reason,
+                alarmName));
+    }
+
+    private Outcome decide(String handler, String causeEventId, Deployment stale, DeploymentEvent trigger,
+                           String reason, String alarmName) {
+        Optional<Deployment> reread = ledger.find(stale.service(), stale.deploymentId());
+        if (reread.isEmpty()) {
+            return ignored(handler, causeEventId, stale, "no ledger record " + stale.deploymentId());
+        }
+        Deployment deployment = reread.get();
+        if (deployment.state() == DeploymentState.ROLLING_BACK && !deployment.rollbackIssued()) {
             return issue(handler, causeEventId, deployment, alarmName, new Actions());
         }
-        List<Deployment> history = ledger.history(deployment.service(), AcceptImage.HISTORY);
-        Optional<Deployment> target = deployment.rollbackTarget()
-                .flatMap(arn -> ledger.find(deployment.service(), Deployment.idOf(arn)));
+        if (!deployment.state().isGuarded()) {
+            return ignored(handler, causeEventId, deployment, deployment.state() == DeploymentState.ROLLING_BACK
+                    ? "already rolling back (a rollback is never rolled back)"
+                    : "deployment is " + deployment.state() + ", no longer guarded");
+        }
+        ServiceSnapshot snapshot = ecs.describe(deployment.service());
+        Optional<Outcome> notOurs = notRunBy(snapshot, handler, causeEventId, deployment);
+        if (notOurs.isPresent()) {
+            return notOurs.get();
+        }
+        if (trigger == DeploymentEvent.GUARD_ALARM && ecsOwnsRollout(snapshot)) {
+            return ignored(handler, causeEventId, deployment, "ECS is still rolling " + deployment.deploymentId()
+                    + " out with alarm rollback on: ECS rolls back by itself (" + reason + ")");
+        }
+        Instant now = clock.instant();
+        List<Deployment> history = ledger.history(deployment.service(), History.LIMIT);
+        Optional<String> target = RollbackTargets.choose(deployment, history, ecs,
+                id -> ledger.find(deployment.service(), id));
         int recent = (int) history.stream()
                 .filter(d -> d.at(TimelineKey.rollbackStartedAt)
                         .filter(at -> !at.isBefore(now.minus(settings.rollbackWindow()))).isPresent())
                 .count();
         RollbackDecision decision = policy.decide(deployment, target, recent,
                 ledger.suspension(deployment.service()).isPresent());
-        Outcome base = Outcome.of(handler, causeEventId, Outcome.Result.IGNORED, decision.reason())
-                .about(deployment.service().key(), deployment.deploymentId(), deployment.state().name());
         return switch (decision) {
-            case RollbackDecision.Ignore ignore -> base;
-            case RollbackDecision.Refuse refuse -> {
-                publisher.publish(events.about(deployment, PlatformEventType.RollbackFailed, now,
-                        "cannot roll back: " + refuse.reason() + " (" + reason + ")", alarmName, causeEventId));
-                yield new Outcome(handler, causeEventId, Outcome.Result.APPLIED, "cannot roll back: " + refuse.reason(),
-                        base.service(), base.deploymentId(), base.state(), List.of("publish RollbackFailed"));
-            }
-            case RollbackDecision.Suspend suspend -> {
-                boolean newly = ledger.suspend(deployment.service(), suspend.reason(), now);
-                if (newly) {
-                    publisher.publish(events.aboutService(deployment.service(), PlatformEventType.AutomationSuspended,
-                            now, suspend.reason(), deployment.image(), alarmName, causeEventId));
-                }
-                yield new Outcome(handler, causeEventId, Outcome.Result.APPLIED, suspend.reason(), base.service(),
-                        base.deploymentId(), base.state(),
-                        newly ? List.of("suspend automation", "publish AutomationSuspended") : List.of());
-            }
+            case RollbackDecision.Ignore ignore -> ignored(handler, causeEventId, deployment, ignore.reason());
+            case RollbackDecision.Refuse refuse -> refuse(handler, causeEventId, deployment,
+                    refuse.reason() + " (" + reason + ")", alarmName, new Actions());
+            case RollbackDecision.Suspend suspend -> suspend(handler, causeEventId, deployment, suspend, alarmName, now);
             case RollbackDecision.RollBack rollBack -> begin(handler, causeEventId, deployment, trigger, reason,
-                    alarmName, now);
+                    alarmName, rollBack.targetArn(), now);
         };
     }
 
+    /**
+     * Settles a guarded record ECS no longer runs (superseded, or FAILED when ECS rolled it back itself) — the
+     * sweep's and the promotion's check; empty when ECS runs it (or it is no longer guarded).
+     */
+    public Optional<Outcome> settleIfNotRunning(String handler, String causeId, Deployment deployment) {
+        return lock.holding(deployment.service(), () -> ledger.find(deployment.service(), deployment.deploymentId())
+                .filter(d -> d.state().isGuarded())
+                .flatMap(d -> notRunBy(ecs.describe(d.service()), handler, causeId, d)));
+    }
+
+    /**
+     * Empty when ECS's primary deployment runs the record's revision. Otherwise the record is not what runs: ECS
+     * rolled it back itself (its deployment FAILED) or someone put another revision there.
+     */
+    private Optional<Outcome> notRunBy(ServiceSnapshot snapshot, String handler, String causeEventId,
+                                       Deployment deployment) {
+        if (snapshot.runs(deployment.taskDefinitionArn())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String running = snapshot.primary().map(d -> Deployment.idOf(d.taskDefinitionArn()) + " (" + d.id() + ")")
+                .orElse("no primary deployment");
+        boolean ecsFailedIt = Optional.ofNullable(deployment.ecsDeploymentId()).flatMap(snapshot::deployment)
+                .map(d -> "FAILED".equals(d.rolloutState())).orElse(false);
+        DeploymentEvent event = ecsFailedIt ? DeploymentEvent.ECS_FAILED : DeploymentEvent.REPLACED_OUTSIDE;
+        String why = ecsFailedIt ? "ECS failed the rollout and rolled back by itself; it runs " + running
+                : "ECS runs " + running + ", not " + deployment.deploymentId() + ": replaced outside Antigravity";
+        PlatformEventType type = ecsFailedIt ? PlatformEventType.DeploymentFailed
+                : PlatformEventType.DeploymentSuperseded;
+        return Optional.of(transitions.apply(deployment, event, now, why)
+                .map(moved -> {
+                    publisher.publish(events.about(moved, type, now, why, null, causeEventId));
+                    return new Outcome(handler, causeEventId, Outcome.Result.APPLIED, why, moved.service().key(),
+                            moved.deploymentId(), moved.state().name(), List.of("ledger " + moved.state(),
+                            "publish " + type));
+                })
+                .orElseGet(() -> ignored(handler, causeEventId, deployment, why)));
+    }
+
+    /** ECS owns the rollback while its rollout of the primary deployment is in progress with alarm rollback on. */
+    private static boolean ecsOwnsRollout(ServiceSnapshot snapshot) {
+        return snapshot.rollsBackOnAlarm()
+                && snapshot.primary().map(d -> "IN_PROGRESS".equals(d.rolloutState())).orElse(false);
+    }
+
     private Outcome begin(String handler, String causeEventId, Deployment deployment, DeploymentEvent trigger,
-                          String reason, String alarmName, Instant now) {
+                          String reason, String alarmName, String targetArn, Instant now) {
         Optional<Deployment> rollingBack = transitions.apply(deployment, trigger, now, reason,
-                next -> next.withRollbackCause(causeEventId));
+                next -> next.withRollbackTarget(targetArn).withRollbackCause(causeEventId));
         if (rollingBack.isEmpty() || rollingBack.get().state() != DeploymentState.ROLLING_BACK) {
-            return Outcome.of(handler, causeEventId, Outcome.Result.IGNORED,
-                    "another event moved " + deployment.deploymentId() + " first")
-                    .about(deployment.service().key(), deployment.deploymentId(), null);
+            return ignored(handler, causeEventId, deployment, "another event moved " + deployment.deploymentId()
+                    + " first");
         }
         Actions actions = new Actions();
-        actions.add("ledger " + deployment.deploymentId() + " ROLLING_BACK");
+        actions.add("ledger " + deployment.deploymentId() + " ROLLING_BACK to " + Deployment.idOf(targetArn));
         return issue(handler, causeEventId, rollingBack.get(), alarmName, actions);
     }
 
     /** Re-issues the UpdateService of a ROLLING_BACK record that never got it (stabilizer sweep). */
-    public Optional<Outcome> resume(String handler, Deployment deployment) {
+    public Optional<Outcome> resume(String handler, String runId, Deployment deployment) {
         if (deployment.state() != DeploymentState.ROLLING_BACK || deployment.rollbackIssued()) {
             return Optional.empty();
         }
-        return Optional.of(issue(handler, deployment.rollbackCause(), deployment, null, new Actions()));
+        return Optional.of(lock.holding(deployment.service(), () -> ledger.find(deployment.service(),
+                        deployment.deploymentId())
+                .filter(d -> d.state() == DeploymentState.ROLLING_BACK && !d.rollbackIssued())
+                .map(d -> issue(handler, runId, d, null, new Actions()))
+                .orElseGet(() -> ignored(handler, runId, deployment, "rollback already issued"))));
     }
 
     private Outcome issue(String handler, String causeEventId, Deployment rollingBack, String alarmName,
                           Actions actions) {
-        ecs.updateService(rollingBack.service(), rollingBack.rollbackTargetArn());
-        actions.add("UpdateService " + rollingBack.service() + " -> " + Deployment.idOf(rollingBack.rollbackTargetArn()));
-        transitions.amend(rollingBack, rollingBack.withRollbackIssued());
+        ServiceSnapshot snapshot = ecs.describe(rollingBack.service());
+        Optional<EcsDeployment> started = snapshot.deploymentOf(rollingBack.rollbackTargetArn(),
+                rollingBack.at(TimelineKey.rollbackStartedAt).orElse(null));
+        String ecsId;
+        if (started.isPresent()) {
+            ecsId = started.get().id();
+            actions.add("ECS already rolls back to " + Deployment.idOf(rollingBack.rollbackTargetArn()) + " as "
+                    + ecsId);
+        } else {
+            try {
+                ecsId = ecs.updateService(rollingBack.service(), rollingBack.rollbackTargetArn());
+            } catch (EcsRejectedException refused) {
+                return rollbackRefusedByEcs(handler, causeEventId, rollingBack, alarmName, refused, actions);
+            }
+            actions.add("UpdateService " + rollingBack.service() + " -> "
+                    + Deployment.idOf(rollingBack.rollbackTargetArn()) + " (" + ecsId + ")");
+        }
+        transitions.amendLatest(rollingBack, d -> d.withRollbackIssued(ecsId),
+                d -> d.state() == DeploymentState.ROLLING_BACK && !d.rollbackIssued());
         publisher.publish(events.about(rollingBack, PlatformEventType.RollbackStarted, clock.instant(),
                 rollingBack.reason(), alarmName, causeEventId));
         actions.add("publish RollbackStarted");
@@ -123,8 +206,54 @@ public final class RollBack {
                 actions.list());
     }
 
-    private static boolean isUnfinishedRollbackOf(Deployment deployment, String causeEventId) {
-        return deployment.state() == DeploymentState.ROLLING_BACK && !deployment.rollbackIssued()
-                && causeEventId.equals(deployment.rollbackCause());
+    private Outcome rollbackRefusedByEcs(String handler, String causeEventId, Deployment rollingBack,
+                                         String alarmName, EcsRejectedException refused, Actions actions) {
+        Instant now = clock.instant();
+        String why = "ECS refused the rollback to " + Deployment.idOf(rollingBack.rollbackTargetArn()) + ": "
+                + refused.getMessage();
+        return transitions.apply(rollingBack, DeploymentEvent.ROLLBACK_FAILED, now, why)
+                .map(failed -> {
+                    publisher.publish(events.about(failed, PlatformEventType.RollbackFailed, now, why, alarmName,
+                            causeEventId));
+                    actions.add("ledger ROLLBACK_FAILED");
+                    actions.add("publish RollbackFailed");
+                    return new Outcome(handler, causeEventId, Outcome.Result.APPLIED, why, failed.service().key(),
+                            failed.deploymentId(), failed.state().name(), actions.list());
+                })
+                .orElseGet(() -> ignored(handler, causeEventId, rollingBack, why));
+    }
+
+    /** A rollback is needed and cannot be made: the record ends ROLLBACK_FAILED and a human is paged, once. */
+    private Outcome refuse(String handler, String causeEventId, Deployment deployment, String why, String alarmName,
+                           Actions actions) {
+        Instant now = clock.instant();
+        return transitions.apply(deployment, DeploymentEvent.ROLLBACK_REFUSED, now, "cannot roll back: " + why)
+                .map(failed -> {
+                    publisher.publish(events.about(failed, PlatformEventType.RollbackFailed, now,
+                            "cannot roll back: " + why, alarmName, causeEventId));
+                    actions.add("ledger ROLLBACK_FAILED");
+                    actions.add("publish RollbackFailed");
+                    return new Outcome(handler, causeEventId, Outcome.Result.APPLIED, "cannot roll back: " + why,
+                            failed.service().key(), failed.deploymentId(), failed.state().name(), actions.list());
+                })
+                .orElseGet(() -> ignored(handler, causeEventId, deployment, "another event moved "
+                        + deployment.deploymentId() + " first"));
+    }
+
+    private Outcome suspend(String handler, String causeEventId, Deployment deployment,
+                            RollbackDecision.Suspend suspend, String alarmName, Instant now) {
+        boolean newly = ledger.suspend(deployment.service(), suspend.reason(), now);
+        if (newly) {
+            publisher.publish(events.aboutService(deployment.service(), PlatformEventType.AutomationSuspended,
+                    now, suspend.reason(), deployment.image(), alarmName, causeEventId));
+        }
+        return new Outcome(handler, causeEventId, Outcome.Result.APPLIED, suspend.reason(), deployment.service().key(),
+                deployment.deploymentId(), deployment.state().name(),
+                newly ? List.of("suspend automation", "publish AutomationSuspended") : List.of());
+    }
+
+    private static Outcome ignored(String handler, String causeEventId, Deployment deployment, String reason) {
+        return Outcome.of(handler, causeEventId, Outcome.Result.IGNORED, reason)
+                .about(deployment.service().key(), deployment.deploymentId(), deployment.state().name());
     }
 }

@@ -62,4 +62,28 @@ public final class Transitions {
     public boolean amend(Deployment current, Deployment amended) {
         return ledger.transition(amended, java.util.EnumSet.of(current.state()), current.version());
     }
+
+    /**
+     * Applies {@code change} (a non-state amendment such as an "issued" mark) to the latest version of the record
+     * while {@code needed} still holds for it: an ECS event handled meanwhile may have moved the record on, which
+     * must neither lose the mark nor fail the step that already went out.
+     *
+     * @return the record as it now stands
+     */
+    public Deployment amendLatest(Deployment current, UnaryOperator<Deployment> change, Predicate<Deployment> needed) {
+        Deployment record = current;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (!needed.test(record)) {
+                return record;
+            }
+            Deployment next = change.apply(record);
+            if (amend(record, next)) {
+                return next;
+            }
+            record = ledger.find(record.service(), record.deploymentId()).orElseThrow(() -> new IllegalStateException(
+                    "ledger record " + current.deploymentId() + " vanished"));
+        }
+        throw new IllegalStateException("ledger record " + current.deploymentId() + " kept changing after "
+                + ATTEMPTS + " attempts");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.antigravity.lambdas.app;
 
+import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.policy.VerificationEvidence;
@@ -9,6 +10,7 @@ import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
 import dev.antigravity.lambdas.domain.port.HealthProbe;
 import dev.antigravity.lambdas.domain.port.TargetHealthPort;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,21 +31,28 @@ public final class VerifyDeployment {
 
     public VerificationPolicy.Verdict verify(ManagedService service, Deployment deployment) {
         ServiceSnapshot snapshot = ecs.describe(service.ref());
-        Map<String, AlarmPort.AlarmStatus> guard = snapshot.guardAlarms().isEmpty()
-                ? Map.of() : alarms.states(snapshot.guardAlarms());
+        Map<String, AlarmPort.AlarmReading> guard = snapshot.guardAlarms().isEmpty()
+                ? Map.of() : alarms.readings(snapshot.guardAlarms());
+        // Blue/green moves the tasks to the alternate target group: the evidence is wherever they are registered.
+        Optional<TargetHealthPort.TargetHealth> health = service.targetGroups().isEmpty() ? Optional.empty()
+                : Optional.of(TargetHealthPort.TargetHealth.across(service.targetGroups().stream()
+                        .map(targets::health).toList()));
         VerificationEvidence evidence = new VerificationEvidence(deployment.taskDefinitionArn(),
-                deployment.image().tag(), snapshot, service.targetGroup().map(targets::health),
+                deployment.image().tag(), deployment.at(TimelineKey.acceptedAt).orElse(null), snapshot, health,
                 service.health().map(url -> probe.probe(url, deployment.image().tag())), guard);
         return policy.judge(evidence);
     }
 
-    /** Guard alarms of a service currently not OK (the stabilizer's last look before promoting). */
-    public Optional<String> firingGuardAlarm(ManagedService service) {
+    /**
+     * A guard alarm of the service in ALARM that went there at or after {@code since} (the stabilizer's last look
+     * before promoting): an ALARM older than the deployment is an incident it was perhaps meant to fix.
+     */
+    public Optional<String> firingGuardAlarm(ManagedService service, Instant since) {
         ServiceSnapshot snapshot = ecs.describe(service.ref());
         if (snapshot.guardAlarms().isEmpty()) {
             return Optional.empty();
         }
-        return alarms.states(snapshot.guardAlarms()).entrySet().stream()
-                .filter(e -> e.getValue() == AlarmPort.AlarmStatus.ALARM).map(Map.Entry::getKey).findFirst();
+        return alarms.readings(snapshot.guardAlarms()).entrySet().stream()
+                .filter(e -> e.getValue().firingSince(since)).map(Map.Entry::getKey).findFirst();
     }
 }

@@ -23,16 +23,25 @@ public final class CloudWatchAlarms implements AlarmPort {
     @Override
     public Map<String, AlarmStatus> states(Collection<String> alarmNames) {
         Map<String, AlarmStatus> states = new LinkedHashMap<>();
-        alarmNames.forEach(name -> states.put(name, AlarmStatus.MISSING));
+        readings(alarmNames).forEach((name, reading) -> states.put(name, reading.status()));
+        return states;
+    }
+
+    @Override
+    public Map<String, AlarmReading> readings(Collection<String> alarmNames) {
+        Map<String, AlarmReading> readings = new LinkedHashMap<>();
+        alarmNames.forEach(name -> readings.put(name, new AlarmReading(AlarmStatus.MISSING, null)));
         List<String> names = new ArrayList<>(alarmNames);
         for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + NAMES_PER_CALL));
             DescribeAlarmsResponse response = cloudWatch.describeAlarms(r -> r.alarmNames(batch)
                     .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM));
-            response.metricAlarms().forEach(a -> states.put(a.alarmName(), statusOf(a.stateValue())));
-            response.compositeAlarms().forEach(a -> states.put(a.alarmName(), statusOf(a.stateValue())));
+            response.metricAlarms().forEach(a -> readings.put(a.alarmName(),
+                    new AlarmReading(statusOf(a.stateValue()), a.stateUpdatedTimestamp())));
+            response.compositeAlarms().forEach(a -> readings.put(a.alarmName(),
+                    new AlarmReading(statusOf(a.stateValue()), a.stateUpdatedTimestamp())));
         }
-        return states;
+        return readings;
     }
 
     private static AlarmStatus statusOf(StateValue value) {

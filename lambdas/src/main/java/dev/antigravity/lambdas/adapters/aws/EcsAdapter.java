@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.adapters.aws;
 
 import dev.antigravity.lambdas.domain.ConfigurationException;
+import dev.antigravity.lambdas.domain.EcsRejectedException;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import java.util.List;
@@ -8,7 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DeploymentAlarms;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
@@ -30,15 +36,17 @@ public final class EcsAdapter implements EcsPort {
         Service service = services.getFirst();
         List<EcsDeployment> deployments = service.deployments().stream()
                 .map(d -> new EcsDeployment(d.id(), d.status(), d.taskDefinition(), d.rolloutStateAsString(),
-                        valueOf(d.runningCount())))
+                        valueOf(d.runningCount()), valueOf(d.desiredCount()), valueOf(d.failedTasks()), d.createdAt()))
                 .toList();
         int elsewhere = service.deployments().stream().filter(d -> !"PRIMARY".equals(d.status()))
                 .mapToInt(d -> valueOf(d.runningCount())).sum();
-        List<String> alarms = service.deploymentConfiguration() == null
-                || service.deploymentConfiguration().alarms() == null
-                ? List.of() : service.deploymentConfiguration().alarms().alarmNames();
+        DeploymentAlarms configured = service.deploymentConfiguration() == null ? null
+                : service.deploymentConfiguration().alarms();
+        List<String> alarms = configured == null ? List.of() : configured.alarmNames();
+        boolean rollsBack = configured != null && Boolean.TRUE.equals(configured.enable())
+                && Boolean.TRUE.equals(configured.rollback());
         return new ServiceSnapshot(ref, service.taskDefinition(), valueOf(service.desiredCount()),
-                valueOf(service.runningCount()), elsewhere, deployments, alarms);
+                valueOf(service.runningCount()), elsewhere, deployments, alarms, rollsBack);
     }
 
     @Override
@@ -53,8 +61,29 @@ public final class EcsAdapter implements EcsPort {
     }
 
     @Override
-    public void updateService(ServiceRef service, String taskDefinitionArn) {
-        ecs.updateService(r -> r.cluster(service.cluster()).service(service.service()).taskDefinition(taskDefinitionArn));
+    public String updateService(ServiceRef service, String taskDefinitionArn) {
+        Service updated;
+        try {
+            updated = ecs.updateService(r -> r.cluster(service.cluster()).service(service.service())
+                    .taskDefinition(taskDefinitionArn)).service();
+        } catch (ClientException | InvalidParameterException refused) {
+            // An INACTIVE revision, a bad parameter: ECS will refuse the retry just the same.
+            throw new EcsRejectedException(refused.awsErrorDetails() == null ? refused.getMessage()
+                    : refused.awsErrorDetails().errorMessage(), refused);
+        }
+        return updated.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(Deployment::id)
+                .findFirst().orElseThrow(() -> new IllegalStateException("UpdateService of " + service
+                        + " answered no PRIMARY deployment"));
+    }
+
+    @Override
+    public boolean isActive(String taskDefinitionArn) {
+        try {
+            return ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition().status()
+                    == TaskDefinitionStatus.ACTIVE;
+        } catch (ClientException unknownRevision) {
+            return false;
+        }
     }
 
     @Override

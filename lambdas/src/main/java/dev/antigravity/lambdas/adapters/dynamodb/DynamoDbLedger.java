@@ -6,6 +6,7 @@ import static dev.antigravity.lambdas.adapters.dynamodb.LedgerItems.servicePk;
 
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import java.time.Clock;
@@ -90,12 +91,45 @@ public final class DynamoDbLedger implements LedgerPort {
     }
 
     @Override
-    public boolean claimDigest(ServiceRef service, String digest, String eventId) {
+    public Optional<ServiceHead> head(ServiceRef service) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(servicePk(service), LedgerItems.HEAD_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItems.headFromItem(item));
+    }
+
+    @Override
+    public boolean writeHead(ServiceHead next) {
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(LedgerItems.toItem(next));
+        if (next.version() <= 1) {
+            put.conditionExpression("attribute_not_exists(pk) OR #version = :expected");
+        } else {
+            put.conditionExpression("#version = :expected");
+        }
+        return conditionalPut(put.expressionAttributeNames(Map.of("#version", "version"))
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1))))
+                .build());
+    }
+
+    @Override
+    public boolean lock(ServiceRef service, String owner, Instant now, Instant until) {
         return conditionalPut(PutItemRequest.builder().tableName(table)
-                .item(Map.of("pk", s(servicePk(service)), "sk", s("DIGEST#" + digest), "type", s("DigestClaim"),
-                        "eventId", s(eventId), "claimedAt", s(clock.instant().toString())))
-                .conditionExpression("attribute_not_exists(pk) OR eventId = :event")
-                .expressionAttributeValues(Map.of(":event", s(eventId))).build());
+                .item(Map.of("pk", s(servicePk(service)), "sk", s(LedgerItems.LOCK_SK), "type", s("ServiceLock"),
+                        "owner", s(owner), "until", AttributeValue.fromN(Long.toString(until.toEpochMilli()))))
+                .conditionExpression("attribute_not_exists(pk) OR #until < :now")
+                .expressionAttributeNames(Map.of("#until", "until"))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
+                .build());
+    }
+
+    @Override
+    public void unlock(ServiceRef service, String owner) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(key(servicePk(service), LedgerItems.LOCK_SK))
+                    .conditionExpression("#owner = :owner").expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", s(owner))));
+        } catch (ConditionalCheckFailedException expiredAndTaken) {
+            // The lease ran out and another holder has it now: theirs to release.
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.ImageRef;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class LedgerItems {
     static final String GSI = "by-service-time";
+    static final String HEAD_SK = "HEAD";
+    static final String LOCK_SK = "LOCK";
 
     private LedgerItems() {
     }
@@ -52,6 +55,8 @@ final class LedgerItems {
         putIfPresent(item, "imageTag", d.image().tag());
         item.put("state", s(d.state().name()));
         putIfPresent(item, "ecsDeploymentId", d.ecsDeploymentId());
+        item.put("rolloutIssued", AttributeValue.fromBool(d.rolloutIssued()));
+        putIfPresent(item, "rollbackEcsDeploymentId", d.rollbackEcsDeploymentId());
         putIfPresent(item, "reason", d.reason());
         putIfPresent(item, "rollbackCause", d.rollbackCause());
         item.put("rollbackIssued", AttributeValue.fromBool(d.rollbackIssued()));
@@ -71,10 +76,39 @@ final class LedgerItems {
         return new Deployment(new ServiceRef(text(item, "cluster"), text(item, "service")), text(item, "deploymentId"),
                 text(item, "taskDefinitionArn"), text(item, "previousRevisionArn"), text(item, "rollbackTargetArn"),
                 new ImageRef(text(item, "repository"), text(item, "imageDigest"), text(item, "imageTag")),
-                DeploymentState.valueOf(text(item, "state")), text(item, "ecsDeploymentId"), timeline,
-                text(item, "reason"), text(item, "rollbackCause"),
-                item.containsKey("rollbackIssued") && Boolean.TRUE.equals(item.get("rollbackIssued").bool()),
+                DeploymentState.valueOf(text(item, "state")), text(item, "ecsDeploymentId"),
+                flag(item, "rolloutIssued"), timeline, text(item, "reason"), text(item, "rollbackCause"),
+                flag(item, "rollbackIssued"), text(item, "rollbackEcsDeploymentId"),
                 Long.parseLong(item.get("version").n()));
+    }
+
+    /** The head item ({@code sk=HEAD}): the service's newest accepted image, its push time and revision. */
+    static Map<String, AttributeValue> toItem(ServiceHead head) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(servicePk(head.service())));
+        item.put("sk", s(HEAD_SK));
+        item.put("type", s("ServiceHead"));
+        item.put("cluster", s(head.service().cluster()));
+        item.put("service", s(head.service().service()));
+        item.put("repository", s(head.image().repository()));
+        item.put("imageDigest", s(head.image().digest()));
+        putIfPresent(item, "imageTag", head.image().tag());
+        item.put("pushedAt", s(head.pushedAt().toString()));
+        item.put("causeEventId", s(head.causeEventId()));
+        putIfPresent(item, "revisionArn", head.revisionArn());
+        item.put("version", AttributeValue.fromN(Long.toString(head.version())));
+        return item;
+    }
+
+    static ServiceHead headFromItem(Map<String, AttributeValue> item) {
+        return new ServiceHead(new ServiceRef(text(item, "cluster"), text(item, "service")),
+                new ImageRef(text(item, "repository"), text(item, "imageDigest"), text(item, "imageTag")),
+                Instant.parse(text(item, "pushedAt")), text(item, "causeEventId"), text(item, "revisionArn"),
+                Long.parseLong(item.get("version").n()));
+    }
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) && Boolean.TRUE.equals(item.get(name).bool());
     }
 
     static AttributeValue s(String value) {

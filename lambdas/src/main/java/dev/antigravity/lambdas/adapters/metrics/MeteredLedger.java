@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.adapters.metrics;
 
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.dora.DeploymentFacts;
 import dev.antigravity.lambdas.domain.dora.TransitionMetrics;
@@ -71,8 +72,23 @@ public final class MeteredLedger implements LedgerPort {
     }
 
     @Override
-    public boolean claimDigest(ServiceRef service, String digest, String eventId) {
-        return ledger.claimDigest(service, digest, eventId);
+    public Optional<ServiceHead> head(ServiceRef service) {
+        return ledger.head(service);
+    }
+
+    @Override
+    public boolean writeHead(ServiceHead next) {
+        return ledger.writeHead(next);
+    }
+
+    @Override
+    public boolean lock(ServiceRef service, String owner, Instant now, Instant until) {
+        return ledger.lock(service, owner, now, until);
+    }
+
+    @Override
+    public void unlock(ServiceRef service, String owner) {
+        ledger.unlock(service, owner);
     }
 
     @Override

@@ -39,9 +39,9 @@ public final class MotoEcsGaps implements EcsPort {
         ServiceSnapshot real = delegate.describe(service);
         List<String> alarms = real.guardAlarms().isEmpty() ? taggedAlarms(service) : real.guardAlarms();
         EcsDeployment primary = new EcsDeployment(deploymentIdOf(real.taskDefinitionArn()), "PRIMARY",
-                real.taskDefinitionArn(), "COMPLETED", real.runningCount());
+                real.taskDefinitionArn(), "COMPLETED", real.runningCount(), real.desiredCount(), 0, null);
         return new ServiceSnapshot(service, real.taskDefinitionArn(), real.desiredCount(), real.runningCount(), 0,
-                List.of(primary), alarms);
+                List.of(primary), alarms, false);
     }
 
     private List<String> taggedAlarms(ServiceRef service) {
@@ -59,8 +59,14 @@ public final class MotoEcsGaps implements EcsPort {
     }
 
     @Override
-    public void updateService(ServiceRef service, String taskDefinitionArn) {
+    public String updateService(ServiceRef service, String taskDefinitionArn) {
         delegate.updateService(service, taskDefinitionArn);
+        return deploymentIdOf(taskDefinitionArn);
+    }
+
+    @Override
+    public boolean isActive(String taskDefinitionArn) {
+        return delegate.isActive(taskDefinitionArn);
     }
 
     @Override

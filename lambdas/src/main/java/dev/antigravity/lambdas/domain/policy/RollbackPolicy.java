@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The rollback decision with its loop guard: only a guarded (PENDING..BAKING) deployment rolls back, so never twice
- * and never a rollback itself; never to a revision that FAILED or was rolled back; and the
- * {@code rollbackLimit + 1}-th rollback of a service inside the window suspends automation instead.
+ * and never a rollback itself; only to a revision that is STABLE and ECS can still run (chosen by the caller); and
+ * the {@code rollbackLimit + 1}-th rollback of a service inside the window suspends automation instead.
  */
 public final class RollbackPolicy {
     private final Settings settings;
@@ -18,11 +18,11 @@ public final class RollbackPolicy {
     }
 
     /**
-     * @param target          the ledger record of the rollback target, empty when the revision predates Antigravity
+     * @param target          the ACTIVE, STABLE revision to return to; empty when there is none
      * @param recentRollbacks rollbacks of this service already started inside the window
      * @param suspended       whether automation is already suspended for the service
      */
-    public RollbackDecision decide(Deployment deployment, Optional<Deployment> target, int recentRollbacks,
+    public RollbackDecision decide(Deployment deployment, Optional<String> target, int recentRollbacks,
                                    boolean suspended) {
         if (!deployment.state().isGuarded()) {
             return new RollbackDecision.Ignore(deployment.state() == DeploymentState.ROLLING_BACK
@@ -32,22 +32,17 @@ public final class RollbackPolicy {
         if (suspended) {
             return new RollbackDecision.Ignore("automation is suspended for " + deployment.service());
         }
-        if (deployment.rollbackTarget().isEmpty()) {
-            return new RollbackDecision.Refuse("no STABLE revision to return to");
+        if (target.isEmpty()) {
+            return new RollbackDecision.Refuse("no STABLE revision that ECS can still run (ACTIVE) to return to");
         }
-        String targetArn = deployment.rollbackTargetArn();
-        if (targetArn.equals(deployment.taskDefinitionArn())) {
+        if (target.get().equals(deployment.taskDefinitionArn())) {
             return new RollbackDecision.Refuse("rollback target is the failing revision itself");
-        }
-        if (target.isPresent() && target.get().state() != DeploymentState.STABLE) {
-            return new RollbackDecision.Refuse("rollback target " + target.get().deploymentId() + " is "
-                    + target.get().state() + ", not STABLE");
         }
         if (recentRollbacks >= settings.rollbackLimit()) {
             return new RollbackDecision.Suspend(recentRollbacks + " automatic rollbacks of " + deployment.service()
                     + " within " + settings.rollbackWindow().toMinutes() + " minutes (limit "
                     + settings.rollbackLimit() + "): automation suspended");
         }
-        return new RollbackDecision.RollBack(targetArn, "roll back to " + Deployment.idOf(targetArn));
+        return new RollbackDecision.RollBack(target.get(), "roll back to " + Deployment.idOf(target.get()));
     }
 }

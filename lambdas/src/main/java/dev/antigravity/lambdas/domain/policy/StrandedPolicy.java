@@ -27,6 +27,7 @@ public final class StrandedPolicy {
             case PENDING -> deployment.at(TimelineKey.acceptedAt);
             case IN_PROGRESS -> deployment.at(TimelineKey.startedAt);
             case VERIFYING -> deployment.at(TimelineKey.completedAt);
+            case ROLLING_BACK -> deployment.at(TimelineKey.rollbackStartedAt);
             default -> Optional.empty();
         };
     }

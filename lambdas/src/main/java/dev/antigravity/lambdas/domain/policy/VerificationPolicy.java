@@ -13,8 +13,11 @@ public final class VerificationPolicy {
         if (!evidence.expectedRevisionArn().equals(service.taskDefinitionArn())) {
             failures.add("service runs " + service.taskDefinitionArn() + ", expected " + evidence.expectedRevisionArn());
         }
-        if (service.runningCount() != service.desiredCount()) {
-            failures.add("running " + service.runningCount() + " of " + service.desiredCount() + " desired tasks");
+        // Fewer running than desired is a scale-out under way unless tasks of the new revision failed or none run.
+        int failedTasks = service.primary().map(d -> d.failedTasks()).orElse(0);
+        if (service.runningCount() == 0 || (service.runningCount() < service.desiredCount() && failedTasks > 0)) {
+            failures.add("running " + service.runningCount() + " of " + service.desiredCount() + " desired tasks"
+                    + (failedTasks > 0 ? ", " + failedTasks + " failed" : ""));
         }
         if (service.tasksOnOtherRevisions() > 0) {
             failures.add(service.tasksOnOtherRevisions() + " tasks still run an older revision");
@@ -34,9 +37,13 @@ public final class VerificationPolicy {
                 failures.add("/health reports version " + probe.version() + ", expected " + evidence.expectedVersion());
             }
         });
-        evidence.guardAlarms().forEach((alarm, status) -> {
-            if (status != AlarmStatus.OK) {
-                failures.add("guard alarm " + alarm + " is " + status);
+        // Only an ALARM that began with this deployment counts against it: one that predates it (a hotfix shipped
+        // during an incident) or INSUFFICIENT_DATA (too little traffic yet) says nothing about the new revision.
+        evidence.guardAlarms().forEach((alarm, reading) -> {
+            if (reading.firingSince(evidence.acceptedAt())) {
+                failures.add("guard alarm " + alarm + " is ALARM");
+            } else if (reading.status() == AlarmStatus.MISSING) {
+                failures.add("guard alarm " + alarm + " does not exist");
             }
         });
         return new Verdict(failures.isEmpty(), List.copyOf(failures));

@@ -65,7 +65,7 @@ public record HooksConfig(ManagedServices services, Settings settings, String le
             services.add(new ManagedService(text(entry, "repository", true), policy,
                     new ServiceRef(text(entry, "cluster", true), text(entry, "service", true)),
                     text(entry, "container", true), text(entry, "targetGroupArn", false),
-                    health == null ? null : URI.create(health)));
+                    text(entry, "alternateTargetGroupArn", false), health == null ? null : URI.create(health)));
         }
         return new ManagedServices(services);
     }

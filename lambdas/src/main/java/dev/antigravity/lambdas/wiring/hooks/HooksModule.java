@@ -18,7 +18,10 @@ import dev.antigravity.lambdas.adapters.sns.SnsPlatformEventPublisher;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
+import dev.antigravity.lambdas.app.PromoteBaked;
+import dev.antigravity.lambdas.app.ReconcileRegistry;
 import dev.antigravity.lambdas.app.ResumeStranded;
+import dev.antigravity.lambdas.app.ServiceLock;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.Stabilize;
 import dev.antigravity.lambdas.app.VerifyDeployment;
@@ -118,11 +121,15 @@ public final class HooksModule {
         return new HttpHealthProbe(codec.mapper(), 3, Duration.ofSeconds(3), Duration.ofSeconds(2));
     }
 
+    @Provides @Singleton static ServiceLock serviceLock(LedgerPort ledger, Clock clock) {
+        return new ServiceLock(ledger, clock);
+    }
+
     @Provides @Singleton static AcceptImage acceptImage(HooksConfig config, EcsPort ecs, RegistryPort registry,
                                                         LedgerPort ledger, FreezeSwitch freeze,
                                                         PlatformEventPublisher publisher, PlatformEvents events,
-                                                        Clock clock) {
-        return new AcceptImage(config.services(), ecs, registry, ledger, freeze, publisher, events, clock);
+                                                        ServiceLock lock, Clock clock) {
+        return new AcceptImage(config.services(), ecs, registry, ledger, freeze, publisher, events, lock, clock);
     }
 
     @Provides @Singleton static VerifyDeployment verify(EcsPort ecs, TargetHealthPort targets, HealthProbe probe,
@@ -131,8 +138,9 @@ public final class HooksModule {
     }
 
     @Provides @Singleton static RollBack rollBack(EcsPort ecs, LedgerPort ledger, PlatformEventPublisher publisher,
-                                                  PlatformEvents events, HooksConfig config, Clock clock) {
-        return new RollBack(ecs, ledger, publisher, events, config.settings(), clock);
+                                                  PlatformEvents events, HooksConfig config, ServiceLock lock,
+                                                  Clock clock) {
+        return new RollBack(ecs, ledger, publisher, events, config.settings(), lock, clock);
     }
 
     @Provides @Singleton static RecordDeploymentEvent recordDeploymentEvent(HooksConfig config, EcsPort ecs,
@@ -148,16 +156,14 @@ public final class HooksModule {
         return new HandleAlarm(config.services(), ecs, ledger, rollBack, publisher, events, clock);
     }
 
-    @Provides @Singleton static ResumeStranded resumeStranded(HooksConfig config, EcsPort ecs,
-                                                              RecordDeploymentEvent deploymentEvents, Clock clock) {
-        return new ResumeStranded(ecs, deploymentEvents, config.settings(), clock);
-    }
-
-    @Provides @Singleton static Stabilize stabilize(HooksConfig config, LedgerPort ledger, RegistryPort registry,
-                                                    VerifyDeployment verify, RollBack rollBack, AcceptImage acceptImage,
-                                                    ResumeStranded stranded, PlatformEventPublisher publisher,
-                                                    PlatformEvents events, Clock clock) {
-        return new Stabilize(config.services(), ledger, registry, verify, rollBack, acceptImage, stranded, publisher,
-                events, clock);
+    @Provides @Singleton static Stabilize stabilize(HooksConfig config, EcsPort ecs, LedgerPort ledger,
+                                                    RegistryPort registry, VerifyDeployment verify, RollBack rollBack,
+                                                    AcceptImage acceptImage, RecordDeploymentEvent deploymentEvents,
+                                                    PlatformEventPublisher publisher, PlatformEvents events,
+                                                    Clock clock) {
+        return new Stabilize(config.services(), ledger,
+                new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, clock),
+                new ResumeStranded(ecs, ledger, acceptImage, rollBack, deploymentEvents, config.settings(), clock),
+                new ReconcileRegistry(ledger, registry, acceptImage, clock));
     }
 }
