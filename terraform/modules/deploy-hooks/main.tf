@@ -75,8 +75,9 @@ locals {
       cluster        = service.cluster
       service        = service.service
       container      = service.container
-      targetGroupArn = service.target_group_arn
-      healthUrl      = service.health_url
+      targetGroupArn          = service.target_group_arn
+      alternateTargetGroupArn = service.alternate_target_group_arn
+      healthUrl               = service.health_url
     } : field => value if value != null }
   ])
 
