@@ -55,8 +55,8 @@ variable "managed_services" {
     # Blue/green: the second target group, where the tasks sit after a swap (verification checks both).
     alternate_target_group_arn = optional(string)
     health_url                 = optional(string)
-    task_family      = optional(string)
-    task_role_arns   = list(string)
+    task_family                = optional(string)
+    task_role_arns             = list(string)
   }))
 
   validation {
