@@ -33,9 +33,11 @@ public final class HandleAlarm {
     private final PlatformEvents events;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final AnnounceRecovery recovery;
 
     public HandleAlarm(ManagedServices services, EcsPort ecs, LedgerPort ledger, RollBack rollBack,
-                       PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
+                       PlatformEventPublisher publisher, PlatformEvents events, Clock clock,
+                       AnnounceRecovery recovery) {
         this.services = services;
         this.ecs = ecs;
         this.ledger = ledger;
@@ -44,6 +46,7 @@ public final class HandleAlarm {
         this.events = events;
         this.idempotency = new Idempotency(ledger, clock);
         this.clock = clock;
+        this.recovery = recovery;
     }
 
     public Outcome handle(CloudWatchAlarmStateChange alarm) {
@@ -96,9 +99,6 @@ public final class HandleAlarm {
     }
 
     private Outcome cleared(ManagedService service, CloudWatchAlarmStateChange alarm) {
-        publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmCleared, clock.instant(),
-                "guard alarm " + alarm.alarmName() + " back to OK", null, alarm.alarmName(), alarm.id()));
-        return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName() + " cleared")
-                .about(service.ref().key(), null, null).withActions(List.of("publish AlarmCleared"));
+        return recovery.announce(HANDLER, service, alarm);
     }
 }

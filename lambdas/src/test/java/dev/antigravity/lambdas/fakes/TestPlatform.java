@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.fakes;
 
 import dev.antigravity.lambdas.app.AcceptImage;
+import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.ResumeStranded;
@@ -55,7 +56,8 @@ public final class TestPlatform {
         RollBack rollBack = new RollBack(ecs, ledger, publisher, events, settings, clock);
         recordDeploymentEvent = new RecordDeploymentEvent(services, ecs, ledger, verify, rollBack, publisher, events,
                 settings, clock);
-        handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock);
+        handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock,
+                new AnnounceRecovery(ecs, alarms, publisher, events, clock));
         stabilize = new Stabilize(services, ledger, registry, verify, rollBack, acceptImage,
                 new ResumeStranded(ecs, recordDeploymentEvent, settings, clock), publisher, events, clock);
     }
