@@ -50,6 +50,11 @@ public final class HandleAlarm {
     }
 
     public Outcome handle(CloudWatchAlarmStateChange alarm) {
+        if (alarm.actionsSuppressed()) { // CloudWatch holds this composite alarm's actions back: so do we
+            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
+                    + alarm.state().value() + " with its actions suppressed by " + alarm.state().actionsSuppressedBy()
+                    + ": no rollback, no page");
+        }
         if (!alarm.isAlarm() && !alarm.isRecovery()) {
             return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
                     + alarm.previousState().value() + " -> " + alarm.state().value() + ": nothing to do");
