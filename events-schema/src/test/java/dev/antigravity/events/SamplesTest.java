@@ -101,6 +101,17 @@ class SamplesTest {
         assertThat(fromUnknown.previousState().value()).isEqualTo(CloudWatchAlarmStateChange.Value.INSUFFICIENT_DATA);
         assertThat(fromUnknown.state().reasonData()).startsWith("{");
 
+        CloudWatchAlarmStateChange suppressed = (CloudWatchAlarmStateChange) codec.decodeAwsEvent(
+                EventResources.sample("cloudwatch-alarm-composite-suppressed-ok-to-alarm.json").json());
+        assertThat(suppressed.actionsSuppressed()).isTrue();
+        assertThat(suppressed.state().actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        assertThat(suppressed.state().actionsSuppressedReason()).isEqualTo("Actions suppressed by WaitPeriod");
+        CloudWatchAlarmStateChange suppressionEnded = (CloudWatchAlarmStateChange) codec.decodeAwsEvent(
+                EventResources.sample("cloudwatch-alarm-composite-suppression-ended.json").json());
+        assertThat(suppressionEnded.previousState().actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        assertThat(suppressionEnded.actionsSuppressed()).as("only the new state's suppression counts").isFalse();
+        assertThat(fromUnknown.actionsSuppressed()).isFalse();
+
         EcsDeploymentStateChange rollback = (EcsDeploymentStateChange) codec.decodeAwsEvent(
                 EventResources.sample("ecs-deployment-rollback-in-progress.json").json());
         assertThat(rollback.isCircuitBreakerRollback()).isTrue();
@@ -145,6 +156,10 @@ class SamplesTest {
         assertThat(errors("aws/cloudwatch-alarm-state-change.schema.json",
                 EventResources.sample("cloudwatch-alarm-guard-ok-to-alarm.json").json().replace("\"m1\"", "1")))
                 .as("metric without id").isNotEmpty();
+        assertThat(errors("aws/cloudwatch-alarm-state-change.schema.json",
+                EventResources.sample("cloudwatch-alarm-composite-suppressed-ok-to-alarm.json").json()
+                        .replace("\"WaitPeriod\"", "\"Sometimes\"")))
+                .as("unknown actionsSuppressedBy").isNotEmpty();
         assertThat(errors("aws/ecs-lifecycle-hook-response.schema.json", "{\"callBackDelay\":30}")).isNotEmpty();
         assertThat(errors("platform/platform-event.schema.json",
                 EventResources.sample("platform-alarm-cleared.json").json().replace("\"alarmName\"", "\"alarm\"")))
