@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,9 @@ public final class OrderService {
 
     /**
      * Moves an order to a new status with a conditional update; cancelling also puts its stock
-     * back, in the same transaction. Only administrators ship.
+     * back, in the same transaction. Only administrators ship, and only administrators giving a
+     * reason mark an order paid (a payment will do it too): a customer must not be able to
+     * recognise revenue for an order nobody paid. Every change is audited with its actor.
      */
     public Order changeStatus(Actor actor, long id, StatusChange change) {
         OrderStatus target = OrderValidation.status(change);
@@ -119,21 +122,12 @@ public final class OrderService {
             if (target == OrderStatus.SHIPPED && !actor.admin()) {
                 throw ApiException.forbidden("Only administrators can mark orders as shipped.");
             }
-            if (!order.status().canBecome(target)) {
-                throw ApiException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+            if (target == OrderStatus.PAID && !actor.admin()) {
+                throw ApiException.forbidden("An order is marked paid by its payment, or by an administrator "
+                        + "giving a reason; customers cannot mark orders paid.");
             }
-            if (!orders.updateStatus(tx, id, order.status(), target, now)) {
-                throw ApiException.conflict("Order " + id + " was changed by another request; read it again.");
-            }
-            if (target == OrderStatus.CANCELLED) {
-                order.lines().stream()
-                        .sorted(Comparator.comparingLong(OrderLine::productId))
-                        .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
-            }
-            audit.recordIfAdmin(tx, actor, "ORDER_STATUS_CHANGED", "order", id,
-                    Map.of("from", order.status(), "to", target), now);
-            return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
-                    order.lines(), order.createdAt(), now));
+            Optional<String> reason = OrderValidation.reason(change, target);
+            return transition(tx, actor, order, target, reason, now);
         });
         if (target == OrderStatus.PAID) {
             metrics.orderPaid(transition.order().total());
@@ -141,6 +135,35 @@ public final class OrderService {
             metrics.paidOrderCancelled(transition.order().total());
         }
         return transition.order();
+    }
+
+    /**
+     * The conditional move from the order's current status to {@code target}, its stock released
+     * when it ends unfulfilled, and its audit entry. Only the request whose update matched the
+     * row releases the stock, so concurrent cancels and expiries release it exactly once.
+     */
+    private Transition transition(DbExecute tx, Actor actor, Order order, OrderStatus target,
+                                  Optional<String> reason, Instant now) {
+        long id = order.id();
+        if (!order.status().canBecome(target)) {
+            throw ApiException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+        }
+        if (!orders.updateStatus(tx, id, order.status(), target, now)) {
+            throw ApiException.conflict("Order " + id + " was changed by another request; read it again.");
+        }
+        if (target.releasesStock()) {
+            order.lines().stream()
+                    .sorted(Comparator.comparingLong(OrderLine::productId))
+                    .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", order.status());
+        details.put("to", target);
+        details.put("role", actor.role());
+        reason.ifPresent(r -> details.put("reason", r));
+        audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
+        return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
+                order.lines(), order.createdAt(), now));
     }
 
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +21,7 @@ final class OrderValidation {
     static final int MAX_LINES = 100;
     static final int MAX_QUANTITY = 10_000;
     static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_REASON_LENGTH = 500;
 
     private OrderValidation() {
     }
@@ -85,8 +87,22 @@ final class OrderValidation {
             }
         }
         v.check(status != OrderStatus.PENDING, "status", "orders cannot be moved back to PENDING");
+        v.check(status != OrderStatus.EXPIRED, "status", "orders expire by themselves; cancel instead");
         v.throwIfInvalid();
         return status;
+    }
+
+    /**
+     * The reason given for a status change: required to mark an order PAID by hand (the audit log
+     * must say what payment the administrator saw), optional otherwise.
+     */
+    static Optional<String> reason(StatusChange change, OrderStatus target) {
+        Validation v = new Validation();
+        if (target == OrderStatus.PAID || change.reason() != null) {
+            v.text(change.reason(), "reason", MAX_REASON_LENGTH);
+        }
+        v.throwIfInvalid();
+        return Optional.ofNullable(change.reason());
     }
 
     /** Identifies the request body independent of JSON formatting, to detect a reused key. */

@@ -50,7 +50,7 @@ public final class ProductService {
         Instant now = Clocks.now(clock);
         return transactions.inTransaction(tx -> {
             Product created = products.insert(tx, draft, now);
-            audit.recordIfAdmin(tx, actor, "PRODUCT_CREATED", "product", created.id(), details(draft), now);
+            audit.record(tx, actor, "PRODUCT_CREATED", "product", created.id(), details(draft), now);
             return created;
         });
     }
@@ -62,7 +62,7 @@ public final class ProductService {
             if (!products.update(tx, id, draft, now)) {
                 throw notFound(id);
             }
-            audit.recordIfAdmin(tx, actor, "PRODUCT_UPDATED", "product", id, details(draft), now);
+            audit.record(tx, actor, "PRODUCT_UPDATED", "product", id, details(draft), now);
             return products.findById(tx, id).orElseThrow(() -> notFound(id));
         });
     }
@@ -77,7 +77,7 @@ public final class ProductService {
                 if (!products.delete(tx, id)) {
                     throw notFound(id);
                 }
-                audit.recordIfAdmin(tx, actor, "PRODUCT_DELETED", "product", id,
+                audit.record(tx, actor, "PRODUCT_DELETED", "product", id,
                         Map.of("name", existing.name()), now);
                 return existing;
             });

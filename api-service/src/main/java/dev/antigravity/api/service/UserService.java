@@ -48,7 +48,7 @@ public final class UserService {
         try {
             return transactions.inTransaction(tx -> {
                 User created = users.insert(tx, user, now);
-                audit.recordIfAdmin(tx, actor, "USER_CREATED", "user", created.id(),
+                audit.record(tx, actor, "USER_CREATED", "user", created.id(),
                         Map.of("email", created.email(), "subject", created.subject(), "role", created.role()), now);
                 return created;
             });

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Unique names and ready-made actors and products, so tests sharing a database never collide. */
 final class Fixtures {
     static final Actor ADMIN = new Actor("admin-" + UUID.randomUUID(), true, "corr-admin");
+    /** An administrator marking an order paid by hand, as the rules require: with a reason. */
+    static final StatusChange PAID = new StatusChange("PAID", "paid by bank transfer");
 
     private Fixtures() {
     }

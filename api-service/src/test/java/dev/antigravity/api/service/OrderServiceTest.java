@@ -109,7 +109,7 @@ class OrderServiceTest extends EngineTest {
         Optional<String> key = Optional.of(unique("key"));
 
         OrderPlacement first = s.orders().place(customer, request(p.id(), 3), key);
-        s.orders().changeStatus(customer, first.orderId(), new StatusChange("PAID"));
+        s.orders().changeStatus(ADMIN, first.orderId(), Fixtures.PAID);
         OrderPlacement again = s.orders().place(customer, request(p.id(), 3), key);
 
         assertThat(again.replayed()).isTrue();
@@ -150,8 +150,9 @@ class OrderServiceTest extends EngineTest {
         long id = s.orders().place(customer, request(p.id(), 1), Optional.empty()).orderId();
 
         assertThat(problem(() -> s.orders().changeStatus(customer, id, new StatusChange("SHIPPED"))).status()).isEqualTo(403);
-        assertThat(s.orders().changeStatus(customer, id, new StatusChange("PAID")).status()).isEqualTo(OrderStatus.PAID);
-        assertThat(problem(() -> s.orders().changeStatus(customer, id, new StatusChange("PAID"))).status()).isEqualTo(409);
+        assertThat(problem(() -> s.orders().changeStatus(customer, id, Fixtures.PAID)).status()).isEqualTo(403);
+        assertThat(s.orders().changeStatus(ADMIN, id, Fixtures.PAID).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(problem(() -> s.orders().changeStatus(ADMIN, id, Fixtures.PAID)).status()).isEqualTo(409);
         assertThat(s.orders().changeStatus(ADMIN, id, new StatusChange("SHIPPED")).status()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("CANCELLED"))).status()).isEqualTo(409);
         assertThat(s.products().get(p.id()).stock()).isEqualTo(9);
@@ -173,7 +174,7 @@ class OrderServiceTest extends EngineTest {
         Actor customer = customer();
         long pending = s.orders().place(customer, request(p.id(), 4, q.id(), 1), Optional.empty()).orderId();
         long paid = s.orders().place(customer, request(p.id(), 2), Optional.empty()).orderId();
-        s.orders().changeStatus(customer, paid, new StatusChange("PAID"));
+        s.orders().changeStatus(ADMIN, paid, Fixtures.PAID);
 
         s.orders().changeStatus(customer, pending, new StatusChange("CANCELLED"));
         s.orders().changeStatus(ADMIN, paid, new StatusChange("CANCELLED"));
