@@ -46,6 +46,9 @@ public final class OrderService {
     private static final int CREATED = 201;
     /** A lost claim is followed by a read of the winner's result; a few rounds cover expiry races. */
     private static final int CLAIM_ATTEMPTS = 3;
+    /** Orders expired per query; a sweep repeats the query until fewer are due. */
+    private static final int EXPIRY_BATCH = 100;
+    private static final String EXPIRY_TASK = "order-expiry";
 
     private final DbClient db;
     private final Transactions transactions;
@@ -54,10 +57,11 @@ public final class OrderService {
     private final IdempotencyRepository keys;
     private final AuditTrail audit;
     private final OrderMetrics metrics;
+    private final OrderRules rules;
     private final Clock clock;
 
     public OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
-                        AuditTrail audit, OrderMetrics metrics, Clock clock) {
+                        AuditTrail audit, OrderMetrics metrics, OrderRules rules, Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.products = products;
@@ -65,6 +69,7 @@ public final class OrderService {
         this.keys = keys;
         this.audit = audit;
         this.metrics = metrics;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -74,7 +79,7 @@ public final class OrderService {
      * on the key's row and then replay the winner's response.
      */
     public OrderPlacement place(Actor customer, OrderRequest request, Optional<String> idempotencyKey) {
-        List<OrderItem> items = OrderValidation.items(request);
+        List<OrderItem> items = OrderValidation.items(request, rules.maxQuantity());
         if (idempotencyKey.isEmpty()) {
             return create(customer, items, Optional.empty());
         }
@@ -127,6 +132,11 @@ public final class OrderService {
                         + "giving a reason; customers cannot mark orders paid.");
             }
             Optional<String> reason = OrderValidation.reason(change, target);
+            if (order.status() == OrderStatus.PENDING && target == OrderStatus.PAID && overdue(order, now)) {
+                // The sweep has not reached it yet; its stock is as good as back on sale.
+                throw ApiException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
+                        + " and cannot become PAID.");
+            }
             return transition(tx, actor, order, target, reason, now);
         });
         if (target == OrderStatus.PAID) {
@@ -135,6 +145,47 @@ public final class OrderService {
             metrics.paidOrderCancelled(transition.order().total());
         }
         return transition.order();
+    }
+
+    /**
+     * Expires every PENDING order placed longer than {@code orders.expiry} ago and gives its stock
+     * back, each in its own transaction. Safe to run on every task at once and beside customers
+     * cancelling: an order that someone else moved first is skipped, its stock untouched.
+     *
+     * @return how many orders this call expired
+     */
+    public int expireUnpaid(String correlationId) {
+        Actor system = Actor.system(EXPIRY_TASK, correlationId);
+        int expired = 0;
+        List<Long> due;
+        do {
+            Instant now = Clocks.now(clock);
+            due = orders.pendingPlacedBefore(db.execute(), now.minus(rules.expiry()), EXPIRY_BATCH);
+            for (long id : due) {
+                if (expire(system, id, now)) {
+                    expired++;
+                }
+            }
+        } while (due.size() == EXPIRY_BATCH);
+        return expired;
+    }
+
+    private boolean expire(Actor system, long id, Instant now) {
+        try {
+            transactions.inTransaction(tx -> transition(tx, system, orders.findById(tx, id).orElseThrow(),
+                    OrderStatus.EXPIRED, Optional.empty(), now));
+        } catch (ApiException lost) {
+            if (lost.status() != 409) {
+                throw lost;
+            }
+            return false; // paid or cancelled meanwhile (or expired by another task)
+        }
+        metrics.orderExpired();
+        return true;
+    }
+
+    private boolean overdue(Order order, Instant now) {
+        return !order.createdAt().plus(rules.expiry()).isAfter(now);
     }
 
     /**

@@ -19,14 +19,14 @@ import dev.antigravity.api.model.OrderStatus;
 /** Rules for order input: lines, the Idempotency-Key header and status changes. */
 final class OrderValidation {
     static final int MAX_LINES = 100;
-    static final int MAX_QUANTITY = 10_000;
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_REASON_LENGTH = 500;
 
     private OrderValidation() {
     }
 
-    static List<OrderItem> items(OrderRequest request) {
+    /** {@code maxQuantity}: the most units one order may reserve, over all its lines. */
+    static List<OrderItem> items(OrderRequest request, int maxQuantity) {
         if (request == null) {
             throw ApiException.badRequest("A JSON object with a non-empty 'lines' array is required.");
         }
@@ -51,13 +51,17 @@ final class OrderValidation {
             }
             Integer quantity = line.quantity();
             if (v.check(quantity != null, at + ".quantity", "is required")) {
-                v.check(quantity >= 1 && quantity <= MAX_QUANTITY, at + ".quantity",
-                        "must be between 1 and " + MAX_QUANTITY);
+                v.check(quantity >= 1 && quantity <= maxQuantity, at + ".quantity",
+                        "must be between 1 and " + maxQuantity);
             }
             if (productId != null && quantity != null) {
                 items.add(new OrderItem(productId, quantity));
             }
         }
+        v.throwIfInvalid();
+        long units = items.stream().mapToLong(OrderItem::quantity).sum();
+        v.check(units <= maxQuantity, "lines", "may reserve at most " + maxQuantity + " units in total; "
+                + units + " requested");
         v.throwIfInvalid();
         return List.copyOf(items);
     }

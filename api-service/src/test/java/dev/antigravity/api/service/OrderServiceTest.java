@@ -231,7 +231,9 @@ class OrderServiceTest extends EngineTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void anOrderWhoseTotalCannotBeStoredIsRefusedAndReservesNothing(Engine engine) {
-        DomainServices s = services(engine);
+        // Totals past the column need more units than the default orders.quantity.max allows.
+        DomainServices s = DomainServices.create(wired(engine).database().dbClient(), wired(engine).clock(),
+                io.helidon.metrics.api.Metrics.globalRegistry(), new OrderRules(OrderRules.DEFAULTS.expiry(), 10_001));
         Product dear = product(s, unique("dear"), ProductService.MAX_PRICE.toPlainString(), 1000);
         Actor customer = customer();
 
