@@ -14,6 +14,7 @@ import dev.antigravity.api.health.DrainingHealthCheck;
 import dev.antigravity.api.health.HealthService;
 import dev.antigravity.api.http.auth.AuthFilter;
 import dev.antigravity.api.http.auth.AuthSettings;
+import dev.antigravity.api.http.auth.FailedAuthentications;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
@@ -77,7 +78,8 @@ public final class ApiServer {
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
                 .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
                         config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
-                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));
+                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
+                        failedAuthentications(config.get("ratelimit"))));
         Config rate = config.get("ratelimit");
         if (rate.get("enabled").asBoolean().orElse(true)) {
             routing.addFilter(rateLimit(rate));
@@ -89,6 +91,16 @@ public final class ApiServer {
         TokenBuckets buckets = new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
                 rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
         return new RateLimitFilter(buckets, rate.get("forwarded").asBoolean().orElse(false));
+    }
+
+    /** Bad tokens per client address ({@code ratelimit.failures.*}); off with the rate limit. */
+    private static FailedAuthentications failedAuthentications(Config rate) {
+        if (!rate.get("enabled").asBoolean().orElse(true)) {
+            return FailedAuthentications.unlimited();
+        }
+        TokenBuckets buckets = new TokenBuckets(rate.get("failures.rate").asDouble().orElse(1.0),
+                rate.get("failures.burst").asInt().orElse(10), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
+        return new FailedAuthentications(buckets, rate.get("forwarded").asBoolean().orElse(false));
     }
 
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */

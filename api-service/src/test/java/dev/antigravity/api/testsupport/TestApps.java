@@ -37,6 +37,8 @@ public final class TestApps {
         values.put("auth.mode", "local");
         values.put("ratelimit.rate", "100000");
         values.put("ratelimit.burst", "100000");
+        values.put("ratelimit.failures.rate", "100000");
+        values.put("ratelimit.failures.burst", "100000");
         values.put("shutdown.grace", "PT5S");
         values.putAll(overrides);
         return Config.builder()
