@@ -44,6 +44,9 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * same method, so tests exercise the production wiring.
  */
 public final class ApiServer {
+    /** The listener for /observe/* (metrics, detailed health): never behind the load balancer. */
+    public static final String MANAGEMENT_SOCKET = "management";
+
     private ApiServer() {
     }
 
@@ -61,6 +64,11 @@ public final class ApiServer {
                 // Exactly these features: no discovery (slower start, and a discovered default CORS
                 // feature would allow every origin).
                 .featuresDiscoverServices(false)
+                // Observability (revenue metrics, heap and disk in health details) on a port of its
+                // own: the load balancer forwards only server.port, so this one never faces the internet.
+                .putSocket(MANAGEMENT_SOCKET, socket -> socket
+                        .port(config.get("management.port").asInt().orElse(8081))
+                        .host(config.get("server.host").asString().orElse("0.0.0.0")))
                 .features(List.of(observe(app), cors(config.get("cors")),
                         OpenApiFeature.builder().staticFile("openapi.yaml").build()))
                 .routing(routing -> routing(routing, app));
@@ -131,6 +139,7 @@ public final class ApiServer {
 
     private static ObserveFeature observe(AppContext app) {
         return ObserveFeature.builder()
+                .sockets(List.of(MANAGEMENT_SOCKET))
                 // Monitoring endpoints are not for browsers: no CORS (its default would allow every origin).
                 .cors(cors -> cors.enabled(false))
                 .addObserver(HealthObserver.builder()

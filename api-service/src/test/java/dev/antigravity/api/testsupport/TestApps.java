@@ -40,6 +40,7 @@ public final class TestApps {
         values.put("ratelimit.failures.rate", "100000");
         values.put("ratelimit.failures.burst", "100000");
         values.put("shutdown.grace", "PT5S");
+        values.put("management.port", "0");
         values.putAll(overrides);
         return Config.builder()
                 .disableEnvironmentVariablesSource()
