@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
+import dev.antigravity.api.logging.LogContext;
+
 /**
  * Runs one task every {@code interval} on a daemon thread of its own, from {@link #start()} to
  * {@link #close()}. The task gets a fresh correlation id per run (for its audit entries and log
@@ -57,7 +59,8 @@ public final class PeriodicJob implements AutoCloseable {
     private void runOnce() {
         String correlationId = name + "-" + UUID.randomUUID();
         try {
-            int done = task.applyAsInt(correlationId);
+            // Log lines (and audit entries) of this run carry its correlation id, like a request's.
+            int done = ScopedValue.where(LogContext.CORRELATION_ID, correlationId).call(() -> task.applyAsInt(correlationId));
             if (done > 0) {
                 LOG.log(System.Logger.Level.INFO, name + ": " + done + " done (correlation id " + correlationId + ")");
             }

@@ -14,8 +14,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
-import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.http.problem.FieldError;
 import dev.antigravity.api.model.IdempotencyRecord;
 import dev.antigravity.api.model.IdempotencyRecord.StoredResponse;
 import dev.antigravity.api.model.Order;
@@ -43,7 +41,6 @@ public final class OrderService {
     public static final Duration KEY_RETENTION = Duration.ofHours(24);
     /** orders.total is NUMERIC(14, 2): twelve digits before the decimal point. */
     public static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
-    private static final int CREATED = 201;
     /** A lost claim is followed by a read of the winner's result; a few rounds cover expiry races. */
     private static final int CLAIM_ATTEMPTS = 3;
     /** Orders expired per query; a sweep repeats the query until fewer are due. */
@@ -100,7 +97,7 @@ public final class OrderService {
                 // Another request claimed the key first and has committed: replay its result.
             }
         }
-        throw ApiException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
+        throw ServiceException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
     }
 
     public Order get(Actor actor, long id) {
@@ -125,16 +122,16 @@ public final class OrderService {
         Transition transition = transactions.inTransaction(tx -> {
             Order order = visible(tx, actor, id);
             if (target == OrderStatus.SHIPPED && !actor.admin()) {
-                throw ApiException.forbidden("Only administrators can mark orders as shipped.");
+                throw ServiceException.forbidden("Only administrators can mark orders as shipped.");
             }
             if (target == OrderStatus.PAID && !actor.admin()) {
-                throw ApiException.forbidden("An order is marked paid by its payment, or by an administrator "
+                throw ServiceException.forbidden("An order is marked paid by its payment, or by an administrator "
                         + "giving a reason; customers cannot mark orders paid.");
             }
             Optional<String> reason = OrderValidation.reason(change, target);
             if (order.status() == OrderStatus.PENDING && target == OrderStatus.PAID && overdue(order, now)) {
                 // The sweep has not reached it yet; its stock is as good as back on sale.
-                throw ApiException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
+                throw ServiceException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
                         + " and cannot become PAID.");
             }
             return transition(tx, actor, order, target, reason, now);
@@ -174,8 +171,8 @@ public final class OrderService {
         try {
             transactions.inTransaction(tx -> transition(tx, system, orders.findById(tx, id).orElseThrow(),
                     OrderStatus.EXPIRED, Optional.empty(), now));
-        } catch (ApiException lost) {
-            if (lost.status() != 409) {
+        } catch (ServiceException lost) {
+            if (lost.kind() != ServiceException.Kind.CONFLICT) {
                 throw lost;
             }
             return false; // paid or cancelled meanwhile (or expired by another task)
@@ -197,10 +194,10 @@ public final class OrderService {
                                   Optional<String> reason, Instant now) {
         long id = order.id();
         if (!order.status().canBecome(target)) {
-            throw ApiException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+            throw ServiceException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
         }
         if (!orders.updateStatus(tx, id, order.status(), target, now)) {
-            throw ApiException.conflict("Order " + id + " was changed by another request; read it again.");
+            throw ServiceException.conflict("Order " + id + " was changed by another request; read it again.");
         }
         if (target.releasesStock()) {
             order.lines().stream()
@@ -228,8 +225,8 @@ public final class OrderService {
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
             String body = json(order);
-            claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), CREATED, body)));
-            return new OrderPlacement(order.id(), CREATED, body, false);
+            claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
+            return new OrderPlacement(order.id(), body, false);
         });
         metrics.orderCreated();
         return placement;
@@ -262,37 +259,37 @@ public final class OrderService {
     private static void requireStorableTotal(List<OrderLine> lines) {
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(MAX_TOTAL) > 0) {
-            throw ApiException.unprocessable("The order's total " + total.toPlainString() + " exceeds the maximum of "
+            throw ServiceException.unprocessable("The order's total " + total.toPlainString() + " exceeds the maximum of "
                     + MAX_TOTAL.toPlainString() + " for one order; split it into smaller orders. Nothing was ordered.",
                     List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString())));
         }
     }
 
-    private ApiException unavailable(DbExecute tx, OrderItem item, int index) {
+    private ServiceException unavailable(DbExecute tx, OrderItem item, int index) {
         return products.findById(tx, item.productId())
-                .map(product -> new ApiException(409, ApiException.TYPE_BASE + "insufficient-stock", "Insufficient stock",
+                .map(product -> new ServiceException(ServiceException.Kind.INSUFFICIENT_STOCK,
                         "Product " + product.id() + " ('" + product.name() + "') has " + product.stock()
                                 + " in stock; " + item.quantity() + " requested. Nothing was ordered.",
                         List.of(new FieldError("lines[" + index + "].quantity",
                                 "only " + product.stock() + " in stock for product " + product.id()))))
-                .orElseGet(() -> ApiException.unprocessable("Product " + item.productId() + " does not exist.",
+                .orElseGet(() -> ServiceException.unprocessable("Product " + item.productId() + " does not exist.",
                         List.of(new FieldError("lines[" + index + "].productId", "no such product"))));
     }
 
     private OrderPlacement replay(IdempotencyRecord earlier, Claim claim) {
         if (!earlier.fingerprint().equals(claim.fingerprint())) {
-            throw ApiException.unprocessable("Idempotency-Key '" + claim.key()
+            throw ServiceException.unprocessable("Idempotency-Key '" + claim.key()
                     + "' was already used with a different request body.");
         }
-        StoredResponse response = earlier.response().orElseThrow(() -> ApiException.conflict(
+        StoredResponse response = earlier.response().orElseThrow(() -> ServiceException.conflict(
                 "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
-        return new OrderPlacement(response.orderId(), response.status(), response.body(), true);
+        return new OrderPlacement(response.orderId(), response.body(), true);
     }
 
     private Order visible(DbExecute db, Actor actor, long id) {
         return orders.findById(db, id)
                 .filter(order -> actor.admin() || order.customer().equals(actor.subject()))
-                .orElseThrow(() -> ApiException.notFound("Order " + id + " does not exist."));
+                .orElseThrow(() -> ServiceException.notFound("Order " + id + " does not exist."));
     }
 
     private static String json(Order order) {

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.OrderItem;
 import dev.antigravity.api.model.OrderStatus;
 
@@ -28,7 +27,7 @@ final class OrderValidation {
     /** {@code maxQuantity}: the most units one order may reserve, over all its lines. */
     static List<OrderItem> items(OrderRequest request, int maxQuantity) {
         if (request == null) {
-            throw ApiException.badRequest("A JSON object with a non-empty 'lines' array is required.");
+            throw ServiceException.malformed("A JSON object with a non-empty 'lines' array is required.");
         }
         Validation v = new Validation();
         List<OrderRequest.Line> lines = request.lines();
@@ -80,7 +79,7 @@ final class OrderValidation {
     static OrderStatus status(StatusChange change) {
         Validation v = new Validation();
         if (change == null) {
-            throw ApiException.badRequest("A JSON object with the target 'status' is required.");
+            throw ServiceException.malformed("A JSON object with the target 'status' is required.");
         }
         OrderStatus status = null;
         if (v.check(change.status() != null, "status", "is required")) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.model.ProductDraft;
@@ -83,7 +82,7 @@ public final class ProductService {
             });
         } catch (RuntimeException e) {
             if (Constraints.isForeignKeyViolation(e)) {
-                throw ApiException.conflict("Product " + id + " is part of existing orders and cannot be deleted; "
+                throw ServiceException.conflict("Product " + id + " is part of existing orders and cannot be deleted; "
                         + "set its stock to 0 to stop selling it.");
             }
             throw e;
@@ -98,13 +97,13 @@ public final class ProductService {
         return details;
     }
 
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("Product " + id + " does not exist.");
+    private static ServiceException notFound(long id) {
+        return ServiceException.notFound("Product " + id + " does not exist.");
     }
 
     static ProductDraft validate(ProductInput input) {
         if (input == null) {
-            throw ApiException.badRequest("A JSON object with name, price and stock is required.");
+            throw ServiceException.malformed("A JSON object with name, price and stock is required.");
         }
         Validation v = new Validation();
         v.text(input.name(), "name", 200);
