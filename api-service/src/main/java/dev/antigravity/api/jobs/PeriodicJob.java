@@ -58,14 +58,16 @@ public final class PeriodicJob implements AutoCloseable {
 
     private void runOnce() {
         String correlationId = name + "-" + UUID.randomUUID();
-        try {
-            // Log lines (and audit entries) of this run carry its correlation id, like a request's.
-            int done = ScopedValue.where(LogContext.CORRELATION_ID, correlationId).call(() -> task.applyAsInt(correlationId));
-            if (done > 0) {
-                LOG.log(System.Logger.Level.INFO, name + ": " + done + " done (correlation id " + correlationId + ")");
+        // Log lines (and audit entries) of this run carry its correlation id, like a request's.
+        ScopedValue.where(LogContext.CORRELATION_ID, correlationId).run(() -> {
+            try {
+                int done = task.applyAsInt(correlationId);
+                if (done > 0) {
+                    LOG.log(System.Logger.Level.INFO, name + ": " + done + " done");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, name + " failed, retried in " + interval + ": " + e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, name + " failed, retried in " + interval + ": " + e);
-        }
+        });
     }
 }
