@@ -77,8 +77,10 @@ build_lambdas() {
 api_start() {
     local log_file=$1
     shift
+    # MANAGEMENT_PORT=0: an ephemeral management port, so several instances can run side by side.
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-    env AUTH_MODE=local SERVER_HOST=127.0.0.1 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 "$@" \
+    env AUTH_MODE=local SERVER_HOST=127.0.0.1 MANAGEMENT_PORT=0 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 \
+        RATELIMIT_FAILURES_RATE=100000000 RATELIMIT_FAILURES_BURST=100000000 "$@" \
         "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS ${API_EXTRA_JAVA_OPTS:-} -jar "$API_JAR" >"$log_file" 2>&1 &
     API_PID=$!
     STARTED_PIDS+=("$API_PID")

@@ -14,6 +14,7 @@ import dev.antigravity.api.health.DrainingHealthCheck;
 import dev.antigravity.api.health.HealthService;
 import dev.antigravity.api.http.auth.AuthFilter;
 import dev.antigravity.api.http.auth.AuthSettings;
+import dev.antigravity.api.http.auth.FailedAuthentications;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
@@ -43,6 +44,9 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * same method, so tests exercise the production wiring.
  */
 public final class ApiServer {
+    /** The listener for /observe/* (metrics, detailed health): never behind the load balancer. */
+    public static final String MANAGEMENT_SOCKET = "management";
+
     private ApiServer() {
     }
 
@@ -60,6 +64,11 @@ public final class ApiServer {
                 // Exactly these features: no discovery (slower start, and a discovered default CORS
                 // feature would allow every origin).
                 .featuresDiscoverServices(false)
+                // Observability (revenue metrics, heap and disk in health details) on a port of its
+                // own: the load balancer forwards only server.port, so this one never faces the internet.
+                .putSocket(MANAGEMENT_SOCKET, socket -> socket
+                        .port(config.get("management.port").asInt().orElse(8081))
+                        .host(config.get("server.host").asString().orElse("0.0.0.0")))
                 .features(List.of(observe(app), cors(config.get("cors")),
                         OpenApiFeature.builder().staticFile("openapi.yaml").build()))
                 .routing(routing -> routing(routing, app));
@@ -77,7 +86,8 @@ public final class ApiServer {
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
                 .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
                         config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
-                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));
+                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
+                        failedAuthentications(config.get("ratelimit"))));
         Config rate = config.get("ratelimit");
         if (rate.get("enabled").asBoolean().orElse(true)) {
             routing.addFilter(rateLimit(rate));
@@ -89,6 +99,16 @@ public final class ApiServer {
         TokenBuckets buckets = new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
                 rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
         return new RateLimitFilter(buckets, rate.get("forwarded").asBoolean().orElse(false));
+    }
+
+    /** Bad tokens per client address ({@code ratelimit.failures.*}); off with the rate limit. */
+    private static FailedAuthentications failedAuthentications(Config rate) {
+        if (!rate.get("enabled").asBoolean().orElse(true)) {
+            return FailedAuthentications.unlimited();
+        }
+        TokenBuckets buckets = new TokenBuckets(rate.get("failures.rate").asDouble().orElse(1.0),
+                rate.get("failures.burst").asInt().orElse(10), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
+        return new FailedAuthentications(buckets, rate.get("forwarded").asBoolean().orElse(false));
     }
 
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
@@ -119,6 +139,7 @@ public final class ApiServer {
 
     private static ObserveFeature observe(AppContext app) {
         return ObserveFeature.builder()
+                .sockets(List.of(MANAGEMENT_SOCKET))
                 // Monitoring endpoints are not for browsers: no CORS (its default would allow every origin).
                 .cors(cors -> cors.enabled(false))
                 .addObserver(HealthObserver.builder()

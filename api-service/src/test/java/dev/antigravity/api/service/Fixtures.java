@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.http.problem.FieldError;
+import dev.antigravity.api.http.problem.ServiceProblems;
+import dev.antigravity.api.service.FieldError;
 import dev.antigravity.api.model.Product;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Unique names and ready-made actors and products, so tests sharing a database never collide. */
 final class Fixtures {
     static final Actor ADMIN = new Actor("admin-" + UUID.randomUUID(), true, "corr-admin");
+    /** An administrator marking an order paid by hand, as the rules require: with a reason. */
+    static final StatusChange PAID = new StatusChange("PAID", "paid by bank transfer");
 
     private Fixtures() {
     }
@@ -28,11 +31,20 @@ final class Fixtures {
         return services.products().create(ADMIN, new ProductInput(name, "", new BigDecimal(price), stock));
     }
 
-    /** The ApiException {@code call} throws; fails the test if it throws nothing else. */
+    /**
+     * The refusal {@code call} throws, as the HTTP problem it becomes (so tests state statuses);
+     * fails the test if it throws nothing, or anything but a ServiceException.
+     */
     static ApiException problem(Runnable call) {
         ApiException[] caught = new ApiException[1];
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> caught[0] = e);
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ServiceException.class,
+                e -> caught[0] = ServiceProblems.from(e));
         return caught[0];
+    }
+
+    /** The HTTP status a refusal becomes. */
+    static int status(ServiceException refused) {
+        return ServiceProblems.from(refused).status();
     }
 
     static java.util.List<String> fields(ApiException problem) {

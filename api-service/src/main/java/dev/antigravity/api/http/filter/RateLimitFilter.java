@@ -1,13 +1,11 @@
 package dev.antigravity.api.http.filter;
 
 import dev.antigravity.api.http.RequestPath;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import dev.antigravity.api.http.auth.Principal;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -49,22 +47,6 @@ public final class RateLimitFilter implements Filter {
     String callerKey(ServerRequest req) {
         return Principal.current(req)
                 .map(p -> "sub:" + p.subject())
-                .orElseGet(() -> "ip:" + clientIp(req));
-    }
-
-    private String clientIp(ServerRequest req) {
-        if (trustForwardedFor) {
-            var forwarded = req.headers().first(HeaderNames.X_FORWARDED_FOR);
-            if (forwarded.isPresent()) {
-                String[] hops = forwarded.get().split(",");
-                String last = hops[hops.length - 1].trim();
-                if (!last.isEmpty()) {
-                    return last;
-                }
-            }
-        }
-        return req.remotePeer().address() instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress()
-                : String.valueOf(req.remotePeer().address());
+                .orElseGet(() -> "ip:" + ClientAddress.of(req, trustForwardedFor));
     }
 }
