@@ -60,7 +60,7 @@ public final class LifecycleHookInvocation {
         }
         try (LogContext.Scope scope = LogContext.with("handler", "LifecycleHookHandler",
                 "eventId", payload.executionId(), "deploymentId", deploymentIdOf(payload.resourceArn()),
-                "serviceArn", payload.serviceArn(), "stage", payload.lifecycleStage().name())) {
+                "serviceArn", payload.serviceArn(), "stage", payload.stage().map(Enum::name).orElse(null))) {
             if (misconfiguration != null) {
                 LOG.error("answering FAILED: " + misconfiguration, null);
                 return HookResponses.failed(misconfiguration, payload.lifecycleStage());

@@ -96,6 +96,34 @@ class LifecycleHookHandlerTest {
         assertThat(response.at("/hookDetails/reason").asText()).startsWith("still not good after 3 attempts");
     }
 
+    @Test
+    void theFlatPayloadIsAnsweredByItsStagesCheck() throws IOException {
+        JsonNode response = invoke(handler(Map.of()),
+                PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-post-test-traffic-shift.json"));
+
+        assertThat(response.get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(response.at("/hookDetails/reason").asText())
+                .startsWith("no test listener URL configured for antigravity-staging/api");
+        assertThat(response.at("/hookDetails/attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aFlatPayloadWithoutAStageRunsEveryConfiguredCheck() throws IOException {
+        String stageless = PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-documented.json");
+        JsonNode smokeTestFirst = invoke(handler(Map.of()), stageless);
+        assertThat(smokeTestFirst.get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(smokeTestFirst.at("/hookDetails/reason").asText()).startsWith("no test listener URL configured");
+        assertThat(smokeTestFirst.at("/hookDetails").has("stage")).isFalse();
+
+        Map<String, String> alarmsOnly = Map.of("LIFECYCLE_STAGE_CHECKS", "{\"POST_TEST_TRAFFIC_SHIFT\":\"NONE\"}");
+        assertThat(invoke(handler(alarmsOnly), stageless).at("/hookDetails/reason").asText())
+                .isEqualTo("all 1 guard alarms OK");
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+        JsonNode alarmed = invoke(handler(alarmsOnly), stageless);
+        assertThat(alarmed.get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(alarmed.at("/hookDetails/reason").asText()).isEqualTo("guard alarm in ALARM: api-5xx");
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "not json", "{}",
             "{\"executionId\":\"x\",\"lifecycleStage\":\"LUNCH\",\"resourceArn\":\"r\",\"executionDetails\":{}}"})

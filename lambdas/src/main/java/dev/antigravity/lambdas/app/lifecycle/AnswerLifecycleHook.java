@@ -9,11 +9,13 @@ import dev.antigravity.lambdas.domain.lifecycle.CheckResult;
 import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
 import dev.antigravity.lambdas.domain.lifecycle.RevisionVersions;
+import dev.antigravity.lambdas.domain.lifecycle.StageCheck;
 import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.HealthProbe;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,18 +60,14 @@ public final class AnswerLifecycleHook {
     }
 
     public HookDecision answer(LifecycleHookPayload payload) {
-        int attempt = previousAttempts(payload.hookDetails(), payload.lifecycleStage()) + 1;
+        int attempt = previousAttempts(payload.hookDetails(), payload.stage()) + 1;
         Optional<ServiceRef> service = ServiceRef.fromArn(payload.serviceArn());
         if (service.isEmpty()) {
             return policy.decide(attempt, new CheckResult.Failed("cannot read a service from " + payload.serviceArn()));
         }
         CheckResult result;
         try {
-            result = switch (policy.checkFor(payload.lifecycleStage())) {
-                case NONE -> new CheckResult.Passed("no check configured for " + payload.lifecycleStage());
-                case SMOKE_TEST -> smokeTest(service.get(), payload.targetServiceRevisionArn());
-                case GUARD_ALARMS -> guardAlarms(service.get());
-            };
+            result = runChecks(policy.checksFor(payload.stage()), service.get(), payload);
         } catch (RuntimeException e) {
             if (!(e instanceof TransientCheckException) && !transientError.test(e)) {
                 throw e;
@@ -77,6 +75,24 @@ public final class AnswerLifecycleHook {
             result = new CheckResult.NotYet("check could not be made: " + e.getMessage());
         }
         return policy.decide(attempt, result);
+    }
+
+    /** Every check in order; the first that does not pass is the answer. */
+    private CheckResult runChecks(List<StageCheck> checks, ServiceRef service, LifecycleHookPayload payload) {
+        List<String> passed = new ArrayList<>();
+        for (StageCheck check : checks) {
+            CheckResult result = switch (check) {
+                case NONE -> new CheckResult.Passed("no check configured for "
+                        + payload.stage().map(LifecycleStage::name).orElse("an invocation without a stage"));
+                case SMOKE_TEST -> smokeTest(service, payload.targetServiceRevisionArn());
+                case GUARD_ALARMS -> guardAlarms(service);
+            };
+            if (!(result instanceof CheckResult.Passed)) {
+                return result;
+            }
+            passed.add(result.detail());
+        }
+        return new CheckResult.Passed(String.join("; ", passed));
     }
 
     private CheckResult smokeTest(ServiceRef service, String targetRevisionArn) {
@@ -133,9 +149,10 @@ public final class AnswerLifecycleHook {
      * The attempts this stage has had: ECS echoes the hookDetails of the previous IN_PROGRESS answer. Counts left
      * by another stage (hookDetails carried over) do not count against this one.
      */
-    static int previousAttempts(Map<String, Object> hookDetails, LifecycleStage stage) {
+    static int previousAttempts(Map<String, Object> hookDetails, Optional<LifecycleStage> stage) {
         Object recordedStage = hookDetails.get(STAGE);
-        if (recordedStage != null && !stage.name().equals(recordedStage.toString())) {
+        String thisStage = stage.map(LifecycleStage::name).orElse(null);
+        if (recordedStage != null && !recordedStage.toString().equals(thisStage)) {
             return 0;
         }
         Object value = hookDetails.get(ATTEMPT);

@@ -181,7 +181,7 @@ class AnswerLifecycleHookTest {
 
     @Test
     void anUnreadableAttemptCountOrOneLeftByAnotherStageStartsFromOne() {
-        LifecycleStage stage = LifecycleStage.PRODUCTION_TRAFFIC_SHIFT;
+        Optional<LifecycleStage> stage = Optional.of(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT);
         assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "x"), stage)).isZero();
         assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "4"), stage)).isEqualTo(4);
         assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", -3), stage)).isZero();
@@ -189,6 +189,9 @@ class AnswerLifecycleHookTest {
                 stage)).isEqualTo(4);
         assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 9, "stage", "POST_TEST_TRAFFIC_SHIFT"),
                 stage)).isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4), Optional.empty())).isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4, "stage", "PRODUCTION_TRAFFIC_SHIFT"),
+                Optional.empty())).isZero();
     }
 
     private void serve(String path, int status, String body) {
