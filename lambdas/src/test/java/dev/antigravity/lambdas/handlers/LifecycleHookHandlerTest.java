@@ -39,6 +39,7 @@ class LifecycleHookHandlerTest {
     private static final EventCodec CODEC = new EventCodec();
 
     private final Fakes.Alarms alarms = new Fakes.Alarms();
+    private Optional<String> ecsRollback = Optional.empty();
 
     static Stream<Arguments> everyStageAndOutcome() {
         return Arrays.stream(LifecycleStage.values()).flatMap(stage -> Stream.of(
@@ -94,6 +95,32 @@ class LifecycleHookHandlerTest {
 
         assertThat(response.get("hookStatus").asText()).isEqualTo("FAILED");
         assertThat(response.at("/hookDetails/reason").asText()).startsWith("still not good after 3 attempts");
+    }
+
+    @Test
+    void ecsRollingBackIsAnsweredSucceededThoughTheGuardAlarmThatCausedItStillFires() throws IOException {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+
+        JsonNode response = invoke(handler(Map.of()),
+                PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift-rollback.json"));
+
+        assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
+        assertThat(response.at("/hookDetails/reason").asText()).startsWith("ECS is rolling this deployment back");
+    }
+
+    @Test
+    void aFlatPayloadWithoutAStageDuringARollbackIsAnsweredSucceededOnEcsWord() throws IOException {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+        String stageless = PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-documented.json");
+        Map<String, String> alarmsOnly = Map.of("LIFECYCLE_STAGE_CHECKS", "{\"POST_TEST_TRAFFIC_SHIFT\":\"NONE\"}");
+        assertThat(invoke(handler(alarmsOnly), stageless).get("hookStatus").asText()).isEqualTo("FAILED");
+
+        ecsRollback = Optional.of("ECS reports ROLLBACK_IN_PROGRESS");
+        JsonNode response = invoke(handler(alarmsOnly), stageless);
+
+        assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
+        assertThat(response.at("/hookDetails/reason").asText())
+                .contains("ECS reports ROLLBACK_IN_PROGRESS").contains("guard alarm in ALARM: api-5xx");
     }
 
     @Test
@@ -168,14 +195,15 @@ class LifecycleHookHandlerTest {
     private AnswerLifecycleHook answer(LifecycleHookSettings settings, FakeEcs ecs) {
         return new AnswerLifecycleHook(settings.policy(), new ManagedServices(List.of()), settings.testListeners(),
                 settings.smokePaths(), new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
-                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms, error -> false);
+                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms,
+                (deployment, service, target) -> ecsRollback, error -> false);
     }
 
     /** The payload the ECS documentation shows (events-schema's sample of it), at {@code stage}. */
     private static String documentedPayload(LifecycleStage stage, Map<String, Object> hookDetails) {
         try {
             ObjectNode payload = (ObjectNode) JSON.readTree(
-                    PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-post-test-traffic-shift.json"));
+                    PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift.json"));
             payload.put("lifecycleStage", stage.name());
             payload.set("hookDetails", JSON.valueToTree(hookDetails));
             return payload.toString();

@@ -9,6 +9,8 @@ import dev.antigravity.lambdas.domain.lifecycle.CheckResult;
 import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
 import dev.antigravity.lambdas.domain.lifecycle.RevisionVersions;
+import dev.antigravity.lambdas.domain.lifecycle.RollbackTrafficShift;
+import dev.antigravity.lambdas.domain.lifecycle.ServiceDeploymentRollbacks;
 import dev.antigravity.lambdas.domain.lifecycle.StageCheck;
 import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
@@ -20,10 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Answers one ECS lifecycle-hook invocation: runs the stage's check and turns the result into SUCCEEDED, FAILED
- * or IN_PROGRESS (with the attempt count carried in hookDetails from one invocation to the next).
+ * or IN_PROGRESS (with the attempt count carried in hookDetails from one invocation to the next). An invocation that
+ * belongs to ECS's own rollback is always answered SUCCEEDED, with the reason: ECS re-invokes the traffic-shift hooks
+ * while rolling back, and failing them would hold up the rollback the failing check itself called for. The payload
+ * shows such a rollback at those stages ({@link RollbackTrafficShift}); for any other check that does not pass, ECS's
+ * own word on the service deployment decides ({@link ServiceDeploymentRollbacks}).
  */
 public final class AnswerLifecycleHook {
     /** The hookDetails key holding how many invocations this execution's stage has had. */
@@ -39,6 +46,7 @@ public final class AnswerLifecycleHook {
     private final RevisionVersions versions;
     private final EcsPort ecs;
     private final AlarmPort alarms;
+    private final ServiceDeploymentRollbacks rollbacks;
     private final Predicate<Throwable> transientError;
 
     /**
@@ -47,7 +55,8 @@ public final class AnswerLifecycleHook {
      */
     public AnswerLifecycleHook(LifecycleHookPolicy policy, ManagedServices services, TestListeners testListeners,
                                List<String> extraSmokePaths, HealthProbe probe, RevisionVersions versions,
-                               EcsPort ecs, AlarmPort alarms, Predicate<Throwable> transientError) {
+                               EcsPort ecs, AlarmPort alarms, ServiceDeploymentRollbacks rollbacks,
+                               Predicate<Throwable> transientError) {
         this.policy = policy;
         this.services = services;
         this.testListeners = testListeners;
@@ -56,25 +65,56 @@ public final class AnswerLifecycleHook {
         this.versions = versions;
         this.ecs = ecs;
         this.alarms = alarms;
+        this.rollbacks = rollbacks;
         this.transientError = transientError;
     }
 
     public HookDecision answer(LifecycleHookPayload payload) {
         int attempt = previousAttempts(payload.hookDetails(), payload.stage()) + 1;
+        Optional<String> rollbackInPayload = RollbackTrafficShift.seenIn(payload);
+        if (rollbackInPayload.isPresent()) {
+            return policy.decide(attempt, rollingBack(rollbackInPayload.get(), null));
+        }
         Optional<ServiceRef> service = ServiceRef.fromArn(payload.serviceArn());
         if (service.isEmpty()) {
             return policy.decide(attempt, new CheckResult.Failed("cannot read a service from " + payload.serviceArn()));
         }
-        CheckResult result;
+        CheckResult result = guarded(() -> runChecks(policy.checksFor(payload.stage()), service.get(), payload),
+                "check could not be made: ");
+        if (!(result instanceof CheckResult.Passed)) {
+            result = unlessEcsIsRollingBack(result, payload);
+        }
+        return policy.decide(attempt, result);
+    }
+
+    /**
+     * A check that did not pass must not hold up ECS's own rollback (the guard alarm that caused it is still in
+     * ALARM, the abandoned revision may not answer): ask ECS, the source of truth, whether it is rolling back.
+     */
+    private CheckResult unlessEcsIsRollingBack(CheckResult result, LifecycleHookPayload payload) {
+        // Unsure whether a rollback runs, even a definite failure waits for the next call rather than break one.
+        return guarded(() -> rollbacks.rollingBack(payload.resourceArn(), payload.serviceArn(),
+                        payload.targetServiceRevisionArn()).<CheckResult>map(reason -> rollingBack(reason, result))
+                        .orElse(result),
+                result.detail() + "; could not ask ECS whether it is rolling back: ");
+    }
+
+    private static CheckResult rollingBack(String evidence, CheckResult check) {
+        return new CheckResult.Passed("ECS is rolling this deployment back (" + evidence
+                + "); a lifecycle hook never holds a rollback up"
+                + (check == null ? "" : " (the check found: " + check.detail() + ")"));
+    }
+
+    /** A failure that may pass (see the constructor) becomes "not yet"; any other propagates. */
+    private CheckResult guarded(Supplier<CheckResult> check, String notYetPrefix) {
         try {
-            result = runChecks(policy.checksFor(payload.stage()), service.get(), payload);
+            return check.get();
         } catch (RuntimeException e) {
             if (!(e instanceof TransientCheckException) && !transientError.test(e)) {
                 throw e;
             }
-            result = new CheckResult.NotYet("check could not be made: " + e.getMessage());
+            return new CheckResult.NotYet(notYetPrefix + e.getMessage());
         }
-        return policy.decide(attempt, result);
     }
 
     /** Every check in order; the first that does not pass is the answer. */

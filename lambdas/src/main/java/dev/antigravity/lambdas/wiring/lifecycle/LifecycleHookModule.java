@@ -6,6 +6,7 @@ import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.lambdas.adapters.lifecycle.AwsTransientErrors;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.adapters.lifecycle.EcsRevisionVersions;
+import dev.antigravity.lambdas.adapters.lifecycle.EcsServiceDeploymentRollbacks;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
@@ -37,6 +38,7 @@ public final class LifecycleHookModule {
                 settings.smokePaths(),
                 // One attempt per invocation: ECS calling again after callBackDelay is the retry.
                 new HttpHealthProbe(codec.mapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
-                new EcsRevisionVersions(ecsClient), ecs, alarms, new AwsTransientErrors());
+                new EcsRevisionVersions(ecsClient), ecs, alarms, new EcsServiceDeploymentRollbacks(ecsClient),
+                new AwsTransientErrors());
     }
 }

@@ -29,12 +29,16 @@ import org.junit.jupiter.api.Test;
 class AnswerLifecycleHookTest {
     private static final String SERVICE_ARN = "arn:aws:ecs:us-west-2:123456789012:service/my-cluster/my-service";
     private static final String TARGET = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/93";
+    private static final String BLUE = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/19";
 
     private final WireMockServer testListener = new WireMockServer(wireMockConfig().dynamicPort());
     private final Fakes.Alarms alarms = new Fakes.Alarms();
     private final FakeEcs ecs = new FakeEcs(List.of("api-5xx", "api-latency"));
     private String reportedVersion = "sha-abc1234";
     private RuntimeException versionFailure;
+    private Optional<String> ecsRollback = Optional.empty();
+    private RuntimeException rollbackLookupFailure;
+    private int rollbackLookups;
     private AnswerLifecycleHook hook;
 
     @BeforeEach
@@ -49,7 +53,13 @@ class AnswerLifecycleHookTest {
                         throw versionFailure;
                     }
                     return Optional.ofNullable(reportedVersion);
-                }, ecs, alarms, error -> error instanceof java.io.UncheckedIOException);
+                }, ecs, alarms, (deployment, service, target) -> {
+                    rollbackLookups++;
+                    if (rollbackLookupFailure != null) {
+                        throw rollbackLookupFailure;
+                    }
+                    return ecsRollback;
+                }, error -> error instanceof java.io.UncheckedIOException);
     }
 
     @AfterEach
@@ -161,7 +171,7 @@ class AnswerLifecycleHookTest {
     void aServiceWithoutGuardAlarmsPassesTheAlarmStages() {
         AnswerLifecycleHook unguarded = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
                 new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, new FakeEcs(List.of()),
-                alarms, error -> false);
+                alarms, (deployment, service, target) -> Optional.empty(), error -> false);
 
         assertThat(unguarded.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).reason())
                 .isEqualTo("no guard alarms on my-cluster/my-service");
@@ -171,12 +181,94 @@ class AnswerLifecycleHookTest {
     void noTestListenerConfiguredFailsTheSmokeStageWithTheReason() {
         AnswerLifecycleHook unconfigured = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
                 new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs, alarms,
-                error -> false);
+                (deployment, service, target) -> Optional.empty(), error -> false);
 
         HookDecision decision = unconfigured.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.FAILED);
         assertThat(decision.reason()).contains("no test listener URL configured for my-cluster/my-service");
+    }
+
+    @Test
+    void ecsOwnRollbackIsNeverHeldUpByTheGuardAlarmThatCausedIt() {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of(),
+                Map.of(TARGET, 0, BLUE, 100)));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
+        assertThat(decision.reason()).isEqualTo("ECS is rolling this deployment back (PRODUCTION_TRAFFIC_SHIFT moves "
+                + "traffic off the target revision (weight 0)); a lifecycle hook never holds a rollback up");
+        assertThat(rollbackLookups).as("the payload says so; ECS need not be asked").isZero();
+    }
+
+    @Test
+    void whenEcsReportsARollbackAFailingCheckSucceedsAndSaysWhatItFound() {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+        ecsRollback = Optional.of("ECS reports ROLLBACK_IN_PROGRESS: alarm api-5xx in ALARM");
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 1)));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
+        assertThat(decision.attempt()).isEqualTo(2);
+        assertThat(decision.reason()).isEqualTo("ECS is rolling this deployment back (ECS reports "
+                + "ROLLBACK_IN_PROGRESS: alarm api-5xx in ALARM); a lifecycle hook never holds a rollback up "
+                + "(the check found: guard alarm in ALARM: api-5xx)");
+    }
+
+    @Test
+    void aSmokeTestThatWouldWaitDuringARollbackSucceedsToo() {
+        serve("/health", 503, "{}");
+        ecsRollback = Optional.of("ECS reports ROLLBACK_REQUESTED");
+
+        HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
+        assertThat(decision.reason()).contains("(the check found: /health: HTTP 503");
+    }
+
+    @Test
+    void aForwardDeploymentStillFailsOnAGuardAlarmOnceEcsSaysItIsNotRollingBack() {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+
+        HookDecision forward = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of(),
+                Map.of(TARGET, 100, BLUE, 0)));
+        // Outside the two recurring stages such weights prove nothing (going forward, the target is at 0 % before
+        // production traffic shifts): ECS is asked.
+        HookDecision beforeTheShift = hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of(),
+                Map.of(TARGET, 0, BLUE, 100)));
+
+        assertThat(forward.status()).isEqualTo(HookDecision.Status.FAILED);
+        assertThat(forward.reason()).isEqualTo("guard alarm in ALARM: api-5xx");
+        assertThat(beforeTheShift.status()).isEqualTo(HookDecision.Status.FAILED);
+        assertThat(rollbackLookups).isEqualTo(2);
+    }
+
+    @Test
+    void aPassingCheckDoesNotAskEcs() {
+        HookDecision decision = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of()));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
+        assertThat(rollbackLookups).isZero();
+    }
+
+    @Test
+    void whenEcsCannotSayWhetherItIsRollingBackAFailingCheckAsksAgainUpToTheBound() {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+        rollbackLookupFailure = new TransientCheckException("ECS answered 400: Rate exceeded", null);
+
+        HookDecision waiting = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of()));
+        HookDecision atTheBound = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 2)));
+
+        assertThat(waiting.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+        assertThat(waiting.reason()).isEqualTo("guard alarm in ALARM: api-5xx; could not ask ECS whether it is "
+                + "rolling back: ECS answered 400: Rate exceeded");
+        assertThat(atTheBound.status()).isEqualTo(HookDecision.Status.FAILED);
+
+        rollbackLookupFailure = new IllegalStateException("a bug");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -199,8 +291,13 @@ class AnswerLifecycleHookTest {
     }
 
     private static LifecycleHookPayload payload(LifecycleStage stage, Map<String, Object> hookDetails) {
+        return payload(stage, hookDetails, Map.of(TARGET, 0));
+    }
+
+    private static LifecycleHookPayload payload(LifecycleStage stage, Map<String, Object> hookDetails,
+                                                Map<String, Integer> productionTrafficWeights) {
         return new LifecycleHookPayload("f4fcae0f", stage,
                 "arn:aws:ecs:us-west-2:123456789012:service-deployment/my-cluster/my-service/EZe5", SERVICE_ARN,
-                TARGET, Map.of(TARGET, 100), Map.of(TARGET, 0), hookDetails);
+                TARGET, Map.of(TARGET, 100), productionTrafficWeights, hookDetails);
     }
 }
