@@ -9,6 +9,7 @@ import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.lifecycle.LifecycleHookResponse;
 import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
+import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;

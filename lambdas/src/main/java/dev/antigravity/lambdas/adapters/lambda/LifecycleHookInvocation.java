@@ -1,4 +1,4 @@
-package dev.antigravity.lambdas.handlers;
+package dev.antigravity.lambdas.adapters.lambda;
 
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.lifecycle.LifecycleHookPayload;
