@@ -106,7 +106,7 @@ class LifecycleHookHandlerTest {
                 PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift-rollback.json"));
 
         assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
-        assertThat(response.at("/hookDetails/reason").asText()).startsWith("ECS is rolling this deployment back");
+        assertThat(response.at("/hookDetails/reason").asText()).startsWith("this deployment is a rollback");
     }
 
     @Test

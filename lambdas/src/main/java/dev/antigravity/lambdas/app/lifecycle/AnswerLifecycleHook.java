@@ -27,10 +27,11 @@ import java.util.function.Supplier;
 /**
  * Answers one ECS lifecycle-hook invocation: runs the stage's check and turns the result into SUCCEEDED, FAILED
  * or IN_PROGRESS (with the attempt count carried in hookDetails from one invocation to the next). An invocation that
- * belongs to ECS's own rollback is always answered SUCCEEDED, with the reason: ECS re-invokes the traffic-shift hooks
- * while rolling back, and failing them would hold up the rollback the failing check itself called for. The payload
- * shows such a rollback at those stages ({@link RollbackTrafficShift}); for any other check that does not pass, ECS's
- * own word on the service deployment decides ({@link ServiceDeploymentRollbacks}).
+ * belongs to a rollback is always answered SUCCEEDED, with the reason: the guard alarm that called for the rollback
+ * is still in ALARM, the abandoned revision may not answer, and failing would hold up (or, for a rollback deployment
+ * of its own, undo) the very rollback the failing check called for. ECS's own rollback shows in the payload at the
+ * traffic-shift stages it re-invokes ({@link RollbackTrafficShift}); for any other check that does not pass, ECS's
+ * word on the service deployment decides ({@link ServiceDeploymentRollbacks}).
  */
 public final class AnswerLifecycleHook {
     /** The hookDetails key holding how many invocations this execution's stage has had. */
@@ -87,20 +88,17 @@ public final class AnswerLifecycleHook {
         return policy.decide(attempt, result);
     }
 
-    /**
-     * A check that did not pass must not hold up ECS's own rollback (the guard alarm that caused it is still in
-     * ALARM, the abandoned revision may not answer): ask ECS, the source of truth, whether it is rolling back.
-     */
+    /** A check that did not pass must not hold up a rollback: ask ECS, the source of truth, whether this is one. */
     private CheckResult unlessEcsIsRollingBack(CheckResult result, LifecycleHookPayload payload) {
         // Unsure whether a rollback runs, even a definite failure waits for the next call rather than break one.
         return guarded(() -> rollbacks.rollingBack(payload.resourceArn(), payload.serviceArn(),
                         payload.targetServiceRevisionArn()).<CheckResult>map(reason -> rollingBack(reason, result))
                         .orElse(result),
-                result.detail() + "; could not ask ECS whether it is rolling back: ");
+                result.detail() + "; could not ask ECS whether this is a rollback: ");
     }
 
     private static CheckResult rollingBack(String evidence, CheckResult check) {
-        return new CheckResult.Passed("ECS is rolling this deployment back (" + evidence
+        return new CheckResult.Passed("this deployment is a rollback (" + evidence
                 + "); a lifecycle hook never holds a rollback up"
                 + (check == null ? "" : " (the check found: " + check.detail() + ")"));
     }

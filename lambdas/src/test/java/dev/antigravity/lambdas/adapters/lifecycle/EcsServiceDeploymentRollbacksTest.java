@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** DescribeServiceDeployments and ListServiceDeployments: moto answers neither, so ECS is played by WireMock. */
+/** DescribeServiceDeployments, ListServiceDeployments, DescribeServiceRevisions: moto answers none, WireMock plays ECS. */
 class EcsServiceDeploymentRollbacksTest {
     private static final String SERVICE = "arn:aws:ecs:us-west-2:123456789012:service/my-cluster/my-service";
     private static final String DEPLOYMENT =
@@ -71,24 +71,58 @@ class EcsServiceDeploymentRollbacksTest {
     }
 
     @Test
-    void withoutADeploymentArnTheServicesRollbacksAreListedAndMatchedOnTheTargetRevision() {
+    void withoutADeploymentArnTheServicesUnfinishedDeploymentToTheTargetIsTheOne() {
         ecs.answer("ListServiceDeployments", "{\"serviceDeployments\": ["
                 + "{\"serviceDeploymentArn\": \"" + DEPLOYMENT + "-other\", \"serviceArn\": \"" + SERVICE
                 + "\", \"targetServiceRevisionArn\": \"" + BLUE + "\", \"status\": \"ROLLBACK_IN_PROGRESS\"},"
                 + "{\"serviceDeploymentArn\": \"" + DEPLOYMENT + "\", \"serviceArn\": \"" + SERVICE
-                + "\", \"targetServiceRevisionArn\": \"" + GREEN + "\", \"status\": \"ROLLBACK_REQUESTED\","
-                + " \"statusReason\": \"ECS deployment circuit breaker: tasks failed to start\"}]}");
+                + "\", \"targetServiceRevisionArn\": \"" + GREEN + "\", \"status\": \"IN_PROGRESS\"}]}");
+        ecs.answer("DescribeServiceDeployments", deployment("ROLLBACK_REQUESTED",
+                ", \"statusReason\": \"ECS deployment circuit breaker: tasks failed to start\""));
 
         assertThat(rollbacks.rollingBack(null, SERVICE, GREEN))
                 .contains("ECS reports ROLLBACK_REQUESTED: ECS deployment circuit breaker: tasks failed to start");
-        assertThat(rollbacks.rollingBack(null, SERVICE,
-                "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/7")).isEmpty();
         ecs.server.verify(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "ListServiceDeployments"))
                 .withRequestBody(matchingJsonPath("$.cluster", equalTo("my-cluster")))
                 .withRequestBody(matchingJsonPath("$.service", equalTo("my-service")))
-                .withRequestBody(matchingJsonPath("$.status[0]", equalTo("ROLLBACK_REQUESTED")))
-                .withRequestBody(matchingJsonPath("$.status[1]", equalTo("ROLLBACK_IN_PROGRESS"))));
+                .withRequestBody(matchingJsonPath("$.status[0]", equalTo("PENDING")))
+                .withRequestBody(matchingJsonPath("$.status[3]", equalTo("ROLLBACK_IN_PROGRESS"))));
+        ecs.server.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "DescribeServiceDeployments"))
+                .withRequestBody(matchingJsonPath("$.serviceDeploymentArns[0]", equalTo(DEPLOYMENT))));
+
+        assertThat(rollbacks.rollingBack(null, SERVICE,
+                "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/7"))
+                .as("no unfinished deployment to that revision").isEmpty();
+    }
+
+    @Test
+    void aDeploymentBackToAnEarlierRevisionIsARollbackAndOneToANewerIsNot() {
+        ecs.answer("DescribeServiceDeployments", deployment("IN_PROGRESS",
+                ", \"sourceServiceRevisions\": [{\"arn\": \"" + BLUE + "\", \"requestedTaskCount\": 2}]"));
+        ecs.answer("DescribeServiceRevisions", revisions("api:6", "api:7"));
+
+        assertThat(rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN)).contains("it deploys api:6 back over api:7");
+        ecs.server.verify(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "DescribeServiceRevisions"))
+                .withRequestBody(matchingJsonPath("$.serviceRevisionArns[0]", equalTo(GREEN)))
+                .withRequestBody(matchingJsonPath("$.serviceRevisionArns[1]", equalTo(BLUE))));
+
+        ecs.answer("DescribeServiceRevisions", revisions("api:8", "api:7"));
+        assertThat(rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN)).isEmpty();
+    }
+
+    @Test
+    void serviceRevisionsEcsDoesNotKnowYetAreTransient() {
+        ecs.answer("DescribeServiceDeployments", deployment("IN_PROGRESS",
+                ", \"sourceServiceRevisions\": [{\"arn\": \"" + BLUE + "\"}]"));
+        ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + GREEN
+                + "\", \"taskDefinition\": \"" + taskDefinition("api:6") + "\"}], \"failures\": [{\"arn\": \""
+                + BLUE + "\", \"reason\": \"MISSING\"}]}");
+
+        assertThatThrownBy(() -> rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN))
+                .isInstanceOf(TransientCheckException.class).hasMessageContaining("every service revision");
     }
 
     @Test
@@ -101,6 +135,16 @@ class EcsServiceDeploymentRollbacksTest {
         ecs.fail("AccessDeniedException", "not allowed");
         assertThatThrownBy(() -> rollbacks.rollingBack(null, SERVICE, GREEN))
                 .isInstanceOfSatisfying(SdkException.class, e -> assertThat(transientErrors.test(e)).isFalse());
+    }
+
+    private static String revisions(String green, String blue) {
+        return "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + GREEN + "\", \"taskDefinition\": \""
+                + taskDefinition(green) + "\"}, {\"serviceRevisionArn\": \"" + BLUE + "\", \"taskDefinition\": \""
+                + taskDefinition(blue) + "\"}], \"failures\": []}";
+    }
+
+    private static String taskDefinition(String familyRevision) {
+        return "arn:aws:ecs:us-west-2:123456789012:task-definition/" + familyRevision;
     }
 
     private static String deployment(String status, String moreFields) {

@@ -197,7 +197,7 @@ class AnswerLifecycleHookTest {
                 Map.of(TARGET, 0, BLUE, 100)));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
-        assertThat(decision.reason()).isEqualTo("ECS is rolling this deployment back (PRODUCTION_TRAFFIC_SHIFT moves "
+        assertThat(decision.reason()).isEqualTo("this deployment is a rollback (PRODUCTION_TRAFFIC_SHIFT moves "
                 + "traffic off the target revision (weight 0)); a lifecycle hook never holds a rollback up");
         assertThat(rollbackLookups).as("the payload says so; ECS need not be asked").isZero();
     }
@@ -211,7 +211,7 @@ class AnswerLifecycleHookTest {
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
         assertThat(decision.attempt()).isEqualTo(2);
-        assertThat(decision.reason()).isEqualTo("ECS is rolling this deployment back (ECS reports "
+        assertThat(decision.reason()).isEqualTo("this deployment is a rollback (ECS reports "
                 + "ROLLBACK_IN_PROGRESS: alarm api-5xx in ALARM); a lifecycle hook never holds a rollback up "
                 + "(the check found: guard alarm in ALARM: api-5xx)");
     }
@@ -261,8 +261,8 @@ class AnswerLifecycleHookTest {
         HookDecision atTheBound = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 2)));
 
         assertThat(waiting.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
-        assertThat(waiting.reason()).isEqualTo("guard alarm in ALARM: api-5xx; could not ask ECS whether it is "
-                + "rolling back: ECS answered 400: Rate exceeded");
+        assertThat(waiting.reason()).isEqualTo("guard alarm in ALARM: api-5xx; could not ask ECS whether this is a "
+                + "rollback: ECS answered 400: Rate exceeded");
         assertThat(atTheBound.status()).isEqualTo(HookDecision.Status.FAILED);
 
         rollbackLookupFailure = new IllegalStateException("a bug");
