@@ -11,6 +11,7 @@ import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
+import dev.antigravity.lambdas.app.lifecycle.StageChecks;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
 import dev.antigravity.lambdas.fakes.Fakes;
@@ -194,9 +195,10 @@ class LifecycleHookHandlerTest {
     }
 
     private AnswerLifecycleHook answer(LifecycleHookSettings settings, FakeEcs ecs) {
-        return new AnswerLifecycleHook(settings.policy(), new ManagedServices(List.of()), settings.testListeners(),
-                settings.smokePaths(), new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
-                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms,
+        return new AnswerLifecycleHook(settings.policy(), new StageChecks(new ManagedServices(List.of()),
+                settings.testListeners(), settings.smokePaths(),
+                new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
+                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms),
                 (deployment, service, target) -> ecsRollback, error -> false);
     }
 

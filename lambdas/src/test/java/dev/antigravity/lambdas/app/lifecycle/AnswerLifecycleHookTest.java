@@ -45,7 +45,7 @@ class AnswerLifecycleHookTest {
     void start() {
         testListener.start();
         hook = new AnswerLifecycleHook(new LifecycleHookPolicy(LifecycleHookPolicy.defaultChecks(), 3,
-                Duration.ofSeconds(20)), new ManagedServices(List.of()),
+                Duration.ofSeconds(20)), new StageChecks(new ManagedServices(List.of()),
                 new TestListeners(URI.create(testListener.baseUrl() + "/"), Map.of()), List.of("/api/products"),
                 new HttpHealthProbe(new ObjectMapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
                 (revision, container) -> {
@@ -53,7 +53,7 @@ class AnswerLifecycleHookTest {
                         throw versionFailure;
                     }
                     return Optional.ofNullable(reportedVersion);
-                }, ecs, alarms, (deployment, service, target) -> {
+                }, ecs, alarms), (deployment, service, target) -> {
                     rollbackLookups++;
                     if (rollbackLookupFailure != null) {
                         throw rollbackLookupFailure;
@@ -170,8 +170,9 @@ class AnswerLifecycleHookTest {
     @Test
     void aServiceWithoutGuardAlarmsPassesTheAlarmStages() {
         AnswerLifecycleHook unguarded = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
-                new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, new FakeEcs(List.of()),
-                alarms, (deployment, service, target) -> Optional.empty(), error -> false);
+                new StageChecks(new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null,
+                        new FakeEcs(List.of()), alarms), (deployment, service, target) -> Optional.empty(),
+                error -> false);
 
         assertThat(unguarded.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).reason())
                 .isEqualTo("no guard alarms on my-cluster/my-service");
@@ -180,8 +181,8 @@ class AnswerLifecycleHookTest {
     @Test
     void noTestListenerConfiguredFailsTheSmokeStageWithTheReason() {
         AnswerLifecycleHook unconfigured = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
-                new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs, alarms,
-                (deployment, service, target) -> Optional.empty(), error -> false);
+                new StageChecks(new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs,
+                        alarms), (deployment, service, target) -> Optional.empty(), error -> false);
 
         HookDecision decision = unconfigured.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
 
