@@ -18,7 +18,9 @@ import dev.antigravity.events.aws.EcsServiceAction;
 import dev.antigravity.events.aws.UnknownAwsEvent;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.codec.MalformedEventException;
+import dev.antigravity.events.lifecycle.LifecycleHookPayload;
 import dev.antigravity.events.lifecycle.LifecycleHookResponse;
+import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.events.platform.PlatformEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,6 +118,45 @@ class SamplesTest {
                 EventResources.sample("ecs-deployment-rollback-in-progress.json").json());
         assertThat(rollback.isCircuitBreakerRollback()).isTrue();
         assertThat(rollback.serviceArn()).endsWith("service/antigravity-prod/api");
+    }
+
+    @Test
+    void theFlatLifecycleHookPayloadDecodesLikeTheNestedOne() {
+        String target = "arn:aws:ecs:eu-west-1:111122223333:service-revision/antigravity-staging/api/4418306727191104211";
+        LifecycleHookPayload flat = codec.decodeLifecycleHook(
+                EventResources.sample("ecs-lifecycle-hook-flat-post-test-traffic-shift.json").json());
+        assertThat(flat.stage()).contains(LifecycleStage.POST_TEST_TRAFFIC_SHIFT);
+        assertThat(flat.executionId()).isEqualTo("0c6f1d0e-51a4-4c55-9d3f-7e0ab6a1c7d2");
+        assertThat(flat.resourceArn()).endsWith("service-deployment/antigravity-staging/api/Qm1xW7cP2v8dKs0aLr5tN");
+        assertThat(flat.serviceArn()).isEqualTo("arn:aws:ecs:eu-west-1:111122223333:service/antigravity-staging/api");
+        assertThat(flat.targetServiceRevisionArn()).isEqualTo(target);
+        assertThat(flat.hookDetails()).containsEntry("attempt", 1);
+
+        LifecycleHookPayload bare = codec.decodeLifecycleHook(
+                EventResources.sample("ecs-lifecycle-hook-flat-documented.json").json());
+        assertThat(bare.stage()).isEmpty();
+        assertThat(bare.executionId()).isNull();
+        assertThat(bare.resourceArn()).isNull();
+        assertThat(bare.targetServiceRevisionArn()).isEqualTo(target);
+        assertThat(bare.testTrafficWeights()).containsEntry(target, 100).hasSize(2);
+        assertThat(bare.productionTrafficWeights()).isEmpty();
+        assertThat(bare.hookDetails()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"lifecycleStage\":\"PRE_SCALE_UP\"}",
+            "{\"executionId\":\"x\",\"lifecycleStage\":\"PRE_SCALE_UP\",\"resourceArn\":\"r\",\"executionDetails\":{}}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"lifecycleStage\":\"LUNCH\"}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"productionTrafficWeights\":{\"t\":\"all\"}}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"productionTrafficWeights\":{\"t\":12.5}}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"testTrafficWeights\":[100]}"
+    })
+    void malformedLifecycleHookPayloadsAreRejectedByCodecAndSchema(String json) {
+        assertThatThrownBy(() -> codec.decodeLifecycleHook(json))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageFindingMatch("\\S");
+        assertThat(errors("aws/ecs-lifecycle-hook-payload.schema.json", json)).isNotEmpty();
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.testing.MotoServer;
 import dev.antigravity.lambdas.adapters.dynamodb.DynamoDbDeliveryLog;
+import dev.antigravity.lambdas.adapters.lambda.NotifierInvocation;
 import dev.antigravity.lambdas.adapters.sns.SnsEnvelope;
 import dev.antigravity.lambdas.app.notify.NotificationFailedException;
 import dev.antigravity.lambdas.app.notify.NotifyPlatformEvent;
