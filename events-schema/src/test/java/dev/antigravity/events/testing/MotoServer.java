@@ -63,7 +63,8 @@ public final class MotoServer {
             moto.start();
             return URI.create("http://" + moto.getHost() + ":" + moto.getMappedPort(5000));
         }
-        String reason = "no AWS_ENDPOINT_URL and no Docker engine for moto_server";
+        String reason = "no AWS_ENDPOINT_URL and no Docker engine for moto_server"
+                + " (scripts/test starts moto_server and runs every test)";
         if ("true".equalsIgnoreCase(System.getenv("REQUIRE_INTEGRATION"))) {
             Assertions.fail(reason + " (REQUIRE_INTEGRATION=true)");
         }
