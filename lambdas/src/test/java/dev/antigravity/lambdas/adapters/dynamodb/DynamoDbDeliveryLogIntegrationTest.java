@@ -32,6 +32,9 @@ class DynamoDbDeliveryLogIntegrationTest {
 
     @AfterAll
     static void dropTable() {
+        if (dynamo == null) { // no moto_server: the class was skipped before a table existed
+            return;
+        }
         dynamo.deleteTable(delete -> delete.tableName(table));
         dynamo.close();
     }
