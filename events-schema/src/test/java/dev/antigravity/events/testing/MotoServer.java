@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -70,6 +74,22 @@ public final class MotoServer {
         }
         Assumptions.abort(reason);
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * {@code @ExtendWith(MotoServer.Required.class)} for a class that opens moto in {@code @BeforeAll}: a skip
+     * raised there is not reported by Surefire (the class's tests just vanish), so the convention is applied
+     * as a condition, which reports every test skipped with the reason.
+     */
+    public static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            try {
+                return ConditionEvaluationResult.enabled("moto_server at " + endpoint());
+            } catch (TestAbortedException skipped) {
+                return ConditionEvaluationResult.disabled(skipped.getMessage());
+            }
+        }
     }
 
     private static boolean dockerAvailable() {

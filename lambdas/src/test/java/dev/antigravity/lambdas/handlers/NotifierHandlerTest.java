@@ -38,9 +38,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SNS events through the handler, with delivery records in moto_server's DynamoDB and WireMock channels. */
+@ExtendWith(MotoServer.Required.class)
 class NotifierHandlerTest {
     private static DynamoDbClient dynamo;
     private String table;
@@ -57,9 +59,7 @@ class NotifierHandlerTest {
 
     @AfterAll
     static void disconnect() {
-        if (dynamo != null) { // null when there is no moto_server and the class was skipped
-            dynamo.close();
-        }
+        dynamo.close();
     }
 
     @BeforeEach
