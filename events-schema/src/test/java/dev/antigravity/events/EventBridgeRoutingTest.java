@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * EventBridge: every sample is sent and each rule's SQS target must receive exactly the samples index.json says it
  * routes (no more, no fewer).
  */
+@ExtendWith(MotoServer.Required.class)
 class EventBridgeRoutingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**

@@ -39,9 +39,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SNS events through the handler, with delivery records in moto_server's DynamoDB and WireMock channels. */
+@ExtendWith(MotoServer.Required.class)
 class NotifierHandlerTest {
     private static DynamoDbClient dynamo;
     private String table;
