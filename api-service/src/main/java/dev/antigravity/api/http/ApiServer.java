@@ -16,7 +16,9 @@ import dev.antigravity.api.http.auth.AuthFilter;
 import dev.antigravity.api.http.auth.AuthSettings;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
+import dev.antigravity.api.http.filter.CallerKey;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
+import dev.antigravity.api.http.filter.JsonAcceptFilter;
 import dev.antigravity.api.http.filter.RateLimitFilter;
 import dev.antigravity.api.http.filter.RequestOutcomeFilter;
 import dev.antigravity.api.http.filter.RouteTemplate;
@@ -24,6 +26,9 @@ import dev.antigravity.api.http.filter.SecurityHeadersFilter;
 import dev.antigravity.api.http.filter.TokenBuckets;
 import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
+import dev.antigravity.api.http.transport.ConnectionGuardFilter;
+import dev.antigravity.api.http.transport.GuardedHttp1Selector;
+import dev.antigravity.api.http.transport.RequestBodyFilter;
 import dev.antigravity.api.metrics.HttpMetrics;
 import io.helidon.config.Config;
 import io.helidon.health.checks.HealthChecks;
@@ -48,12 +53,14 @@ public final class ApiServer {
 
     public static WebServerConfig.Builder configure(WebServerConfig.Builder server, AppContext app) {
         Config config = app.config();
-        long maxBody = config.get("limits.body").asLong().orElse(1_048_576L);
+        long maxBody = maxBody(config);
         ProblemDirectHandler problems = new ProblemDirectHandler(maxBody);
         return server
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))
                 .maxPayloadSize(maxBody)
+                // Every HTTP/1 connection through our guard (request smuggling, lingering close, HTTP/1.0).
+                .addConnectionSelector(new GuardedHttp1Selector(maxBody))
                 .mediaContext(media -> media.addMediaSupport(JacksonSupport.create(app.json())))
                 .directHandlers(handlers -> Arrays.stream(DirectHandler.EventType.values())
                         .forEach(type -> handlers.addHandler(type, problems)))
@@ -70,25 +77,34 @@ public final class ApiServer {
         Config config = app.config();
         // Recorded separately (the route wiring is side-effect free) because a built routing cannot be listed.
         RouteTable routeTable = RouteTable.record(r -> routes(r, app));
+        CallerKey callers = new CallerKey(config.get("ratelimit.forwarded").asBoolean().orElse(false));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
+                .addFilter(new ConnectionGuardFilter())
                 .addFilter(new CorrelationIdFilter())
                 .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
-                .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
-                        config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
+                .addFilter(new JsonAcceptFilter())
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));
         Config rate = config.get("ratelimit");
         if (rate.get("enabled").asBoolean().orElse(true)) {
-            routing.addFilter(rateLimit(rate));
+            routing.addFilter(rateLimit(rate, callers));
         }
+        // The body is read before a concurrency slot is taken: a slow body must not hold one.
+        routing.addFilter(new RequestBodyFilter(maxBody(config),
+                        config.get("limits.read.idle").as(Duration.class).orElse(Duration.ofSeconds(10))))
+                .addFilter(concurrencyLimit(config, app.database(), callers));
         routes(routing, app);
     }
 
-    private static RateLimitFilter rateLimit(Config rate) {
+    private static long maxBody(Config config) {
+        return config.get("limits.body").asLong().orElse(1_048_576L);
+    }
+
+    private static RateLimitFilter rateLimit(Config rate, CallerKey callers) {
         TokenBuckets buckets = new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
                 rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
-        return new RateLimitFilter(buckets, rate.get("forwarded").asBoolean().orElse(false));
+        return new RateLimitFilter(buckets, callers);
     }
 
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
@@ -98,9 +114,12 @@ public final class ApiServer {
         ApiRoutes.register(routing, app);
     }
 
-    private static int concurrencyLimit(Config config, Database database) {
+    private static ConcurrencyLimitFilter concurrencyLimit(Config config, Database database, CallerKey callers) {
         int configured = config.get("limits.concurrency").asInt().orElse(0);
-        return configured > 0 ? configured : database.maxPoolSize();
+        int limit = configured > 0 ? configured : database.maxPoolSize();
+        int perCaller = config.get("limits.caller").asInt().orElse(0);
+        return new ConcurrencyLimitFilter(limit, perCaller > 0 ? perCaller : Math.max(1, limit / 2),
+                config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200)), callers);
     }
 
     /**

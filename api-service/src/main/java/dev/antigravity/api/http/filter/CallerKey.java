@@ -1,0 +1,38 @@
+package dev.antigravity.api.http.filter;
+
+import java.net.InetSocketAddress;
+
+import dev.antigravity.api.http.auth.Principal;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * Who a request counts against for rate and concurrency limits: its authenticated subject, else
+ * its client IP. Needs the authentication filter to have run.
+ *
+ * @param trustForwardedFor take the client IP from the last X-Forwarded-For entry (the one the
+ *                          load balancer appended); only safe behind a proxy that sets it
+ */
+public record CallerKey(boolean trustForwardedFor) {
+    public String of(ServerRequest req) {
+        return Principal.current(req)
+                .map(p -> "sub:" + p.subject())
+                .orElseGet(() -> "ip:" + clientIp(req));
+    }
+
+    private String clientIp(ServerRequest req) {
+        if (trustForwardedFor) {
+            var forwarded = req.headers().first(HeaderNames.X_FORWARDED_FOR);
+            if (forwarded.isPresent()) {
+                String[] hops = forwarded.get().split(",");
+                String last = hops[hops.length - 1].trim();
+                if (!last.isEmpty()) {
+                    return last;
+                }
+            }
+        }
+        return req.remotePeer().address() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress()
+                : String.valueOf(req.remotePeer().address());
+    }
+}
