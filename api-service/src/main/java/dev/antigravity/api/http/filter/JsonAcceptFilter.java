@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.filter;
 
+import java.util.List;
 import java.util.Locale;
 
 import dev.antigravity.api.http.RequestPath;
@@ -20,16 +21,16 @@ import io.helidon.webserver.http.RoutingResponse;
 public final class JsonAcceptFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (RequestPath.of(req).startsWith("/api/") && !acceptsJson(req.headers().all(HeaderNames.ACCEPT, java.util.List::of))) {
+        if (RequestPath.of(req).startsWith("/api/") && !acceptsJson(req.headers().all(HeaderNames.ACCEPT, List::of))) {
             ProblemResponses.reject(req, res, new ApiException(406, ApiException.TYPE_BASE + "not-acceptable",
                     "Not acceptable", "This API answers application/json only; the Accept header excludes it.",
-                    java.util.List.of()));
+                    List.of()));
             return;
         }
         chain.proceed();
     }
 
-    static boolean acceptsJson(java.util.List<String> acceptHeaders) {
+    static boolean acceptsJson(List<String> acceptHeaders) {
         if (acceptHeaders.isEmpty()) {
             return true;
         }

@@ -15,8 +15,10 @@ import io.helidon.webserver.http.ServerRequest;
  * Reads a JSON request body into a record; Jackson failures become field problems centrally.
  * The Content-Type is checked here rather than through Helidon's media support, which accepted
  * {@code +json} types and then found no reader for them (500), failed on malformed parameters
- * (500) and compared media types case-sensitively (415 for {@code APPLICATION/JSON}). The body is
- * parsed from its bytes, so malformed UTF-8 is a 400 instead of being stored as U+FFFD.
+ * (500) and compared media types case-sensitively (415 for {@code APPLICATION/JSON}). Only
+ * {@code application/json} is read, as openapi.yaml documents; {@code application/merge-patch+json}
+ * and the like name other semantics, so they are 415. The body is parsed from its bytes, so
+ * malformed UTF-8 is a 400 instead of being stored as U+FFFD.
  */
 final class JsonBody {
     /** RFC 9110 parameter: token "=" ( token / quoted-string ). */
@@ -42,14 +44,10 @@ final class JsonBody {
         }
     }
 
-    /** {@code application/json} or {@code application/*+json}, any case, well-formed parameters, UTF-8 if a charset is named. */
+    /** {@code application/json} in any case, with well-formed parameters, UTF-8 if a charset is named. */
     static boolean isJson(String contentType) {
         String[] parts = contentType.split(";", -1);
-        String media = parts[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = media.equals("application/json")
-                || media.startsWith("application/") && media.endsWith("+json") && !media.contains(" ")
-                && media.length() > "application/+json".length();
-        if (!json) {
+        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

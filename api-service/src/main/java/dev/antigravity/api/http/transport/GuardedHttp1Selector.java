@@ -15,6 +15,8 @@ import io.helidon.webserver.spi.ServerConnectionSelector;
  * Serves HTTP/1.1 and HTTP/1.0 with Helidon's own HTTP/1 connection wrapped in a
  * {@link GuardedConnection}. Registered as the listener's first connection selector, so every
  * HTTP/1 connection goes through it; Helidon's discovered selector stays behind it for nothing.
+ * Helidon's HTTP/1 settings are its defaults (application.yaml sets none), except that a request
+ * body may be held in memory up to {@code limits.body}.
  */
 public final class GuardedHttp1Selector implements ServerConnectionSelector {
     private final Http1Config config;

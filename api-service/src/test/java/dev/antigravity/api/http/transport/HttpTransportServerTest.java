@@ -123,6 +123,20 @@ class HttpTransportServerTest {
         }
     }
 
+    /** Both framings at once (the classic CL.TE smuggling shape): refused, and nothing after it is read. */
+    @Test
+    void contentLengthWithChunkedIsRefusedAndNothingAfterItIsParsed() throws Exception {
+        String product = "smuggled-" + UUID.randomUUID();
+        try (RawHttp http = connect()) {
+            http.send("POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + CUSTOMER
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "0\r\n\r\n" + productRequest(product, ADMIN, "application/json"));
+            assertThat(http.readResponse().status()).isEqualTo(400);
+            assertThat(http.whatFollows()).isEqualTo("closed");
+        }
+        assertThat(productNames()).doesNotContain(product);
+    }
+
     /** "Also": the client writes its whole oversized body before it reads, and still gets the 413. */
     @Test
     void aClientThatSendsAWholeOversizedBodyFirstReadsThe413() throws Exception {
@@ -170,12 +184,18 @@ class HttpTransportServerTest {
     // Finding 3: client mistakes are 4xx, never 500 or SEVERE.
 
     @Test
-    void jsonSubtypesAreReadAsJson() throws Exception {
-        for (String type : List.of("application/problem+json", "application/merge-patch+json", "application/vnd.x+json",
-                "APPLICATION/JSON", "application/json; charset=UTF-8")) {
-            String product = "typed-" + UUID.randomUUID();
+    void jsonSubtypesAre415AndJsonIsReadInAnyCase() throws Exception {
+        for (String type : List.of("application/problem+json", "application/merge-patch+json", "application/vnd.x+json")) {
             try (RawHttp http = connect()) {
-                http.send(productRequest(product, ADMIN, type));
+                http.send(productRequest("typed-" + UUID.randomUUID(), ADMIN, type));
+                RawHttp.Response response = http.readResponse();
+                assertThat(response.status()).as(type).isEqualTo(415);
+                assertThat(response.body()).as(type).contains("/problems/unsupported-media-type");
+            }
+        }
+        for (String type : List.of("APPLICATION/JSON", "application/json; charset=UTF-8", "Application/Json;charset=\"utf-8\"")) {
+            try (RawHttp http = connect()) {
+                http.send(productRequest("typed-" + UUID.randomUUID(), ADMIN, type));
                 assertThat(http.readResponse().status()).as(type).isEqualTo(201);
             }
         }
@@ -215,6 +235,10 @@ class HttpTransportServerTest {
             RawHttp.Response response = http.readResponse();
             assertThat(response.status()).isEqualTo(406);
             assertThat(response.body()).doesNotContain("dev.antigravity").doesNotContain("class");
+        }
+        try (RawHttp http = connect()) {
+            http.send("GET /api/products HTTP/1.1\r\nHost: x\r\nAccept: application/json;q=0, text/html\r\n\r\n");
+            assertThat(http.readResponse().status()).isEqualTo(406);
         }
         try (RawHttp http = connect()) {
             http.send("GET /api/products HTTP/1.1\r\nHost: x\r\nAccept: APPLICATION/JSON\r\n\r\n");
