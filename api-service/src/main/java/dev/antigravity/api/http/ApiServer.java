@@ -90,11 +90,19 @@ public final class ApiServer {
         if (rate.get("enabled").asBoolean().orElse(true)) {
             routing.addFilter(rateLimit(rate, callers));
         }
-        // The body is read before a concurrency slot is taken: a slow body must not hold one.
-        routing.addFilter(new RequestBodyFilter(maxBody(config),
-                        config.get("limits.read.idle").as(Duration.class).orElse(Duration.ofSeconds(10))))
-                .addFilter(concurrencyLimit(config, app.database(), callers));
+        limits(routing, config, app.database(), callers);
         routes(routing, app);
+    }
+
+    /** The body is read (within its own limits) before a concurrency slot is taken: a slow body must not hold one. */
+    private static void limits(HttpRouting.Builder routing, Config config, Database database, CallerKey callers) {
+        int slots = concurrencyLimit(config, database);
+        int perCaller = perCallerLimit(config, slots);
+        Duration wait = config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200));
+        routing.addFilter(new RequestBodyFilter(new RequestBodyFilter.Limits(maxBody(config),
+                        config.get("limits.bodies").asLong().orElse(67_108_864L), perCaller,
+                        config.get("limits.read.idle").as(Duration.class).orElse(Duration.ofSeconds(10)), wait), callers))
+                .addFilter(new ConcurrencyLimitFilter(slots, perCaller, wait, callers));
     }
 
     private static long maxBody(Config config) {
@@ -114,12 +122,15 @@ public final class ApiServer {
         ApiRoutes.register(routing, app);
     }
 
-    private static ConcurrencyLimitFilter concurrencyLimit(Config config, Database database, CallerKey callers) {
+    private static int concurrencyLimit(Config config, Database database) {
         int configured = config.get("limits.concurrency").asInt().orElse(0);
-        int limit = configured > 0 ? configured : database.maxPoolSize();
-        int perCaller = config.get("limits.caller").asInt().orElse(0);
-        return new ConcurrencyLimitFilter(limit, perCaller > 0 ? perCaller : Math.max(1, limit / 2),
-                config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200)), callers);
+        return configured > 0 ? configured : database.maxPoolSize();
+    }
+
+    /** What one caller may hold at once, of the slots and of the bodies in memory: by default half the slots. */
+    private static int perCallerLimit(Config config, int slots) {
+        int configured = config.get("limits.caller").asInt().orElse(0);
+        return configured > 0 ? configured : Math.max(1, slots / 2);
     }
 
     /**

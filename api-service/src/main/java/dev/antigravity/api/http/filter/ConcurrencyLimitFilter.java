@@ -2,9 +2,7 @@ package dev.antigravity.api.http.filter;
 
 import dev.antigravity.api.http.RequestPath;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
@@ -27,18 +25,16 @@ public final class ConcurrencyLimitFilter implements Filter {
 
     private final Semaphore permits;
     private final int limit;
-    private final int perCaller;
     private final Duration queueWait;
     private final CallerKey callers;
-    /** Only callers with a request waiting or in flight: an entry goes when its last request ends. */
-    private final ConcurrentHashMap<String, CallerSlots> callerSlots = new ConcurrentHashMap<>();
+    private final CallerPermits callerSlots;
 
     public ConcurrencyLimitFilter(int limit, int perCaller, Duration queueWait, CallerKey callers) {
-        if (limit < 1 || perCaller < 1) {
-            throw new IllegalArgumentException("concurrency limits must be positive: " + limit + ", " + perCaller);
+        if (limit < 1) {
+            throw new IllegalArgumentException("concurrency limit must be positive: " + limit);
         }
         this.limit = limit;
-        this.perCaller = perCaller;
+        this.callerSlots = new CallerPermits(perCaller);
         this.permits = new Semaphore(limit, true);
         this.queueWait = queueWait;
         this.callers = callers;
@@ -52,24 +48,19 @@ public final class ConcurrencyLimitFilter implements Filter {
         }
         long deadline = System.nanoTime() + queueWait.toNanos();
         String caller = callers.of(req);
-        CallerSlots mine = callerSlots.compute(caller, (key, slots) -> (slots == null ? new CallerSlots(perCaller) : slots).use());
+        if (!callerSlots.tryAcquire(caller, deadline)) {
+            ProblemResponses.reject(req, res, ApiException.tooManyRequests(RETRY_AFTER));
+            return;
+        }
         try {
-            if (!acquire(mine.permits, deadline)) {
-                ProblemResponses.reject(req, res, ApiException.tooManyRequests(RETRY_AFTER));
-                return;
-            }
-            try {
-                withSlot(chain, req, res, deadline);
-            } finally {
-                mine.permits.release();
-            }
+            withSlot(chain, req, res, deadline);
         } finally {
-            callerSlots.computeIfPresent(caller, (key, slots) -> slots.release());
+            callerSlots.release(caller);
         }
     }
 
     private void withSlot(FilterChain chain, RoutingRequest req, RoutingResponse res, long deadline) {
-        if (!acquire(permits, deadline)) {
+        if (!Deadlines.acquire(permits, 1, deadline)) {
             ProblemResponses.reject(req, res, ApiException.serviceUnavailable(
                     "The server is handling its maximum of " + limit + " concurrent requests.", RETRY_AFTER));
             return;
@@ -81,37 +72,8 @@ public final class ConcurrencyLimitFilter implements Filter {
         }
     }
 
-    private static boolean acquire(Semaphore semaphore, long deadline) {
-        try {
-            return semaphore.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Permits currently free (for tests and metrics). */
     public int available() {
         return permits.availablePermits();
-    }
-
-    /** One caller's slots and how many of its requests use them; changed only inside the map's compute. */
-    private static final class CallerSlots {
-        private final Semaphore permits;
-        private int users;
-
-        private CallerSlots(int perCaller) {
-            this.permits = new Semaphore(perCaller, true);
-        }
-
-        private CallerSlots use() {
-            users++;
-            return this;
-        }
-
-        private CallerSlots release() {
-            users--;
-            return users == 0 ? null : this;
-        }
     }
 }

@@ -45,6 +45,7 @@ class HttpTransportServerTest {
             "limits.body", Integer.toString(BODY_LIMIT),
             "limits.concurrency", "2",
             "limits.wait", "PT0.05S",
+            "limits.caller", "8",
             "limits.read.idle", "PT1S"));
     private static final String ADMIN = LocalTokens.mint("transport-admin", Role.ADMIN);
     private static final String CUSTOMER = LocalTokens.mint("transport-customer", Role.CUSTOMER);
