@@ -119,6 +119,12 @@ public final class AcceptImage {
             return result(service, push, Outcome.Result.SKIPPED, image.digest() + " already runs in "
                     + Deployment.idOf(current.taskDefinitionArn()));
         }
+        Optional<Instant> runningPushedAt = running.flatMap(r -> pushedAtOf(image.repository(), r));
+        if (runningPushedAt.isPresent() && !runningPushedAt.get().isBefore(push.pushedAt())) {
+            // Someone deployed a newer image by hand (a hotfix): never roll an older one out over it.
+            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " (pushed " + push.pushedAt()
+                    + ") is older than the image ECS runs (pushed " + runningPushedAt.get() + ")");
+        }
         Optional<Deployment> seen = ledger.history(service.ref(), History.LIMIT).stream()
                 .filter(d -> d.image().digest().equals(image.digest())).findFirst();
         if (seen.isPresent()) {
@@ -156,6 +162,7 @@ public final class AcceptImage {
         }
         String revision = registered.revisionArn();
         Deployment record = ledger.find(service.ref(), Deployment.idOf(revision)).orElse(null);
+        boolean resumed = record != null;
         if (record == null) {
             List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
             record = Deployment.accepted(service.ref(), revision, current.taskDefinitionArn(),
@@ -172,18 +179,36 @@ public final class AcceptImage {
             return result(service, causeId, Outcome.Result.SKIPPED, head.image().digest() + " was already accepted as "
                     + record.deploymentId() + " (" + record.state() + ")").withActions(actions.list());
         }
-        return issue(service, record, current, causeId, actions);
+        return issue(service, record, current, causeId, actions, resumed);
+    }
+
+    /** When the image a task definition runs (repo@sha256:…) was pushed, if it comes from {@code repository}. */
+    private Optional<Instant> pushedAtOf(String repository, String runningImage) {
+        int at = runningImage.indexOf('@');
+        if (at < 0 || !runningImage.substring(0, at).equals(registry.repositoryUri(repository))) {
+            return Optional.empty();
+        }
+        return registry.pushedAt(repository, runningImage.substring(at + 1));
     }
 
     /** UpdateService once: a rollout ECS already started (before a crash) is only marked issued. */
+    /** @param resumed the record was written by an earlier attempt (a retry, the stabilizer) */
     private Outcome issue(ManagedService service, Deployment pending, ServiceSnapshot current, String causeId,
-                          Actions actions) {
+                          Actions actions, boolean resumed) {
         Optional<EcsPort.EcsDeployment> started = current.deploymentOf(pending.taskDefinitionArn(),
                 pending.at(TimelineKey.acceptedAt).orElse(null));
         String ecsId;
+        Optional<EcsPort.EcsDeployment> movedOn = current.primary().filter(p -> resumed)
+                .filter(p -> !p.taskDefinitionArn().equals(pending.taskDefinitionArn()))
+                .filter(p -> p.createdAt() != null && pending.at(TimelineKey.acceptedAt)
+                        .map(p.createdAt()::isAfter).orElse(false));
         if (started.isPresent()) {
             ecsId = started.get().id();
             actions.add("ECS already rolls out " + pending.deploymentId() + " as " + ecsId);
+        } else if (movedOn.isPresent()) {
+            // A deployment ECS started after this one was accepted (ECS's rollback of it, once its response was
+            // lost; a person's): issuing it again would override what came later.
+            return movedOnSince(service, pending, movedOn.get(), causeId, actions);
         } else {
             try {
                 ecsId = ecs.updateService(service.ref(), pending.taskDefinitionArn());
@@ -200,6 +225,19 @@ public final class AcceptImage {
         return result(service, causeId, Outcome.Result.APPLIED, "deploying " + issued.image().tag() + " as "
                 + issued.deploymentId()).about(service.ref().key(), issued.deploymentId(),
                 DeploymentState.PENDING.name()).withActions(actions.list());
+    }
+
+    private Outcome movedOnSince(ManagedService service, Deployment pending, EcsPort.EcsDeployment later,
+                                 String causeId, Actions actions) {
+        Instant now = clock.instant();
+        String why = "ECS started " + later.id() + " (" + Deployment.idOf(later.taskDefinitionArn())
+                + ") after " + pending.deploymentId() + " was accepted: not issued again";
+        transitions.apply(pending, DeploymentEvent.REPLACED_OUTSIDE, now, why).ifPresent(superseded -> {
+            actions.add("ledger " + superseded.deploymentId() + " SUPERSEDED");
+            publisher.publish(events.about(superseded, PlatformEventType.DeploymentSuperseded, now, why, null,
+                    causeId));
+        });
+        return result(service, causeId, Outcome.Result.APPLIED, why).withActions(actions.list());
     }
 
     private Outcome refused(ManagedService service, Deployment pending, String causeId, EcsRejectedException refused,

@@ -55,18 +55,19 @@ public final class PromoteBaked {
     }
 
     private Outcome promote(ManagedService service, Deployment baking, String handler, String runId, Instant now) {
+        Optional<String> firing = verify.firingGuardAlarm(service, baking.at(TimelineKey.acceptedAt).orElse(null));
+        if (firing.isPresent()) {
+            // The alarm's own event was lost or is late: act on what CloudWatch says now.
+            return rollBack.start(handler, runId + "/" + baking.deploymentId(), baking, DeploymentEvent.GUARD_ALARM,
+                    "guard alarm " + firing.get() + " in ALARM at the end of the bake", firing.get());
+        }
+        // Read what ECS runs last, right before the write: a person may have replaced the revision meanwhile.
         if (!ecs.describe(service.ref()).runs(baking.taskDefinitionArn())) {
             Optional<Outcome> settled = rollBack.settleIfNotRunning(handler, runId + "/" + baking.deploymentId(),
                     baking);
             if (settled.isPresent()) {
                 return settled.get();
             }
-        }
-        Optional<String> firing = verify.firingGuardAlarm(service, baking.at(TimelineKey.acceptedAt).orElse(null));
-        if (firing.isPresent()) {
-            // The alarm's own event was lost or is late: act on what CloudWatch says now.
-            return rollBack.start(handler, runId + "/" + baking.deploymentId(), baking, DeploymentEvent.GUARD_ALARM,
-                    "guard alarm " + firing.get() + " in ALARM at the end of the bake", firing.get());
         }
         return transitions.apply(baking, DeploymentEvent.BAKE_ELAPSED, now, "baked without alarm")
                 .map(stable -> {

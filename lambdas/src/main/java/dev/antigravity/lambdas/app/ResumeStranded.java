@@ -74,7 +74,8 @@ public final class ResumeStranded {
                 rollbackStep(service, deployment, causeId, now).ifPresent(outcomes::add);
             } else if (!deployment.deploymentId().equals(headId)) {
                 supersededByHead(deployment, headId, now).ifPresent(outcomes::add);
-            } else if (deployment.rolloutIssued()) {
+            } else if (deployment.rolloutIssued() || deployment.state() != DeploymentState.PENDING) {
+                // Past PENDING, ECS's own events prove the rollout went out even if its "issued" mark did not.
                 rollBack.settleIfNotRunning(Stabilize.HANDLER, causeId, deployment)
                         .or(() -> drivenByEcs(service, deployment, causeId, now))
                         .ifPresent(o -> keep(outcomes, o));

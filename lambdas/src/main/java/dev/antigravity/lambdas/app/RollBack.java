@@ -10,6 +10,7 @@ import dev.antigravity.lambdas.domain.PlatformEvents;
 import dev.antigravity.lambdas.domain.Settings;
 import dev.antigravity.lambdas.domain.policy.RollbackDecision;
 import dev.antigravity.lambdas.domain.policy.RollbackPolicy;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.EcsPort.EcsDeployment;
 import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
@@ -38,11 +39,13 @@ public final class RollBack {
     private final Settings settings;
     private final Transitions transitions;
     private final ServiceLock lock;
+    private final AlarmPort alarms;
     private final Clock clock;
 
     public RollBack(EcsPort ecs, LedgerPort ledger, PlatformEventPublisher publisher, PlatformEvents events,
-                    Settings settings, ServiceLock lock, Clock clock) {
+                    Settings settings, ServiceLock lock, AlarmPort alarms, Clock clock) {
         this.ecs = ecs;
+        this.alarms = alarms;
         this.ledger = ledger;
         this.publisher = publisher;
         this.events = events;
@@ -71,12 +74,23 @@ public final class RollBack {
         }
         Deployment deployment = reread.get();
         if (deployment.state() == DeploymentState.ROLLING_BACK && !deployment.rollbackIssued()) {
-            return issue(handler, causeEventId, deployment, alarmName, new Actions());
+            return issue(handler, causeEventId, deployment, alarmName, new Actions(), true);
         }
         if (!deployment.state().isGuarded()) {
             return ignored(handler, causeEventId, deployment, deployment.state() == DeploymentState.ROLLING_BACK
                     ? "already rolling back (a rollback is never rolled back)"
                     : "deployment is " + deployment.state() + ", no longer guarded");
+        }
+        if (deployment.state() == DeploymentState.PENDING && !deployment.rolloutIssued()) {
+            // Not on ECS yet: its intent is finished by the retry or the stabilizer, and verified then.
+            return ignored(handler, causeEventId, deployment, deployment.deploymentId()
+                    + " is not rolled out yet: nothing runs to roll back");
+        }
+        if (trigger == DeploymentEvent.GUARD_ALARM && alarmName != null) {
+            Optional<String> staleReason = staleAlarm(alarmName, deployment);
+            if (staleReason.isPresent()) {
+                return ignored(handler, causeEventId, deployment, staleReason.get());
+            }
         }
         ServiceSnapshot snapshot = ecs.describe(deployment.service());
         Optional<Outcome> notOurs = notRunBy(snapshot, handler, causeEventId, deployment);
@@ -105,6 +119,22 @@ public final class RollBack {
             case RollbackDecision.RollBack rollBack -> begin(handler, causeEventId, deployment, trigger, reason,
                     alarmName, rollBack.targetArn(), now);
         };
+    }
+
+    /**
+     * Why an alarm event no longer speaks against the deployment (CloudWatch is the truth, the event may be late):
+     * the alarm is not in ALARM any more, or went there before the deployment was accepted.
+     */
+    private Optional<String> staleAlarm(String alarmName, Deployment deployment) {
+        AlarmPort.AlarmReading reading = alarms.readings(List.of(alarmName)).get(alarmName);
+        Instant acceptedAt = deployment.at(TimelineKey.acceptedAt).orElse(null);
+        if (reading == null || reading.firingSince(acceptedAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(reading.status() != AlarmPort.AlarmStatus.ALARM
+                ? "guard alarm " + alarmName + " is " + reading.status() + " now: the ALARM event is stale"
+                : "guard alarm " + alarmName + " has been in ALARM since " + reading.since() + ", before "
+                        + deployment.deploymentId() + " was accepted: not this deployment's doing");
     }
 
     /**
@@ -162,7 +192,7 @@ public final class RollBack {
         }
         Actions actions = new Actions();
         actions.add("ledger " + deployment.deploymentId() + " ROLLING_BACK to " + Deployment.idOf(targetArn));
-        return issue(handler, causeEventId, rollingBack.get(), alarmName, actions);
+        return issue(handler, causeEventId, rollingBack.get(), alarmName, actions, false);
     }
 
     /** Re-issues the UpdateService of a ROLLING_BACK record that never got it (stabilizer sweep). */
@@ -173,20 +203,27 @@ public final class RollBack {
         return Optional.of(lock.holding(deployment.service(), () -> ledger.find(deployment.service(),
                         deployment.deploymentId())
                 .filter(d -> d.state() == DeploymentState.ROLLING_BACK && !d.rollbackIssued())
-                .map(d -> issue(handler, runId, d, null, new Actions()))
+                .map(d -> issue(handler, runId, d, null, new Actions(), true))
                 .orElseGet(() -> ignored(handler, runId, deployment, "rollback already issued"))));
     }
 
+    /** @param resumed the intent was written by an earlier attempt (a retry, the stabilizer) */
     private Outcome issue(String handler, String causeEventId, Deployment rollingBack, String alarmName,
-                          Actions actions) {
+                          Actions actions, boolean resumed) {
         ServiceSnapshot snapshot = ecs.describe(rollingBack.service());
         Optional<EcsDeployment> started = snapshot.deploymentOf(rollingBack.rollbackTargetArn(),
                 rollingBack.at(TimelineKey.rollbackStartedAt).orElse(null));
+        Optional<EcsDeployment> movedOn = snapshot.primary().filter(p -> resumed)
+                .filter(p -> !p.taskDefinitionArn().equals(rollingBack.rollbackTargetArn()))
+                .filter(p -> p.createdAt() != null && rollingBack.at(TimelineKey.rollbackStartedAt)
+                        .map(p.createdAt()::isAfter).orElse(false));
         String ecsId;
         if (started.isPresent()) {
             ecsId = started.get().id();
             actions.add("ECS already rolls back to " + Deployment.idOf(rollingBack.rollbackTargetArn()) + " as "
                     + ecsId);
+        } else if (movedOn.isPresent()) {
+            return rollbackOvertaken(handler, causeEventId, rollingBack, movedOn.get(), alarmName, actions);
         } else {
             try {
                 ecsId = ecs.updateService(rollingBack.service(), rollingBack.rollbackTargetArn());
@@ -204,6 +241,31 @@ public final class RollBack {
         return new Outcome(handler, causeEventId, Outcome.Result.APPLIED, rollingBack.reason(),
                 rollingBack.service().key(), rollingBack.deploymentId(), DeploymentState.ROLLING_BACK.name(),
                 actions.list());
+    }
+
+    /**
+     * A deployment ECS started after this rollback began, before its UpdateService went out: the failing revision
+     * again (ECS undid something) means the rollback failed; anything else took over, so nothing is re-issued.
+     */
+    private Outcome rollbackOvertaken(String handler, String causeEventId, Deployment rollingBack,
+                                      EcsDeployment later, String alarmName, Actions actions) {
+        Instant now = clock.instant();
+        boolean failingAgain = later.taskDefinitionArn().equals(rollingBack.taskDefinitionArn());
+        String why = "ECS started " + later.id() + " (" + Deployment.idOf(later.taskDefinitionArn())
+                + ") after the rollback began: not issued again";
+        DeploymentEvent event = failingAgain ? DeploymentEvent.ROLLBACK_FAILED : DeploymentEvent.REPLACED_OUTSIDE;
+        return transitions.apply(rollingBack, event, now, why)
+                .map(done -> {
+                    if (failingAgain) {
+                        publisher.publish(events.about(done, PlatformEventType.RollbackFailed, now, why, alarmName,
+                                causeEventId));
+                        actions.add("publish RollbackFailed");
+                    }
+                    actions.add("ledger " + done.state());
+                    return new Outcome(handler, causeEventId, Outcome.Result.APPLIED, why, done.service().key(),
+                            done.deploymentId(), done.state().name(), actions.list());
+                })
+                .orElseGet(() -> ignored(handler, causeEventId, rollingBack, why));
     }
 
     private Outcome rollbackRefusedByEcs(String handler, String causeEventId, Deployment rollingBack,

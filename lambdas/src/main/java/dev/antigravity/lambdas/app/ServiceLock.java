@@ -60,7 +60,22 @@ public final class ServiceLock {
         try {
             return decision.get();
         } finally {
-            ledger.unlock(service, owner);
+            release(service, owner);
+        }
+    }
+
+    /** A throttled release is tried again: a lock left behind stalls the service's events for the whole lease. */
+    private void release(ServiceRef service, String owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ledger.unlock(service, owner);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                pause.pause(FIRST_WAIT.multipliedBy(attempt));
+            }
         }
     }
 

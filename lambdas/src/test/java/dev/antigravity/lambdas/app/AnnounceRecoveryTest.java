@@ -24,8 +24,8 @@ class AnnounceRecoveryTest {
 
     @Test
     void anAlarmThatGetsDataAgainIsNoRecovery() {
-        Outcome outcome = p.handleAlarm.handle(alarm("a1", "api-5xx", Value.INSUFFICIENT_DATA, Value.OK,
-                p.clock.instant()));
+        Outcome outcome = p.alarmEvent("a1", "api-5xx", Value.INSUFFICIENT_DATA, Value.OK,
+                p.clock.instant());
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.IGNORED);
         assertThat(outcome.reason()).contains("INSUFFICIENT_DATA -> OK");
@@ -38,7 +38,7 @@ class AnnounceRecoveryTest {
         p.alarms.states.put("api-latency", AlarmStatus.ALARM);
         p.alarms.states.put("api-memory", AlarmStatus.INSUFFICIENT_DATA);
 
-        Outcome early = p.handleAlarm.handle(alarm("a1", "api-5xx", Value.ALARM, Value.OK, p.clock.instant()));
+        Outcome early = p.alarmEvent("a1", "api-5xx", Value.ALARM, Value.OK, p.clock.instant());
 
         assertThat(early.result()).isEqualTo(Outcome.Result.IGNORED);
         assertThat(early.reason()).contains("api-latency ALARM", "api-memory INSUFFICIENT_DATA");
@@ -46,7 +46,7 @@ class AnnounceRecoveryTest {
 
         p.alarms.states.put("api-latency", AlarmStatus.OK);
         p.alarms.states.put("api-memory", AlarmStatus.OK);
-        Outcome last = p.handleAlarm.handle(alarm("a2", "api-latency", Value.ALARM, Value.OK, p.clock.instant()));
+        Outcome last = p.alarmEvent("a2", "api-latency", Value.ALARM, Value.OK, p.clock.instant());
 
         assertThat(last.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(last.actions()).containsExactly("publish AlarmCleared");
@@ -62,7 +62,7 @@ class AnnounceRecoveryTest {
         p.ecs.guardAlarms = List.of("api-5xx", "api-deleted");
         p.alarms.states.put("api-deleted", AlarmStatus.MISSING);
 
-        Outcome outcome = p.handleAlarm.handle(alarm("a1", "api-5xx", Value.ALARM, Value.OK, p.clock.instant()));
+        Outcome outcome = p.alarmEvent("a1", "api-5xx", Value.ALARM, Value.OK, p.clock.instant());
 
         assertThat(outcome.reason()).contains("api-deleted MISSING");
         assertThat(cleared()).isEmpty();

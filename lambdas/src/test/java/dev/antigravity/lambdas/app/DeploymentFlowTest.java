@@ -120,10 +120,10 @@ class DeploymentFlowTest {
         assertThat(record(bad).rollbackTargetArn()).isEqualTo(stable);
         ecsEvent("c2", COMPLETED, bad);
 
-        Outcome first = p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
-        Outcome duplicate = p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
-        Outcome another = p.handleAlarm.handle(alarm("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM,
-                p.clock.instant()));
+        Outcome first = p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
+        Outcome duplicate = p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
+        Outcome another = p.alarmEvent("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM,
+                p.clock.instant());
 
         assertThat(first.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(duplicate.result()).isEqualTo(Outcome.Result.DUPLICATE);
@@ -146,7 +146,7 @@ class DeploymentFlowTest {
         assertThat(record(stable).state()).isEqualTo(DeploymentState.STABLE);
         assertThat(p.publisher.types()).containsSubsequence("AlarmRaised", "RollbackStarted", "RollbackCompleted");
 
-        Outcome recovered = p.handleAlarm.handle(alarm("a3", "api-5xx", Value.ALARM, Value.OK, p.clock.instant()));
+        Outcome recovered = p.alarmEvent("a3", "api-5xx", Value.ALARM, Value.OK, p.clock.instant());
         assertThat(recovered.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(p.publisher.types()).endsWith("AlarmCleared");
     }
@@ -160,9 +160,10 @@ class DeploymentFlowTest {
         var events = new dev.antigravity.lambdas.domain.PlatformEvents("prod");
         HandleAlarm handleAlarm = new HandleAlarm(new dev.antigravity.lambdas.domain.ManagedServices(
                 List.of(broken, p.service)), p.ecs, p.ledger, new RollBack(p.ecs, p.ledger, p.publisher, events,
-                p.settings, p.lock, p.clock), p.publisher, events, p.clock,
+                p.settings, p.lock, p.alarms, p.clock), p.publisher, events, p.clock,
                 new AnnounceRecovery(p.ecs, p.alarms, p.publisher, events, p.clock));
 
+        p.alarms.states.put("api-5xx", dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus.ALARM);
         Outcome outcome = handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.APPLIED);
@@ -173,9 +174,9 @@ class DeploymentFlowTest {
     @Test
     void alarmsThatGuardNothingOrDoNotFireChangeNothing() {
         deploy(1, "sha-1111111");
-        assertThat(p.handleAlarm.handle(alarm("a1", "someone-elses", Value.OK, Value.ALARM, at)).result())
+        assertThat(p.alarmEvent("a1", "someone-elses", Value.OK, Value.ALARM, at).result())
                 .isEqualTo(Outcome.Result.IGNORED);
-        assertThat(p.handleAlarm.handle(alarm("a2", "api-5xx", Value.ALARM, Value.INSUFFICIENT_DATA, at)).result())
+        assertThat(p.alarmEvent("a2", "api-5xx", Value.ALARM, Value.INSUFFICIENT_DATA, at).result())
                 .isEqualTo(Outcome.Result.IGNORED);
         assertThat(record(revision).state()).isEqualTo(DeploymentState.PENDING);
     }
@@ -184,7 +185,7 @@ class DeploymentFlowTest {
     void alarmAfterStableOnlyAnnounces() {
         String stable = deploy(1, "sha-1111111");
         bakeToStable(stable);
-        Outcome outcome = p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        Outcome outcome = p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
         assertThat(outcome.reason()).contains("no deployment in flight");
         assertThat(p.ecs.runningRevision(API)).isEqualTo(stable);
     }
@@ -210,8 +211,9 @@ class DeploymentFlowTest {
         bakeToStable(stable);
         for (int i = 2; i <= 5; i++) {
             deploy(i, "sha-" + i + "222222");
-            p.handleAlarm.handle(alarm("a" + i, "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+            p.alarmEvent("a" + i, "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
             p.clock.advance(Duration.ofMinutes(5));
+            p.alarmEvent("o" + i, "api-5xx", Value.ALARM, Value.OK, p.clock.instant()); // the rollback healed it
         }
         assertThat(p.ledger.suspension(API)).isPresent();
         assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals)).hasSize(3);

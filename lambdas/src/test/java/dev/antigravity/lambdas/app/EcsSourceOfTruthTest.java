@@ -139,7 +139,7 @@ class EcsSourceOfTruthTest {
                 old.image(), DeploymentState.PENDING, null, true, old.timeline(), "stale", null, false, null, 99));
         p.clock.advance(Duration.ofDays(3));
 
-        p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(p.ecs.runningRevision(API)).isEqualTo(b);
         assertThat(p.publisher.types()).doesNotContain("RollbackStarted");
@@ -171,7 +171,7 @@ class EcsSourceOfTruthTest {
         p.stabilize.run("tick");
 
         assertThat(runningImageDigest()).isEqualTo(digest(1));
-        p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
         assertThat(p.publisher.types()).contains("DeploymentAccepted");
     }
 
@@ -186,7 +186,7 @@ class EcsSourceOfTruthTest {
         String c = p.ecs.runningRevision(API);
         p.ecs.inactive.add(b);
 
-        p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(p.ecs.runningRevision(API)).isEqualTo(a);
         assertThat(record(c).rollbackTargetArn()).isEqualTo(a);
@@ -202,8 +202,8 @@ class EcsSourceOfTruthTest {
         p.ecs.inactive.add(a);
         p.ecs.inactive.add(p.baseline);
 
-        p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
-        p.handleAlarm.handle(alarm("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
+        p.alarmEvent("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM, p.clock.instant());
         p.clock.advance(Duration.ofMinutes(30));
         p.stabilize.run("tick");
 
@@ -220,7 +220,7 @@ class EcsSourceOfTruthTest {
         String b = p.ecs.runningRevision(API);
         p.ecs.failNextUpdate = new dev.antigravity.lambdas.domain.EcsRejectedException("TaskDefinition is inactive");
 
-        p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLBACK_FAILED);
         assertThat(p.publisher.types()).contains("RollbackFailed");
@@ -238,7 +238,7 @@ class EcsSourceOfTruthTest {
         String hotfix = p.ecs.registerRevision(b, "api", "repo@sha256:" + "f".repeat(64), java.util.Map.of());
         p.ecs.updateService(API, hotfix); // by hand
 
-        p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(p.ecs.runningRevision(API)).isEqualTo(hotfix);
         assertThat(record(b).state()).isEqualTo(DeploymentState.SUPERSEDED);
@@ -316,7 +316,7 @@ class EcsSourceOfTruthTest {
         ecsEvent("i2", IN_PROGRESS, b);
         int updates = p.ecs.updates.size();
 
-        Outcome alarmed = p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        Outcome alarmed = p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(p.ecs.updates).hasSize(updates);
         assertThat(alarmed.reason()).contains("ECS rolls back by itself");
@@ -333,7 +333,7 @@ class EcsSourceOfTruthTest {
         p.ecs.rollsBackOnAlarm = true;
         p.ecs.rolloutState = "COMPLETED"; // ECS is done; its COMPLETED event is still on its way
 
-        p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(p.ecs.runningRevision(API)).isEqualTo(a);
     }
@@ -347,13 +347,13 @@ class EcsSourceOfTruthTest {
         deliverPush("push-2", 2, "sha-2222222");
         p.ecs.duringNextDescribe = () -> {
             try {
-                p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+                p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
             } catch (ServiceLock.ServiceBusy retriedLater) {
                 // Lambda retries it; the retry finds the rollback done.
             }
         };
-        p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
-        p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
+        p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
 
         assertThat(p.ecs.updates.stream().filter(a::equals)).hasSize(2); // its rollout + one rollback
     }
@@ -364,7 +364,7 @@ class EcsSourceOfTruthTest {
         pushed(2, "sha-2222222", p.clock.instant());
         deliverPush("push-2", 2, "sha-2222222");
         String b = p.ecs.runningRevision(API);
-        p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
         assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLING_BACK);
 
         p.clock.advance(p.settings.strandedAfter().plusMinutes(1));
@@ -372,5 +372,67 @@ class EcsSourceOfTruthTest {
 
         assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLED_BACK);
         assertThat(p.publisher.types()).contains("RollbackCompleted");
+    }
+
+    // Found by the deterministic simulation on the first version of this design.
+
+    @Test
+    void anAlarmEventCloudWatchNoLongerConfirmsRollsNothingBack() {
+        stable(1, "sha-1111111");
+        pushed(2, "sha-2222222", p.clock.instant());
+        deliverPush("push-2", 2, "sha-2222222");
+        String b = p.ecs.runningRevision(API);
+        p.alarms.states.put("api-5xx", AlarmStatus.OK); // back to OK before the late ALARM event arrived
+
+        Outcome late = p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+
+        assertThat(late.reason()).contains("stale");
+        assertThat(p.ecs.runningRevision(API)).isEqualTo(b);
+    }
+
+    @Test
+    void aPushOlderThanTheHotfixAPersonDeployedIsSkipped() {
+        String a = stable(1, "sha-1111111");
+        pushed(2, "sha-2222222", p.clock.instant());
+        pushed(3, "sha-3333333", p.clock.instant().plusSeconds(10));
+        String hotfix = p.ecs.registerRevision(a, "api", p.registry.repositoryUri(TestPlatform.REPOSITORY) + "@"
+                + digest(3), java.util.Map.of("APP_VERSION", "sha-3333333"));
+        p.ecs.updateService(API, hotfix); // a person deploys image 3 by hand
+
+        Outcome older = deliverPush("push-2", 2, "sha-2222222");
+
+        assertThat(older.reason()).contains("older than the image ECS runs");
+        assertThat(p.ecs.runningRevision(API)).isEqualTo(hotfix);
+    }
+
+    @Test
+    void aRolloutWhoseResponseWasLostIsNotIssuedAgainOnceEcsMovedOn() {
+        String a = stable(1, "sha-1111111");
+        pushed(2, "sha-2222222", p.clock.instant());
+        p.ecs.loseNextUpdateResponse = new RuntimeException("connection reset after UpdateService");
+        assertThatThrownBy(() -> deliverPush("push-2", 2, "sha-2222222")).hasMessageContaining("reset");
+        String b = p.ecs.runningRevision(API);
+        p.clock.advance(Duration.ofMinutes(3));
+        p.ecs.updateService(API, a); // ECS's circuit breaker rolled b back; b's deployment is no longer listed
+
+        deliverPush("push-2", 2, "sha-2222222"); // Lambda's retry
+
+        assertThat(p.ecs.updates.stream().filter(b::equals)).hasSize(1);
+        assertThat(p.ecs.runningRevision(API)).isEqualTo(a);
+        assertThat(record(b).state()).isEqualTo(DeploymentState.SUPERSEDED);
+    }
+
+    @Test
+    void anAlarmForAnIntentNotYetRolledOutLeavesItToBeFinished() {
+        stable(1, "sha-1111111");
+        pushed(2, "sha-2222222", p.clock.instant());
+        p.ecs.failNextUpdate = new RuntimeException("ThrottlingException");
+        assertThatThrownBy(() -> deliverPush("push-2", 2, "sha-2222222")).isInstanceOf(RuntimeException.class);
+
+        Outcome alarmed = p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
+
+        assertThat(alarmed.reason()).contains("not rolled out yet");
+        p.stabilize.run("tick"); // the intent is finished
+        assertThat(runningImageDigest()).isEqualTo(digest(2));
     }
 }

@@ -69,9 +69,9 @@ class RandomInterleavingTest {
         events.put("push-again", () -> p.acceptImage.handle(push("p2", digest(2), "sha-2222222", p.clock.instant())));
         events.put("in-progress", () -> p.recordDeploymentEvent.handle(ecs("i2", IN_PROGRESS, candidateEcsId, p.clock.instant())));
         events.put("completed", () -> p.recordDeploymentEvent.handle(ecs("c2", COMPLETED, candidateEcsId, p.clock.instant())));
-        events.put("alarm", () -> p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant())));
-        events.put("alarm-again", () -> p.handleAlarm.handle(alarm("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM, p.clock.instant())));
-        events.put("ok", () -> p.handleAlarm.handle(alarm("o1", "api-5xx", Value.ALARM, Value.OK, p.clock.instant())));
+        events.put("alarm", () -> p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+        events.put("alarm-again", () -> p.alarmEvent("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM, p.clock.instant()));
+        events.put("ok", () -> p.alarmEvent("o1", "api-5xx", Value.ALARM, Value.OK, p.clock.instant()));
         events.put("rollback-done", () -> p.recordDeploymentEvent.handle(ecs("r1", COMPLETED, stableEcsId, p.clock.instant())));
         events.put("late-first-in-progress", () -> p.recordDeploymentEvent.handle(ecs("i1", IN_PROGRESS, stableEcsId, p.clock.instant())));
         events.put("tick", () -> p.stabilize.run("tick-" + random.nextInt(1000)));

@@ -9,6 +9,7 @@ import dev.antigravity.events.EventResources;
 import dev.antigravity.events.aws.CloudWatchAlarmStateChange;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.lambdas.domain.Deployment;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.fakes.TestPlatform;
 import java.util.List;
@@ -48,6 +49,9 @@ class SuppressedAlarmTest {
     @Test
     void whenTheSuppressionEndsTheAlarmRollsBack() {
         Deployment deployment = inFlight();
+        // CloudWatch (what RollBack reads back) has the composite in ALARM since the deployment began.
+        p.alarms.states.put("antigravity-prod-api-unhealthy", AlarmPort.AlarmStatus.ALARM);
+        p.alarms.since.put("antigravity-prod-api-unhealthy", p.clock.instant());
 
         Outcome outcome = p.handleAlarm.handle(sample("cloudwatch-alarm-composite-suppression-ended.json"));
 

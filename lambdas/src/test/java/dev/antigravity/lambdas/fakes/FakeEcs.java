@@ -41,6 +41,8 @@ public final class FakeEcs implements EcsPort {
     public Supplier<Instant> clock = () -> Instant.EPOCH;
     /** Thrown by the next UpdateService instead of acting (throttling, say). */
     public RuntimeException failNextUpdate;
+    /** The next UpdateService goes through, but its response is lost (the caller sees this exception). */
+    public RuntimeException loseNextUpdateResponse;
     private int nextRevision = 1;
 
     public String seed(ServiceRef service, String image, String version) {
@@ -116,7 +118,13 @@ public final class FakeEcs implements EcsPort {
             throw new EcsRejectedException("TaskDefinition is inactive: " + taskDefinitionArn);
         }
         updates.add(taskDefinitionArn);
-        return startDeployment(service, taskDefinitionArn);
+        String id = startDeployment(service, taskDefinitionArn);
+        RuntimeException lost = loseNextUpdateResponse;
+        loseNextUpdateResponse = null;
+        if (lost != null) {
+            throw lost;
+        }
+        return id;
     }
 
     @Override

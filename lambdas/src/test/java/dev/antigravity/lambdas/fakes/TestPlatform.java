@@ -1,6 +1,9 @@
 package dev.antigravity.lambdas.fakes;
 
+import dev.antigravity.events.aws.CloudWatchAlarmStateChange;
 import dev.antigravity.lambdas.app.AcceptImage;
+import dev.antigravity.lambdas.app.Outcome;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
@@ -52,6 +55,20 @@ public final class TestPlatform {
     public final HandleAlarm handleAlarm;
     public final Stabilize stabilize;
 
+    /**
+     * Delivers a CloudWatch alarm state change the way it happens: CloudWatch's own state (what the handlers read
+     * back) changes first, then the event arrives.
+     */
+    public Outcome alarmEvent(String id, String name, CloudWatchAlarmStateChange.Value from,
+                              CloudWatchAlarmStateChange.Value to, Instant at) {
+        AlarmPort.AlarmStatus status = AlarmPort.AlarmStatus.valueOf(to.name());
+        if (alarms.states.get(name) != status) {
+            alarms.since.put(name, at);
+        }
+        alarms.states.put(name, status);
+        return handleAlarm.handle(TestEvents.alarm(id, name, from, to, at));
+    }
+
     private static java.util.function.Supplier<String> owners() {
         AtomicLong counter = new AtomicLong();
         return () -> "owner-" + counter.incrementAndGet();
@@ -67,7 +84,7 @@ public final class TestPlatform {
                 owners());
         acceptImage = new AcceptImage(services, ecs, registry, ledger, freeze, publisher, events, lock, clock);
         VerifyDeployment verify = new VerifyDeployment(ecs, targets, probe, alarms);
-        rollBack = new RollBack(ecs, ledger, publisher, events, settings, lock, clock);
+        rollBack = new RollBack(ecs, ledger, publisher, events, settings, lock, alarms, clock);
         recordDeploymentEvent = new RecordDeploymentEvent(services, ecs, ledger, verify, rollBack, publisher, events,
                 settings, clock);
         handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock,

@@ -140,8 +140,8 @@ public final class HooksModule {
 
     @Provides @Singleton static RollBack rollBack(EcsPort ecs, LedgerPort ledger, PlatformEventPublisher publisher,
                                                   PlatformEvents events, HooksConfig config, ServiceLock lock,
-                                                  Clock clock) {
-        return new RollBack(ecs, ledger, publisher, events, config.settings(), lock, clock);
+                                                  AlarmPort alarms, Clock clock) {
+        return new RollBack(ecs, ledger, publisher, events, config.settings(), lock, alarms, clock);
     }
 
     @Provides @Singleton static RecordDeploymentEvent recordDeploymentEvent(HooksConfig config, EcsPort ecs,

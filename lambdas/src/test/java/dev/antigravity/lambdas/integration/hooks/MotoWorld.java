@@ -225,7 +225,13 @@ final class MotoWorld implements AutoCloseable {
         });
     }
 
+    /** An alarm state change event; CloudWatch (the stand-in the handlers read back) changes state first. */
     String alarm(String eventId, String sampleFile) {
+        if (sampleFile.endsWith("-to-alarm.json")) {
+            alarmState("ALARM");
+        } else if (sampleFile.endsWith("-to-ok.json")) {
+            alarmState("OK");
+        }
         return sample(sampleFile, e -> {
             e.put("id", eventId);
             ((ObjectNode) e.get("detail")).put("alarmName", guardAlarm);

@@ -67,8 +67,8 @@ class SlackOutageDoesNotDelayRollbackTest {
         platform.recordDeploymentEvent.handle(ecs("c2", Phase.COMPLETED, FakeEcs.ecsDeploymentIdOf(bad),
                 platform.clock.instant()));
 
-        Outcome rollback = platform.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM,
-                platform.clock.instant()));
+        Outcome rollback = platform.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM,
+                platform.clock.instant());
 
         assertThat(rollback.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(platform.ecs.runningRevision(API)).isEqualTo(stable);
