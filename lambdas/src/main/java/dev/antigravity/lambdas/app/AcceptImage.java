@@ -119,6 +119,12 @@ public final class AcceptImage {
             return result(service, push, Outcome.Result.SKIPPED, image.digest() + " already runs in "
                     + Deployment.idOf(current.taskDefinitionArn()));
         }
+        Optional<Deployment> seen = ledger.history(service.ref(), History.LIMIT).stream()
+                .filter(d -> d.image().digest().equals(image.digest())).findFirst();
+        if (seen.isPresent()) {
+            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " was already accepted as "
+                    + seen.get().deploymentId() + " (" + seen.get().state() + ")");
+        }
         ServiceHead intent = ServiceHead.intent(service.ref(), image, push.pushedAt(), push.causeEventId(),
                 head.map(ServiceHead::version).orElse(0L));
         writeHead(intent);

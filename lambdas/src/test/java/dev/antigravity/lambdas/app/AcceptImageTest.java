@@ -46,7 +46,7 @@ class AcceptImageTest {
 
         assertThat(again.result()).isEqualTo(Outcome.Result.DUPLICATE);
         assertThat(sameDigestOtherEvent.result()).isEqualTo(Outcome.Result.SKIPPED);
-        assertThat(sameDigestOtherEvent.reason()).contains("already runs");
+        assertThat(sameDigestOtherEvent.reason()).contains("already accepted");
         assertThat(p.ecs.revisions).hasSize(2);
         assertThat(p.ecs.updates).hasSize(1);
     }

@@ -41,7 +41,7 @@ class DeploymentFlowTest {
     }
 
     private Outcome ecsEvent(String id, dev.antigravity.events.aws.EcsDeploymentStateChange.Phase phase, String rev) {
-        return p.recordDeploymentEvent.handle(ecs(id, phase, FakeEcs.ecsDeploymentIdOf(rev), p.clock.instant()));
+        return p.recordDeploymentEvent.handle(ecs(id, phase, p.ecs.lastDeploymentIdOf(rev), p.clock.instant()));
     }
 
     private void bakeToStable(String rev) {
@@ -132,6 +132,14 @@ class DeploymentFlowTest {
         assertThat(p.ecs.updates.stream().filter(stable::equals)).hasSize(2); // its own rollout + one rollback
         assertThat(record(bad).state()).isEqualTo(DeploymentState.ROLLING_BACK);
 
+        // The rollback is a deployment of its own: a late COMPLETED of the target's original rollout is not it.
+        Outcome stale = p.recordDeploymentEvent.handle(ecs("old", COMPLETED, FakeEcs.ecsDeploymentIdOf(stable),
+                p.clock.instant()));
+        assertThat(stale.result()).isEqualTo(Outcome.Result.IGNORED);
+        assertThat(record(bad).state()).isEqualTo(DeploymentState.ROLLING_BACK);
+        assertThat(record(bad).rollbackEcsDeploymentId()).isEqualTo(p.ecs.lastDeploymentIdOf(stable))
+                .isNotEqualTo(FakeEcs.ecsDeploymentIdOf(stable));
+
         Outcome done = ecsEvent("rb", COMPLETED, stable);
         assertThat(done.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(record(bad).state()).isEqualTo(DeploymentState.ROLLED_BACK);
@@ -152,7 +160,7 @@ class DeploymentFlowTest {
         var events = new dev.antigravity.lambdas.domain.PlatformEvents("prod");
         HandleAlarm handleAlarm = new HandleAlarm(new dev.antigravity.lambdas.domain.ManagedServices(
                 List.of(broken, p.service)), p.ecs, p.ledger, new RollBack(p.ecs, p.ledger, p.publisher, events,
-                p.settings, p.clock), p.publisher, events, p.clock);
+                p.settings, p.lock, p.clock), p.publisher, events, p.clock);
 
         Outcome outcome = handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
 

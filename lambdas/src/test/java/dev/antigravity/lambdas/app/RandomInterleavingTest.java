@@ -62,7 +62,7 @@ class RandomInterleavingTest {
             p.targets.answer = new TargetHealth(2, 1, List.of("10.0.0.9:8080=unhealthy"));
         }
         String candidateEcsId = FakeEcs.ecsDeploymentIdOf(candidate);
-        String stableEcsId = FakeEcs.ecsDeploymentIdOf(stable);
+        String stableEcsId = FakeEcs.ecsDeploymentIdOf(stable) + "-2"; // the rollback's own deployment
 
         List<Runnable> deliveries = new ArrayList<>();
         Map<String, Runnable> events = new HashMap<>();

@@ -44,7 +44,7 @@ class StrandedRecordsTest {
     }
 
     private Outcome ecsEvent(String id, Phase phase) {
-        return p.recordDeploymentEvent.handle(ecs(id, phase, FakeEcs.ecsDeploymentIdOf(revision), p.clock.instant()));
+        return p.recordDeploymentEvent.handle(ecs(id, phase, p.ecs.lastDeploymentIdOf(revision), p.clock.instant()));
     }
 
     /** The handler moved the record to VERIFYING, then died before verifying it. */

@@ -112,6 +112,6 @@ class ReportCommandTest {
         String arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/api:" + n;
         return new Deployment(API, Deployment.idOf(arn), arn, null, null,
                 new ImageRef("antigravity/api", "sha256:" + String.valueOf(n).repeat(64), "sha-" + n), state, null,
-                timeline, "fixture", null, false, 0);
+                true, timeline, "fixture", null, false, null, 0);
     }
 }

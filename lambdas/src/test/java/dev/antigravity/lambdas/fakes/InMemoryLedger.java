@@ -3,6 +3,7 @@ package dev.antigravity.lambdas.fakes;
 import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import java.util.Set;
 /** The ledger's conditional-write semantics in memory; also records every state write for the tests. */
 public final class InMemoryLedger implements LedgerPort {
     private final Map<String, Deployment> deployments = new HashMap<>();
-    private final Map<String, String> claims = new HashMap<>();
+    private final Map<ServiceRef, ServiceHead> heads = new HashMap<>();
+    private final Map<ServiceRef, Lease> locks = new HashMap<>();
     private final Map<String, Instant> processed = new HashMap<>();
     private final Map<ServiceRef, Suspension> suspensions = new HashMap<>();
     public final List<Deployment> writes = new ArrayList<>();
@@ -60,9 +62,44 @@ public final class InMemoryLedger implements LedgerPort {
     }
 
     @Override
-    public synchronized boolean claimDigest(ServiceRef service, String digest, String eventId) {
-        String owner = claims.putIfAbsent(key(service, digest), eventId);
-        return owner == null || owner.equals(eventId);
+    public synchronized Optional<ServiceHead> head(ServiceRef service) {
+        return Optional.ofNullable(heads.get(service));
+    }
+
+    @Override
+    public synchronized boolean writeHead(ServiceHead next) {
+        long stored = heads.containsKey(next.service()) ? heads.get(next.service()).version() : 0;
+        if (stored != next.version() - 1) {
+            return false;
+        }
+        heads.put(next.service(), next);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean lock(ServiceRef service, String owner, Instant now, Instant until) {
+        Lease held = locks.get(service);
+        if (held != null && !held.until().isBefore(now)) {
+            return false;
+        }
+        locks.put(service, new Lease(owner, until));
+        return true;
+    }
+
+    @Override
+    public synchronized void unlock(ServiceRef service, String owner) {
+        Lease held = locks.get(service);
+        if (held != null && held.owner().equals(owner)) {
+            locks.remove(service);
+        }
+    }
+
+    /** Whether anyone holds the service's lock (tests check that every decision released it). */
+    public synchronized boolean locked(ServiceRef service) {
+        return locks.containsKey(service);
+    }
+
+    private record Lease(String owner, Instant until) {
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.antigravity.lambdas.fakes;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
+import dev.antigravity.lambdas.app.PromoteBaked;
+import dev.antigravity.lambdas.app.ReconcileRegistry;
 import dev.antigravity.lambdas.app.ResumeStranded;
+import dev.antigravity.lambdas.app.ServiceLock;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.Stabilize;
 import dev.antigravity.lambdas.app.VerifyDeployment;
@@ -17,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Every use case wired over in-memory ports: one managed service {@code prod/api} fed by {@code antigravity/api}. */
 public final class TestPlatform {
@@ -40,23 +44,35 @@ public final class TestPlatform {
             URI.create("http://api.internal/health"));
     public final String baseline;
 
+    public final ServiceLock lock;
+    public final RollBack rollBack;
     public final AcceptImage acceptImage;
     public final RecordDeploymentEvent recordDeploymentEvent;
     public final HandleAlarm handleAlarm;
     public final Stabilize stabilize;
+
+    private static java.util.function.Supplier<String> owners() {
+        AtomicLong counter = new AtomicLong();
+        return () -> "owner-" + counter.incrementAndGet();
+    }
 
     public TestPlatform() {
         baseline = ecs.seed(API, "123456789012.dkr.ecr.us-east-1.amazonaws.com/antigravity/api@sha256:" + "0".repeat(64),
                 "sha-0000000");
         ManagedServices services = new ManagedServices(List.of(service));
         PlatformEvents events = new PlatformEvents("prod");
-        acceptImage = new AcceptImage(services, ecs, registry, ledger, freeze, publisher, events, clock);
+        ecs.clock = clock::instant;
+        lock = new ServiceLock(ledger, clock, ServiceLock.DEFAULT_LEASE, pause -> clock.advance(pause),
+                owners());
+        acceptImage = new AcceptImage(services, ecs, registry, ledger, freeze, publisher, events, lock, clock);
         VerifyDeployment verify = new VerifyDeployment(ecs, targets, probe, alarms);
-        RollBack rollBack = new RollBack(ecs, ledger, publisher, events, settings, clock);
+        rollBack = new RollBack(ecs, ledger, publisher, events, settings, lock, clock);
         recordDeploymentEvent = new RecordDeploymentEvent(services, ecs, ledger, verify, rollBack, publisher, events,
                 settings, clock);
         handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock);
-        stabilize = new Stabilize(services, ledger, registry, verify, rollBack, acceptImage,
-                new ResumeStranded(ecs, recordDeploymentEvent, settings, clock), publisher, events, clock);
+        stabilize = new Stabilize(services, ledger,
+                new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, clock),
+                new ResumeStranded(ecs, ledger, acceptImage, rollBack, recordDeploymentEvent, settings, clock),
+                new ReconcileRegistry(ledger, registry, acceptImage, clock));
     }
 }

@@ -21,7 +21,7 @@ public final class FakeEcs implements EcsPort {
             throw failure;
         }
         return new ServiceSnapshot(service, "arn:aws:ecs:us-west-2:123456789012:task-definition/api:7", 2, 2, 0,
-                List.of(), guardAlarms);
+                List.of(), guardAlarms, false);
     }
 
     @Override
@@ -30,8 +30,13 @@ public final class FakeEcs implements EcsPort {
     }
 
     @Override
-    public void updateService(ServiceRef service, String taskDefinitionArn) {
+    public String updateService(ServiceRef service, String taskDefinitionArn) {
         throw new UnsupportedOperationException("lifecycle hooks never update services");
+    }
+
+    @Override
+    public boolean isActive(String taskDefinitionArn) {
+        throw new UnsupportedOperationException("not needed");
     }
 
     @Override

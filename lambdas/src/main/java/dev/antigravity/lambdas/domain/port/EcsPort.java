@@ -72,7 +72,7 @@ public interface EcsPort {
         /** The newest deployment of {@code taskDefinitionArn} created at or after {@code since}, if any. */
         public Optional<EcsDeployment> deploymentOf(String taskDefinitionArn, Instant since) {
             return deployments.stream().filter(d -> d.taskDefinitionArn().equals(taskDefinitionArn))
-                    .filter(d -> d.createdAt() == null || since == null || !d.createdAt().isBefore(since))
+                    .filter(d -> since == null || (d.createdAt() != null && !d.createdAt().isBefore(since)))
                     .max(Comparator.comparing(EcsDeployment::createdAt,
                             Comparator.nullsFirst(Comparator.naturalOrder())));
         }

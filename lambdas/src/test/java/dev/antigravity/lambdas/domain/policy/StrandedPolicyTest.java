@@ -40,14 +40,15 @@ class StrandedPolicyTest {
 
     @Test
     void theEcsDeploymentIsTheOneAnEventNamedElseThePrimaryRollingOutTheRevision() {
-        EcsDeployment active = new EcsDeployment("ecs-svc/old", "ACTIVE", REV, "COMPLETED", 1);
-        EcsDeployment primary = new EcsDeployment("ecs-svc/new", "PRIMARY", REV, "IN_PROGRESS", 1);
-        EcsDeployment other = new EcsDeployment("ecs-svc/x", "ACTIVE", REV.replace(":7", ":6"), "FAILED", 0);
-        ServiceSnapshot snapshot = new ServiceSnapshot(API, REV, 2, 2, 1, List.of(active, primary, other), List.of());
+        EcsDeployment active = new EcsDeployment("ecs-svc/old", "ACTIVE", REV, "COMPLETED", 1, 1, 0, null);
+        EcsDeployment primary = new EcsDeployment("ecs-svc/new", "PRIMARY", REV, "IN_PROGRESS", 1, 2, 0, null);
+        EcsDeployment other = new EcsDeployment("ecs-svc/x", "ACTIVE", REV.replace(":7", ":6"), "FAILED", 0, 0, 2, null);
+        ServiceSnapshot snapshot = new ServiceSnapshot(API, REV, 2, 2, 1, List.of(active, primary, other), List.of(),
+                false);
 
         assertThat(StrandedPolicy.ecsDeploymentOf(pending, snapshot)).contains(primary);
         assertThat(StrandedPolicy.ecsDeploymentOf(pending.withEcsDeploymentId("ecs-svc/old"), snapshot)).contains(active);
         assertThat(StrandedPolicy.ecsDeploymentOf(pending, new ServiceSnapshot(API, REV, 2, 2, 0, List.of(other),
-                List.of()))).isEmpty();
+                List.of(), false))).isEmpty();
     }
 }
