@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ class DeterministicSimulationTest {
     private static final long FIRST_SEED = Long.getLong("simulation.firstSeed", 1L);
     private static final int LANES = Integer.getInteger("simulation.lanes", 2);
     private static final int REPORTED = 5;
+    private static final int TRACE_LINES = 150;
 
     @Test
     void everyScheduleKeepsTheInvariants() throws InterruptedException {
@@ -61,7 +63,9 @@ class DeterministicSimulationTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("simulation: %,d schedules from seed %d, %,d port calls, %,d ms on %d lanes, %d failed %s%n",
                 SCHEDULES, FIRST_SEED, portCalls.get(), millis, LANES, failures.size(), new TreeMap<>(byInvariant));
-        assertThat(failures).as(() -> report(failures)).isEmpty();
+        if (!failures.isEmpty()) {
+            fail(report(failures));
+        }
     }
 
     @Test
@@ -78,8 +82,8 @@ class DeterministicSimulationTest {
     }
 
     private static String report(Map<Long, List<Invariants.Violation>> failures) {
-        StringBuilder report = new StringBuilder(failures.size() + " schedules broke an invariant; replay one with "
-                + "./mvnw -B -q -pl lambdas -am test -Dtest=DeterministicSimulationTest#replaysOneSeed "
+        StringBuilder report = new StringBuilder(failures.size() + " of " + SCHEDULES + " schedules broke an invariant. "
+                + "Replay one: ./mvnw -B -q -pl lambdas -am test -Dtest=DeterministicSimulationTest#replaysOneSeed "
                 + "-Dsurefire.failIfNoSpecifiedTests=false -Dsimulation.seed=SEED\n");
         failures.entrySet().stream().limit(REPORTED).forEach(e -> {
             report.append("seed ").append(e.getKey()).append(":\n");
@@ -89,7 +93,12 @@ class DeterministicSimulationTest {
         try (Interleaver interleaver = new Interleaver()) {
             Schedule replay = new Schedule(first, true, interleaver);
             replay.run();
-            report.append("trace of seed ").append(first).append(":\n").append(replay.trace());
+            String trace = replay.trace();
+            List<String> lines = trace.lines().toList();
+            report.append("trace of seed ").append(first).append(" (last ").append(Math.min(TRACE_LINES, lines.size()))
+                    .append(" of ").append(lines.size()).append(" lines):\n");
+            lines.subList(Math.max(0, lines.size() - TRACE_LINES), lines.size())
+                    .forEach(line -> report.append(line).append('\n'));
         }
         return report.toString();
     }

@@ -138,6 +138,11 @@ final class Invariants {
                     + tagOf(td.digest) + ", already rolled out as " + id(earlier));
         }
         Instant pushedAt = pushedAt(td.digest);
+        String running = ecs.taskDefinition(call.primaryBefore()).digest;
+        if (pushedAt(running).isAfter(pushedAt) && !call.racedSinceLastDescribe()) {
+            violation("NEWEST_IMAGE_WINS", call.invocation() + " rolled out " + tagOf(td.digest) + " (pushed "
+                    + pushedAt + ") over " + tagOf(running) + " (pushed " + pushedAt(running) + "), which ECS ran");
+        }
         for (String digest : rolloutOfDigest.keySet()) {
             if (pushedAt(digest).isAfter(pushedAt)) {
                 violation("NEWEST_IMAGE_WINS", call.invocation() + " rolled out " + tagOf(td.digest) + " (pushed "
@@ -161,8 +166,8 @@ final class Invariants {
             violation("ONE_UPDATE_PER_DECISION", call.invocation() + " issued a second rollback UpdateService for "
                     + record.get().deploymentId());
         }
-        boolean stableTarget = call.target().equals(baselineArn)
-                || targetRecord.filter(d -> d.state() == DeploymentState.STABLE).isPresent();
+        // A revision the ledger does not know ran before Antigravity acted (or was put there by a person): trusted.
+        boolean stableTarget = targetRecord.map(d -> d.state() == DeploymentState.STABLE).orElse(true);
         if (!stableTarget) {
             violation("ROLLBACK_TARGET_STABLE", call.invocation() + " rolled back to " + id(call.target()) + ", which is "
                     + targetRecord.map(d -> d.state().name()).orElse("not in the ledger"));

@@ -17,8 +17,12 @@ final class Invocation {
     /** The worker thread running it (the interleaver's token). */
     Object worker;
 
-    Invocation(String id, EventBus.Delivery delivery, Runnable body) {
+    /** When Lambda started it: past the function's timeout it is killed. */
+    final java.time.Instant startedAt;
+
+    Invocation(String id, EventBus.Delivery delivery, Runnable body, java.time.Instant startedAt) {
         this.id = id;
+        this.startedAt = startedAt;
         this.delivery = delivery;
         this.body = body;
     }

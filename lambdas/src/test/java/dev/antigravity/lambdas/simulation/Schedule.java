@@ -51,11 +51,15 @@ final class Schedule {
     static final String GREEN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/fedcba9876543210";
     static final Duration TICK = Duration.ofSeconds(30);
     static final int STABILIZER_EVERY = 2;
-    static final Settings SETTINGS = new Settings("prod", Duration.ofMinutes(3), 3, Duration.ofMinutes(60),
-            Duration.ofMinutes(2));
-    /** Quiescence lasts longer than the lock lease, the stranded bound, the bake and the push grace together. */
-    static final int QUIESCE_TICKS = 30;
-    private static final int MAX_QUIESCE_TICKS = 90;
+    static final Settings SETTINGS = new Settings("prod", Duration.ofMinutes(2), 3, Duration.ofMinutes(60),
+            Duration.ofMinutes(1));
+    /** The hooks' Lambda timeout (terraform/modules/deploy-hooks): the decision lock's lease outlasts it. */
+    static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration LOCK_LEASE = LAMBDA_TIMEOUT.plusSeconds(30);
+    /** Quiescence lasts at least past the lock lease, the stranded bound and the push grace (2 min)... */
+    static final int MIN_QUIESCE_TICKS = 8;
+    /** ...and at most this long: a schedule still busy then does not quiesce (a liveness failure). */
+    static final int MAX_QUIESCE_TICKS = 60;
     private static final int MAX_PORT_CALLS = 20_000;
 
     /** A scheduled stabilizer run (the EventBridge schedule's event). */
@@ -177,7 +181,7 @@ final class Schedule {
                 PortCalls.intercept(HealthProbe.class, loadBalancer, hook),
                 PortCalls.intercept(FreezeSwitch.class, notFrozen, hook),
                 PortCalls.intercept(PlatformEventPublisher.class, publisher, hook));
-        ServiceLock lock = new ServiceLock(ports.ledger(), clock, ServiceLock.DEFAULT_LEASE, wait -> pause(),
+        ServiceLock lock = new ServiceLock(ports.ledger(), clock, LOCK_LEASE, wait -> pause(),
                 () -> "lock-owner-" + ++lockOwners);
         platform = new SimulatedPlatform(new ManagedServices(List.of(service)), ports, SETTINGS, clock, lock);
     }
@@ -298,7 +302,8 @@ final class Schedule {
                 break;
             }
             if (quiescing && !canResume && !canDeliver) {
-                if (tick >= activeTicks + QUIESCE_TICKS && bus.isEmpty() && ecs.settled()) {
+                if (tick >= activeTicks + MIN_QUIESCE_TICKS && bus.isEmpty() && ecs.settled()
+                        && ledger.all().stream().allMatch(d -> d.state().isTerminal())) {
                     break;
                 }
                 if (tick >= activeTicks + MAX_QUIESCE_TICKS) {
@@ -374,7 +379,7 @@ final class Schedule {
             case StabilizerTick run -> () -> outcome(platform.stabilize.run(run.id()));
             default -> throw new IllegalStateException("no handler for " + event);
         };
-        Invocation invocation = new Invocation(id, delivery, body);
+        Invocation invocation = new Invocation(id, delivery, body, clock.instant());
         note(() -> id + " <- " + describe(event) + (delivery.attempt() > 0 ? " (retry " + delivery.attempt() + ")" : ""));
         settle(interleaver.start(invocation));
     }
@@ -415,6 +420,11 @@ final class Schedule {
         if (invocation.killed) {
             throw new PortCalls.Killed(port + "." + method);
         }
+        if (clock.instant().isAfter(invocation.startedAt.plus(LAMBDA_TIMEOUT))) {
+            invocation.killed = true;
+            note(() -> invocation + " timed out before " + port + "." + method);
+            throw new PortCalls.Killed(port + "." + method + " (Lambda timeout)");
+        }
         invocation.portCalls++;
         if (++portCalls > MAX_PORT_CALLS) {
             invocation.killed = true;
@@ -425,13 +435,15 @@ final class Schedule {
             note(() -> invocation + " killed before " + port + "." + method);
             throw new PortCalls.Killed(port + "." + method);
         }
-        if (random.nextDouble() < switchRate) {
+        boolean others = !suspended.isEmpty() || bus.hasDue(clock.instant());
+        if (random.nextDouble() < (others ? switchRate : switchRate / 6)) {
             if (tracing) {
                 note(() -> invocation + " yields at " + port + "." + method);
             }
             interleaver.yieldToDriver();
-            if (invocation.killed) {
-                throw new PortCalls.Killed(port + "." + method);
+            if (invocation.killed || clock.instant().isAfter(invocation.startedAt.plus(LAMBDA_TIMEOUT))) {
+                invocation.killed = true;
+                throw new PortCalls.Killed(port + "." + method + " (killed or timed out while suspended)");
             }
         }
         if (!quiescing && faultRate > 0 && random.nextDouble() < faultRate) {

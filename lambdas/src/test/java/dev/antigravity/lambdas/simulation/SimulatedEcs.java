@@ -281,11 +281,13 @@ final class SimulatedEcs implements EcsPort {
         }
         ImageHealth health = truth.apply(taskDefinitions.get(primary.taskDefinitionArn).digest);
         Optional<String> firing = service.guardAlarms.stream().filter(alarms::isAlarm).findFirst();
-        if (service.rollsBackOnAlarm && firing.isPresent()) {
+        // ECS never rolls back its own rollback: the alarm that caused it may still be firing while old tasks drain.
+        boolean rollback = primary.origin == Origin.ECS;
+        if (service.rollsBackOnAlarm && firing.isPresent() && !rollback) {
             fail(service, primary, "ECS deployment alarm " + firing.get() + " in ALARM");
             return;
         }
-        if (health == ImageHealth.CRASH) {
+        if (health == ImageHealth.CRASH && !rollback) {
             primary.failedTasks++;
             if (primary.failedTasks >= CIRCUIT_BREAKER_THRESHOLD) {
                 fail(service, primary, "ECS deployment circuit breaker: tasks failed to start");
