@@ -68,6 +68,20 @@ class DeterministicSimulationTest {
         }
     }
 
+    /** A seed replays exactly: the same interleaving, the same faults, the same outcomes, line for line. */
+    @Test
+    void aSeedReplaysExactly() {
+        try (Interleaver interleaver = new Interleaver()) {
+            for (long seed = 1; seed <= 20; seed++) {
+                Schedule first = new Schedule(seed, true, interleaver);
+                first.run();
+                Schedule again = new Schedule(seed, true, interleaver);
+                again.run();
+                assertThat(again.trace()).as("seed %d", seed).isEqualTo(first.trace()).contains(" <- ECR push ");
+            }
+        }
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "simulation.seed", matches = "-?\\d+")
     void replaysOneSeed() {
