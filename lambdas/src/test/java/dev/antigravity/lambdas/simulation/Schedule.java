@@ -209,8 +209,11 @@ final class Schedule {
         for (int i = 1; i <= count; i++) {
             ImageHealth health = incident && i == 1 ? ImageHealth.GOOD : drawHealth();
             int n = i;
-            action(random.nextInt(activeTicks), "push " + tag(n) + " (" + health + ")",
-                    () -> registry.push(REPOSITORY, digest(n), tag(n), health));
+            // ECR's pushedAt has millisecond resolution: two pushes never tie.
+            action(random.nextInt(activeTicks), "push " + tag(n) + " (" + health + ")", () -> {
+                clock.advance(Duration.ofMillis(1));
+                registry.push(REPOSITORY, digest(n), tag(n), health);
+            });
         }
         if (random.nextInt(5) == 0) {
             noiseFrom = random.nextInt(activeTicks);
@@ -255,6 +258,7 @@ final class Schedule {
 
     private void hotfixByHand() {
         int n = 900 + tick;
+        clock.advance(Duration.ofMillis(1));
         registry.push(REPOSITORY, digest(n), "hotfix-" + n, ImageHealth.GOOD);
         String arn = ecs.registerByHand(ecs.service(SERVICE).primary().taskDefinitionArn,
                 registry.repositoryUri(REPOSITORY) + "@" + digest(n), Map.of("APP_VERSION", "hotfix-" + n));
