@@ -70,13 +70,14 @@ locals {
 
   managed_services_json = jsonencode([
     for service in var.managed_services : { for field, value in {
-      repository     = service.repository
-      tagPolicy      = service.tag_policy
-      cluster        = service.cluster
-      service        = service.service
-      container      = service.container
-      targetGroupArn = service.target_group_arn
-      healthUrl      = service.health_url
+      repository              = service.repository
+      tagPolicy               = service.tag_policy
+      cluster                 = service.cluster
+      service                 = service.service
+      container               = service.container
+      targetGroupArn          = service.target_group_arn
+      alternateTargetGroupArn = service.alternate_target_group_arn
+      healthUrl               = service.health_url
     } : field => value if value != null }
   ])
 

@@ -52,9 +52,11 @@ variable "managed_services" {
     service          = string
     container        = string
     target_group_arn = optional(string)
-    health_url       = optional(string)
-    task_family      = optional(string)
-    task_role_arns   = list(string)
+    # Blue/green: the second target group, where the tasks sit after a swap (verification checks both).
+    alternate_target_group_arn = optional(string)
+    health_url                 = optional(string)
+    task_family                = optional(string)
+    task_role_arns             = list(string)
   }))
 
   validation {

@@ -37,6 +37,8 @@ public final class Fakes {
 
     public static final class Alarms implements AlarmPort {
         public final Map<String, AlarmStatus> states = new HashMap<>();
+        /** When each alarm entered its state (absent: unknown, which counts as just now). */
+        public final Map<String, Instant> since = new HashMap<>();
 
         @Override
         public Map<String, AlarmStatus> states(Collection<String> alarmNames) {
@@ -44,14 +46,23 @@ public final class Fakes {
             alarmNames.forEach(name -> result.put(name, states.getOrDefault(name, AlarmStatus.OK)));
             return result;
         }
+
+        @Override
+        public Map<String, AlarmReading> readings(Collection<String> alarmNames) {
+            Map<String, AlarmReading> result = new LinkedHashMap<>();
+            states(alarmNames).forEach((name, status) -> result.put(name, new AlarmReading(status, since.get(name))));
+            return result;
+        }
     }
 
     public static final class Targets implements TargetHealthPort {
         public TargetHealth answer = new TargetHealth(2, 2, List.of());
+        /** Per target group, where a test sets one (blue/green); else {@link #answer}. */
+        public final Map<String, TargetHealth> byGroup = new HashMap<>();
 
         @Override
         public TargetHealth health(String targetGroupArn) {
-            return answer;
+            return byGroup.getOrDefault(targetGroupArn, answer);
         }
     }
 

@@ -202,9 +202,14 @@ final class MotoWorld implements AutoCloseable {
         }
     }
 
+    private int pushes;
+
     String push(String eventId, String digest, String tag) {
+        // ECR stamps a push event with the push time, and pushes are ordered by it: each push here is a second later.
+        java.time.Instant pushedAt = java.time.Instant.now().plusSeconds(pushes++);
         return sample("ecr-image-push-sha-tag.json", e -> {
             e.put("id", eventId);
+            e.put("time", pushedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             ObjectNode detail = (ObjectNode) e.get("detail");
             detail.put("repository-name", repository);
             detail.put("image-digest", digest);
