@@ -25,13 +25,19 @@ import java.util.function.Supplier;
  * too — that becomes PRIMARY while the previous ones turn ACTIVE and drain; its rolloutState moves IN_PROGRESS →
  * COMPLETED over ticks (tasks start, old tasks stop). The deployment circuit breaker fails a deployment whose tasks
  * keep failing to start, and ECS then rolls back by itself: a new deployment of the last COMPLETED revision. With
- * deployment alarms set to roll back, a guard alarm in ALARM while a deployment is IN_PROGRESS does the same.
+ * deployment alarms set to roll back, a guard alarm in ALARM while a deployment is IN_PROGRESS (including ECS's bake
+ * time after steady state) does the same.
  * Autoscaling changes the desired count; blue/green places each deployment in the target group that is not live and
  * switches traffic when it completes. Every change of rolloutState is an "ECS Deployment State Change" event.
  */
 final class SimulatedEcs implements EcsPort {
     static final String TASK_DEFINITION_PREFIX = "arn:aws:ecs:us-east-1:123456789012:task-definition/";
     static final int CIRCUIT_BREAKER_THRESHOLD = 2;
+    /**
+     * With deployment alarms, ECS keeps a deployment IN_PROGRESS for a bake time after it reached steady state (its
+     * length ECS derives from the alarms; here two ticks) and fails it if a guard alarm fires meanwhile.
+     */
+    static final int ALARM_BAKE_TICKS = 2;
 
     /** A registered revision and the digest it runs. */
     static final class TaskDefinition {
@@ -62,6 +68,7 @@ final class SimulatedEcs implements EcsPort {
         String rolloutState = "IN_PROGRESS";
         int running;
         int failedTasks;
+        int bakedTicks;
 
         Rollout(String id, String taskDefinitionArn, Instant createdAt, String targetGroup, Origin origin) {
             this.id = id;
@@ -298,6 +305,9 @@ final class SimulatedEcs implements EcsPort {
         drain(service, primary);
         boolean othersGone = service.rollouts.stream().allMatch(r -> r == primary || r.running == 0);
         if (primary.running >= service.desired && othersGone) {
+            if (service.rollsBackOnAlarm && !rollback && primary.bakedTicks++ < ALARM_BAKE_TICKS) {
+                return;
+            }
             primary.rolloutState = "COMPLETED";
             service.rollouts.removeIf(r -> r != primary);
             service.lastCompletedArn = primary.taskDefinitionArn;
