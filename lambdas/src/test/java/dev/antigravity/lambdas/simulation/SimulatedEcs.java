@@ -329,7 +329,9 @@ final class SimulatedEcs implements EcsPort {
     private void fail(Service service, Rollout failing, String reason) {
         failing.rolloutState = "FAILED";
         emit(service, Phase.FAILED, failing, reason);
-        if (service.lastCompletedArn != null && !service.lastCompletedArn.equals(failing.taskDefinitionArn)) {
+        // A rollback is a new deployment of the last COMPLETED deployment's revision, even when that is the failing
+        // deployment's revision too (a redeploy of what ran, failed by an alarm).
+        if (service.lastCompletedArn != null) {
             String rollbackTo = service.lastCompletedArn;
             TaskDefinition td = taskDefinitions.get(rollbackTo);
             boolean wasActive = td.active;
