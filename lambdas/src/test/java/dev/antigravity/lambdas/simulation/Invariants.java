@@ -101,6 +101,9 @@ final class Invariants {
     // ---- safety, as it happens ----
 
     private void updated(SimulatedEcs.UpdateCall call) {
+        if (!call.service().equals(service)) {
+            return;
+        }
         if (call.origin().isOutside()) {
             if (call.origin() == Origin.ECS) {
                 replacedByRollback.add(call.primaryBefore());
@@ -182,6 +185,9 @@ final class Invariants {
     }
 
     private void written(Deployment before, Deployment after) {
+        if (!after.service().equals(service)) {
+            return;
+        }
         if (before == null) {
             if (after.state() != DeploymentState.PENDING) {
                 violation("STATE_TABLE", after.deploymentId() + " created " + after.state());
@@ -216,7 +222,7 @@ final class Invariants {
     // ---- liveness ----
 
     private void alarmChanged(String alarm, Value value) {
-        if (value != Value.ALARM) {
+        if (value != Value.ALARM || !ecs.service(service).guardAlarms.contains(alarm)) {
             return;
         }
         String primary = ecs.service(service).primary().taskDefinitionArn;
@@ -255,7 +261,7 @@ final class Invariants {
                     + " while " + o.deploymentId() + " ran: unanswered at the end");
         }
         for (Deployment d : ledger.all()) {
-            if (!d.state().isTerminal()) {
+            if (d.service().equals(service) && !d.state().isTerminal()) {
                 violation("NOTHING_STAYS_IN_FLIGHT", d.deploymentId() + " still " + d.state() + " after quiescence");
             }
         }

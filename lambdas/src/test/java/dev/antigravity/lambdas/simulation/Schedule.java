@@ -48,6 +48,11 @@ final class Schedule {
     static final String REPOSITORY = "antigravity/api";
     static final String ALARM = "api-5xx";
     static final String BLUE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-blue/0123456789abcdef";
+    /** A second service fed by the same repository (in a quarter of the schedules): nothing of it may go wrong. */
+    static final ServiceRef BYSTANDER = new ServiceRef("prod", "web");
+    static final String BYSTANDER_ALARM = "web-5xx";
+    static final String BYSTANDER_TARGETS =
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/00112233445566ff";
     static final String GREEN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/fedcba9876543210";
     static final Duration TICK = Duration.ofSeconds(30);
     static final int STABILIZER_EVERY = 2;
@@ -81,7 +86,8 @@ final class Schedule {
     private final SimulatedEcs ecs;
     private final LaggingLedger ledger;
     private final RecordingPublisher publisher = new RecordingPublisher();
-    private final Invariants invariants;
+    private final List<Invariants> invariants = new ArrayList<>();
+    private final boolean bystander;
     private final SimulatedPlatform platform;
     private final List<Action> actions = new ArrayList<>();
     private final List<Invocation> suspended = new ArrayList<>();
@@ -137,10 +143,23 @@ final class Schedule {
         baseline = ecs.create(new SimulatedEcs.Service(SERVICE, List.of(ALARM), rollsBackOnAlarm, BLUE,
                 blueGreen ? GREEN : null, desired), "api", baselineImage, Map.of("APP_VERSION", tag(0)));
         if (random.nextInt(10) < 7) {
-            ledger.seed(stableBaseline());
+            ledger.seed(stable(SERVICE, baseline));
         }
-        invariants = new Invariants(ecs, ledger, registry, cloudWatch, publisher, clock, SERVICE, baseline, caller,
-                Hooks.DECISION_LOCK);
+        invariants.add(new Invariants(ecs, ledger, registry, cloudWatch, publisher, clock, SERVICE, baseline, caller,
+                Hooks.DECISION_LOCK));
+        // Drawn from its own generator, so that a schedule without the bystander is the one it always was.
+        SplittableRandom side = new SplittableRandom(~seed);
+        bystander = side.nextInt(4) == 0;
+        if (bystander) {
+            cloudWatch.create(BYSTANDER_ALARM, Value.OK);
+            String web = ecs.create(new SimulatedEcs.Service(BYSTANDER, List.of(BYSTANDER_ALARM), side.nextBoolean(),
+                    BYSTANDER_TARGETS, null, 2), "web", baselineImage, Map.of("APP_VERSION", tag(0)));
+            if (side.nextBoolean()) {
+                ledger.seed(stable(BYSTANDER, web));
+            }
+            invariants.add(new Invariants(ecs, ledger, registry, cloudWatch, publisher, clock, BYSTANDER, web, caller,
+                    Hooks.DECISION_LOCK));
+        }
         scenario(incident);
         if (tracing) {
             ecs.onUpdate(call -> note(() -> "UpdateService by " + call.invocation() + ": "
@@ -155,11 +174,19 @@ final class Schedule {
                 + ", duplicates " + duplicateRate + ", concurrency " + maxConcurrent + ", rollsBackOnAlarm "
                 + rollsBackOnAlarm + ", blueGreen " + blueGreen + ", desired " + desired + ", baseline "
                 + baselineHealth + (insufficientDataUntil > 0 ? ", INSUFFICIENT_DATA until tick "
-                + insufficientDataUntil : ""));
+                + insufficientDataUntil : "") + (bystander ? ", bystander " + BYSTANDER : ""));
 
-        ManagedService service = new ManagedService(REPOSITORY, TagPolicy.defaultPolicy(), SERVICE, "api", BLUE,
-                blueGreen ? GREEN : null, URI.create("http://api.internal/health"));
-        SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(ecs, SERVICE, this::healthOf, random);
+        URI apiHealth = URI.create("http://api.internal/health");
+        URI webHealth = URI.create("http://web.internal/health");
+        List<ManagedService> managed = new ArrayList<>();
+        managed.add(new ManagedService(REPOSITORY, TagPolicy.defaultPolicy(), SERVICE, "api", BLUE,
+                blueGreen ? GREEN : null, apiHealth));
+        if (bystander) {
+            managed.add(new ManagedService(REPOSITORY, TagPolicy.defaultPolicy(), BYSTANDER, "web", BYSTANDER_TARGETS,
+                    null, webHealth));
+        }
+        SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(ecs,
+                Map.of(apiHealth, SERVICE, webHealth, BYSTANDER), this::healthOf, random);
         FreezeSwitch notFrozen = Optional::empty;
         PortCalls.Hook hook = new PortCalls.Hook() {
             @Override
@@ -183,7 +210,7 @@ final class Schedule {
                 PortCalls.intercept(PlatformEventPublisher.class, publisher, hook));
         ServiceLock lock = new ServiceLock(ports.ledger(), clock, LOCK_LEASE, wait -> pause(),
                 () -> "lock-owner-" + ++lockOwners);
-        platform = new SimulatedPlatform(new ManagedServices(List.of(service)), ports, SETTINGS, clock, lock);
+        platform = new SimulatedPlatform(new ManagedServices(managed), ports, SETTINGS, clock, lock);
     }
 
     /** The hooks' configuration switches that differ between designs (today's main has no decision lock). */
@@ -194,12 +221,12 @@ final class Schedule {
         }
     }
 
-    private Deployment stableBaseline() {
+    private static Deployment stable(ServiceRef service, String revision) {
         Map<TimelineKey, Instant> timeline = new EnumMap<>(TimelineKey.class);
         timeline.put(TimelineKey.imagePushedAt, START.minus(Duration.ofDays(1)));
         timeline.put(TimelineKey.acceptedAt, START.minus(Duration.ofHours(1)));
         timeline.put(TimelineKey.stableAt, START.minus(Duration.ofMinutes(30)));
-        return new Deployment(SERVICE, Deployment.idOf(baseline), baseline, null, null,
+        return new Deployment(service, Deployment.idOf(revision), revision, null, null,
                 new ImageRef(REPOSITORY, digest(0), tag(0)), DeploymentState.STABLE, "ecs-svc/1001", true, timeline,
                 "deployed before the simulation", null, false, null, 6);
     }
@@ -336,8 +363,12 @@ final class Schedule {
             suspended.remove(left);
             settle(interleaver.resume(left));
         }
-        invariants.atEnd(unsettled == null, unsettled);
-        return invariants.violations();
+        List<Invariants.Violation> violations = new ArrayList<>();
+        for (Invariants each : invariants) {
+            each.atEnd(unsettled == null, unsettled);
+            violations.addAll(each.violations());
+        }
+        return violations;
     }
 
     private void tick() {
@@ -357,11 +388,20 @@ final class Schedule {
         if (tick % STABILIZER_EVERY == 0) {
             bus.publish(new StabilizerTick("schedule-" + tick), clock.instant());
         }
-        invariants.tick();
+        invariants.forEach(Invariants::tick);
     }
 
-    /** The guard alarm fires while tasks of an erroring image serve, or while the scenario's noise lasts. */
+    /** A guard alarm fires while tasks of an erroring image serve, or (the main service's) while the noise lasts. */
     private void evaluateAlarm() {
+        if (bystander) {
+            boolean errors = ecs.runningDigests(BYSTANDER).keySet().stream()
+                    .anyMatch(d -> healthOf(d) == ImageHealth.ERRORS);
+            Value next = errors ? Value.ALARM : Value.OK;
+            if (next != cloudWatch.state(BYSTANDER_ALARM)) {
+                note(() -> "alarm " + BYSTANDER_ALARM + " -> " + next);
+            }
+            cloudWatch.set(BYSTANDER_ALARM, next);
+        }
         boolean errors = ecs.runningDigests(SERVICE).keySet().stream().anyMatch(d -> healthOf(d) == ImageHealth.ERRORS);
         boolean noise = tick >= noiseFrom && tick < noiseUntil;
         Value next = errors || noise ? Value.ALARM
@@ -410,7 +450,7 @@ final class Schedule {
                     ? "" : " (Lambda retries)"));
             bus.failed(invocation.delivery, clock.instant());
         } else {
-            invariants.violation("NO_SIMULATION_ERROR", invocation + " threw " + failure);
+            invariants.getFirst().violation("NO_SIMULATION_ERROR", invocation + " threw " + failure);
         }
     }
 

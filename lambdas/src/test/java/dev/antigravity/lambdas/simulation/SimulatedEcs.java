@@ -385,6 +385,19 @@ final class SimulatedEcs implements EcsPort {
         return services.get(ref);
     }
 
+    /** Every deployment whose tasks register in {@code targetGroupArn}, over all services. */
+    List<Rollout> rolloutsIn(String targetGroupArn) {
+        List<Rollout> in = new ArrayList<>();
+        for (Service service : services.values()) {
+            for (Rollout rollout : service.rollouts) {
+                if (rollout.targetGroup.equals(targetGroupArn)) {
+                    in.add(rollout);
+                }
+            }
+        }
+        return in;
+    }
+
     TaskDefinition taskDefinition(String arn) {
         return taskDefinitions.get(arn);
     }

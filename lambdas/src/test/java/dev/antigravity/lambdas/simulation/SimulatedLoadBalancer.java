@@ -16,14 +16,15 @@ import java.util.function.Function;
  */
 final class SimulatedLoadBalancer implements TargetHealthPort, HealthProbe {
     private final SimulatedEcs ecs;
-    private final ServiceRef service;
+    private final java.util.Map<URI, ServiceRef> healthUrls;
     private final Function<String, ImageHealth> truth;
     private final SplittableRandom random;
 
-    SimulatedLoadBalancer(SimulatedEcs ecs, ServiceRef service, Function<String, ImageHealth> truth,
-                          SplittableRandom random) {
+    /** @param healthUrls each service's /health URL (the listener rule that reaches it) */
+    SimulatedLoadBalancer(SimulatedEcs ecs, java.util.Map<URI, ServiceRef> healthUrls,
+                          Function<String, ImageHealth> truth, SplittableRandom random) {
         this.ecs = ecs;
-        this.service = service;
+        this.healthUrls = java.util.Map.copyOf(healthUrls);
         this.truth = truth;
         this.random = random;
     }
@@ -33,10 +34,7 @@ final class SimulatedLoadBalancer implements TargetHealthPort, HealthProbe {
         int total = 0;
         int healthy = 0;
         List<String> notHealthy = new ArrayList<>();
-        for (SimulatedEcs.Rollout rollout : ecs.service(service).rollouts) {
-            if (!rollout.targetGroup.equals(targetGroupArn)) {
-                continue;
-            }
+        for (SimulatedEcs.Rollout rollout : ecs.rolloutsIn(targetGroupArn)) {
             total += rollout.running;
             if (health(rollout) == ImageHealth.SICK) {
                 for (int i = 0; i < rollout.running; i++) {
@@ -51,7 +49,7 @@ final class SimulatedLoadBalancer implements TargetHealthPort, HealthProbe {
 
     @Override
     public ProbeResult probe(URI url, String expectedVersion) {
-        SimulatedEcs.Service state = ecs.service(service);
+        SimulatedEcs.Service state = ecs.service(healthUrls.get(url));
         List<SimulatedEcs.Rollout> serving = state.rollouts.stream()
                 .filter(r -> r.running > 0 && r.targetGroup.equals(state.liveTargetGroup)).toList();
         int tasks = serving.stream().mapToInt(r -> r.running).sum();
