@@ -21,20 +21,18 @@ final class EventBus {
     }
 
     private final List<Delivery> pending = new ArrayList<>();
-    private final List<Delivery> deadLetters = new ArrayList<>();
-    private int published;
 
     void publish(Object event, Instant at) {
         pending.add(new Delivery(event, 0, at));
-        published++;
     }
 
-    /** Lambda retries a failed invocation with the same event, then gives up into the failure queue. */
+    /**
+     * Lambda retries a failed invocation with the same event, then gives up into the failure queue (from which
+     * nothing redelivers it here).
+     */
     void failed(Delivery delivery, Instant now) {
         if (delivery.attempt() < RETRIES) {
             pending.add(new Delivery(delivery.event(), delivery.attempt() + 1, now.plus(RETRY_DELAY)));
-        } else {
-            deadLetters.add(delivery);
         }
     }
 
@@ -68,13 +66,5 @@ final class EventBus {
             pending.remove(index);
         }
         return delivery;
-    }
-
-    List<Delivery> deadLetters() {
-        return List.copyOf(deadLetters);
-    }
-
-    int published() {
-        return published;
     }
 }

@@ -23,8 +23,4 @@ final class RecordingPublisher implements PlatformEventPublisher {
         }
         return false;
     }
-
-    List<PlatformEvent> published() {
-        return List.copyOf(published);
-    }
 }

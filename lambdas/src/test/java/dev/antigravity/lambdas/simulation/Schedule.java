@@ -544,8 +544,4 @@ final class Schedule {
     int portCalls() {
         return portCalls;
     }
-
-    int invocations() {
-        return invocations;
-    }
 }

@@ -133,7 +133,6 @@ final class SimulatedEcs implements EcsPort {
     private final Map<String, TaskDefinition> taskDefinitions = new LinkedHashMap<>();
     private final Map<ServiceRef, Service> services = new LinkedHashMap<>();
     private final Map<String, Integer> nextRevision = new HashMap<>();
-    private final List<UpdateCall> updates = new ArrayList<>();
     private final List<Consumer<UpdateCall>> onUpdate = new ArrayList<>();
     private long outsideChanges;
     private int deploymentSequence = 1000;
@@ -253,7 +252,6 @@ final class SimulatedEcs implements EcsPort {
         }
         UpdateCall call = new UpdateCall(origin, invocation == null ? origin.name() : invocation.id, ref,
                 taskDefinitionArn, before.taskDefinitionArn, before.rolloutState, raced, next.id, clock.instant());
-        updates.add(call);
         onUpdate.forEach(listener -> listener.accept(call));
         emit(service, Phase.IN_PROGRESS, next, reason);
         return next.id;
@@ -404,10 +402,6 @@ final class SimulatedEcs implements EcsPort {
 
     List<TaskDefinition> taskDefinitions() {
         return List.copyOf(taskDefinitions.values());
-    }
-
-    List<UpdateCall> updates() {
-        return List.copyOf(updates);
     }
 
     long outsideChanges() {
