@@ -72,13 +72,15 @@ build_lambdas() {
 
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
 # API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants).
-# The rate limit stays in the filter chain but is set far above what loopback can drive, because
+# The rate limit and the per-caller slot cap stay in the filter chain but are set far above what loopback can drive, because
 # every wrk connection shares one client IP and the customer token one subject.
 api_start() {
     local log_file=$1
     shift
+    # MANAGEMENT_PORT=0: an ephemeral management port, so several instances can run side by side.
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-    env AUTH_MODE=local SERVER_HOST=127.0.0.1 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 "$@" \
+    env AUTH_MODE=local SERVER_HOST=127.0.0.1 MANAGEMENT_PORT=0 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 \
+        RATELIMIT_FAILURES_RATE=100000000 RATELIMIT_FAILURES_BURST=100000000 LIMITS_CALLER=100000 "$@" \
         "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS ${API_EXTRA_JAVA_OPTS:-} -jar "$API_JAR" >"$log_file" 2>&1 &
     API_PID=$!
     STARTED_PIDS+=("$API_PID")

@@ -82,6 +82,9 @@ module "observability" {
   dead_letter_queue_names  = values(module.deploy_hooks.failure_queue_names)
   kms_key_arn              = module.kms.key_arn
   tags                     = local.tags
+
+  # Blue/green: the guard alarms watch both target groups (null with rolling deployments).
+  alternate_target_group_arn_suffix = module.alb.alternate_target_group_arn_suffix
 }
 
 module "database" {

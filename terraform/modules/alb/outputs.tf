@@ -38,6 +38,11 @@ output "alternate_target_group_arn" {
   value       = var.enable_blue_green ? aws_lb_target_group.this["alternate"].arn : null
 }
 
+output "alternate_target_group_arn_suffix" {
+  description = "ARN suffix of the blue/green alternate target group (its TargetGroup metric dimension), or null without blue/green."
+  value       = var.enable_blue_green ? aws_lb_target_group.this["alternate"].arn_suffix : null
+}
+
 output "production_listener_rule_arn" {
   description = "ARN of the listener rule that forwards production traffic (re-weighted by blue/green deployments)."
   value       = aws_lb_listener_rule.production.arn

@@ -1,5 +1,15 @@
-# EventBridge wiring. The patterns are the files in events-schema/patterns, loaded as they are:
-# the tests route every sample event through the very same files.
+# EventBridge wiring. The patterns are the files in events-schema/patterns, loaded as they are
+# (the alarm rule's rendered with the guard alarms' ARNs): the tests route every sample event
+# through the very same files.
+
+locals {
+  # Only the guard alarms reach the alarm handler, so an alarm storm elsewhere in the account
+  # cannot queue a rollback behind unrelated alarms (nor invoke the function for nothing).
+  # jsonencode(jsondecode()) checks the rendering is JSON and drops the template's whitespace.
+  guard_alarm_pattern = jsonencode(jsondecode(templatefile("${var.event_patterns_dir}/cloudwatch-alarm-state-change.json.tftpl", {
+    guard_alarm_arns = var.guard_alarm_arns
+  })))
+}
 
 resource "aws_cloudwatch_event_rule" "ecr_image_push" {
   name          = "${var.name}-ecr-image-push"
@@ -17,9 +27,17 @@ resource "aws_cloudwatch_event_rule" "ecs_deployment_state_change" {
 
 resource "aws_cloudwatch_event_rule" "cloudwatch_alarm_state_change" {
   name          = "${var.name}-cloudwatch-alarm-state-change"
-  description   = "Alarm state changes -> alarm"
-  event_pattern = file("${var.event_patterns_dir}/cloudwatch-alarm-state-change.json")
+  description   = "Guard alarm state changes -> alarm"
+  event_pattern = local.guard_alarm_pattern
   tags          = var.tags
+
+  lifecycle {
+    precondition {
+      # EventBridge's default quota for a pattern; past it, match a name prefix of the guard alarms instead.
+      condition     = length(local.guard_alarm_pattern) <= 2048
+      error_message = "The guard alarm pattern is longer than EventBridge's 2048 characters: too many guard alarms for one rule."
+    }
+  }
 }
 
 resource "aws_cloudwatch_event_rule" "stabilizer_schedule" {

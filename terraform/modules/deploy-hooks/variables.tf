@@ -29,7 +29,7 @@ variable "lambda_jar_path" {
 }
 
 variable "event_patterns_dir" {
-  description = "Directory of the EventBridge pattern files (events-schema/patterns): ecr-image-push.json, ecs-deployment-state-change.json, cloudwatch-alarm-state-change.json."
+  description = "Directory of the EventBridge pattern files (events-schema/patterns): ecr-image-push.json, ecs-deployment-state-change.json and the template cloudwatch-alarm-state-change.json.tftpl."
   type        = string
 
   validation {
@@ -81,7 +81,7 @@ variable "managed_services" {
 }
 
 variable "guard_alarm_arns" {
-  description = "ARNs of the alarms that guard the managed services (the functions may describe only these)."
+  description = "ARNs of the alarms that guard the managed services: the only alarms the functions may describe and the only ones whose state changes reach the alarm function."
   type        = list(string)
 
   validation {

@@ -5,6 +5,9 @@ locals {
   environment = merge(var.environment, {
     # The version /health reports; the deploy hooks replace it with the pushed tag.
     APP_VERSION = var.image_tag
+    # /observe/* (metrics, detailed health) listens here; no port mapping, target group or
+    # security group rule names it, so only the task itself (a sidecar) can reach it.
+    MANAGEMENT_PORT = tostring(var.management_port)
   })
 }
 

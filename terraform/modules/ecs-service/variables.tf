@@ -35,6 +35,17 @@ variable "container_port" {
   }
 }
 
+variable "management_port" {
+  description = "Port of the application's /observe/* endpoints (metrics, detailed health); never forwarded by the load balancer."
+  type        = number
+  default     = 8081
+
+  validation {
+    condition     = var.management_port > 0 && var.management_port < 65536 && var.management_port != var.container_port
+    error_message = "management_port must be a TCP port other than container_port (the load balancer forwards that one)."
+  }
+}
+
 variable "image_repository_url" {
   description = "ECR repository URL of the application image."
   type        = string

@@ -8,9 +8,12 @@ locals {
     ClusterName = var.cluster_name
     ServiceName = var.service_name
   }
-  target_dimensions = {
-    LoadBalancer = var.load_balancer_arn_suffix
-    TargetGroup  = var.target_group_arn_suffix
+  # Every target group the service can serve from, keyed "0", "1". After a blue/green swap the
+  # tasks sit in the alternate one: an alarm dimensioned on the primary alone would go blind (and
+  # ECS's deployment alarms with it), so the target-group alarms aggregate over all of them.
+  target_groups = {
+    for index, suffix in compact([var.target_group_arn_suffix, var.alternate_target_group_arn_suffix]) :
+    tostring(index) => { LoadBalancer = var.load_balancer_arn_suffix, TargetGroup = suffix }
   }
 }
 
@@ -44,25 +47,46 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
     return_data = true
   }
 
+  # Requests and target 5xx summed over every target group (blue/green: both).
   metric_query {
-    id = "requests"
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "RequestCount"
-      dimensions  = local.target_dimensions
-      period      = 60
-      stat        = "Sum"
-    }
+    id         = "requests"
+    label      = "Requests"
+    expression = join(" + ", [for key in keys(local.target_groups) : "FILL(requests_${key}, 0)"])
   }
 
   metric_query {
-    id = "target_5xx"
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "HTTPCode_Target_5XX_Count"
-      dimensions  = local.target_dimensions
-      period      = 60
-      stat        = "Sum"
+    id         = "target_5xx"
+    label      = "Target 5xx"
+    expression = join(" + ", [for key in keys(local.target_groups) : "FILL(target_5xx_${key}, 0)"])
+  }
+
+  dynamic "metric_query" {
+    for_each = local.target_groups
+
+    content {
+      id = "requests_${metric_query.key}"
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = "RequestCount"
+        dimensions  = metric_query.value
+        period      = 60
+        stat        = "Sum"
+      }
+    }
+  }
+
+  dynamic "metric_query" {
+    for_each = local.target_groups
+
+    content {
+      id = "target_5xx_${metric_query.key}"
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = "HTTPCode_Target_5XX_Count"
+        dimensions  = metric_query.value
+        period      = 60
+        stat        = "Sum"
+      }
     }
   }
 
@@ -82,21 +106,9 @@ resource "aws_cloudwatch_metric_alarm" "error_rate" {
 }
 
 locals {
-  # The single-metric guard alarms; the error rate (metric math) is declared above.
+  # The single-metric guard alarms (ECS service metrics); the error rate and the target-group
+  # alarms (metric math over every target group) are declared beside them.
   metric_alarms = {
-    p99-latency = {
-      description = "p99 target response time above ${var.max_p99_latency_seconds}s in 3 of 5 minutes."
-      namespace   = "AWS/ApplicationELB"
-      metric      = "TargetResponseTime"
-      dimensions  = local.target_dimensions
-      statistic   = null
-      extended    = "p99"
-      comparison  = "GreaterThanThreshold"
-      threshold   = var.max_p99_latency_seconds
-      periods     = 5
-      datapoints  = 3
-      missing     = "notBreaching"
-    }
     running-tasks = {
       description = "Fewer than ${var.min_running_tasks} tasks running for 3 minutes."
       namespace   = "ECS/ContainerInsights"
@@ -121,19 +133,6 @@ locals {
       comparison  = "GreaterThanThreshold"
       threshold   = var.max_memory_percent
       periods     = 5
-      datapoints  = 3
-      missing     = "notBreaching"
-    }
-    unhealthy-hosts = {
-      description = "At least one target failed the /health check for 3 minutes."
-      namespace   = "AWS/ApplicationELB"
-      metric      = "UnHealthyHostCount"
-      dimensions  = local.target_dimensions
-      statistic   = "Maximum"
-      extended    = null
-      comparison  = "GreaterThanThreshold"
-      threshold   = 0
-      periods     = 3
       datapoints  = 3
       missing     = "notBreaching"
     }
@@ -163,5 +162,81 @@ resource "aws_cloudwatch_metric_alarm" "guard" {
 }
 
 locals {
-  guard_alarms = concat([aws_cloudwatch_metric_alarm.error_rate], values(aws_cloudwatch_metric_alarm.guard))
+  # Guard alarms over per-target-group ALB metrics: each reads every target group and returns
+  # one aggregate (the slowest group's p99; the unhealthy targets of all groups).
+  target_group_alarms = {
+    p99-latency = {
+      description = "p99 target response time above ${var.max_p99_latency_seconds}s in 3 of 5 minutes (slowest target group)."
+      metric      = "TargetResponseTime"
+      stat        = "p99"
+      aggregate   = "MAX"
+      threshold   = var.max_p99_latency_seconds
+      periods     = 5
+      datapoints  = 3
+    }
+    unhealthy-hosts = {
+      description = "At least one target (of any target group) failed the /health check for 3 minutes."
+      metric      = "UnHealthyHostCount"
+      stat        = "Maximum"
+      aggregate   = "SUM"
+      threshold   = 0
+      periods     = 3
+      datapoints  = 3
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "target_group" {
+  for_each = local.target_group_alarms
+
+  alarm_name          = "${local.alarm_prefix}-${each.key}"
+  alarm_description   = each.value.description
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = each.value.threshold
+  evaluation_periods  = each.value.periods
+  datapoints_to_alarm = each.value.datapoints
+  treat_missing_data  = "notBreaching"
+  actions_enabled     = true
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+
+  metric_query {
+    id          = "all_target_groups"
+    label       = "${each.value.metric} (${each.value.aggregate} over target groups)"
+    expression  = "${each.value.aggregate}(METRICS())"
+    return_data = true
+  }
+
+  dynamic "metric_query" {
+    for_each = local.target_groups
+
+    content {
+      id = "target_group_${metric_query.key}"
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = each.value.metric
+        dimensions  = metric_query.value
+        period      = 60
+        stat        = each.value.stat
+      }
+    }
+  }
+
+  tags = var.tags
+}
+
+# Same alarms (same names: ECS's deployment alarms refer to them), now over every target group.
+moved {
+  from = aws_cloudwatch_metric_alarm.guard["p99-latency"]
+  to   = aws_cloudwatch_metric_alarm.target_group["p99-latency"]
+}
+
+moved {
+  from = aws_cloudwatch_metric_alarm.guard["unhealthy-hosts"]
+  to   = aws_cloudwatch_metric_alarm.target_group["unhealthy-hosts"]
+}
+
+locals {
+  guard_alarms = concat([aws_cloudwatch_metric_alarm.error_rate], values(aws_cloudwatch_metric_alarm.guard),
+  values(aws_cloudwatch_metric_alarm.target_group))
 }

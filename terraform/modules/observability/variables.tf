@@ -38,6 +38,17 @@ variable "target_group_arn_suffix" {
   }
 }
 
+variable "alternate_target_group_arn_suffix" {
+  description = "ARN suffix of the blue/green alternate target group, or null (rolling deployments): the target-group guard alarms watch both groups, since after a swap the tasks sit in the alternate one."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.alternate_target_group_arn_suffix == null || startswith(coalesce(var.alternate_target_group_arn_suffix, "-"), "targetgroup/")
+    error_message = "alternate_target_group_arn_suffix must look like targetgroup/<name>/<id>, or be null."
+  }
+}
+
 variable "max_5xx_percent" {
   description = "Percentage of 5xx answers above which the error-rate alarm fires."
   type        = number

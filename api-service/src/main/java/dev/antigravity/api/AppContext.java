@@ -5,7 +5,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.db.Database;
-import dev.antigravity.api.http.shutdown.Drain;
+import dev.antigravity.api.health.Drain;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;

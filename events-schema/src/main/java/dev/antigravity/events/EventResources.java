@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The schemas, samples and EventBridge patterns packaged in this jar (under {@code events-schema/}), so tests of
@@ -18,22 +19,33 @@ public final class EventResources {
 
     /** The EventBridge rules, named as their pattern files (contract with Terraform). */
     public enum Rule {
-        ECR_IMAGE_PUSH("ecr-image-push"),
-        ECS_DEPLOYMENT_STATE_CHANGE("ecs-deployment-state-change"),
-        CLOUDWATCH_ALARM_STATE_CHANGE("cloudwatch-alarm-state-change");
+        ECR_IMAGE_PUSH("ecr-image-push", ".json"),
+        ECS_DEPLOYMENT_STATE_CHANGE("ecs-deployment-state-change", ".json"),
+        /**
+         * A template: Terraform renders it ({@code templatefile}) with the ARNs of the guard alarms, so only they
+         * reach the alarm handler and an alarm storm elsewhere in the account cannot queue ahead of a rollback.
+         */
+        CLOUDWATCH_ALARM_STATE_CHANGE("cloudwatch-alarm-state-change", ".json.tftpl");
 
         private final String fileStem;
+        private final String extension;
 
-        Rule(String fileStem) {
+        Rule(String fileStem, String extension) {
             this.fileStem = fileStem;
+            this.extension = extension;
         }
 
         public String fileStem() {
             return fileStem;
         }
 
-        public String patternJson() {
-            return read("patterns/" + fileStem + ".json");
+        public String fileName() {
+            return fileStem + extension;
+        }
+
+        /** The pattern EventBridge gets when Terraform passes these guard alarm ARNs (unused by plain files). */
+        public String patternJson(List<String> guardAlarmArns) {
+            return PatternTemplate.render(read("patterns/" + fileName()), Map.of("guard_alarm_arns", guardAlarmArns));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -25,11 +26,21 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The pattern files Terraform loads, on real rules in moto's EventBridge: every sample is sent and each rule's
- * SQS target must receive exactly the samples index.json says it routes (no more, no fewer).
+ * The pattern files Terraform loads (the alarm rule's rendered as Terraform renders it), on real rules in moto's
+ * EventBridge: every sample is sent and each rule's SQS target must receive exactly the samples index.json says it
+ * routes (no more, no fewer).
  */
+@ExtendWith(MotoServer.Required.class)
 class EventBridgeRoutingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What Terraform passes the alarm rule's template (module.observability's guard_alarm_arns): the guard alarms of
+     * the samples. ServerCpuTooHigh, someone else's alarm, is not among them and must not reach the alarm handler.
+     */
+    static final List<String> GUARD_ALARM_ARNS = List.of(
+            "arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-api-5xx",
+            "arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-api-error-rate",
+            "arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-api-unhealthy");
     private static EventBridgeClient events;
     private static SqsClient sqs;
     private static String bus;
@@ -45,7 +56,7 @@ class EventBridgeRoutingTest {
             String queueUrl = sqs.createQueue(q -> q.queueName(MotoServer.uniqueName(rule.fileStem()))).queueUrl();
             String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            events.putRule(r -> r.name(rule.fileStem()).eventBusName(bus).eventPattern(rule.patternJson()));
+            events.putRule(r -> r.name(rule.fileStem()).eventBusName(bus).eventPattern(rule.patternJson(GUARD_ALARM_ARNS)));
             events.putTargets(t -> t.rule(rule.fileStem()).eventBusName(bus)
                     .targets(target -> target.id("queue").arn(queueArn)));
             queueUrls.put(rule, queueUrl);

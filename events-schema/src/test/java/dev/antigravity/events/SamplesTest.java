@@ -18,7 +18,9 @@ import dev.antigravity.events.aws.EcsServiceAction;
 import dev.antigravity.events.aws.UnknownAwsEvent;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.codec.MalformedEventException;
+import dev.antigravity.events.lifecycle.LifecycleHookPayload;
 import dev.antigravity.events.lifecycle.LifecycleHookResponse;
+import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.events.platform.PlatformEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,10 +103,60 @@ class SamplesTest {
         assertThat(fromUnknown.previousState().value()).isEqualTo(CloudWatchAlarmStateChange.Value.INSUFFICIENT_DATA);
         assertThat(fromUnknown.state().reasonData()).startsWith("{");
 
+        CloudWatchAlarmStateChange suppressed = (CloudWatchAlarmStateChange) codec.decodeAwsEvent(
+                EventResources.sample("cloudwatch-alarm-composite-suppressed-ok-to-alarm.json").json());
+        assertThat(suppressed.actionsSuppressed()).isTrue();
+        assertThat(suppressed.state().actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        assertThat(suppressed.state().actionsSuppressedReason()).isEqualTo("Actions suppressed by WaitPeriod");
+        CloudWatchAlarmStateChange suppressionEnded = (CloudWatchAlarmStateChange) codec.decodeAwsEvent(
+                EventResources.sample("cloudwatch-alarm-composite-suppression-ended.json").json());
+        assertThat(suppressionEnded.previousState().actionsSuppressedBy()).isEqualTo("WaitPeriod");
+        assertThat(suppressionEnded.actionsSuppressed()).as("only the new state's suppression counts").isFalse();
+        assertThat(fromUnknown.actionsSuppressed()).isFalse();
+
         EcsDeploymentStateChange rollback = (EcsDeploymentStateChange) codec.decodeAwsEvent(
                 EventResources.sample("ecs-deployment-rollback-in-progress.json").json());
         assertThat(rollback.isCircuitBreakerRollback()).isTrue();
         assertThat(rollback.serviceArn()).endsWith("service/antigravity-prod/api");
+    }
+
+    @Test
+    void theFlatLifecycleHookPayloadDecodesLikeTheNestedOne() {
+        String target = "arn:aws:ecs:eu-west-1:111122223333:service-revision/antigravity-staging/api/4418306727191104211";
+        LifecycleHookPayload flat = codec.decodeLifecycleHook(
+                EventResources.sample("ecs-lifecycle-hook-flat-post-test-traffic-shift.json").json());
+        assertThat(flat.stage()).contains(LifecycleStage.POST_TEST_TRAFFIC_SHIFT);
+        assertThat(flat.executionId()).isEqualTo("0c6f1d0e-51a4-4c55-9d3f-7e0ab6a1c7d2");
+        assertThat(flat.resourceArn()).endsWith("service-deployment/antigravity-staging/api/Qm1xW7cP2v8dKs0aLr5tN");
+        assertThat(flat.serviceArn()).isEqualTo("arn:aws:ecs:eu-west-1:111122223333:service/antigravity-staging/api");
+        assertThat(flat.targetServiceRevisionArn()).isEqualTo(target);
+        assertThat(flat.hookDetails()).containsEntry("attempt", 1);
+
+        LifecycleHookPayload bare = codec.decodeLifecycleHook(
+                EventResources.sample("ecs-lifecycle-hook-flat-documented.json").json());
+        assertThat(bare.stage()).isEmpty();
+        assertThat(bare.executionId()).isNull();
+        assertThat(bare.resourceArn()).isNull();
+        assertThat(bare.targetServiceRevisionArn()).isEqualTo(target);
+        assertThat(bare.testTrafficWeights()).containsEntry(target, 100).hasSize(2);
+        assertThat(bare.productionTrafficWeights()).isEmpty();
+        assertThat(bare.hookDetails()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"lifecycleStage\":\"PRE_SCALE_UP\"}",
+            "{\"executionId\":\"x\",\"lifecycleStage\":\"PRE_SCALE_UP\",\"resourceArn\":\"r\",\"executionDetails\":{}}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"lifecycleStage\":\"LUNCH\"}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"productionTrafficWeights\":{\"t\":\"all\"}}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"productionTrafficWeights\":{\"t\":12.5}}",
+            "{\"serviceArn\":\"s\",\"targetServiceRevisionArn\":\"t\",\"testTrafficWeights\":[100]}"
+    })
+    void malformedLifecycleHookPayloadsAreRejectedByCodecAndSchema(String json) {
+        assertThatThrownBy(() -> codec.decodeLifecycleHook(json))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageFindingMatch("\\S");
+        assertThat(errors("aws/ecs-lifecycle-hook-payload.schema.json", json)).isNotEmpty();
     }
 
     @ParameterizedTest
@@ -145,6 +197,10 @@ class SamplesTest {
         assertThat(errors("aws/cloudwatch-alarm-state-change.schema.json",
                 EventResources.sample("cloudwatch-alarm-guard-ok-to-alarm.json").json().replace("\"m1\"", "1")))
                 .as("metric without id").isNotEmpty();
+        assertThat(errors("aws/cloudwatch-alarm-state-change.schema.json",
+                EventResources.sample("cloudwatch-alarm-composite-suppressed-ok-to-alarm.json").json()
+                        .replace("\"WaitPeriod\"", "\"Sometimes\"")))
+                .as("unknown actionsSuppressedBy").isNotEmpty();
         assertThat(errors("aws/ecs-lifecycle-hook-response.schema.json", "{\"callBackDelay\":30}")).isNotEmpty();
         assertThat(errors("platform/platform-event.schema.json",
                 EventResources.sample("platform-alarm-cleared.json").json().replace("\"alarmName\"", "\"alarm\"")))

@@ -1,6 +1,5 @@
 package dev.antigravity.api.health;
 
-import dev.antigravity.api.http.shutdown.Drain;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;

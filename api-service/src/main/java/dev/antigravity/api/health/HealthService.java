@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.antigravity.api.config.Json;
 import dev.antigravity.api.db.Database;
-import dev.antigravity.api.http.shutdown.Drain;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -68,6 +70,13 @@ public final class HealthService implements HttpService {
         body.put("timestamp", clock.instant().toString());
         body.put("checks", checks);
         res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        res.send(body);
+        // Serialized here, not by Helidon's media support: that negotiates with Accept and would
+        // refuse a checker that sends "Accept: text/plain" (415), marking a healthy task dead.
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        try {
+            res.send(Json.mapper().writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
     }
 }

@@ -14,9 +14,12 @@ import dev.antigravity.api.health.DrainingHealthCheck;
 import dev.antigravity.api.health.HealthService;
 import dev.antigravity.api.http.auth.AuthFilter;
 import dev.antigravity.api.http.auth.AuthSettings;
+import dev.antigravity.api.http.auth.FailedAuthentications;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
+import dev.antigravity.api.http.filter.CallerKey;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
+import dev.antigravity.api.http.filter.JsonAcceptFilter;
 import dev.antigravity.api.http.filter.RateLimitFilter;
 import dev.antigravity.api.http.filter.RequestOutcomeFilter;
 import dev.antigravity.api.http.filter.RouteTemplate;
@@ -24,6 +27,9 @@ import dev.antigravity.api.http.filter.SecurityHeadersFilter;
 import dev.antigravity.api.http.filter.TokenBuckets;
 import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
+import dev.antigravity.api.http.transport.ConnectionGuardFilter;
+import dev.antigravity.api.http.transport.GuardedHttp1Selector;
+import dev.antigravity.api.http.transport.RequestBodyFilter;
 import dev.antigravity.api.metrics.HttpMetrics;
 import io.helidon.config.Config;
 import io.helidon.health.checks.HealthChecks;
@@ -43,23 +49,33 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
  * same method, so tests exercise the production wiring.
  */
 public final class ApiServer {
+    /** The listener for /observe/* (metrics, detailed health): never behind the load balancer. */
+    public static final String MANAGEMENT_SOCKET = "management";
+
     private ApiServer() {
     }
 
     public static WebServerConfig.Builder configure(WebServerConfig.Builder server, AppContext app) {
         Config config = app.config();
-        long maxBody = config.get("limits.body").asLong().orElse(1_048_576L);
+        long maxBody = maxBody(config);
         ProblemDirectHandler problems = new ProblemDirectHandler(maxBody);
         return server
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))
                 .maxPayloadSize(maxBody)
+                // Every HTTP/1 connection through our guard (request smuggling, lingering close, HTTP/1.0).
+                .addConnectionSelector(new GuardedHttp1Selector(maxBody))
                 .mediaContext(media -> media.addMediaSupport(JacksonSupport.create(app.json())))
                 .directHandlers(handlers -> Arrays.stream(DirectHandler.EventType.values())
                         .forEach(type -> handlers.addHandler(type, problems)))
                 // Exactly these features: no discovery (slower start, and a discovered default CORS
                 // feature would allow every origin).
                 .featuresDiscoverServices(false)
+                // Observability (revenue metrics, heap and disk in health details) on a port of its
+                // own: the load balancer forwards only server.port, so this one never faces the internet.
+                .putSocket(MANAGEMENT_SOCKET, socket -> socket
+                        .port(config.get("management.port").asInt().orElse(8081))
+                        .host(config.get("server.host").asString().orElse("0.0.0.0")))
                 .features(List.of(observe(app), cors(config.get("cors")),
                         OpenApiFeature.builder().staticFile("openapi.yaml").build()))
                 .routing(routing -> routing(routing, app));
@@ -70,25 +86,53 @@ public final class ApiServer {
         Config config = app.config();
         // Recorded separately (the route wiring is side-effect free) because a built routing cannot be listed.
         RouteTable routeTable = RouteTable.record(r -> routes(r, app));
+        CallerKey callers = new CallerKey(config.get("ratelimit.forwarded").asBoolean().orElse(false));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
+                .addFilter(new ConnectionGuardFilter())
                 .addFilter(new CorrelationIdFilter())
                 .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
-                .addFilter(new ConcurrencyLimitFilter(concurrencyLimit(config, app.database()),
-                        config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200))))
-                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth")))));
+                .addFilter(new JsonAcceptFilter())
+                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
+                        failedAuthentications(config.get("ratelimit"))));
         Config rate = config.get("ratelimit");
         if (rate.get("enabled").asBoolean().orElse(true)) {
-            routing.addFilter(rateLimit(rate));
+            routing.addFilter(rateLimit(rate, callers));
         }
+        limits(routing, config, app.database(), callers);
         routes(routing, app);
     }
 
-    private static RateLimitFilter rateLimit(Config rate) {
+    /** The body is read (within its own limits) before a concurrency slot is taken: a slow body must not hold one. */
+    private static void limits(HttpRouting.Builder routing, Config config, Database database, CallerKey callers) {
+        int slots = concurrencyLimit(config, database);
+        int perCaller = perCallerLimit(config, slots);
+        Duration wait = config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200));
+        routing.addFilter(new RequestBodyFilter(new RequestBodyFilter.Limits(maxBody(config),
+                        config.get("limits.bodies").asLong().orElse(67_108_864L), perCaller,
+                        config.get("limits.read.idle").as(Duration.class).orElse(Duration.ofSeconds(10)), wait), callers))
+                .addFilter(new ConcurrencyLimitFilter(slots, perCaller, wait, callers));
+    }
+
+    private static long maxBody(Config config) {
+        return config.get("limits.body").asLong().orElse(1_048_576L);
+    }
+
+    private static RateLimitFilter rateLimit(Config rate, CallerKey callers) {
         TokenBuckets buckets = new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
                 rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
-        return new RateLimitFilter(buckets, rate.get("forwarded").asBoolean().orElse(false));
+        return new RateLimitFilter(buckets, callers);
+    }
+
+    /** Bad tokens per client address ({@code ratelimit.failures.*}); off with the rate limit. */
+    private static FailedAuthentications failedAuthentications(Config rate) {
+        if (!rate.get("enabled").asBoolean().orElse(true)) {
+            return FailedAuthentications.unlimited();
+        }
+        TokenBuckets buckets = new TokenBuckets(rate.get("failures.rate").asDouble().orElse(1.0),
+                rate.get("failures.burst").asInt().orElse(10), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
+        return new FailedAuthentications(buckets, rate.get("forwarded").asBoolean().orElse(false));
     }
 
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
@@ -101,6 +145,12 @@ public final class ApiServer {
     private static int concurrencyLimit(Config config, Database database) {
         int configured = config.get("limits.concurrency").asInt().orElse(0);
         return configured > 0 ? configured : database.maxPoolSize();
+    }
+
+    /** What one caller may hold at once, of the slots and of the bodies in memory: by default half the slots. */
+    private static int perCallerLimit(Config config, int slots) {
+        int configured = config.get("limits.caller").asInt().orElse(0);
+        return configured > 0 ? configured : Math.max(1, slots / 2);
     }
 
     /**
@@ -119,6 +169,7 @@ public final class ApiServer {
 
     private static ObserveFeature observe(AppContext app) {
         return ObserveFeature.builder()
+                .sockets(List.of(MANAGEMENT_SOCKET))
                 // Monitoring endpoints are not for browsers: no CORS (its default would allow every origin).
                 .cors(cors -> cors.enabled(false))
                 .addObserver(HealthObserver.builder()

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
+import dev.antigravity.api.logging.LogContext;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -16,9 +17,6 @@ import io.helidon.webserver.http.ServerRequest;
 public final class CorrelationId {
     public static final String HEADER = "X-Request-Id";
     public static final int MAX_LENGTH = 128;
-
-    /** Bound for the duration of a request so that log lines written on its thread carry the id. */
-    static final ScopedValue<String> CURRENT = ScopedValue.newInstance();
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
     private static final Object CONTEXT_KEY = new Object() {
@@ -43,9 +41,9 @@ public final class CorrelationId {
         return id;
     }
 
-    /** The id of the request being handled on this thread, if any (used by the log formatter). */
+    /** The id of the request being handled on this thread, if any. */
     public static Optional<String> current() {
-        return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
+        return LogContext.correlationId();
     }
 
     /** A client-supplied id if it is safe to echo, else empty. */

@@ -1,5 +1,6 @@
 package dev.antigravity.api.http;
 
+import dev.antigravity.api.logging.LogContext;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -14,6 +15,6 @@ public final class CorrelationIdFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String id = CorrelationId.of(req);
         res.header(CorrelationId.HEADER, id);
-        ScopedValue.where(CorrelationId.CURRENT, id).run(chain::proceed);
+        ScopedValue.where(LogContext.CORRELATION_ID, id).run(chain::proceed);
     }
 }

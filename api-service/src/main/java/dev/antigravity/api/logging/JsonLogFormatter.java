@@ -10,7 +10,6 @@ import java.util.logging.LogRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
-import dev.antigravity.api.http.CorrelationId;
 
 /**
  * One JSON object per line, so CloudWatch Logs Insights can query fields without parsing text.
@@ -26,7 +25,7 @@ public final class JsonLogFormatter extends Formatter {
         line.put("level", record.getLevel().getName());
         line.put("logger", record.getLoggerName());
         line.put("message", formatMessage(record));
-        CorrelationId.current().ifPresent(id -> line.put("correlation_id", id));
+        LogContext.correlationId().ifPresent(id -> line.put("correlation_id", id));
         Object[] params = record.getParameters();
         if (params != null && params.length == 1 && params[0] instanceof Map<?, ?> fields) {
             fields.forEach((k, v) -> line.put(String.valueOf(k), v));

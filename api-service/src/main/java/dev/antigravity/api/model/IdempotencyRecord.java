@@ -10,7 +10,7 @@ public record IdempotencyRecord(String customer,
                                 Instant createdAt,
                                 Optional<StoredResponse> response) {
 
-    /** The status and body first returned for this key, replayed verbatim. */
-    public record StoredResponse(long orderId, int status, String body) {
+    /** The order created for this key and its JSON as first returned, replayed verbatim. */
+    public record StoredResponse(long orderId, String body) {
     }
 }

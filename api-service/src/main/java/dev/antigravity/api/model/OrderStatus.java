@@ -3,20 +3,30 @@ package dev.antigravity.api.model;
 import java.util.Map;
 import java.util.Set;
 
-/** Order life cycle: PENDING → PAID → SHIPPED, or CANCELLED from PENDING or PAID. */
+/**
+ * Order life cycle: PENDING → PAID → SHIPPED, or CANCELLED from PENDING or PAID, or EXPIRED
+ * when a PENDING order stays unpaid for {@code orders.expiry}.
+ */
 public enum OrderStatus {
     PENDING,
     PAID,
     SHIPPED,
-    CANCELLED;
+    CANCELLED,
+    EXPIRED;
 
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(
-            PENDING, Set.of(PAID, CANCELLED),
+            PENDING, Set.of(PAID, CANCELLED, EXPIRED),
             PAID, Set.of(SHIPPED, CANCELLED),
             SHIPPED, Set.of(),
-            CANCELLED, Set.of());
+            CANCELLED, Set.of(),
+            EXPIRED, Set.of());
 
     public boolean canBecome(OrderStatus next) {
         return NEXT.get(this).contains(next);
+    }
+
+    /** An order that ends unfulfilled gives its reserved stock back. */
+    public boolean releasesStock() {
+        return this == CANCELLED || this == EXPIRED;
     }
 }

@@ -27,10 +27,9 @@ public final class IdempotencyRepository {
     }
 
     public void complete(DbExecute db, String customer, String key, StoredResponse response) {
-        db.createUpdate("UPDATE idempotency_keys SET order_id = :orderId, response_status = :status, "
+        db.createUpdate("UPDATE idempotency_keys SET order_id = :orderId, "
                         + "response_body = :body WHERE customer_subject = :customer AND idempotency_key = :key")
                 .addParam("orderId", response.orderId())
-                .addParam("status", response.status())
                 .addParam("body", response.body())
                 .addParam("customer", customer)
                 .addParam("key", key)
@@ -38,7 +37,7 @@ public final class IdempotencyRepository {
     }
 
     public Optional<IdempotencyRecord> find(DbExecute db, String customer, String key) {
-        return db.createGet("SELECT customer_subject, idempotency_key, request_fingerprint, order_id, response_status, "
+        return db.createGet("SELECT customer_subject, idempotency_key, request_fingerprint, order_id, "
                         + "response_body, created_at FROM idempotency_keys WHERE customer_subject = :customer AND idempotency_key = :key")
                 .addParam("customer", customer)
                 .addParam("key", key)
@@ -59,7 +58,6 @@ public final class IdempotencyRepository {
     private static IdempotencyRecord record(DbRow row) {
         Optional<StoredResponse> response = Columns.optional(row, "order_id")
                 .map(orderId -> new StoredResponse(((Number) orderId).longValue(),
-                        Columns.intValue(row, "response_status"),
                         Columns.string(row, "response_body")));
         return new IdempotencyRecord(Columns.string(row, "customer_subject"),
                 Columns.string(row, "idempotency_key"),

@@ -87,6 +87,18 @@ public final class OrderRepository {
         return Page.of(orders, request, total);
     }
 
+    /** Ids of orders still PENDING that were placed before {@code cutoff}, oldest first. */
+    public List<Long> pendingPlacedBefore(DbExecute db, Instant cutoff, int limit) {
+        return db.createQuery("SELECT id FROM orders WHERE status = :status AND created_at < :cutoff "
+                        + "ORDER BY created_at, id LIMIT :limit")
+                .addParam("status", OrderStatus.PENDING.name())
+                .addParam("cutoff", Times.utc(cutoff))
+                .addParam("limit", limit)
+                .execute()
+                .map(row -> Columns.longValue(row, "id"))
+                .toList();
+    }
+
     /**
      * Moves the order from {@code from} to {@code to} only if it is still in {@code from}; false
      * when someone else changed it first.

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.AuditEntry;
 import dev.antigravity.api.model.DailyOrderStats;
 import dev.antigravity.api.model.Page;
@@ -40,10 +39,10 @@ public final class AdminService {
     /** One entry per day of [from, to], days without orders included with zeros. */
     public List<DailyOrderStats> ordersPerDay(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
-            throw ApiException.validation("from", "must not be after 'to'");
+            throw ServiceException.invalid("from", "must not be after 'to'");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_STATS_DAYS) {
-            throw ApiException.validation("to", "the range may span at most " + MAX_STATS_DAYS + " days");
+            throw ServiceException.invalid("to", "the range may span at most " + MAX_STATS_DAYS + " days");
         }
         Map<LocalDate, DailyOrderStats> found = stats.ordersPerDay(db.execute(), from, to).stream()
                 .collect(Collectors.toMap(DailyOrderStats::day, Function.identity()));

@@ -11,7 +11,7 @@ import dev.antigravity.api.repository.AuditRepository;
 import io.helidon.dbclient.DbExecute;
 
 /**
- * Records administrator writes. Called inside the write's own transaction, so an audited change
+ * Records writes with the actor who made them. Called inside the write's own transaction, so an audited change
  * and its audit entry are committed, or rolled back, together.
  */
 public final class AuditTrail {
@@ -21,12 +21,9 @@ public final class AuditTrail {
         this.audit = audit;
     }
 
-    /** Appends an entry when {@code actor} is an administrator; customers' writes are not audited. */
-    void recordIfAdmin(DbExecute tx, Actor actor, String action, String entityType, Object entityId,
-                       Map<String, ?> details, Instant at) {
-        if (!actor.admin()) {
-            return;
-        }
+    /** Appends an entry naming {@code actor} (an administrator, a customer or the system). */
+    void record(DbExecute tx, Actor actor, String action, String entityType, Object entityId,
+                Map<String, ?> details, Instant at) {
         audit.append(tx, new AuditEntry(0, actor.subject(), action, entityType, String.valueOf(entityId),
                 actor.correlationId(), json(details), at));
     }

@@ -16,6 +16,10 @@ import io.helidon.metrics.api.MeterRegistry;
 public record DomainServices(UserService users, ProductService products, OrderService orders, AdminService admin) {
 
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics) {
+        return create(db, clock, metrics, OrderRules.DEFAULTS);
+    }
+
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository();
@@ -23,7 +27,7 @@ public record DomainServices(UserService users, ProductService products, OrderSe
                 new UserService(db, new UserRepository(), audit, clock),
                 new ProductService(db, products, audit, clock),
                 new OrderService(db, products, new OrderRepository(), new IdempotencyRepository(), audit,
-                        new OrderMetrics(metrics), clock),
+                        new OrderMetrics(metrics), orderRules, clock),
                 new AdminService(db, auditLog, new StatsRepository()));
     }
 }

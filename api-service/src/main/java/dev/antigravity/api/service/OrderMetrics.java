@@ -13,6 +13,7 @@ public final class OrderMetrics {
     private final Counter created;
     private final Counter revenueCents;
     private final Counter refundedCents;
+    private final Counter expired;
 
     public OrderMetrics(MeterRegistry registry) {
         this.created = registry.getOrCreate(Counter.builder("orders.created")
@@ -21,6 +22,8 @@ public final class OrderMetrics {
                 .description("Total of orders paid, in cents"));
         this.refundedCents = registry.getOrCreate(Counter.builder("orders.refunded.cents")
                 .description("Total of paid orders later cancelled, in cents"));
+        this.expired = registry.getOrCreate(Counter.builder("orders.expired")
+                .description("Unpaid orders expired, their stock released"));
     }
 
     void orderCreated() {
@@ -29,6 +32,10 @@ public final class OrderMetrics {
 
     void orderPaid(BigDecimal total) {
         revenueCents.increment(cents(total));
+    }
+
+    void orderExpired() {
+        expired.increment();
     }
 
     void paidOrderCancelled(BigDecimal total) {

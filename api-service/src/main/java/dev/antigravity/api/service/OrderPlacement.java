@@ -1,8 +1,9 @@
 package dev.antigravity.api.service;
 
 /**
- * The response to an order creation: status and JSON body exactly as first returned, and
- * whether this is a replay of an earlier request with the same Idempotency-Key.
+ * The result of placing an order: the order's id, its JSON exactly as first returned, and whether
+ * this is a replay of an earlier request with the same Idempotency-Key. How it is answered (201
+ * and Location) is the resource's choice.
  */
-public record OrderPlacement(long orderId, int status, String body, boolean replayed) {
+public record OrderPlacement(long orderId, String body, boolean replayed) {
 }

@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
-import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.http.problem.FieldError;
 import dev.antigravity.api.model.IdempotencyRecord;
 import dev.antigravity.api.model.IdempotencyRecord.StoredResponse;
 import dev.antigravity.api.model.Order;
@@ -42,9 +41,11 @@ public final class OrderService {
     public static final Duration KEY_RETENTION = Duration.ofHours(24);
     /** orders.total is NUMERIC(14, 2): twelve digits before the decimal point. */
     public static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
-    private static final int CREATED = 201;
     /** A lost claim is followed by a read of the winner's result; a few rounds cover expiry races. */
     private static final int CLAIM_ATTEMPTS = 3;
+    /** Orders expired per query; a sweep repeats the query until fewer are due. */
+    private static final int EXPIRY_BATCH = 100;
+    private static final String EXPIRY_TASK = "order-expiry";
 
     private final DbClient db;
     private final Transactions transactions;
@@ -53,10 +54,11 @@ public final class OrderService {
     private final IdempotencyRepository keys;
     private final AuditTrail audit;
     private final OrderMetrics metrics;
+    private final OrderRules rules;
     private final Clock clock;
 
     public OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
-                        AuditTrail audit, OrderMetrics metrics, Clock clock) {
+                        AuditTrail audit, OrderMetrics metrics, OrderRules rules, Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.products = products;
@@ -64,6 +66,7 @@ public final class OrderService {
         this.keys = keys;
         this.audit = audit;
         this.metrics = metrics;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -73,7 +76,7 @@ public final class OrderService {
      * on the key's row and then replay the winner's response.
      */
     public OrderPlacement place(Actor customer, OrderRequest request, Optional<String> idempotencyKey) {
-        List<OrderItem> items = OrderValidation.items(request);
+        List<OrderItem> items = OrderValidation.items(request, rules.maxQuantity());
         if (idempotencyKey.isEmpty()) {
             return create(customer, items, Optional.empty());
         }
@@ -94,7 +97,7 @@ public final class OrderService {
                 // Another request claimed the key first and has committed: replay its result.
             }
         }
-        throw ApiException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
+        throw ServiceException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
     }
 
     public Order get(Actor actor, long id) {
@@ -109,7 +112,9 @@ public final class OrderService {
 
     /**
      * Moves an order to a new status with a conditional update; cancelling also puts its stock
-     * back, in the same transaction. Only administrators ship.
+     * back, in the same transaction. Only administrators ship, and only administrators giving a
+     * reason mark an order paid (a payment will do it too): a customer must not be able to
+     * recognise revenue for an order nobody paid. Every change is audited with its actor.
      */
     public Order changeStatus(Actor actor, long id, StatusChange change) {
         OrderStatus target = OrderValidation.status(change);
@@ -117,23 +122,19 @@ public final class OrderService {
         Transition transition = transactions.inTransaction(tx -> {
             Order order = visible(tx, actor, id);
             if (target == OrderStatus.SHIPPED && !actor.admin()) {
-                throw ApiException.forbidden("Only administrators can mark orders as shipped.");
+                throw ServiceException.forbidden("Only administrators can mark orders as shipped.");
             }
-            if (!order.status().canBecome(target)) {
-                throw ApiException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+            if (target == OrderStatus.PAID && !actor.admin()) {
+                throw ServiceException.forbidden("An order is marked paid by its payment, or by an administrator "
+                        + "giving a reason; customers cannot mark orders paid.");
             }
-            if (!orders.updateStatus(tx, id, order.status(), target, now)) {
-                throw ApiException.conflict("Order " + id + " was changed by another request; read it again.");
+            Optional<String> reason = OrderValidation.reason(change, target);
+            if (order.status() == OrderStatus.PENDING && target == OrderStatus.PAID && overdue(order, now)) {
+                // The sweep has not reached it yet; its stock is as good as back on sale.
+                throw ServiceException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
+                        + " and cannot become PAID.");
             }
-            if (target == OrderStatus.CANCELLED) {
-                order.lines().stream()
-                        .sorted(Comparator.comparingLong(OrderLine::productId))
-                        .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
-            }
-            audit.recordIfAdmin(tx, actor, "ORDER_STATUS_CHANGED", "order", id,
-                    Map.of("from", order.status(), "to", target), now);
-            return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
-                    order.lines(), order.createdAt(), now));
+            return transition(tx, actor, order, target, reason, now);
         });
         if (target == OrderStatus.PAID) {
             metrics.orderPaid(transition.order().total());
@@ -141,6 +142,76 @@ public final class OrderService {
             metrics.paidOrderCancelled(transition.order().total());
         }
         return transition.order();
+    }
+
+    /**
+     * Expires every PENDING order placed longer than {@code orders.expiry} ago and gives its stock
+     * back, each in its own transaction. Safe to run on every task at once and beside customers
+     * cancelling: an order that someone else moved first is skipped, its stock untouched.
+     *
+     * @return how many orders this call expired
+     */
+    public int expireUnpaid(String correlationId) {
+        Actor system = Actor.system(EXPIRY_TASK, correlationId);
+        int expired = 0;
+        List<Long> due;
+        do {
+            Instant now = Clocks.now(clock);
+            due = orders.pendingPlacedBefore(db.execute(), now.minus(rules.expiry()), EXPIRY_BATCH);
+            for (long id : due) {
+                if (expire(system, id, now)) {
+                    expired++;
+                }
+            }
+        } while (due.size() == EXPIRY_BATCH);
+        return expired;
+    }
+
+    private boolean expire(Actor system, long id, Instant now) {
+        try {
+            transactions.inTransaction(tx -> transition(tx, system, orders.findById(tx, id).orElseThrow(),
+                    OrderStatus.EXPIRED, Optional.empty(), now));
+        } catch (ServiceException lost) {
+            if (lost.kind() != ServiceException.Kind.CONFLICT) {
+                throw lost;
+            }
+            return false; // paid or cancelled meanwhile (or expired by another task)
+        }
+        metrics.orderExpired();
+        return true;
+    }
+
+    private boolean overdue(Order order, Instant now) {
+        return !order.createdAt().plus(rules.expiry()).isAfter(now);
+    }
+
+    /**
+     * The conditional move from the order's current status to {@code target}, its stock released
+     * when it ends unfulfilled, and its audit entry. Only the request whose update matched the
+     * row releases the stock, so concurrent cancels and expiries release it exactly once.
+     */
+    private Transition transition(DbExecute tx, Actor actor, Order order, OrderStatus target,
+                                  Optional<String> reason, Instant now) {
+        long id = order.id();
+        if (!order.status().canBecome(target)) {
+            throw ServiceException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+        }
+        if (!orders.updateStatus(tx, id, order.status(), target, now)) {
+            throw ServiceException.conflict("Order " + id + " was changed by another request; read it again.");
+        }
+        if (target.releasesStock()) {
+            order.lines().stream()
+                    .sorted(Comparator.comparingLong(OrderLine::productId))
+                    .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", order.status());
+        details.put("to", target);
+        details.put("role", actor.role());
+        reason.ifPresent(r -> details.put("reason", r));
+        audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
+        return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
+                order.lines(), order.createdAt(), now));
     }
 
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
@@ -154,8 +225,8 @@ public final class OrderService {
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
             String body = json(order);
-            claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), CREATED, body)));
-            return new OrderPlacement(order.id(), CREATED, body, false);
+            claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
+            return new OrderPlacement(order.id(), body, false);
         });
         metrics.orderCreated();
         return placement;
@@ -188,37 +259,37 @@ public final class OrderService {
     private static void requireStorableTotal(List<OrderLine> lines) {
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(MAX_TOTAL) > 0) {
-            throw ApiException.unprocessable("The order's total " + total.toPlainString() + " exceeds the maximum of "
+            throw ServiceException.unprocessable("The order's total " + total.toPlainString() + " exceeds the maximum of "
                     + MAX_TOTAL.toPlainString() + " for one order; split it into smaller orders. Nothing was ordered.",
                     List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString())));
         }
     }
 
-    private ApiException unavailable(DbExecute tx, OrderItem item, int index) {
+    private ServiceException unavailable(DbExecute tx, OrderItem item, int index) {
         return products.findById(tx, item.productId())
-                .map(product -> new ApiException(409, ApiException.TYPE_BASE + "insufficient-stock", "Insufficient stock",
+                .map(product -> new ServiceException(ServiceException.Kind.INSUFFICIENT_STOCK,
                         "Product " + product.id() + " ('" + product.name() + "') has " + product.stock()
                                 + " in stock; " + item.quantity() + " requested. Nothing was ordered.",
                         List.of(new FieldError("lines[" + index + "].quantity",
                                 "only " + product.stock() + " in stock for product " + product.id()))))
-                .orElseGet(() -> ApiException.unprocessable("Product " + item.productId() + " does not exist.",
+                .orElseGet(() -> ServiceException.unprocessable("Product " + item.productId() + " does not exist.",
                         List.of(new FieldError("lines[" + index + "].productId", "no such product"))));
     }
 
     private OrderPlacement replay(IdempotencyRecord earlier, Claim claim) {
         if (!earlier.fingerprint().equals(claim.fingerprint())) {
-            throw ApiException.unprocessable("Idempotency-Key '" + claim.key()
+            throw ServiceException.unprocessable("Idempotency-Key '" + claim.key()
                     + "' was already used with a different request body.");
         }
-        StoredResponse response = earlier.response().orElseThrow(() -> ApiException.conflict(
+        StoredResponse response = earlier.response().orElseThrow(() -> ServiceException.conflict(
                 "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
-        return new OrderPlacement(response.orderId(), response.status(), response.body(), true);
+        return new OrderPlacement(response.orderId(), response.body(), true);
     }
 
     private Order visible(DbExecute db, Actor actor, long id) {
         return orders.findById(db, id)
                 .filter(order -> actor.admin() || order.customer().equals(actor.subject()))
-                .orElseThrow(() -> ApiException.notFound("Order " + id + " does not exist."));
+                .orElseThrow(() -> ServiceException.notFound("Order " + id + " does not exist."));
     }
 
     private static String json(Order order) {

@@ -7,26 +7,27 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.OrderItem;
 import dev.antigravity.api.model.OrderStatus;
 
 /** Rules for order input: lines, the Idempotency-Key header and status changes. */
 final class OrderValidation {
     static final int MAX_LINES = 100;
-    static final int MAX_QUANTITY = 10_000;
     static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_REASON_LENGTH = 500;
 
     private OrderValidation() {
     }
 
-    static List<OrderItem> items(OrderRequest request) {
+    /** {@code maxQuantity}: the most units one order may reserve, over all its lines. */
+    static List<OrderItem> items(OrderRequest request, int maxQuantity) {
         if (request == null) {
-            throw ApiException.badRequest("A JSON object with a non-empty 'lines' array is required.");
+            throw ServiceException.malformed("A JSON object with a non-empty 'lines' array is required.");
         }
         Validation v = new Validation();
         List<OrderRequest.Line> lines = request.lines();
@@ -49,13 +50,17 @@ final class OrderValidation {
             }
             Integer quantity = line.quantity();
             if (v.check(quantity != null, at + ".quantity", "is required")) {
-                v.check(quantity >= 1 && quantity <= MAX_QUANTITY, at + ".quantity",
-                        "must be between 1 and " + MAX_QUANTITY);
+                v.check(quantity >= 1 && quantity <= maxQuantity, at + ".quantity",
+                        "must be between 1 and " + maxQuantity);
             }
             if (productId != null && quantity != null) {
                 items.add(new OrderItem(productId, quantity));
             }
         }
+        v.throwIfInvalid();
+        long units = items.stream().mapToLong(OrderItem::quantity).sum();
+        v.check(units <= maxQuantity, "lines", "may reserve at most " + maxQuantity + " units in total; "
+                + units + " requested");
         v.throwIfInvalid();
         return List.copyOf(items);
     }
@@ -74,7 +79,7 @@ final class OrderValidation {
     static OrderStatus status(StatusChange change) {
         Validation v = new Validation();
         if (change == null) {
-            throw ApiException.badRequest("A JSON object with the target 'status' is required.");
+            throw ServiceException.malformed("A JSON object with the target 'status' is required.");
         }
         OrderStatus status = null;
         if (v.check(change.status() != null, "status", "is required")) {
@@ -85,8 +90,22 @@ final class OrderValidation {
             }
         }
         v.check(status != OrderStatus.PENDING, "status", "orders cannot be moved back to PENDING");
+        v.check(status != OrderStatus.EXPIRED, "status", "orders expire by themselves; cancel instead");
         v.throwIfInvalid();
         return status;
+    }
+
+    /**
+     * The reason given for a status change: required to mark an order PAID by hand (the audit log
+     * must say what payment the administrator saw), optional otherwise.
+     */
+    static Optional<String> reason(StatusChange change, OrderStatus target) {
+        Validation v = new Validation();
+        if (target == OrderStatus.PAID || change.reason() != null) {
+            v.text(change.reason(), "reason", MAX_REASON_LENGTH);
+        }
+        v.throwIfInvalid();
+        return Optional.ofNullable(change.reason());
     }
 
     /** Identifies the request body independent of JSON formatting, to detect a reused key. */

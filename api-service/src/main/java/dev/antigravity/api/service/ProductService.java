@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.model.ProductDraft;
@@ -50,7 +49,7 @@ public final class ProductService {
         Instant now = Clocks.now(clock);
         return transactions.inTransaction(tx -> {
             Product created = products.insert(tx, draft, now);
-            audit.recordIfAdmin(tx, actor, "PRODUCT_CREATED", "product", created.id(), details(draft), now);
+            audit.record(tx, actor, "PRODUCT_CREATED", "product", created.id(), details(draft), now);
             return created;
         });
     }
@@ -62,7 +61,7 @@ public final class ProductService {
             if (!products.update(tx, id, draft, now)) {
                 throw notFound(id);
             }
-            audit.recordIfAdmin(tx, actor, "PRODUCT_UPDATED", "product", id, details(draft), now);
+            audit.record(tx, actor, "PRODUCT_UPDATED", "product", id, details(draft), now);
             return products.findById(tx, id).orElseThrow(() -> notFound(id));
         });
     }
@@ -77,13 +76,13 @@ public final class ProductService {
                 if (!products.delete(tx, id)) {
                     throw notFound(id);
                 }
-                audit.recordIfAdmin(tx, actor, "PRODUCT_DELETED", "product", id,
+                audit.record(tx, actor, "PRODUCT_DELETED", "product", id,
                         Map.of("name", existing.name()), now);
                 return existing;
             });
         } catch (RuntimeException e) {
             if (Constraints.isForeignKeyViolation(e)) {
-                throw ApiException.conflict("Product " + id + " is part of existing orders and cannot be deleted; "
+                throw ServiceException.conflict("Product " + id + " is part of existing orders and cannot be deleted; "
                         + "set its stock to 0 to stop selling it.");
             }
             throw e;
@@ -98,13 +97,13 @@ public final class ProductService {
         return details;
     }
 
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("Product " + id + " does not exist.");
+    private static ServiceException notFound(long id) {
+        return ServiceException.notFound("Product " + id + " does not exist.");
     }
 
     static ProductDraft validate(ProductInput input) {
         if (input == null) {
-            throw ApiException.badRequest("A JSON object with name, price and stock is required.");
+            throw ServiceException.malformed("A JSON object with name, price and stock is required.");
         }
         Validation v = new Validation();
         v.text(input.name(), "name", 200);

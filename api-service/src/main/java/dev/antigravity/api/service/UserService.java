@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.NewUser;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
@@ -48,13 +47,13 @@ public final class UserService {
         try {
             return transactions.inTransaction(tx -> {
                 User created = users.insert(tx, user, now);
-                audit.recordIfAdmin(tx, actor, "USER_CREATED", "user", created.id(),
+                audit.record(tx, actor, "USER_CREATED", "user", created.id(),
                         Map.of("email", created.email(), "subject", created.subject(), "role", created.role()), now);
                 return created;
             });
         } catch (RuntimeException e) {
             if (Constraints.isUniqueViolation(e)) {
-                throw ApiException.conflict(Constraints.mentions(e, "uq_users_subject")
+                throw ServiceException.conflict(Constraints.mentions(e, "uq_users_subject")
                         ? "A user with subject '" + user.subject() + "' already exists."
                         : "A user with email '" + user.email() + "' already exists.");
             }
@@ -69,20 +68,20 @@ public final class UserService {
     /** The user registered for the caller's token subject. */
     public User me(Actor actor) {
         return users.findBySubject(db.execute(), actor.subject())
-                .orElseThrow(() -> ApiException.notFound("No user is registered for subject '" + actor.subject() + "'."));
+                .orElseThrow(() -> ServiceException.notFound("No user is registered for subject '" + actor.subject() + "'."));
     }
 
     /** Any user for an administrator; otherwise only the caller's own record (others look absent). */
     public User get(Actor actor, long id) {
         return users.findById(db.execute(), id)
                 .filter(user -> actor.admin() || user.subject().equals(actor.subject()))
-                .orElseThrow(() -> ApiException.notFound("User " + id + " does not exist."));
+                .orElseThrow(() -> ServiceException.notFound("User " + id + " does not exist."));
     }
 
     private static NewUser validate(UserRegistration registration) {
         Validation v = new Validation();
         if (registration == null) {
-            throw ApiException.badRequest("A JSON object with email, name and role is required.");
+            throw ServiceException.malformed("A JSON object with email, name and role is required.");
         }
         // Checked as stored: lower-casing can lengthen text ('İ' becomes two characters).
         String email = registration.email() == null ? null : registration.email().toLowerCase(Locale.ROOT);

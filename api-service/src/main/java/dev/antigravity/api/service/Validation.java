@@ -3,8 +3,6 @@ package dev.antigravity.api.service;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.http.problem.FieldError;
 
 /** Collects every invalid field of one input so the client learns about all of them at once. */
 final class Validation {
@@ -37,7 +35,7 @@ final class Validation {
 
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ServiceException.invalid(errors);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.helidon.webserver.testing.junit5.Socket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,11 @@ class ReadinessServerTest {
     private static final AppContext APP = TestApps.create(UNREACHABLE, Map.of("ready.timeout", "PT0.5S"));
 
     private final Http1Client client;
+    private final Http1Client management;
 
-    ReadinessServerTest(Http1Client client) {
+    ReadinessServerTest(Http1Client client, @Socket(ApiServer.MANAGEMENT_SOCKET) Http1Client management) {
         this.client = client;
+        this.management = management;
     }
 
     @SetUpServer
@@ -53,7 +56,7 @@ class ReadinessServerTest {
         try (Http1ClientResponse res = client.get("/health").request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }
-        try (Http1ClientResponse res = client.get("/observe/health").request()) {
+        try (Http1ClientResponse res = management.get("/observe/health").request()) {
             assertThat(res.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
         }
     }

@@ -31,6 +31,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.helidon.webserver.testing.junit5.Socket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +69,11 @@ class PlatformServerTest {
         }
     };
 
-    PlatformServerTest(Http1Client client) {
+    private final Http1Client management;
+
+    PlatformServerTest(Http1Client client, @Socket(ApiServer.MANAGEMENT_SOCKET) Http1Client management) {
         this.client = client;
+        this.management = management;
     }
 
     /** Stand-ins for domain resources: who am I, admin only, a nested template, a handler that logs. */
@@ -162,7 +166,7 @@ class PlatformServerTest {
     /** Probes and scrapers need no caller: a stale or foreign header they forward must not fail them. */
     @Test
     void operationalPathsIgnoreCredentials() {
-        for (String path : List.of("/health", "/ready", "/openapi", "/observe/health", "/observe/metrics")) {
+        for (String path : List.of("/health", "/ready", "/openapi")) {
             for (String authorization : List.of("Bearer junk", "Basic YTpi", "Bearer")) {
                 try (Http1ClientResponse res = client.get(path).header(HeaderNames.AUTHORIZATION, authorization).request()) {
                     assertThat(res.status()).as(path + " with " + authorization).isEqualTo(Status.OK_200);
@@ -230,7 +234,7 @@ class PlatformServerTest {
             client.get("/test/things/" + i).request().close();
         }
         Eventually.assertThat(Duration.ofSeconds(5), () -> {
-            try (Http1ClientResponse res = client.get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain").request()) {
+            try (Http1ClientResponse res = management.get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain").request()) {
                 assertThat(res.status()).isEqualTo(Status.OK_200);
                 String text = res.as(String.class);
                 assertThat(text)
@@ -277,7 +281,7 @@ class PlatformServerTest {
             assertThat(res.status()).isEqualTo(Status.OK_200);
             assertThat(json(res).at("/checks/database").asText()).isEqualTo("UP");
         }
-        try (Http1ClientResponse res = client.get("/observe/health").request()) {
+        try (Http1ClientResponse res = management.get("/observe/health").request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
             assertThat(res.as(String.class)).contains("database").contains("draining");
         }

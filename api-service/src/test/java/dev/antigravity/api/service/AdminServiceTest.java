@@ -37,8 +37,8 @@ class AdminServiceTest extends EngineTest {
         long shipped = place(s, customer, p, 1);
         long cancelled = place(s, customer, p, 5);
         place(s, customer, p, 3);
-        s.orders().changeStatus(customer, paid, new StatusChange("PAID"));
-        s.orders().changeStatus(customer, shipped, new StatusChange("PAID"));
+        s.orders().changeStatus(ADMIN, paid, Fixtures.PAID);
+        s.orders().changeStatus(ADMIN, shipped, Fixtures.PAID);
         s.orders().changeStatus(ADMIN, shipped, new StatusChange("SHIPPED"));
         s.orders().changeStatus(customer, cancelled, new StatusChange("CANCELLED"));
         wired.clock().advance(Duration.ofHours(1));

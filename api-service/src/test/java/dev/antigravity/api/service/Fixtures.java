@@ -4,14 +4,19 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.http.problem.FieldError;
+import dev.antigravity.api.http.problem.ServiceProblems;
+import dev.antigravity.api.service.FieldError;
 import dev.antigravity.api.model.Product;
+import org.opentest4j.TestAbortedException;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Unique names and ready-made actors and products, so tests sharing a database never collide. */
 final class Fixtures {
     static final Actor ADMIN = new Actor("admin-" + UUID.randomUUID(), true, "corr-admin");
+    /** An administrator marking an order paid by hand, as the rules require: with a reason. */
+    static final StatusChange PAID = new StatusChange("PAID", "paid by bank transfer");
 
     private Fixtures() {
     }
@@ -28,11 +33,23 @@ final class Fixtures {
         return services.products().create(ADMIN, new ProductInput(name, "", new BigDecimal(price), stock));
     }
 
-    /** The ApiException {@code call} throws; fails the test if it throws nothing else. */
+    /**
+     * The refusal {@code call} throws, as the HTTP problem it becomes (so tests state statuses);
+     * fails the test if it throws nothing, or anything but a ServiceException. A skip raised inside
+     * {@code call} (no PostgreSQL for an engine opened on first use) stays a skip.
+     */
     static ApiException problem(Runnable call) {
-        ApiException[] caught = new ApiException[1];
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> caught[0] = e);
-        return caught[0];
+        Throwable thrown = catchThrowable(call::run);
+        if (thrown instanceof TestAbortedException skipped) {
+            throw skipped;
+        }
+        assertThat(thrown).isInstanceOf(ServiceException.class);
+        return ServiceProblems.from((ServiceException) thrown);
+    }
+
+    /** The HTTP status a refusal becomes. */
+    static int status(ServiceException refused) {
+        return ServiceProblems.from(refused).status();
     }
 
     static java.util.List<String> fields(ApiException problem) {

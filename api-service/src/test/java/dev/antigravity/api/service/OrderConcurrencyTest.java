@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.Product;
@@ -60,7 +59,7 @@ class OrderConcurrencyTest extends EngineTest {
                     : List.of(new OrderRequest.Line(b.id(), qb), new OrderRequest.Line(a.id(), qa));
             try {
                 return s.orders().place(customer(), new OrderRequest(lines), Optional.empty());
-            } catch (ApiException e) {
+            } catch (ServiceException e) {
                 return e;
             }
         });
@@ -80,7 +79,7 @@ class OrderConcurrencyTest extends EngineTest {
                     }
                 }
             } else {
-                assertThat(((ApiException) result).status()).isEqualTo(409);
+                assertThat(Fixtures.status((ServiceException) result)).isEqualTo(409);
             }
         }
         int stockA = s.products().get(a.id()).stock();
@@ -102,8 +101,8 @@ class OrderConcurrencyTest extends EngineTest {
         List<Object> results = Races.race(Races.THREADS, i -> () -> {
             try {
                 return s.orders().changeStatus(i % 2 == 0 ? customer : Fixtures.ADMIN, id, new StatusChange("CANCELLED"));
-            } catch (ApiException e) {
-                return e.status();
+            } catch (ServiceException e) {
+                return Fixtures.status(e);
             }
         });
 

@@ -121,8 +121,8 @@ class ProductServiceTest extends EngineTest {
             try {
                 s.products().delete(ADMIN, doomed.id());
                 return "deleted";
-            } catch (ApiException e) {
-                return e.status();
+            } catch (ServiceException e) {
+                return Fixtures.status(e);
             }
         });
 

@@ -37,7 +37,10 @@ public final class TestApps {
         values.put("auth.mode", "local");
         values.put("ratelimit.rate", "100000");
         values.put("ratelimit.burst", "100000");
+        values.put("ratelimit.failures.rate", "100000");
+        values.put("ratelimit.failures.burst", "100000");
         values.put("shutdown.grace", "PT5S");
+        values.put("management.port", "0");
         values.putAll(overrides);
         return Config.builder()
                 .disableEnvironmentVariablesSource()

@@ -16,6 +16,10 @@ import dev.antigravity.api.db.Database;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -89,7 +93,8 @@ public final class TestDatabases {
             }
             return new Endpoint(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        String reason = "PostgreSQL unavailable: set TEST_POSTGRES_URL or provide a Docker engine";
+        String reason = "PostgreSQL unavailable: set TEST_POSTGRES_URL or provide a Docker engine"
+                + " (scripts/test starts PostgreSQL and runs every test)";
         if (integrationRequired()) {
             throw new IllegalStateException(reason + " (REQUIRE_INTEGRATION=true)");
         }
@@ -138,5 +143,21 @@ public final class TestDatabases {
     }
 
     public record Endpoint(String url, String user, String password) {
+    }
+
+    /**
+     * {@code @ExtendWith(TestDatabases.PostgresRequired.class)} for a {@code @ServerTest} that opens
+     * {@link #postgres()} in its {@code @SetUpServer}: Helidon's extension would turn a skip raised there
+     * into an error, so the convention is applied as a condition, before any extension runs.
+     */
+    public static final class PostgresRequired implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            try {
+                return ConditionEvaluationResult.enabled("PostgreSQL at " + postgresEndpoint().url());
+            } catch (TestAbortedException skipped) {
+                return ConditionEvaluationResult.disabled(skipped.getMessage());
+            }
+        }
     }
 }

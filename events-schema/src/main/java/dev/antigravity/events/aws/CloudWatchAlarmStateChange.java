@@ -11,7 +11,17 @@ public record CloudWatchAlarmStateChange(EventEnvelope envelope, String alarmNam
 
     public enum Value { OK, ALARM, INSUFFICIENT_DATA }
 
-    public record AlarmState(Value value, String reason, String reasonData, String timestamp) {
+    /**
+     * One state. {@code actionsSuppressedBy} ({@code WaitPeriod}, {@code ExtensionPeriod} or {@code Alarm}) is set
+     * when CloudWatch suppresses a composite alarm's actions in this state: its suppressor alarm is in ALARM, or is
+     * being waited for. Null otherwise.
+     */
+    public record AlarmState(Value value, String reason, String reasonData, String timestamp,
+                             String actionsSuppressedBy, String actionsSuppressedReason) {
+        /** A state whose actions are not suppressed (every metric alarm's). */
+        public AlarmState(Value value, String reason, String reasonData, String timestamp) {
+            this(value, reason, reasonData, timestamp, null, null);
+        }
     }
 
     /** One entry of configuration.metrics: a metric stat or a metric-math expression. */
@@ -23,6 +33,11 @@ public record CloudWatchAlarmStateChange(EventEnvelope envelope, String alarmNam
 
     public boolean isAlarm() {
         return state.value() == Value.ALARM;
+    }
+
+    /** CloudWatch suppresses this alarm's actions in its new state: nothing may act on it either. */
+    public boolean actionsSuppressed() {
+        return state.actionsSuppressedBy() != null;
     }
 
     public boolean isRecovery() {

@@ -81,6 +81,7 @@ final class AwsEventDecoder {
 
     private static AlarmState state(JsonNode state) {
         return new AlarmState(enumValue(state, "value", CloudWatchAlarmStateChange.Value.class),
-                optionalText(state, "reason"), optionalText(state, "reasonData"), text(state, "timestamp"));
+                optionalText(state, "reason"), optionalText(state, "reasonData"), text(state, "timestamp"),
+                optionalText(state, "actionsSuppressedBy"), optionalText(state, "actionsSuppressedReason"));
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Strict field readers over a Jackson tree: a missing or mistyped required field is a MalformedEventException. */
 final class JsonFields {
@@ -68,15 +66,6 @@ final class JsonFields {
                 throw new MalformedEventException("'" + field + "' must hold strings");
             }
             values.add(item.asText());
-        }
-        return values;
-    }
-
-    static Map<String, Integer> integers(JsonNode parent, String field) {
-        Map<String, Integer> values = new LinkedHashMap<>();
-        JsonNode node = parent.get(field);
-        if (node != null && node.isObject()) {
-            node.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asInt()));
         }
         return values;
     }

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -63,12 +67,29 @@ public final class MotoServer {
             moto.start();
             return URI.create("http://" + moto.getHost() + ":" + moto.getMappedPort(5000));
         }
-        String reason = "no AWS_ENDPOINT_URL and no Docker engine for moto_server";
+        String reason = "no AWS_ENDPOINT_URL and no Docker engine for moto_server"
+                + " (scripts/test starts moto_server and runs every test)";
         if ("true".equalsIgnoreCase(System.getenv("REQUIRE_INTEGRATION"))) {
             Assertions.fail(reason + " (REQUIRE_INTEGRATION=true)");
         }
         Assumptions.abort(reason);
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * {@code @ExtendWith(MotoServer.Required.class)} for a class that opens moto in {@code @BeforeAll}: a skip
+     * raised there is not reported by Surefire (the class's tests just vanish), so the convention is applied
+     * as a condition, which reports every test skipped with the reason.
+     */
+    public static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            try {
+                return ConditionEvaluationResult.enabled("moto_server at " + endpoint());
+            } catch (TestAbortedException skipped) {
+                return ConditionEvaluationResult.disabled(skipped.getMessage());
+            }
+        }
     }
 
     private static boolean dockerAvailable() {

@@ -34,9 +34,11 @@ public final class HandleAlarm {
     private final PlatformEvents events;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final AnnounceRecovery recovery;
 
     public HandleAlarm(ManagedServices services, EcsPort ecs, LedgerPort ledger, RollBack rollBack,
-                       PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
+                       PlatformEventPublisher publisher, PlatformEvents events, Clock clock,
+                       AnnounceRecovery recovery) {
         this.services = services;
         this.ecs = ecs;
         this.ledger = ledger;
@@ -45,9 +47,15 @@ public final class HandleAlarm {
         this.events = events;
         this.idempotency = new Idempotency(ledger, clock);
         this.clock = clock;
+        this.recovery = recovery;
     }
 
     public Outcome handle(CloudWatchAlarmStateChange alarm) {
+        if (alarm.actionsSuppressed()) { // CloudWatch holds this composite alarm's actions back: so do we
+            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
+                    + alarm.state().value() + " with its actions suppressed by " + alarm.state().actionsSuppressedBy()
+                    + ": no rollback, no page");
+        }
         if (!alarm.isAlarm() && !alarm.isRecovery()) {
             return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
                     + alarm.previousState().value() + " -> " + alarm.state().value() + ": nothing to do");
@@ -100,9 +108,6 @@ public final class HandleAlarm {
     }
 
     private Outcome cleared(ManagedService service, CloudWatchAlarmStateChange alarm) {
-        publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmCleared, clock.instant(),
-                "guard alarm " + alarm.alarmName() + " back to OK", null, alarm.alarmName(), alarm.id()));
-        return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName() + " cleared")
-                .about(service.ref().key(), null, null).withActions(List.of("publish AlarmCleared"));
+        return recovery.announce(HANDLER, service, alarm);
     }
 }

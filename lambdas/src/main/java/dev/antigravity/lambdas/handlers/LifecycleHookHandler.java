@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
 import dev.antigravity.lambdas.wiring.lifecycle.DaggerLifecycleHookComponent;
 import java.io.IOException;
 import java.io.InputStream;

@@ -160,7 +160,8 @@ class DeploymentFlowTest {
         var events = new dev.antigravity.lambdas.domain.PlatformEvents("prod");
         HandleAlarm handleAlarm = new HandleAlarm(new dev.antigravity.lambdas.domain.ManagedServices(
                 List.of(broken, p.service)), p.ecs, p.ledger, new RollBack(p.ecs, p.ledger, p.publisher, events,
-                p.settings, p.lock, p.clock), p.publisher, events, p.clock);
+                p.settings, p.lock, p.clock), p.publisher, events, p.clock,
+                new AnnounceRecovery(p.ecs, p.alarms, p.publisher, events, p.clock));
 
         Outcome outcome = handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
 

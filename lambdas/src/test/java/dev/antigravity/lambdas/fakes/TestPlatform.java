@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.fakes;
 
 import dev.antigravity.lambdas.app.AcceptImage;
+import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.PromoteBaked;
@@ -69,7 +70,8 @@ public final class TestPlatform {
         rollBack = new RollBack(ecs, ledger, publisher, events, settings, lock, clock);
         recordDeploymentEvent = new RecordDeploymentEvent(services, ecs, ledger, verify, rollBack, publisher, events,
                 settings, clock);
-        handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock);
+        handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock,
+                new AnnounceRecovery(ecs, alarms, publisher, events, clock));
         stabilize = new Stabilize(services, ledger,
                 new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, clock),
                 new ResumeStranded(ecs, ledger, acceptImage, rollBack, recordDeploymentEvent, settings, clock),

@@ -9,7 +9,9 @@ import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.lifecycle.LifecycleHookResponse;
 import dev.antigravity.events.lifecycle.LifecycleStage;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
+import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
+import dev.antigravity.lambdas.app.lifecycle.StageChecks;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
 import dev.antigravity.lambdas.fakes.Fakes;
@@ -39,6 +41,7 @@ class LifecycleHookHandlerTest {
     private static final EventCodec CODEC = new EventCodec();
 
     private final Fakes.Alarms alarms = new Fakes.Alarms();
+    private Optional<String> ecsRollback = Optional.empty();
 
     static Stream<Arguments> everyStageAndOutcome() {
         return Arrays.stream(LifecycleStage.values()).flatMap(stage -> Stream.of(
@@ -96,6 +99,60 @@ class LifecycleHookHandlerTest {
         assertThat(response.at("/hookDetails/reason").asText()).startsWith("still not good after 3 attempts");
     }
 
+    @Test
+    void ecsRollingBackIsAnsweredSucceededThoughTheGuardAlarmThatCausedItStillFires() throws IOException {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+
+        JsonNode response = invoke(handler(Map.of()),
+                PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift-rollback.json"));
+
+        assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
+        assertThat(response.at("/hookDetails/reason").asText()).startsWith("this deployment is a rollback");
+    }
+
+    @Test
+    void aFlatPayloadWithoutAStageDuringARollbackIsAnsweredSucceededOnEcsWord() throws IOException {
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+        String stageless = PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-documented.json");
+        Map<String, String> alarmsOnly = Map.of("LIFECYCLE_STAGE_CHECKS", "{\"POST_TEST_TRAFFIC_SHIFT\":\"NONE\"}");
+        assertThat(invoke(handler(alarmsOnly), stageless).get("hookStatus").asText()).isEqualTo("FAILED");
+
+        ecsRollback = Optional.of("ECS reports ROLLBACK_IN_PROGRESS");
+        JsonNode response = invoke(handler(alarmsOnly), stageless);
+
+        assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
+        assertThat(response.at("/hookDetails/reason").asText())
+                .contains("ECS reports ROLLBACK_IN_PROGRESS").contains("guard alarm in ALARM: api-5xx");
+    }
+
+    @Test
+    void theFlatPayloadIsAnsweredByItsStagesCheck() throws IOException {
+        JsonNode response = invoke(handler(Map.of()),
+                PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-post-test-traffic-shift.json"));
+
+        assertThat(response.get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(response.at("/hookDetails/reason").asText())
+                .startsWith("no test listener URL configured for antigravity-staging/api");
+        assertThat(response.at("/hookDetails/attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aFlatPayloadWithoutAStageRunsEveryConfiguredCheck() throws IOException {
+        String stageless = PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-documented.json");
+        JsonNode smokeTestFirst = invoke(handler(Map.of()), stageless);
+        assertThat(smokeTestFirst.get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(smokeTestFirst.at("/hookDetails/reason").asText()).startsWith("no test listener URL configured");
+        assertThat(smokeTestFirst.at("/hookDetails").has("stage")).isFalse();
+
+        Map<String, String> alarmsOnly = Map.of("LIFECYCLE_STAGE_CHECKS", "{\"POST_TEST_TRAFFIC_SHIFT\":\"NONE\"}");
+        assertThat(invoke(handler(alarmsOnly), stageless).at("/hookDetails/reason").asText())
+                .isEqualTo("all 1 guard alarms OK");
+        alarms.states.put("api-5xx", AlarmStatus.ALARM);
+        JsonNode alarmed = invoke(handler(alarmsOnly), stageless);
+        assertThat(alarmed.get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(alarmed.at("/hookDetails/reason").asText()).isEqualTo("guard alarm in ALARM: api-5xx");
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "not json", "{}",
             "{\"executionId\":\"x\",\"lifecycleStage\":\"LUNCH\",\"resourceArn\":\"r\",\"executionDetails\":{}}"})
@@ -138,16 +195,18 @@ class LifecycleHookHandlerTest {
     }
 
     private AnswerLifecycleHook answer(LifecycleHookSettings settings, FakeEcs ecs) {
-        return new AnswerLifecycleHook(settings.policy(), new ManagedServices(List.of()), settings.testListeners(),
-                settings.smokePaths(), new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
-                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms, error -> false);
+        return new AnswerLifecycleHook(settings.policy(), new StageChecks(new ManagedServices(List.of()),
+                settings.testListeners(), settings.smokePaths(),
+                new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
+                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms),
+                (deployment, service, target) -> ecsRollback, error -> false);
     }
 
     /** The payload the ECS documentation shows (events-schema's sample of it), at {@code stage}. */
     private static String documentedPayload(LifecycleStage stage, Map<String, Object> hookDetails) {
         try {
             ObjectNode payload = (ObjectNode) JSON.readTree(
-                    PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-post-test-traffic-shift.json"));
+                    PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift.json"));
             payload.put("lifecycleStage", stage.name());
             payload.set("hookDetails", JSON.valueToTree(hookDetails));
             return payload.toString();

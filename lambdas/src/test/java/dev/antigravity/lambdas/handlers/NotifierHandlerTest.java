@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.testing.MotoServer;
 import dev.antigravity.lambdas.adapters.dynamodb.DynamoDbDeliveryLog;
+import dev.antigravity.lambdas.adapters.lambda.NotifierInvocation;
 import dev.antigravity.lambdas.adapters.sns.SnsEnvelope;
 import dev.antigravity.lambdas.app.notify.NotificationFailedException;
 import dev.antigravity.lambdas.app.notify.NotifyPlatformEvent;
@@ -38,9 +39,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** SNS events through the handler, with delivery records in moto_server's DynamoDB and WireMock channels. */
+@ExtendWith(MotoServer.Required.class)
 class NotifierHandlerTest {
     private static DynamoDbClient dynamo;
     private String table;

@@ -3,6 +3,7 @@ package dev.antigravity.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.antigravity.infrastructure.TerraformConfiguration.Block;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,14 +22,18 @@ import org.junit.jupiter.api.Test;
 class DeployHooksPolicyTest {
 
     private static final Pattern PATTERN_FILE = Pattern.compile("\\$\\{file\\(\"\\$\\{var\\.event_patterns_dir}/([a-z0-9-]+\\.json)\"\\)}");
+    /** The alarm rule's template, rendered with the guard alarms' ARNs and nothing else. */
+    private static final Pattern GUARD_ALARM_TEMPLATE = Pattern.compile("\\$\\{jsonencode\\(jsondecode\\(templatefile\\("
+            + "\"\\$\\{var\\.event_patterns_dir}/([a-z0-9-]+\\.json\\.tftpl)\", \\{\\s*guard_alarm_arns = var\\.guard_alarm_arns\\s*}\\)\\)\\)}");
     private static final Set<String> CONTRACT_PATTERNS = Set.of(
-            "ecr-image-push.json", "ecs-deployment-state-change.json", "cloudwatch-alarm-state-change.json");
+            "ecr-image-push.json", "ecs-deployment-state-change.json", "cloudwatch-alarm-state-change.json.tftpl");
     private static final Set<String> CONTRACT_HANDLERS = Set.of(
             "ImagePushHandler", "DeploymentEventHandler", "AlarmHandler", "StabilizerHandler", "NotifierHandler", "LifecycleHookHandler");
     private static final Set<String> CONTRACT_ENVIRONMENT = Set.of(
             "LEDGER_TABLE", "PLATFORM_TOPIC_ARN", "MANAGED_SERVICES", "FREEZE_PARAMETER",
             "BAKE_MINUTES", "ROLLBACK_LIMIT", "ROLLBACK_WINDOW_MINUTES", "ENVIRONMENT");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ModuleSource hooks = ModuleSource.module("deploy-hooks");
 
     @Test
@@ -115,12 +120,44 @@ class DeployHooksPolicyTest {
                 .toList();
         Set<String> referenced = new TreeSet<>();
         for (Block rule : withPattern) {
-            Matcher loaded = PATTERN_FILE.matcher(rule.body().path("event_pattern").asText());
-            assertThat(loaded.matches()).as(rule.address() + " must load its pattern with file() from var.event_patterns_dir").isTrue();
-            referenced.add(loaded.group(1));
-            assertThat(RepositoryLayout.EVENT_PATTERNS.resolve(loaded.group(1))).as("pattern file of " + rule.address()).isRegularFile();
+            String pattern = resolvedPattern(rule);
+            Matcher loaded = PATTERN_FILE.matcher(pattern);
+            Matcher rendered = GUARD_ALARM_TEMPLATE.matcher(pattern);
+            assertThat(loaded.matches() || rendered.matches()).as(rule.address() + " must load its pattern with file(), or"
+                    + " render the guard alarm template, from var.event_patterns_dir: " + pattern).isTrue();
+            String file = loaded.matches() ? loaded.group(1) : rendered.group(1);
+            referenced.add(file);
+            assertThat(RepositoryLayout.EVENT_PATTERNS.resolve(file)).as("pattern file of " + rule.address()).isRegularFile();
         }
         assertThat(referenced).containsExactlyInAnyOrderElementsOf(CONTRACT_PATTERNS);
+    }
+
+    /** An alarm storm elsewhere in the account must not reach (and queue behind it) the rollback path. */
+    @Test
+    void onlyTheGuardAlarmsReachTheAlarmFunction() throws IOException {
+        Matcher rendered = GUARD_ALARM_TEMPLATE.matcher(resolvedPattern(hooks.resource("aws_cloudwatch_event_rule",
+                "cloudwatch_alarm_state_change")));
+        assertThat(rendered.matches()).as("the alarm rule renders the guard alarm template").isTrue();
+        List<String> arns = List.of("arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-guard-5xx-rate");
+        String template = Files.readString(RepositoryLayout.EVENT_PATTERNS.resolve(rendered.group(1)));
+
+        JsonNode pattern = JSON.readTree(template.replace("${jsonencode(guard_alarm_arns)}", JSON.writeValueAsString(arns)));
+
+        assertThat(pattern.path("resources").isArray()).as("the pattern matches on the alarm ARNs: " + template).isTrue();
+        assertThat(JSON.convertValue(pattern.path("resources"), List.class)).isEqualTo(arns);
+        for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
+            assertThat(ModuleSource.environment(name).moduleCall("deploy_hooks").body().path("guard_alarm_arns").asText())
+                    .as(name + " passes the observability module's guard alarms")
+                    .isEqualTo("${module.observability.guard_alarm_arns}");
+        }
+    }
+
+    /** The rule's event_pattern, with a "${local.x}" reference replaced by that local's expression. */
+    private static String resolvedPattern(Block rule) {
+        String pattern = rule.body().path("event_pattern").asText();
+        Matcher local = Pattern.compile("\\$\\{local\\.([a-z0-9_]+)}").matcher(pattern);
+        return local.matches() ? TerraformConfiguration.parsed().locals(rule.moduleDir()).path(local.group(1)).asText()
+                : pattern;
     }
 
     @Test
@@ -152,7 +189,7 @@ class DeployHooksPolicyTest {
     @Test
     void everyPatternFileInEventsSchemaIsUsed() throws IOException {
         try (Stream<Path> files = Files.list(RepositoryLayout.EVENT_PATTERNS)) {
-            List<String> names = new ArrayList<>(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).toList());
+            List<String> names = new ArrayList<>(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json") || name.endsWith(".json.tftpl")).toList());
             assertThat(names).containsExactlyInAnyOrderElementsOf(CONTRACT_PATTERNS);
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -38,7 +38,7 @@ final class ExternalTool {
     static ExternalTool require(String name) {
         return find(name).orElseGet(() -> {
             unavailable(name + " not found on PATH nor in " + TOOLS_DIR.resolve("bin")
-                    + " (scripts/install-test-tools installs it)");
+                    + " (scripts/install-test-tools installs it; scripts/test installs it and runs every test)");
             throw new AssertionError("unreachable");
         });
     }

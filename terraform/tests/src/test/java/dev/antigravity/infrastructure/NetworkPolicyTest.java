@@ -45,6 +45,25 @@ class NetworkPolicyTest {
         }
     }
 
+    /**
+     * {@code /observe/*} (revenue metrics, heap and disk sizes) is served on the API's management
+     * port: the task pins it, it differs from the container port, and neither the target group
+     * nor the task security group names it, so the internet cannot reach it through the ALB.
+     */
+    @Test
+    void theManagementPortIsPinnedAndNeverForwarded() {
+        ModuleSource ecs = ModuleSource.module("ecs-service");
+        ModuleSource alb = ModuleSource.module("alb");
+
+        assertThat(ecs.locals().path("environment").toString()).contains("MANAGEMENT_PORT", "var.management_port");
+        assertThat(ecs.variableDefault("management_port").asInt()).isEqualTo(8081)
+                .isNotEqualTo(ecs.variableDefault("container_port").asInt());
+        assertThat(ecs.resource("aws_ecs_task_definition", "this").body().toString()).doesNotContain("management_port");
+        Block targetGroup = alb.resource("aws_lb_target_group", "this");
+        assertThat(targetGroup.body().path("port").asText()).isEqualTo("${var.container_port}");
+        assertThat(alb.valueOf(targetGroup.nested("health_check").getFirst(), "path").asText()).isEqualTo("/health");
+    }
+
     @Test
     void tasksGetNoPublicIp() {
         List<Block> services = TerraformConfiguration.parsed().resources("aws_ecs_service");

@@ -84,15 +84,19 @@ class PlatformSpecTest {
     void observabilityDefinesTheFiveGuardAlarmsALogGroupWithRetentionAndADashboard() {
         ModuleSource observability = ModuleSource.module("observability");
         JsonNode metricAlarms = observability.locals().path("metric_alarms");
+        JsonNode targetGroupAlarms = observability.locals().path("target_group_alarms");
         List<String> metrics = new ArrayList<>();
         metricAlarms.forEach(alarm -> metrics.add(alarm.path("metric").asText()));
+        targetGroupAlarms.forEach(alarm -> metrics.add(alarm.path("metric").asText()));
         observability.resource("aws_cloudwatch_metric_alarm", "error_rate").nested("metric_query")
                 .forEach(query -> query.path("metric").forEach(metric -> metrics.add(metric.path("metric_name").asText())));
 
         assertThat(metrics).contains("HTTPCode_Target_5XX_Count", "TargetResponseTime", "RunningTaskCount", "MemoryUtilization", "UnHealthyHostCount");
-        assertThat(metricAlarms.path("p99-latency").path("extended").asText()).isEqualTo("p99");
+        assertThat(metricAlarms.size() + targetGroupAlarms.size() + 1).as("guard alarms").isEqualTo(5);
+        assertThat(targetGroupAlarms.path("p99-latency").path("stat").asText()).isEqualTo("p99");
         assertThat(observability.locals().path("guard_alarms").asText())
-                .contains("aws_cloudwatch_metric_alarm.error_rate", "values(aws_cloudwatch_metric_alarm.guard)");
+                .contains("aws_cloudwatch_metric_alarm.error_rate", "values(aws_cloudwatch_metric_alarm.guard)",
+                        "values(aws_cloudwatch_metric_alarm.target_group)");
         assertThat(observability.valueOf(observability.resource("aws_cloudwatch_log_group", "service").body(), "retention_in_days").asInt()).isPositive();
         assertThat(observability.resources("aws_cloudwatch_dashboard")).hasSize(1);
     }

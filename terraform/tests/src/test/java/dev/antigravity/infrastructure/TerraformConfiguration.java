@@ -132,7 +132,8 @@ final class TerraformConfiguration {
                 .filter(dir -> Files.isDirectory(dir.resolve("@cdktf/hcl2json")))
                 .findFirst();
         if (found.isEmpty()) {
-            ExternalTool.unavailable("@cdktf/hcl2json not installed (set HCL2JSON_NODE_PATH or run scripts/install-test-tools)");
+            ExternalTool.unavailable("@cdktf/hcl2json not installed (set HCL2JSON_NODE_PATH or run scripts/install-test-tools;"
+                    + " scripts/test installs it and runs every test)");
         }
         return found.orElseThrow();
     }

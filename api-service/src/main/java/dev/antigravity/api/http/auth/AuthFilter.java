@@ -1,5 +1,7 @@
 package dev.antigravity.api.http.auth;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
 
 /**
  * Authenticates every request that presents credentials. A request without an Authorization
@@ -24,9 +27,11 @@ public final class AuthFilter implements Filter {
     private static final String BEARER = "bearer ";
 
     private final JwtVerifier verifier;
+    private final FailedAuthentications failures;
 
-    public AuthFilter(JwtVerifier verifier) {
+    public AuthFilter(JwtVerifier verifier, FailedAuthentications failures) {
         this.verifier = verifier;
+        this.failures = failures;
     }
 
     @Override
@@ -35,15 +40,35 @@ public final class AuthFilter implements Filter {
             chain.proceed();
             return;
         }
-        try {
-            bearerToken(req.headers().first(HeaderNames.AUTHORIZATION))
-                    .map(verifier::verify)
-                    .ifPresent(principal -> Principal.bind(req, principal));
-        } catch (ApiException rejected) {
-            ProblemResponses.reject(req, res, rejected);
-            return;
+        if (req.headers().contains(HeaderNames.AUTHORIZATION)) {
+            try {
+                Principal.bind(req, authenticate(req));
+            } catch (ApiException rejected) {
+                ProblemResponses.reject(req, res, rejected);
+                return;
+            }
         }
         chain.proceed();
+    }
+
+    private Principal authenticate(ServerRequest req) {
+        List<String> authorizations = req.headers().get(HeaderNames.AUTHORIZATION).allValues();
+        if (authorizations.size() != 1) {
+            // Which one would count? Intermediaries disagree (first, last, joined), so neither does.
+            throw ApiException.badRequest("Send exactly one Authorization header.");
+        }
+        Duration wait = failures.wait(req);
+        if (!wait.isZero()) {
+            throw ApiException.tooManyRequests(wait);
+        }
+        try {
+            return verifier.verify(bearerToken(Optional.of(authorizations.getFirst())).orElseThrow());
+        } catch (ApiException rejected) {
+            if (rejected.status() == 401) {
+                failures.failed(req);
+            }
+            throw rejected;
+        }
     }
 
     static Optional<String> bearerToken(Optional<String> authorization) {

@@ -13,7 +13,15 @@ import io.helidon.config.Config;
  * start instead of accepting tokens anybody can mint.
  */
 public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String> jwksFile, String issuer,
-                           String audience, Duration clockSkew) {
+                           String audience, Duration clockSkew, Duration maxLifetime) {
+
+    /** The default {@code auth.lifetime}: longer-lived tokens are refused. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+
+    public AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String> jwksFile, String issuer,
+                        String audience, Duration clockSkew) {
+        this(mode, jwksUrl, jwksFile, issuer, audience, clockSkew, DEFAULT_LIFETIME);
+    }
 
     public static final String LOCAL_ISSUER = "antigravity-local";
     public static final String DEFAULT_AUDIENCE = "antigravity-api";
@@ -25,9 +33,13 @@ public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String>
         Optional<String> issuer = nonBlank(auth.get("issuer"));
         Optional<String> audience = nonBlank(auth.get("audience"));
         Duration skew = auth.get("skew").as(Duration.class).orElse(Duration.ofSeconds(30));
+        Duration lifetime = auth.get("lifetime").as(Duration.class).orElse(DEFAULT_LIFETIME);
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalStateException("auth.lifetime (AUTH_LIFETIME) must be positive, not " + lifetime);
+        }
         if (mode == Mode.LOCAL) {
             return new AuthSettings(mode, Optional.empty(), Optional.empty(), issuer.orElse(LOCAL_ISSUER),
-                    audience.orElse(DEFAULT_AUDIENCE), skew);
+                    audience.orElse(DEFAULT_AUDIENCE), skew, lifetime);
         }
         Optional<String> url = nonBlank(auth.get("jwks.url"));
         Optional<String> file = nonBlank(auth.get("jwks.file"));
@@ -38,7 +50,7 @@ public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String>
         return new AuthSettings(mode, url, file,
                 issuer.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.issuer (AUTH_ISSUER)")),
                 audience.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.audience (AUTH_AUDIENCE)")),
-                skew);
+                skew, lifetime);
     }
 
     private static Mode mode(String value) {

@@ -7,7 +7,10 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +33,10 @@ import dev.antigravity.api.http.problem.ApiException;
 
 /**
  * Verifies bearer tokens: signature (RS256 or ES256 only, so {@code alg: none} and HMAC tricks
- * with a public key fail), issuer, audience, expiry and not-before with a bounded clock skew,
- * then maps the {@code roles} claim to a {@link Role}.
+ * with a public key fail), issuer, audience, expiry and not-before with a bounded clock skew, a
+ * lifetime ({@code exp - iat}) of at most {@code auth.lifetime} ({@code iat} required in jwks
+ * mode, so a stolen token cannot be minted to live for years), then maps the {@code roles} claim
+ * to a {@link Role}.
  */
 public final class JwtVerifier {
     static final String ROLES_CLAIM = "roles";
@@ -41,13 +46,17 @@ public final class JwtVerifier {
     private static final int STARTUP_FETCH_SIZE_LIMIT = 512 * 1024;
 
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Duration maxLifetime;
+    private final Duration skew;
 
     private JwtVerifier(JWKSource<SecurityContext> keys, AuthSettings settings) {
+        maxLifetime = settings.maxLifetime();
+        skew = settings.clockSkew();
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         var claims = new DefaultJWTClaimsVerifier<>(Set.of(settings.audience()),
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-                Set.of("sub", "exp"), Set.of());
+                settings.mode() == AuthSettings.Mode.JWKS ? Set.of("sub", "exp", "iat") : Set.of("sub", "exp"), Set.of());
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -135,12 +144,31 @@ public final class JwtVerifier {
         } catch (JOSEException e) {
             throw ApiException.invalidToken("The token signature cannot be verified: " + e.getMessage());
         }
+        requireBoundedLifetime(claims);
         Role role = role(claims).orElseThrow(() ->
                 ApiException.forbidden("The token carries no role this API knows (admin or customer)."));
         return new Principal(claims.getSubject(), role);
     }
 
-    /** ADMIN wins over CUSTOMER when a token carries both. */
+    /** {@code iat} not in the future (beyond the skew) and {@code exp - iat} within {@code auth.lifetime}. */
+    private void requireBoundedLifetime(JWTClaimsSet claims) {
+        Date issued = claims.getIssueTime();
+        if (issued == null) {
+            return; // only possible in local mode
+        }
+        if (issued.toInstant().isAfter(Instant.now().plus(skew))) {
+            throw ApiException.invalidToken("The token's iat is in the future.");
+        }
+        if (Duration.between(issued.toInstant(), claims.getExpirationTime().toInstant()).compareTo(maxLifetime) > 0) {
+            throw ApiException.invalidToken("The token lives longer (exp - iat) than the maximum of " + maxLifetime + ".");
+        }
+    }
+
+    /**
+     * ADMIN wins over CUSTOMER when a token carries both. A string instead of an array names one
+     * role (some identity providers collapse single-valued claims); it is not split on spaces or
+     * commas, so "admin customer" names no role and is refused.
+     */
     private static Optional<Role> role(JWTClaimsSet claims) {
         Object value = claims.getClaim(ROLES_CLAIM);
         Collection<?> values = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);

@@ -7,6 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import dev.antigravity.api.metrics.RequestOutcome;
+
 /** One structured log line per request: method, route, path, status, latency_ms, correlation_id, subject. */
 public final class AccessLog implements Consumer<RequestOutcome> {
     public static final String LOGGER_NAME = "dev.antigravity.api.access";

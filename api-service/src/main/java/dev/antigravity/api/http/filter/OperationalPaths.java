@@ -1,7 +1,8 @@
 package dev.antigravity.api.http.filter;
 
 /**
- * Endpoints for the load balancer, the orchestrator and monitoring. They bypass rate and
+ * Endpoints for the load balancer, the orchestrator and API clients' tooling ({@code /observe/*}
+ * is on the management port, outside these filters). They bypass rate and
  * concurrency limits and authentication: throttling a health check, or failing it for a stale
  * Authorization header, would make a busy but healthy task look dead.
  */
@@ -10,7 +11,6 @@ public final class OperationalPaths {
     }
 
     public static boolean isOperational(String path) {
-        return path.equals("/health") || path.equals("/ready") || path.equals("/openapi")
-                || path.equals("/observe") || path.startsWith("/observe/");
+        return path.equals("/health") || path.equals("/ready") || path.equals("/openapi");
     }
 }

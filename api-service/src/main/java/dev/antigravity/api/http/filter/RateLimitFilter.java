@@ -1,18 +1,14 @@
 package dev.antigravity.api.http.filter;
 
 import dev.antigravity.api.http.RequestPath;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
-import dev.antigravity.api.http.auth.Principal;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * Rate limit per authenticated subject, else per client IP, so that one noisy client cannot
@@ -21,15 +17,11 @@ import io.helidon.webserver.http.ServerRequest;
  */
 public final class RateLimitFilter implements Filter {
     private final TokenBuckets buckets;
-    private final boolean trustForwardedFor;
+    private final CallerKey callers;
 
-    /**
-     * @param trustForwardedFor take the client IP from the last X-Forwarded-For entry (the one the
-     *                          load balancer appended); only safe behind a proxy that sets it
-     */
-    public RateLimitFilter(TokenBuckets buckets, boolean trustForwardedFor) {
+    public RateLimitFilter(TokenBuckets buckets, CallerKey callers) {
         this.buckets = buckets;
-        this.trustForwardedFor = trustForwardedFor;
+        this.callers = callers;
     }
 
     @Override
@@ -38,33 +30,11 @@ public final class RateLimitFilter implements Filter {
             chain.proceed();
             return;
         }
-        Duration wait = buckets.take(callerKey(req));
+        Duration wait = buckets.take(callers.of(req));
         if (!wait.isZero()) {
             ProblemResponses.reject(req, res, ApiException.tooManyRequests(wait));
             return;
         }
         chain.proceed();
-    }
-
-    String callerKey(ServerRequest req) {
-        return Principal.current(req)
-                .map(p -> "sub:" + p.subject())
-                .orElseGet(() -> "ip:" + clientIp(req));
-    }
-
-    private String clientIp(ServerRequest req) {
-        if (trustForwardedFor) {
-            var forwarded = req.headers().first(HeaderNames.X_FORWARDED_FOR);
-            if (forwarded.isPresent()) {
-                String[] hops = forwarded.get().split(",");
-                String last = hops[hops.length - 1].trim();
-                if (!last.isEmpty()) {
-                    return last;
-                }
-            }
-        }
-        return req.remotePeer().address() instanceof InetSocketAddress inet && inet.getAddress() != null
-                ? inet.getAddress().getHostAddress()
-                : String.valueOf(req.remotePeer().address());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.antigravity.api.metrics.RequestOutcome;
 import dev.antigravity.api.http.CorrelationId;
 import dev.antigravity.api.http.RequestPath;
 import dev.antigravity.api.http.auth.Principal;

@@ -34,13 +34,32 @@ public final class TokenBuckets {
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {
-            bucket.refill(now, ratePerNano, burst);
-            if (bucket.tokens >= 1) {
+            Duration wait = untilToken(bucket, now);
+            if (wait.isZero()) {
                 bucket.tokens -= 1;
-                return Duration.ZERO;
             }
-            return Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / ratePerNano));
+            return wait;
         }
+    }
+
+    /**
+     * How long until {@code key} has a token, without taking one ({@link Duration#ZERO}: it has
+     * one now). A key never charged has a full bucket and is not stored.
+     */
+    public Duration peek(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            return Duration.ZERO;
+        }
+        synchronized (bucket) {
+            return untilToken(bucket, nanoTime.getAsLong());
+        }
+    }
+
+    /** Refills {@code bucket} (held locked by the caller) and says how long until it holds a whole token. */
+    private Duration untilToken(Bucket bucket, long now) {
+        bucket.refill(now, ratePerNano, burst);
+        return bucket.tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / ratePerNano));
     }
 
     int size() {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.antigravity.api.service.FieldError;
+
 /**
  * An error the API reports to its client as RFC 9457 {@code application/problem+json}.
  * Throw it from any handler, service or filter; {@link ProblemErrorHandler} renders it, so no

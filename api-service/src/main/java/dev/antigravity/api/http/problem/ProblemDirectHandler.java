@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.antigravity.api.http.CorrelationId;
 import dev.antigravity.api.http.filter.AccessLog;
-import dev.antigravity.api.http.filter.RequestOutcome;
+import dev.antigravity.api.metrics.RequestOutcome;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;

@@ -2,6 +2,7 @@ package dev.antigravity.api.http.problem;
 
 import dev.antigravity.api.http.RequestPath;
 import dev.antigravity.api.http.RouteTable;
+import dev.antigravity.api.service.ServiceException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,9 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
     ApiException toProblem(ServerRequest req, Throwable error) {
         if (error instanceof ApiException api) {
             return api;
+        }
+        if (error instanceof ServiceException refused) {
+            return ServiceProblems.from(refused);
         }
         var json = JsonProblems.from(error);
         if (json.isPresent()) {

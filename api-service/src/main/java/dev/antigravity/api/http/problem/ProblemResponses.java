@@ -1,6 +1,7 @@
 package dev.antigravity.api.http.problem;
 
 import dev.antigravity.api.http.RequestPath;
+import dev.antigravity.api.service.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

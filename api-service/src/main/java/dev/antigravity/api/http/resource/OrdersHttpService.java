@@ -49,8 +49,8 @@ public final class OrdersHttpService implements HttpService {
         }
         Created.location(req, res, placement.orderId());
         res.headers().contentType(MediaTypes.APPLICATION_JSON);
-        // The stored body is sent verbatim so that a replay is byte-for-byte the first response.
-        res.status(Status.create(placement.status())).send(placement.body());
+        // The stored body is sent verbatim so that a replay is byte-for-byte the first response (201 too).
+        res.status(Status.CREATED_201).send(placement.body());
     }
 
     /** Two keys would make a retry ambiguous (which one identifies the request?), so they are refused. */

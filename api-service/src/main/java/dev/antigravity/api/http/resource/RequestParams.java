@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.http.problem.FieldError;
+import dev.antigravity.api.service.FieldError;
 import dev.antigravity.api.model.PageRequest;
 
 import io.helidon.webserver.http.ServerRequest;

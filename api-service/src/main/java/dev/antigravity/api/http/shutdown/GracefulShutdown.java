@@ -2,6 +2,7 @@ package dev.antigravity.api.http.shutdown;
 
 import java.time.Duration;
 
+import dev.antigravity.api.health.Drain;
 import dev.antigravity.api.db.Database;
 import io.helidon.webserver.WebServer;
 

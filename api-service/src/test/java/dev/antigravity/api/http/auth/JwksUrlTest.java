@@ -79,7 +79,7 @@ class JwksUrlTest {
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("idp-ec").build(),
                 new JWTClaimsSet.Builder().subject("frank").issuer("https://idp.example").audience("antigravity-api")
                         .claim("roles", List.of("customer"))
-                        .expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+                        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
         token.sign(new ECDSASigner(idpKey));
         assertThat(verifier.verify(token.serialize())).isEqualTo(new Principal("frank", Role.CUSTOMER));
 

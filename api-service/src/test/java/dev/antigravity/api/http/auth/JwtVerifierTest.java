@@ -149,7 +149,7 @@ class JwtVerifierTest {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().subject("mallory").issuer(AuthSettings.LOCAL_ISSUER)
                 .audience(AuthSettings.DEFAULT_AUDIENCE).claim("roles", List.of("admin"))
-                .expirationTime(java.util.Date.from(now.plusSeconds(600))).build();
+                .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(600))).build();
     }
 
     private void expectInvalid(String token, String detailFragment) {

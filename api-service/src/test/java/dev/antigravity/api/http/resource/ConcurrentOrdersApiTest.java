@@ -14,14 +14,16 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Racing POST /api/orders through the real server on PostgreSQL. */
+@ExtendWith(TestDatabases.PostgresRequired.class)
 @ServerTest
 class ConcurrentOrdersApiTest {
     private static final Database DATABASE = TestDatabases.postgres();
-    
+
     private final Api api;
     private final World world;
 

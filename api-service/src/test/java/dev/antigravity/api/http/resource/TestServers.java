@@ -9,14 +9,15 @@ import dev.antigravity.api.testsupport.TestApps;
 import io.helidon.webserver.WebServerConfig;
 
 /**
- * The production wiring over a given test database, with a patient concurrency limit: the
- * tests fire bursts larger than the connection pool on purpose and want every request served.
+ * The production wiring over a given test database, with a patient concurrency limit and no
+ * per-caller cap: the tests fire bursts of one caller larger than the connection pool on purpose
+ * and want every request served.
  */
 final class TestServers {
     private TestServers() {
     }
 
     static void configure(WebServerConfig.Builder server, Database database) {
-        ApiServer.configure(server, TestApps.create(database, Map.of("limits.wait", "PT30S")));
+        ApiServer.configure(server, TestApps.create(database, Map.of("limits.wait", "PT30S", "limits.caller", "1000")));
     }
 }

@@ -67,7 +67,7 @@ class UsersAndAdminApiTest extends H2ServerTest {
     void statsCoverEveryDayOfTheRange() {
         long product = world().newProduct(10);
         long id = Api.id(api.post("/api/orders", world().owner, World.orderBody(product, 4))).orElseThrow();
-        api.patch("/api/orders/" + id, world().owner, "{\"status\":\"PAID\"}");
+        api.patch("/api/orders/" + id, world().admin, World.PAID_BY_ADMIN);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         JsonNode days = api.get("/api/admin/stats/orders?from=" + today.minusDays(2) + "&to=" + today, world().admin).json();

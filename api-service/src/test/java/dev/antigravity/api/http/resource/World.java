@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * administrator, a registered customer who owns an order, and another customer.
  */
 final class World {
+    /** The body an administrator sends to mark an order paid by hand (a reason is required). */
+    static final String PAID_BY_ADMIN = "{\"status\":\"PAID\",\"reason\":\"paid by bank transfer\"}";
     final Api api;
     final Caller admin = Caller.admin("admin");
     final Caller owner = Caller.customer("customer");

@@ -2,26 +2,29 @@ package dev.antigravity.lambdas.app.lifecycle;
 
 import dev.antigravity.events.lifecycle.LifecycleHookPayload;
 import dev.antigravity.events.lifecycle.LifecycleStage;
-import dev.antigravity.lambdas.domain.ManagedService;
-import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.lifecycle.CheckResult;
 import dev.antigravity.lambdas.domain.lifecycle.HookDecision;
 import dev.antigravity.lambdas.domain.lifecycle.LifecycleHookPolicy;
-import dev.antigravity.lambdas.domain.lifecycle.RevisionVersions;
+import dev.antigravity.lambdas.domain.lifecycle.RollbackTrafficShift;
+import dev.antigravity.lambdas.domain.lifecycle.ServiceDeploymentRollbacks;
+import dev.antigravity.lambdas.domain.lifecycle.StageCheck;
 import dev.antigravity.lambdas.domain.lifecycle.TransientCheckException;
-import dev.antigravity.lambdas.domain.port.AlarmPort;
-import dev.antigravity.lambdas.domain.port.EcsPort;
-import dev.antigravity.lambdas.domain.port.HealthProbe;
-import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Answers one ECS lifecycle-hook invocation: runs the stage's check and turns the result into SUCCEEDED, FAILED
- * or IN_PROGRESS (with the attempt count carried in hookDetails from one invocation to the next).
+ * or IN_PROGRESS (with the attempt count carried in hookDetails from one invocation to the next). An invocation that
+ * belongs to a rollback is always answered SUCCEEDED, with the reason: the guard alarm that called for the rollback
+ * is still in ALARM, the abandoned revision may not answer, and failing would hold up (or, for a rollback deployment
+ * of its own, undo) the very rollback the failing check called for. ECS's own rollback shows in the payload at the
+ * traffic-shift stages it re-invokes ({@link RollbackTrafficShift}); for any other check that does not pass, ECS's
+ * word on the service deployment decides ({@link ServiceDeploymentRollbacks}).
  */
 public final class AnswerLifecycleHook {
     /** The hookDetails key holding how many invocations this execution's stage has had. */
@@ -30,112 +33,88 @@ public final class AnswerLifecycleHook {
     public static final String STAGE = "stage";
 
     private final LifecycleHookPolicy policy;
-    private final ManagedServices services;
-    private final TestListeners testListeners;
-    private final List<String> extraSmokePaths;
-    private final HealthProbe probe;
-    private final RevisionVersions versions;
-    private final EcsPort ecs;
-    private final AlarmPort alarms;
+    private final StageChecks checks;
+    private final ServiceDeploymentRollbacks rollbacks;
     private final Predicate<Throwable> transientError;
 
     /**
      * @param transientError tells a failure that may pass (I/O, throttling, 5xx: answer IN_PROGRESS and count the
      *                       attempt) from one that will not (anything else propagates; the handler answers FAILED)
      */
-    public AnswerLifecycleHook(LifecycleHookPolicy policy, ManagedServices services, TestListeners testListeners,
-                               List<String> extraSmokePaths, HealthProbe probe, RevisionVersions versions,
-                               EcsPort ecs, AlarmPort alarms, Predicate<Throwable> transientError) {
+    public AnswerLifecycleHook(LifecycleHookPolicy policy, StageChecks checks, ServiceDeploymentRollbacks rollbacks,
+                               Predicate<Throwable> transientError) {
         this.policy = policy;
-        this.services = services;
-        this.testListeners = testListeners;
-        this.extraSmokePaths = List.copyOf(extraSmokePaths);
-        this.probe = probe;
-        this.versions = versions;
-        this.ecs = ecs;
-        this.alarms = alarms;
+        this.checks = checks;
+        this.rollbacks = rollbacks;
         this.transientError = transientError;
     }
 
     public HookDecision answer(LifecycleHookPayload payload) {
-        int attempt = previousAttempts(payload.hookDetails(), payload.lifecycleStage()) + 1;
+        int attempt = previousAttempts(payload.hookDetails(), payload.stage()) + 1;
+        Optional<String> rollbackInPayload = RollbackTrafficShift.seenIn(payload);
+        if (rollbackInPayload.isPresent()) {
+            return policy.decide(attempt, rollingBack(rollbackInPayload.get(), null));
+        }
         Optional<ServiceRef> service = ServiceRef.fromArn(payload.serviceArn());
         if (service.isEmpty()) {
             return policy.decide(attempt, new CheckResult.Failed("cannot read a service from " + payload.serviceArn()));
         }
-        CheckResult result;
-        try {
-            result = switch (policy.checkFor(payload.lifecycleStage())) {
-                case NONE -> new CheckResult.Passed("no check configured for " + payload.lifecycleStage());
-                case SMOKE_TEST -> smokeTest(service.get(), payload.targetServiceRevisionArn());
-                case GUARD_ALARMS -> guardAlarms(service.get());
-            };
-        } catch (RuntimeException e) {
-            if (!(e instanceof TransientCheckException) && !transientError.test(e)) {
-                throw e;
-            }
-            result = new CheckResult.NotYet("check could not be made: " + e.getMessage());
+        CheckResult result = guarded(() -> runChecks(policy.checksFor(payload.stage()), service.get(), payload),
+                "check could not be made: ");
+        if (!(result instanceof CheckResult.Passed)) {
+            result = unlessEcsIsRollingBack(result, payload);
         }
         return policy.decide(attempt, result);
     }
 
-    private CheckResult smokeTest(ServiceRef service, String targetRevisionArn) {
-        Optional<URI> base = testListeners.baseUrl(service);
-        if (base.isEmpty()) {
-            return new CheckResult.Failed("no test listener URL configured for " + service
-                    + " (LIFECYCLE_TEST_LISTENER_URL)");
-        }
-        String container = services.find(service).map(ManagedService::container).orElse(null);
-        Optional<String> expected = versions.versionOf(targetRevisionArn, container);
-        // One attempt per invocation: ECS calling again after callBackDelay is the retry.
-        HealthProbe.ProbeResult health = probe.probe(resolve(base.get(), "/health"), expected.orElse(null));
-        if (!health.healthy()) {
-            return new CheckResult.NotYet("/health: " + health.detail());
-        }
-        if (expected.isPresent() && !expected.get().equals(health.version())) {
-            return new CheckResult.NotYet("/health reports version " + health.version() + ", expected "
-                    + expected.get());
-        }
-        for (String path : pathsAfterHealth()) {
-            HealthProbe.ProbeResult response = probe.probe(resolve(base.get(), path), null);
-            if (!response.healthy()) {
-                return new CheckResult.NotYet(path + ": " + response.detail());
+    /** A check that did not pass must not hold up a rollback: ask ECS, the source of truth, whether this is one. */
+    private CheckResult unlessEcsIsRollingBack(CheckResult result, LifecycleHookPayload payload) {
+        // Unsure whether a rollback runs, even a definite failure waits for the next call rather than break one.
+        return guarded(() -> rollbacks.rollingBack(payload.resourceArn(), payload.serviceArn(),
+                        payload.targetServiceRevisionArn()).<CheckResult>map(reason -> rollingBack(reason, result))
+                        .orElse(result),
+                result.detail() + "; could not ask ECS whether this is a rollback: ");
+    }
+
+    private static CheckResult rollingBack(String evidence, CheckResult check) {
+        return new CheckResult.Passed("this deployment is a rollback (" + evidence
+                + "); a lifecycle hook never holds a rollback up"
+                + (check == null ? "" : " (the check found: " + check.detail() + ")"));
+    }
+
+    /** A failure that may pass (see the constructor) becomes "not yet"; any other propagates. */
+    private CheckResult guarded(Supplier<CheckResult> check, String notYetPrefix) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            if (!(e instanceof TransientCheckException) && !transientError.test(e)) {
+                throw e;
             }
+            return new CheckResult.NotYet(notYetPrefix + e.getMessage());
         }
-        return new CheckResult.Passed("smoke test passed: /health"
-                + expected.map(v -> " (version " + v + ")").orElse(" (no APP_VERSION on the revision to compare)")
-                + ", " + String.join(", ", pathsAfterHealth()));
     }
 
-    private List<String> pathsAfterHealth() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("/ready"), extraSmokePaths.stream()).toList();
-    }
-
-    private CheckResult guardAlarms(ServiceRef service) {
-        List<String> names = ecs.describe(service).guardAlarms();
-        if (names.isEmpty()) {
-            return new CheckResult.Passed("no guard alarms on " + service);
+    /** Every check in order; the first that does not pass is the answer. */
+    private CheckResult runChecks(List<StageCheck> stageChecks, ServiceRef service, LifecycleHookPayload payload) {
+        List<String> passed = new ArrayList<>();
+        for (StageCheck check : stageChecks) {
+            CheckResult result = checks.run(check, service, payload);
+            if (!(result instanceof CheckResult.Passed)) {
+                return result;
+            }
+            passed.add(result.detail());
         }
-        Map<String, AlarmPort.AlarmStatus> states = alarms.states(names);
-        List<String> firing = names.stream().filter(n -> states.get(n) == AlarmPort.AlarmStatus.ALARM).toList();
-        if (!firing.isEmpty()) {
-            return new CheckResult.Failed("guard alarm in ALARM: " + String.join(", ", firing));
-        }
-        List<String> unsettled = names.stream().filter(n -> states.get(n) != AlarmPort.AlarmStatus.OK)
-                .map(n -> n + " " + states.get(n)).toList();
-        if (!unsettled.isEmpty()) {
-            return new CheckResult.NotYet("guard alarms not OK yet: " + String.join(", ", unsettled));
-        }
-        return new CheckResult.Passed("all " + names.size() + " guard alarms OK");
+        return new CheckResult.Passed(String.join("; ", passed));
     }
 
     /**
      * The attempts this stage has had: ECS echoes the hookDetails of the previous IN_PROGRESS answer. Counts left
      * by another stage (hookDetails carried over) do not count against this one.
      */
-    static int previousAttempts(Map<String, Object> hookDetails, LifecycleStage stage) {
+    static int previousAttempts(Map<String, Object> hookDetails, Optional<LifecycleStage> stage) {
         Object recordedStage = hookDetails.get(STAGE);
-        if (recordedStage != null && !stage.name().equals(recordedStage.toString())) {
+        String thisStage = stage.map(LifecycleStage::name).orElse(null);
+        if (recordedStage != null && !recordedStage.toString().equals(thisStage)) {
             return 0;
         }
         Object value = hookDetails.get(ATTEMPT);
@@ -150,11 +129,5 @@ public final class AnswerLifecycleHook {
             }
         }
         return 0;
-    }
-
-    private static URI resolve(URI base, String path) {
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
-                : base.toString();
-        return URI.create(root + (path.startsWith("/") ? path : "/" + path));
     }
 }

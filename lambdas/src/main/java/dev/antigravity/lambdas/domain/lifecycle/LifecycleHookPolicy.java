@@ -3,7 +3,11 @@ package dev.antigravity.lambdas.domain.lifecycle;
 import dev.antigravity.events.lifecycle.LifecycleStage;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which check runs at which stage, and how long a check that is "not yet" good may keep ECS waiting.
@@ -42,6 +46,19 @@ public final class LifecycleHookPolicy {
 
     public StageCheck checkFor(LifecycleStage stage) {
         return checks.getOrDefault(stage, StageCheck.NONE);
+    }
+
+    /**
+     * The checks for an invocation at {@code stage}; without one (a flat payload may leave it out), every check some
+     * stage is configured with, so an invocation whose stage we cannot read is never waved through unchecked.
+     */
+    public List<StageCheck> checksFor(Optional<LifecycleStage> stage) {
+        if (stage.isPresent()) {
+            return List.of(checkFor(stage.get()));
+        }
+        List<StageCheck> every = EnumSet.copyOf(checks.isEmpty() ? Set.of(StageCheck.NONE) : checks.values())
+                .stream().filter(check -> check != StageCheck.NONE).toList();
+        return every.isEmpty() ? List.of(StageCheck.NONE) : every;
     }
 
     public int maxAttempts() {

@@ -17,21 +17,23 @@ import java.util.Set;
 /**
  * When PagerDuty is paged and when the page is resolved.
  *
- * <p>Two causes per service get their own incident: an unhealthy deployment (a rollback, ECS's circuit breaker, a
- * failed verification or a failed rollback are all the same fire: the service is not on a healthy revision) and
- * suspended automation (a human has to look at the loop guard; only a human resolves it). Recovery — a guard alarm
- * back to OK, or a deployment that reached STABLE — resolves the unhealthy-deployment incident; resolving an
- * incident that is not open is a no-op in PagerDuty, so no state is needed to know whether one is.
+ * <p>Three causes per service get their own incident (dedup key). An unhealthy deployment (a rollback under way,
+ * ECS's circuit breaker, a failed verification: the automation is restoring a healthy revision by itself) is
+ * resolved by recovery — all guard alarms back to OK ({@code AlarmCleared}), or a deployment that reached STABLE.
+ * A failed rollback and suspended automation mean the automation gave up: a human has to act, and only a human
+ * resolves them (an alarm back to OK while the bad revision still serves proves nothing). Resolving an incident
+ * that is not open is a no-op in PagerDuty, so no state is needed to know whether one is.
  */
 public final class PagerDutyPolicy {
     static final Set<PlatformEventType> DEPLOYMENT_UNHEALTHY =
-            EnumSet.of(RollbackStarted, VerificationFailed, DeploymentFailed, RollbackFailed);
+            EnumSet.of(RollbackStarted, VerificationFailed, DeploymentFailed);
     static final Set<PlatformEventType> RECOVERY = EnumSet.of(AlarmCleared, DeploymentStable);
     static final Set<PlatformEventType> PAGED_OR_RESOLVED;
 
     static {
         EnumSet<PlatformEventType> all = EnumSet.copyOf(DEPLOYMENT_UNHEALTHY);
         all.addAll(RECOVERY);
+        all.add(RollbackFailed);
         all.add(AutomationSuspended);
         PAGED_OR_RESOLVED = all;
     }
@@ -43,6 +45,9 @@ public final class PagerDutyPolicy {
     public static Optional<PagerDutyAction> actionFor(PlatformEvent event) {
         if (DEPLOYMENT_UNHEALTHY.contains(event.type())) {
             return Optional.of(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER, dedupKey(event, "deployment-unhealthy")));
+        }
+        if (event.type() == RollbackFailed) {
+            return Optional.of(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER, dedupKey(event, "rollback-failed")));
         }
         if (event.type() == AutomationSuspended) {
             return Optional.of(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER, dedupKey(event, "automation-suspended")));

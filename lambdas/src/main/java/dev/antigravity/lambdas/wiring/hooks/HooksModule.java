@@ -16,6 +16,7 @@ import dev.antigravity.lambdas.adapters.metrics.MeteredLedger;
 import dev.antigravity.lambdas.adapters.simulation.MotoEcsGaps;
 import dev.antigravity.lambdas.adapters.sns.SnsPlatformEventPublisher;
 import dev.antigravity.lambdas.app.AcceptImage;
+import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.PromoteBaked;
@@ -152,8 +153,9 @@ public final class HooksModule {
 
     @Provides @Singleton static HandleAlarm handleAlarm(HooksConfig config, EcsPort ecs, LedgerPort ledger,
                                                         RollBack rollBack, PlatformEventPublisher publisher,
-                                                        PlatformEvents events, Clock clock) {
-        return new HandleAlarm(config.services(), ecs, ledger, rollBack, publisher, events, clock);
+                                                        PlatformEvents events, Clock clock, AlarmPort alarms) {
+        return new HandleAlarm(config.services(), ecs, ledger, rollBack, publisher, events, clock,
+                new AnnounceRecovery(ecs, alarms, publisher, events, clock));
     }
 
     @Provides @Singleton static Stabilize stabilize(HooksConfig config, EcsPort ecs, LedgerPort ledger,

@@ -2,7 +2,7 @@ package dev.antigravity.lambdas.wiring.lifecycle;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.antigravity.lambdas.handlers.LifecycleHookInvocation;
+import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
 import dev.antigravity.lambdas.wiring.hooks.HooksModule;
 import java.util.Map;
 import javax.inject.Singleton;

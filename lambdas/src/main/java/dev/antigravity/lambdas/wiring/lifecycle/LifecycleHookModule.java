@@ -3,13 +3,15 @@ package dev.antigravity.lambdas.wiring.lifecycle;
 import dagger.Module;
 import dagger.Provides;
 import dev.antigravity.events.codec.EventCodec;
-import dev.antigravity.lambdas.adapters.lifecycle.AwsTransientErrors;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
+import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
+import dev.antigravity.lambdas.adapters.lifecycle.AwsTransientErrors;
 import dev.antigravity.lambdas.adapters.lifecycle.EcsRevisionVersions;
+import dev.antigravity.lambdas.adapters.lifecycle.EcsServiceDeploymentRollbacks;
 import dev.antigravity.lambdas.app.lifecycle.AnswerLifecycleHook;
+import dev.antigravity.lambdas.app.lifecycle.StageChecks;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
-import dev.antigravity.lambdas.handlers.LifecycleHookInvocation;
 import dev.antigravity.lambdas.wiring.hooks.HooksConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -33,10 +35,11 @@ public final class LifecycleHookModule {
     static AnswerLifecycleHook answer(Map<String, String> env, HooksConfig config, EcsClient ecsClient, EcsPort ecs,
                                       AlarmPort alarms, EventCodec codec) {
         LifecycleHookSettings settings = LifecycleHookSettings.from(env);
-        return new AnswerLifecycleHook(settings.policy(), config.services(), settings.testListeners(),
+        return new AnswerLifecycleHook(settings.policy(), new StageChecks(config.services(), settings.testListeners(),
                 settings.smokePaths(),
                 // One attempt per invocation: ECS calling again after callBackDelay is the retry.
                 new HttpHealthProbe(codec.mapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
-                new EcsRevisionVersions(ecsClient), ecs, alarms, new AwsTransientErrors());
+                new EcsRevisionVersions(ecsClient), ecs, alarms),
+                new EcsServiceDeploymentRollbacks(ecsClient), new AwsTransientErrors());
     }
 }

@@ -2,7 +2,7 @@ package dev.antigravity.lambdas.wiring.notify;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.antigravity.lambdas.handlers.NotifierInvocation;
+import dev.antigravity.lambdas.adapters.lambda.NotifierInvocation;
 import dev.antigravity.lambdas.wiring.hooks.HooksModule;
 import java.util.Map;
 import javax.inject.Singleton;

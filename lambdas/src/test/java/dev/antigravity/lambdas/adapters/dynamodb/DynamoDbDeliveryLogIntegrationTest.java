@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The delivery claims against moto_server's DynamoDB: conditional writes, not an in-memory imitation. */
+@ExtendWith(MotoServer.Required.class)
 class DynamoDbDeliveryLogIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static DynamoDbClient dynamo;

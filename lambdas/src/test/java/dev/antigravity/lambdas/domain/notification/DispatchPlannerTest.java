@@ -42,6 +42,29 @@ class DispatchPlannerTest {
                 "antigravity/prod/antigravity-prod/api/automation-suspended"));
     }
 
+    @Test
+    void aFailedRollbackIsItsOwnIncidentThatAnAlarmBackToOkDoesNotResolve() {
+        Dispatch page = defaults.plan(ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL)).dispatches().get(1);
+        Dispatch resolve = defaults.plan(PlatformEventFixtures.alarmCleared()).dispatches().get(1);
+
+        assertThat(page.pagerDuty()).isEqualTo(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER,
+                "antigravity/prod/antigravity-prod/api/rollback-failed"));
+        assertThat(resolve.pagerDuty().dedupKey()).isNotEqualTo(page.pagerDuty().dedupKey());
+    }
+
+    /** A human must look at a failed rollback or suspended automation: no automatic recovery closes their page. */
+    @ParameterizedTest
+    @EnumSource(value = PlatformEventType.class, names = {"RollbackFailed", "AutomationSuspended"})
+    void noRecoveryResolvesAnIncidentOnlyAHumanMayClose(PlatformEventType humanOnly) {
+        String incident = defaults.plan(ofType(humanOnly, Severity.CRITICAL)).dispatches().get(1).pagerDuty().dedupKey();
+
+        for (PlatformEventType type : PlatformEventType.values()) {
+            defaults.plan(ofType(type, Severity.INFO)).dispatches().stream()
+                    .filter(d -> d.pagerDuty() != null && d.pagerDuty().kind() == PagerDutyAction.Kind.RESOLVE)
+                    .forEach(d -> assertThat(d.pagerDuty().dedupKey()).as(type + " resolves").isNotEqualTo(incident));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(PlatformEventType.class)
     void everyTypeReachesSlackAndOnlyTheActionableOnesReachPagerDuty(PlatformEventType type) {

@@ -10,6 +10,7 @@ import dev.antigravity.events.EventResources;
 import dev.antigravity.events.EventResources.Sample;
 import dev.antigravity.events.aws.AwsEvent;
 import dev.antigravity.events.codec.EventCodec;
+import dev.antigravity.events.testing.MotoServer;
 import dev.antigravity.lambdas.handlers.AlarmHandler;
 import dev.antigravity.lambdas.handlers.DeploymentEventHandler;
 import dev.antigravity.lambdas.handlers.ImagePushHandler;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the handler does not consume that kind of event, ignored when it does. Nothing may throw (that would put
  * never-succeeding input into Lambda's retry loop).
  */
+@ExtendWith(MotoServer.Required.class)
 class HandlerSamplesTest {
     private static final Map<String, Set<String>> CONSUMES = Map.of(
             "ImagePushHandler", Set.of("aws/ecr-image-action.schema.json"),

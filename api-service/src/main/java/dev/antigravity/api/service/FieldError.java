@@ -1,4 +1,4 @@
-package dev.antigravity.api.http.problem;
+package dev.antigravity.api.service;
 
 /**
  * One invalid input field in a problem+json response: {@code field} is the JSON path of the

@@ -1,4 +1,4 @@
-package dev.antigravity.lambdas.handlers;
+package dev.antigravity.lambdas.adapters.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

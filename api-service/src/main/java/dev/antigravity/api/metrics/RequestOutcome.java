@@ -1,4 +1,4 @@
-package dev.antigravity.api.http.filter;
+package dev.antigravity.api.metrics;
 
 import java.time.Duration;
 

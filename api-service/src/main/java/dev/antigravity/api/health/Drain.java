@@ -1,4 +1,4 @@
-package dev.antigravity.api.http.shutdown;
+package dev.antigravity.api.health;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

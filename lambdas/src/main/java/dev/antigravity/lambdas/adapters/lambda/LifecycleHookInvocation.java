@@ -1,4 +1,4 @@
-package dev.antigravity.lambdas.handlers;
+package dev.antigravity.lambdas.adapters.lambda;
 
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.lifecycle.LifecycleHookPayload;
@@ -60,7 +60,7 @@ public final class LifecycleHookInvocation {
         }
         try (LogContext.Scope scope = LogContext.with("handler", "LifecycleHookHandler",
                 "eventId", payload.executionId(), "deploymentId", deploymentIdOf(payload.resourceArn()),
-                "serviceArn", payload.serviceArn(), "stage", payload.lifecycleStage().name())) {
+                "serviceArn", payload.serviceArn(), "stage", payload.stage().map(Enum::name).orElse(null))) {
             if (misconfiguration != null) {
                 LOG.error("answering FAILED: " + misconfiguration, null);
                 return HookResponses.failed(misconfiguration, payload.lifecycleStage());

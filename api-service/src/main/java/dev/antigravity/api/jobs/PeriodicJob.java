@@ -1,0 +1,73 @@
+package dev.antigravity.api.jobs;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+import dev.antigravity.api.logging.LogContext;
+
+/**
+ * Runs one task every {@code interval} on a daemon thread of its own, from {@link #start()} to
+ * {@link #close()}. The task gets a fresh correlation id per run (for its audit entries and log
+ * line) and says how many things it did. A run that fails (the database briefly away) is logged
+ * as one WARNING line and simply retried at the next interval, so nothing is lost and no failure
+ * stops the schedule.
+ */
+public final class PeriodicJob implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PeriodicJob.class.getName());
+
+    private final String name;
+    private final Duration interval;
+    private final ToIntFunction<String> task;
+    private ScheduledExecutorService scheduler;
+
+    public PeriodicJob(String name, Duration interval, ToIntFunction<String> task) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalStateException(name + ": the interval must be positive, not " + interval);
+        }
+        this.name = name;
+        this.interval = interval;
+        this.task = task;
+    }
+
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name).factory());
+        scheduler.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the schedule and waits briefly for a run in progress (its transactions are short). */
+    @Override
+    public synchronized void close() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    private void runOnce() {
+        String correlationId = name + "-" + UUID.randomUUID();
+        // Log lines (and audit entries) of this run carry its correlation id, like a request's.
+        ScopedValue.where(LogContext.CORRELATION_ID, correlationId).run(() -> {
+            try {
+                int done = task.applyAsInt(correlationId);
+                if (done > 0) {
+                    LOG.log(System.Logger.Level.INFO, name + ": " + done + " done");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, name + " failed, retried in " + interval + ": " + e);
+            }
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package dev.antigravity.lambdas.adapters.pagerduty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.events.platform.PlatformEventType;
+import dev.antigravity.events.platform.Severity;
+import dev.antigravity.lambdas.domain.notification.Dispatch;
+import dev.antigravity.lambdas.domain.notification.DispatchPlanner;
+import dev.antigravity.lambdas.domain.notification.RoutingRules;
+import dev.antigravity.lambdas.notifyfixtures.PlatformEventFixtures;
+import org.junit.jupiter.api.Test;
+
+/** What PagerDuty receives: the resolve an alarm recovery sends must name a different alert than a failed rollback. */
+class PagerDutyEventFormatterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PagerDutyEventFormatter formatter = new PagerDutyEventFormatter(JSON, "us-east-1");
+    private final DispatchPlanner planner = new DispatchPlanner(RoutingRules.defaults());
+
+    @Test
+    void theResolveOfARecoveredAlarmLeavesTheFailedRollbacksAlertOpen() throws Exception {
+        JsonNode trigger = JSON.readTree(formatter.format(pagerDutyDispatch(
+                PlatformEventFixtures.ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL)), "key"));
+        JsonNode resolve = JSON.readTree(formatter.format(pagerDutyDispatch(PlatformEventFixtures.alarmCleared()), "key"));
+
+        assertThat(trigger.path("event_action").asText()).isEqualTo("trigger");
+        assertThat(resolve.path("event_action").asText()).isEqualTo("resolve");
+        assertThat(resolve.has("payload")).isFalse();
+        assertThat(resolve.path("dedup_key").asText()).isEqualTo("antigravity/prod/antigravity-prod/api/deployment-unhealthy")
+                .isNotEqualTo(trigger.path("dedup_key").asText());
+    }
+
+    private Dispatch pagerDutyDispatch(dev.antigravity.events.platform.PlatformEvent event) {
+        return planner.plan(event).dispatches().stream().filter(d -> d.pagerDuty() != null).findFirst().orElseThrow();
+    }
+}
