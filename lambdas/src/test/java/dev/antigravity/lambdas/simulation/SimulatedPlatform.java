@@ -1,6 +1,7 @@
 package dev.antigravity.lambdas.simulation;
 
 import dev.antigravity.lambdas.app.AcceptImage;
+import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.PromoteBaked;
@@ -44,7 +45,7 @@ final class SimulatedPlatform {
         recordDeploymentEvent = new RecordDeploymentEvent(services, ports.ecs(), ports.ledger(), verify, rollBack,
                 ports.publisher(), events, settings, clock);
         handleAlarm = new HandleAlarm(services, ports.ecs(), ports.ledger(), rollBack, ports.publisher(), events,
-                clock);
+                clock, new AnnounceRecovery(ports.ecs(), ports.alarms(), ports.publisher(), events, clock));
         stabilize = new Stabilize(services, ports.ledger(),
                 new PromoteBaked(ports.ecs(), ports.ledger(), verify, rollBack, ports.publisher(), events, clock),
                 new ResumeStranded(ports.ecs(), ports.ledger(), acceptImage, rollBack, recordDeploymentEvent, settings,
