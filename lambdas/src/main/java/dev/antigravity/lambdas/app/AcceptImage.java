@@ -162,7 +162,6 @@ public final class AcceptImage {
         }
         String revision = registered.revisionArn();
         Deployment record = ledger.find(service.ref(), Deployment.idOf(revision)).orElse(null);
-        boolean resumed = record != null;
         if (record == null) {
             List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
             record = Deployment.accepted(service.ref(), revision, current.taskDefinitionArn(),
@@ -179,7 +178,16 @@ public final class AcceptImage {
             return result(service, causeId, Outcome.Result.SKIPPED, head.image().digest() + " was already accepted as "
                     + record.deploymentId() + " (" + record.state() + ")").withActions(actions.list());
         }
-        return issue(service, record, current, causeId, actions, resumed);
+        return issue(service, record, registered, causeId, actions);
+    }
+
+    private boolean runsNewerImage(ManagedService service, ServiceSnapshot current, Deployment pending) {
+        Optional<Instant> pendingPushedAt = pending.at(TimelineKey.imagePushedAt);
+        return pendingPushedAt.isPresent() && current.primary()
+                .flatMap(p -> ecs.containerImage(p.taskDefinitionArn(), service.container()))
+                .flatMap(running -> pushedAtOf(pending.image().repository(), running.image()))
+                .filter(runningPushedAt -> runningPushedAt.isAfter(pendingPushedAt.get()))
+                .isPresent();
     }
 
     /** When the image a task definition runs (repo@sha256:…) was pushed, if it comes from {@code repository}. */
@@ -192,13 +200,15 @@ public final class AcceptImage {
     }
 
     /** UpdateService once: a rollout ECS already started (before a crash) is only marked issued. */
-    /** @param resumed the record was written by an earlier attempt (a retry, the stabilizer) */
-    private Outcome issue(ManagedService service, Deployment pending, ServiceSnapshot current, String causeId,
-                          Actions actions, boolean resumed) {
+    /** @param head the intent, whose rolloutAttempted says whether an earlier attempt may have called UpdateService */
+    private Outcome issue(ManagedService service, Deployment pending, ServiceHead head, String causeId,
+                          Actions actions) {
+        // Read again right before acting: registering and recording took a while, and people deploy meanwhile.
+        ServiceSnapshot current = ecs.describe(service.ref());
         Optional<EcsPort.EcsDeployment> started = current.deploymentOf(pending.taskDefinitionArn(),
                 pending.at(TimelineKey.acceptedAt).orElse(null));
         String ecsId;
-        Optional<EcsPort.EcsDeployment> movedOn = current.primary().filter(p -> resumed)
+        Optional<EcsPort.EcsDeployment> movedOn = current.primary().filter(p -> head.rolloutAttempted())
                 .filter(p -> !p.taskDefinitionArn().equals(pending.taskDefinitionArn()))
                 .filter(p -> p.createdAt() != null && pending.at(TimelineKey.acceptedAt)
                         .map(p.createdAt()::isAfter).orElse(false));
@@ -209,7 +219,13 @@ public final class AcceptImage {
             // A deployment ECS started after this one was accepted (ECS's rollback of it, once its response was
             // lost; a person's): issuing it again would override what came later.
             return movedOnSince(service, pending, movedOn.get(), causeId, actions);
+        } else if (runsNewerImage(service, current, pending)) {
+            // A person deployed a newer image (a hotfix) while this intent waited: never roll an older one over it.
+            return movedOnSince(service, pending, current.primary().orElseThrow(), causeId, actions);
         } else {
+            if (!head.rolloutAttempted()) {
+                writeHead(head.attempted());
+            }
             try {
                 ecsId = ecs.updateService(service.ref(), pending.taskDefinitionArn());
             } catch (EcsRejectedException refused) {
@@ -230,8 +246,8 @@ public final class AcceptImage {
     private Outcome movedOnSince(ManagedService service, Deployment pending, EcsPort.EcsDeployment later,
                                  String causeId, Actions actions) {
         Instant now = clock.instant();
-        String why = "ECS started " + later.id() + " (" + Deployment.idOf(later.taskDefinitionArn())
-                + ") after " + pending.deploymentId() + " was accepted: not issued again";
+        String why = "ECS runs " + later.id() + " (" + Deployment.idOf(later.taskDefinitionArn())
+                + "), started after " + pending.deploymentId() + " was accepted or with a newer image: not issued";
         transitions.apply(pending, DeploymentEvent.REPLACED_OUTSIDE, now, why).ifPresent(superseded -> {
             actions.add("ledger " + superseded.deploymentId() + " SUPERSEDED");
             publisher.publish(events.about(superseded, PlatformEventType.DeploymentSuperseded, now, why, null,

@@ -28,10 +28,12 @@ public final class PromoteBaked {
     private final PlatformEventPublisher publisher;
     private final PlatformEvents events;
     private final Transitions transitions;
+    private final ServiceLock lock;
     private final Clock clock;
 
     public PromoteBaked(EcsPort ecs, LedgerPort ledger, VerifyDeployment verify, RollBack rollBack,
-                        PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
+                        PlatformEventPublisher publisher, PlatformEvents events, ServiceLock lock, Clock clock) {
+        this.lock = lock;
         this.ecs = ecs;
         this.ledger = ledger;
         this.verify = verify;
@@ -54,17 +56,36 @@ public final class PromoteBaked {
                 .toList();
     }
 
-    private Outcome promote(ManagedService service, Deployment baking, String handler, String runId, Instant now) {
-        Optional<String> firing = verify.firingGuardAlarm(service, baking.at(TimelineKey.acceptedAt).orElse(null));
-        if (firing.isPresent()) {
+    /** Under the service's lock, so no rollout or rollback of ours lands between the last look and the write. */
+    private Outcome promote(ManagedService service, Deployment listed, String handler, String runId, Instant now) {
+        Optional<Outcome> rollBackFirst = verify.firingGuardAlarm(service, listed)
+                .map(firing -> rollBack.start(handler, runId + "/" + listed.deploymentId(), listed,
+                        DeploymentEvent.GUARD_ALARM, "guard alarm " + firing + " in ALARM at the end of the bake",
+                        firing));
+        if (rollBackFirst.isPresent()) {
             // The alarm's own event was lost or is late: act on what CloudWatch says now.
-            return rollBack.start(handler, runId + "/" + baking.deploymentId(), baking, DeploymentEvent.GUARD_ALARM,
-                    "guard alarm " + firing.get() + " in ALARM at the end of the bake", firing.get());
+            return rollBackFirst.get();
         }
+        return lock.holding(service.ref(), () -> ledger.find(service.ref(), listed.deploymentId())
+                .filter(d -> d.state() == DeploymentState.BAKING)
+                .map(d -> promoteHeld(service, d, handler, runId, now))
+                .orElseGet(() -> Outcome.of(handler, runId, Outcome.Result.IGNORED, listed.deploymentId()
+                        + " changed meanwhile").about(service.ref().key(), listed.deploymentId(), null)));
+    }
+
+    private Outcome promoteHeld(ManagedService service, Deployment baking, String handler, String runId,
+                                Instant now) {
         // Read what ECS runs last, right before the write: a person may have replaced the revision meanwhile.
-        if (!ecs.describe(service.ref()).runs(baking.taskDefinitionArn())) {
-            Optional<Outcome> settled = rollBack.settleIfNotRunning(handler, runId + "/" + baking.deploymentId(),
-                    baking);
+        EcsPort.ServiceSnapshot running = ecs.describe(service.ref());
+        if (running.runs(baking.taskDefinitionArn())
+                && !"COMPLETED".equals(running.primary().map(EcsPort.EcsDeployment::rolloutState).orElse(null))) {
+            // ECS is deploying it again (its own rollback to it, its deployment bake): promote once ECS settles.
+            return Outcome.of(handler, runId, Outcome.Result.IGNORED, baking.deploymentId() + ": ECS's deployment of it "
+                    + "is not COMPLETED yet").about(service.ref().key(), baking.deploymentId(), baking.state().name());
+        }
+        if (!running.runs(baking.taskDefinitionArn())) {
+            Optional<Outcome> settled = rollBack.settleHeld(handler, runId + "/" + baking.deploymentId(), baking,
+                    running);
             if (settled.isPresent()) {
                 return settled.get();
             }

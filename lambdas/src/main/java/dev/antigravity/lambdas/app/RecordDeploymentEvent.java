@@ -99,8 +99,9 @@ public final class RecordDeploymentEvent {
             return ignored(event, service, "revision " + Deployment.idOf(revision.get()) + " was not deployed by "
                     + "Antigravity");
         }
+        boolean primaryNow = snapshot.primary().map(p -> p.id().equals(event.deploymentId())).orElse(false);
         if (deployment.get().ecsDeploymentId() != null && !deployment.get().ecsDeploymentId().equals(event.deploymentId())
-                && deployment.get().state().isGuarded()) {
+                && deployment.get().state().isGuarded() && !primaryNow) {
             return ignored(event, service, "ECS deployment " + event.deploymentId() + " is not the rollout of "
                     + deployment.get().deploymentId() + " (" + deployment.get().ecsDeploymentId() + ")");
         }
@@ -167,6 +168,17 @@ public final class RecordDeploymentEvent {
      * claim is stranded, so two verifications never run side by side; the resume renews the claim.
      */
     private Outcome completed(Cause cause, ManagedService service, Deployment deployment) {
+        Optional<EcsPort.EcsDeployment> rollingAgain = ecs.describe(service.ref()).primary()
+                .filter(p -> p.taskDefinitionArn().equals(deployment.taskDefinitionArn()))
+                .filter(p -> !"COMPLETED".equals(p.rolloutState()));
+        if (rollingAgain.isPresent()) {
+            // ECS is rolling this revision out again (its own rollback to it, say): a verdict now would judge a
+            // half-replaced service. That deployment's COMPLETED, or the sweep, verifies it.
+            return Outcome.of(cause.handler(), cause.id(), Outcome.Result.IGNORED, "COMPLETED ignored: ECS rolls "
+                    + deployment.deploymentId() + " out again as " + rollingAgain.get().id() + " ("
+                    + rollingAgain.get().rolloutState() + ")")
+                    .about(deployment.service().key(), deployment.deploymentId(), deployment.state().name());
+        }
         Instant now = clock.instant();
         Optional<Deployment> verifying = transitions.apply(deployment, DeploymentEvent.ECS_COMPLETED, now,
                 cause.reason(), next -> claimed(next, cause, now),

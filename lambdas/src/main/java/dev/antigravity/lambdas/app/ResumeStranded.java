@@ -116,6 +116,13 @@ public final class ResumeStranded {
             return Optional.of(deploymentEvents.reconcileRollback(causeId, rollingBack, Phase.COMPLETED, reason))
                     .filter(ResumeStranded::applied);
         }
+        if (snapshot.runs(rollingBack.taskDefinitionArn())) {
+            // The revision that was rolled back runs again (a person redeployed it): the rollback did not hold, and
+            // a human must know, since automation never overrides a hand deployment.
+            return Optional.of(deploymentEvents.reconcileRollback(causeId, rollingBack, Phase.FAILED,
+                            reason + " again: the rollback was undone"))
+                    .filter(ResumeStranded::applied);
+        }
         return transitions.apply(rollingBack, dev.antigravity.lambdas.domain.DeploymentEvent.REPLACED_OUTSIDE, now,
                         reason + " (replaced outside Antigravity)")
                 .map(done -> new Outcome(Stabilize.HANDLER, causeId, Outcome.Result.APPLIED, done.reason(),

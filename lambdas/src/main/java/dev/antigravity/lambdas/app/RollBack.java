@@ -86,13 +86,13 @@ public final class RollBack {
             return ignored(handler, causeEventId, deployment, deployment.deploymentId()
                     + " is not rolled out yet: nothing runs to roll back");
         }
+        ServiceSnapshot snapshot = ecs.describe(deployment.service());
         if (trigger == DeploymentEvent.GUARD_ALARM && alarmName != null) {
-            Optional<String> staleReason = staleAlarm(alarmName, deployment);
+            Optional<String> staleReason = staleAlarm(alarmName, deployment, RolloutStart.of(deployment, snapshot));
             if (staleReason.isPresent()) {
                 return ignored(handler, causeEventId, deployment, staleReason.get());
             }
         }
-        ServiceSnapshot snapshot = ecs.describe(deployment.service());
         Optional<Outcome> notOurs = notRunBy(snapshot, handler, causeEventId, deployment);
         if (notOurs.isPresent()) {
             return notOurs.get();
@@ -125,16 +125,15 @@ public final class RollBack {
      * Why an alarm event no longer speaks against the deployment (CloudWatch is the truth, the event may be late):
      * the alarm is not in ALARM any more, or went there before the deployment was accepted.
      */
-    private Optional<String> staleAlarm(String alarmName, Deployment deployment) {
+    private Optional<String> staleAlarm(String alarmName, Deployment deployment, Instant rolloutStart) {
         AlarmPort.AlarmReading reading = alarms.readings(List.of(alarmName)).get(alarmName);
-        Instant acceptedAt = deployment.at(TimelineKey.acceptedAt).orElse(null);
-        if (reading == null || reading.firingSince(acceptedAt)) {
+        if (reading == null || reading.firingSince(rolloutStart)) {
             return Optional.empty();
         }
         return Optional.of(reading.status() != AlarmPort.AlarmStatus.ALARM
                 ? "guard alarm " + alarmName + " is " + reading.status() + " now: the ALARM event is stale"
                 : "guard alarm " + alarmName + " has been in ALARM since " + reading.since() + ", before "
-                        + deployment.deploymentId() + " was accepted: not this deployment's doing");
+                        + deployment.deploymentId() + " began to run: not this deployment's doing");
     }
 
     /**
@@ -145,6 +144,11 @@ public final class RollBack {
         return lock.holding(deployment.service(), () -> ledger.find(deployment.service(), deployment.deploymentId())
                 .filter(d -> d.state().isGuarded())
                 .flatMap(d -> notRunBy(ecs.describe(d.service()), handler, causeId, d)));
+    }
+
+    /** As {@link #settleIfNotRunning}, for a caller that already holds the lock and has just read ECS. */
+    Optional<Outcome> settleHeld(String handler, String causeId, Deployment deployment, ServiceSnapshot snapshot) {
+        return deployment.state().isGuarded() ? notRunBy(snapshot, handler, causeId, deployment) : Optional.empty();
     }
 
     /**
@@ -224,6 +228,10 @@ public final class RollBack {
                     + ecsId);
         } else if (movedOn.isPresent()) {
             return rollbackOvertaken(handler, causeEventId, rollingBack, movedOn.get(), alarmName, actions);
+        } else if (!snapshot.runs(rollingBack.taskDefinitionArn()) && snapshot.primary().isPresent()) {
+            // Read right before acting: someone put another revision there while this rollback was decided.
+            return rollbackOvertaken(handler, causeEventId, rollingBack, snapshot.primary().get(), alarmName,
+                    actions);
         } else {
             try {
                 ecsId = ecs.updateService(rollingBack.service(), rollingBack.rollbackTargetArn());

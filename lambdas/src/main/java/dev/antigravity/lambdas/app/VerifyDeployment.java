@@ -1,6 +1,5 @@
 package dev.antigravity.lambdas.app;
 
-import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.policy.VerificationEvidence;
@@ -38,20 +37,21 @@ public final class VerifyDeployment {
                 : Optional.of(TargetHealthPort.TargetHealth.across(service.targetGroups().stream()
                         .map(targets::health).toList()));
         VerificationEvidence evidence = new VerificationEvidence(deployment.taskDefinitionArn(),
-                deployment.image().tag(), deployment.at(TimelineKey.acceptedAt).orElse(null), snapshot, health,
+                deployment.image().tag(), RolloutStart.of(deployment, snapshot), snapshot, health,
                 service.health().map(url -> probe.probe(url, deployment.image().tag())), guard);
         return policy.judge(evidence);
     }
 
     /**
-     * A guard alarm of the service in ALARM that went there at or after {@code since} (the stabilizer's last look
-     * before promoting): an ALARM older than the deployment is an incident it was perhaps meant to fix.
+     * A guard alarm of the service in ALARM that went there after {@code deployment} began to run (the
+     * stabilizer's last look before promoting): an ALARM older than that is an incident it was perhaps meant to fix.
      */
-    public Optional<String> firingGuardAlarm(ManagedService service, Instant since) {
+    public Optional<String> firingGuardAlarm(ManagedService service, Deployment deployment) {
         ServiceSnapshot snapshot = ecs.describe(service.ref());
         if (snapshot.guardAlarms().isEmpty()) {
             return Optional.empty();
         }
+        Instant since = RolloutStart.of(deployment, snapshot);
         return alarms.readings(snapshot.guardAlarms()).entrySet().stream()
                 .filter(e -> e.getValue().firingSince(since)).map(Map.Entry::getKey).findFirst();
     }

@@ -9,11 +9,13 @@ import java.util.Optional;
  * consistency (never through the history index, which lags writes). Pushes are ordered by {@code pushedAt} as ECR
  * reports it, never by arrival, so a retried or slow push of an older image can never replace a newer one.
  *
- * @param revisionArn the task-definition revision registered for the image, null until registered
- * @param version     optimistic-lock counter (0 = no head yet)
+ * @param revisionArn      the task-definition revision registered for the image, null until registered
+ * @param rolloutAttempted UpdateService to the revision may have gone out (set just before it is called): only
+ *                         then can a deployment ECS started later be its consequence (ECS's rollback of it)
+ * @param version          optimistic-lock counter (0 = no head yet)
  */
 public record ServiceHead(ServiceRef service, ImageRef image, Instant pushedAt, String causeEventId,
-                          String revisionArn, long version) {
+                          String revisionArn, boolean rolloutAttempted, long version) {
     public ServiceHead {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(image, "image");
@@ -23,11 +25,15 @@ public record ServiceHead(ServiceRef service, ImageRef image, Instant pushedAt, 
 
     public static ServiceHead intent(ServiceRef service, ImageRef image, Instant pushedAt, String causeEventId,
                                      long previousVersion) {
-        return new ServiceHead(service, image, pushedAt, causeEventId, null, previousVersion + 1);
+        return new ServiceHead(service, image, pushedAt, causeEventId, null, false, previousVersion + 1);
     }
 
     public ServiceHead registered(String arn) {
-        return new ServiceHead(service, image, pushedAt, causeEventId, arn, version + 1);
+        return new ServiceHead(service, image, pushedAt, causeEventId, arn, false, version + 1);
+    }
+
+    public ServiceHead attempted() {
+        return new ServiceHead(service, image, pushedAt, causeEventId, revisionArn, true, version + 1);
     }
 
     public Optional<String> revision() {

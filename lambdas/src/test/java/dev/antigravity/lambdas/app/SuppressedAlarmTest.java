@@ -51,7 +51,7 @@ class SuppressedAlarmTest {
         Deployment deployment = inFlight();
         // CloudWatch (what RollBack reads back) has the composite in ALARM since the deployment began.
         p.alarms.states.put("antigravity-prod-api-unhealthy", AlarmPort.AlarmStatus.ALARM);
-        p.alarms.since.put("antigravity-prod-api-unhealthy", p.clock.instant());
+        p.alarms.since.put("antigravity-prod-api-unhealthy", p.clock.instant().plusSeconds(30));
 
         Outcome outcome = p.handleAlarm.handle(sample("cloudwatch-alarm-composite-suppression-ended.json"));
 

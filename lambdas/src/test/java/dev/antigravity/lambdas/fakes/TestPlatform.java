@@ -63,7 +63,9 @@ public final class TestPlatform {
                               CloudWatchAlarmStateChange.Value to, Instant at) {
         AlarmPort.AlarmStatus status = AlarmPort.AlarmStatus.valueOf(to.name());
         if (alarms.states.get(name) != status) {
-            alarms.since.put(name, at);
+            // An alarm evaluates whole periods: it flips a moment after what caused it, never at the same instant.
+            clock.advance(java.time.Duration.ofSeconds(1));
+            alarms.since.put(name, clock.instant());
         }
         alarms.states.put(name, status);
         return handleAlarm.handle(TestEvents.alarm(id, name, from, to, at));
@@ -90,7 +92,7 @@ public final class TestPlatform {
         handleAlarm = new HandleAlarm(services, ecs, ledger, rollBack, publisher, events, clock,
                 new AnnounceRecovery(ecs, alarms, publisher, events, clock));
         stabilize = new Stabilize(services, ledger,
-                new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, clock),
+                new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, lock, clock),
                 new ResumeStranded(ecs, ledger, acceptImage, rollBack, recordDeploymentEvent, settings, clock),
                 new ReconcileRegistry(ledger, registry, acceptImage, clock));
     }

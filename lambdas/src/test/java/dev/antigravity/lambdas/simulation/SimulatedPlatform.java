@@ -48,7 +48,7 @@ final class SimulatedPlatform {
         handleAlarm = new HandleAlarm(services, ports.ecs(), ports.ledger(), rollBack, ports.publisher(), events,
                 clock, new AnnounceRecovery(ports.ecs(), ports.alarms(), ports.publisher(), events, clock));
         stabilize = new Stabilize(services, ports.ledger(),
-                new PromoteBaked(ports.ecs(), ports.ledger(), verify, rollBack, ports.publisher(), events, clock),
+                new PromoteBaked(ports.ecs(), ports.ledger(), verify, rollBack, ports.publisher(), events, lock, clock),
                 new ResumeStranded(ports.ecs(), ports.ledger(), acceptImage, rollBack, recordDeploymentEvent, settings,
                         clock),
                 new ReconcileRegistry(ports.ledger(), ports.registry(), acceptImage, clock));

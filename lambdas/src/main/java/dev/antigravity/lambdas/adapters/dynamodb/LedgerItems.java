@@ -96,6 +96,7 @@ final class LedgerItems {
         item.put("pushedAt", s(head.pushedAt().toString()));
         item.put("causeEventId", s(head.causeEventId()));
         putIfPresent(item, "revisionArn", head.revisionArn());
+        item.put("rolloutAttempted", AttributeValue.fromBool(head.rolloutAttempted()));
         item.put("version", AttributeValue.fromN(Long.toString(head.version())));
         return item;
     }
@@ -104,7 +105,7 @@ final class LedgerItems {
         return new ServiceHead(new ServiceRef(text(item, "cluster"), text(item, "service")),
                 new ImageRef(text(item, "repository"), text(item, "imageDigest"), text(item, "imageTag")),
                 Instant.parse(text(item, "pushedAt")), text(item, "causeEventId"), text(item, "revisionArn"),
-                Long.parseLong(item.get("version").n()));
+                flag(item, "rolloutAttempted"), Long.parseLong(item.get("version").n()));
     }
 
     private static boolean flag(Map<String, AttributeValue> item, String name) {

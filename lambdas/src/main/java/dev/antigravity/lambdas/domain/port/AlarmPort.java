@@ -26,9 +26,12 @@ public interface AlarmPort {
 
     /** @param since when the alarm entered {@code status}; null when unknown */
     record AlarmReading(AlarmStatus status, Instant since) {
-        /** In ALARM, and it went there at or after {@code moment} (unknown: assume it did). */
+        /**
+         * In ALARM, and it went there after {@code moment} (unknown: assume it did). Strictly after: an alarm
+         * evaluates whole periods, so one that flips at the very moment a revision starts was not flipped by it.
+         */
         public boolean firingSince(Instant moment) {
-            return status == AlarmStatus.ALARM && (since == null || moment == null || !since.isBefore(moment));
+            return status == AlarmStatus.ALARM && (since == null || moment == null || since.isAfter(moment));
         }
     }
 }

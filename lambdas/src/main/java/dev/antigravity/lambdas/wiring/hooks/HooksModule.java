@@ -162,9 +162,9 @@ public final class HooksModule {
                                                     RegistryPort registry, VerifyDeployment verify, RollBack rollBack,
                                                     AcceptImage acceptImage, RecordDeploymentEvent deploymentEvents,
                                                     PlatformEventPublisher publisher, PlatformEvents events,
-                                                    Clock clock) {
+                                                    ServiceLock lock, Clock clock) {
         return new Stabilize(config.services(), ledger,
-                new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, clock),
+                new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, lock, clock),
                 new ResumeStranded(ecs, ledger, acceptImage, rollBack, deploymentEvents, config.settings(), clock),
                 new ReconcileRegistry(ledger, registry, acceptImage, clock));
     }
