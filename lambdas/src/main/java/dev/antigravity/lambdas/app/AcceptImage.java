@@ -208,10 +208,12 @@ public final class AcceptImage {
         Optional<EcsPort.EcsDeployment> started = current.deploymentOf(pending.taskDefinitionArn(),
                 pending.at(TimelineKey.acceptedAt).orElse(null));
         String ecsId;
-        Optional<EcsPort.EcsDeployment> movedOn = current.primary().filter(p -> head.rolloutAttempted())
-                .filter(p -> !p.taskDefinitionArn().equals(pending.taskDefinitionArn()))
-                .filter(p -> p.createdAt() != null && pending.at(TimelineKey.acceptedAt)
-                        .map(p.createdAt()::isAfter).orElse(false));
+        // An earlier attempt whose response was lost may have gone out, and ECS may have rolled it back since
+        // (DescribeServices forgets a finished deployment; ListServiceDeployments does not): then never again.
+        boolean wentOutBefore = started.isEmpty() && head.rolloutAttempted() && pending.at(TimelineKey.acceptedAt)
+                .map(acceptedAt -> ecs.deployedSince(service.ref(), pending.taskDefinitionArn(), acceptedAt))
+                .orElse(false);
+        Optional<EcsPort.EcsDeployment> movedOn = current.primary().filter(p -> wentOutBefore);
         if (started.isPresent()) {
             ecsId = started.get().id();
             actions.add("ECS already rolls out " + pending.deploymentId() + " as " + ecsId);

@@ -95,7 +95,8 @@ public final class HandleAlarm {
         // index still shows as guarded; RollBack then checks that ECS really runs it.
         Optional<Deployment> guardedDeployment = ledger.head(service.ref()).flatMap(ServiceHead::revision)
                 .flatMap(revision -> ledger.find(service.ref(), Deployment.idOf(revision)))
-                .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK);
+                .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK
+                        || d.state() == DeploymentState.ROLLBACK_FAILED); // its page may have been lost
         if (guardedDeployment.isEmpty()) {
             return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName()
                             + " in ALARM with no deployment in flight: announced only")

@@ -76,6 +76,13 @@ public final class RollBack {
         if (deployment.state() == DeploymentState.ROLLING_BACK && !deployment.rollbackIssued()) {
             return issue(handler, causeEventId, deployment, alarmName, new Actions(), true);
         }
+        if (deployment.state() == DeploymentState.ROLLBACK_FAILED) {
+            // The page may have been lost with the invocation that wrote this state: publish it again. Its event id
+            // is the record's own, so the notifier delivers it once however often it is published.
+            publisher.publish(events.about(deployment, PlatformEventType.RollbackFailed, clock.instant(),
+                    deployment.reason(), alarmName, causeEventId));
+            return ignored(handler, causeEventId, deployment, "rollback already failed; RollbackFailed re-published");
+        }
         if (!deployment.state().isGuarded()) {
             return ignored(handler, causeEventId, deployment, deployment.state() == DeploymentState.ROLLING_BACK
                     ? "already rolling back (a rollback is never rolled back)"

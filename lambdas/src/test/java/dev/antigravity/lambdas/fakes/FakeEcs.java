@@ -29,6 +29,8 @@ public final class FakeEcs implements EcsPort {
     public final Set<String> inactive = new HashSet<>();
     private final Map<ServiceRef, EcsDeployment> primary = new HashMap<>();
     private final Map<String, List<String>> deploymentIds = new HashMap<>();
+    /** Every deployment ever started, as ListServiceDeployments keeps them: revision and createdAt. */
+    private final List<Map.Entry<String, Instant>> started = new ArrayList<>();
     public List<String> guardAlarms = List.of("api-5xx");
     public int desired = 2;
     public int runningCount = 2;
@@ -78,6 +80,7 @@ public final class FakeEcs implements EcsPort {
         String id = ids.isEmpty() ? ecsDeploymentIdOf(arn) : ecsDeploymentIdOf(arn) + "-" + (ids.size() + 1);
         ids.add(id);
         primary.put(service, new EcsDeployment(id, "PRIMARY", arn, null, 0, 0, 0, clock.get()));
+        started.add(Map.entry(arn, clock.get()));
         return id;
     }
 
@@ -130,6 +133,11 @@ public final class FakeEcs implements EcsPort {
     @Override
     public Optional<ContainerImage> containerImage(String taskDefinitionArn, String container) {
         return Optional.ofNullable(revisions.get(taskDefinitionArn));
+    }
+
+    @Override
+    public boolean deployedSince(ServiceRef service, String taskDefinitionArn, Instant since) {
+        return started.stream().anyMatch(s -> s.getKey().equals(taskDefinitionArn) && !s.getValue().isBefore(since));
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class FakeEcs implements EcsPort {
     }
 
     @Override
+    public boolean deployedSince(ServiceRef service, String taskDefinitionArn, java.time.Instant since) {
+        throw new UnsupportedOperationException("not needed");
+    }
+
+    @Override
     public Optional<ContainerImage> containerImage(String taskDefinitionArn, String container) {
         throw new UnsupportedOperationException("not needed");
     }

@@ -88,6 +88,8 @@ final class SimulatedEcs implements EcsPort {
         final String blueTargetGroup;
         final String greenTargetGroup;
         final List<Rollout> rollouts = new ArrayList<>();
+        /** Every rollout ever started, as ListServiceDeployments keeps them (DescribeServices forgets them). */
+        final List<Rollout> everStarted = new ArrayList<>();
         int desired;
         String liveTargetGroup;
         String lastCompletedArn;
@@ -160,6 +162,7 @@ final class SimulatedEcs implements EcsPort {
         initial.rolloutState = "COMPLETED";
         initial.running = service.desired;
         service.rollouts.add(initial);
+        service.everStarted.add(initial);
         service.lastCompletedArn = arn;
         return arn;
     }
@@ -223,6 +226,13 @@ final class SimulatedEcs implements EcsPort {
         return td != null && td.active;
     }
 
+    @Override
+    public boolean deployedSince(ServiceRef ref, String taskDefinitionArn, Instant since) {
+        Service service = services.get(ref);
+        return service != null && service.everStarted.stream()
+                .anyMatch(r -> r.taskDefinitionArn.equals(taskDefinitionArn) && !r.createdAt.isBefore(since));
+    }
+
     // ---- the world: people, Terraform and time ----
 
     /** UpdateService by anyone; {@code reason} is the text of the IN_PROGRESS event ECS emits. */
@@ -247,6 +257,7 @@ final class SimulatedEcs implements EcsPort {
         Rollout next = new Rollout(nextDeploymentId(), taskDefinitionArn, clock.instant(), targetGroup, origin);
         service.rollouts.removeIf(r -> r.running == 0 && r.status.equals("ACTIVE"));
         service.rollouts.add(next);
+        service.everStarted.add(next);
         if (origin.isOutside()) {
             outsideChanges++;
         }

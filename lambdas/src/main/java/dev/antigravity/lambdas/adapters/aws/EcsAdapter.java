@@ -4,7 +4,10 @@ import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.EcsRejectedException;
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.port.EcsPort;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,6 +17,8 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentAlarms;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentBrief;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -74,6 +79,30 @@ public final class EcsAdapter implements EcsPort {
         return updated.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(Deployment::id)
                 .findFirst().orElseThrow(() -> new IllegalStateException("UpdateService of " + service
                         + " answered no PRIMARY deployment"));
+    }
+
+    @Override
+    public boolean deployedSince(ServiceRef service, String taskDefinitionArn, Instant since) {
+        List<String> revisions = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            ListServiceDeploymentsResponse listed = ecs.listServiceDeployments(r -> r.cluster(service.cluster())
+                    .service(service.service()).createdAt(c -> c.after(since)).nextToken(page));
+            listed.serviceDeployments().stream().map(ServiceDeploymentBrief::targetServiceRevisionArn)
+                    .filter(Objects::nonNull).forEach(revisions::add);
+            token = listed.nextToken();
+        } while (token != null);
+        // DescribeServiceRevisions takes at most 20 ARNs a call.
+        for (int from = 0; from < revisions.size(); from += 20) {
+            List<String> batch = revisions.subList(from, Math.min(revisions.size(), from + 20));
+            boolean found = ecs.describeServiceRevisions(r -> r.serviceRevisionArns(batch)).serviceRevisions()
+                    .stream().anyMatch(revision -> taskDefinitionArn.equals(revision.taskDefinition()));
+            if (found) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

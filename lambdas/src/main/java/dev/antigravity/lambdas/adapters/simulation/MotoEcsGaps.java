@@ -69,6 +69,12 @@ public final class MotoEcsGaps implements EcsPort {
         return delegate.isActive(taskDefinitionArn);
     }
 
+    /** moto answers ListServiceDeployments with HTTP 500: a rehearsal's lost responses are not simulated. */
+    @Override
+    public boolean deployedSince(ServiceRef service, String taskDefinitionArn, java.time.Instant since) {
+        return false;
+    }
+
     @Override
     public Optional<ContainerImage> containerImage(String taskDefinitionArn, String container) {
         return delegate.containerImage(taskDefinitionArn, container);

@@ -38,6 +38,13 @@ public interface EcsPort {
     /** Whether the revision can still be deployed: UpdateService refuses INACTIVE (deregistered) revisions. */
     boolean isActive(String taskDefinitionArn);
 
+    /**
+     * Whether ECS started a deployment of {@code taskDefinitionArn} at or after {@code since}, finished and failed
+     * ones included (ListServiceDeployments keeps them; DescribeServices forgets them): tells whether an
+     * UpdateService whose response was lost went through.
+     */
+    boolean deployedSince(ServiceRef service, String taskDefinitionArn, Instant since);
+
     record ContainerImage(String image, Map<String, String> environment) {
     }
 
