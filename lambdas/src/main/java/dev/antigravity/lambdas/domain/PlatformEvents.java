@@ -20,7 +20,7 @@ public final class PlatformEvents {
     public static Severity severityOf(PlatformEventType type) {
         return switch (type) {
             case VerificationFailed, RollbackStarted, RollbackFailed, AutomationSuspended -> Severity.CRITICAL;
-            case DeploymentSkipped, DeploymentFailed, RollbackCompleted, AlarmRaised -> Severity.WARNING;
+            case DeploymentSkipped, DeploymentFailed, RollbackCompleted, AlarmRaised, CanaryJudged -> Severity.WARNING;
             case DeploymentAccepted, DeploymentStarted, DeploymentVerified, DeploymentStable, DeploymentSuperseded,
                  AlarmCleared -> Severity.INFO;
         };
