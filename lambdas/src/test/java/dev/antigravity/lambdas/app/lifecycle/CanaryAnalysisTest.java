@@ -220,6 +220,18 @@ class CanaryAnalysisTest {
     }
 
     @Test
+    void aStartRecordedByAnotherStageDoesNotCount() {
+        AnswerLifecycleHook hook = hook(TooLittleTraffic.FAIL);
+        HookDecision decision = hook.answer(new LifecycleHookPayload("exec-1", LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
+                null, SERVICE_ARN, NEW, Map.of(), Map.of(NEW, 5, OLD, 95), Map.of("stage", "POST_TEST_TRAFFIC_SHIFT",
+                CanaryAnalysis.SINCE, START.minusSeconds(3600).toString())));
+
+        assertThat(decision.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
+        assertThat(decision.reason()).isEqualTo("canary analysis: collecting, 0 of 10 minutes");
+        assertThat(decision.evidence()).containsEntry(CanaryAnalysis.SINCE, START.toString());
+    }
+
+    @Test
     void aStepWithoutTrafficOnAnOldRevisionHasNothingToCompare() {
         AnswerLifecycleHook hook = hook(TooLittleTraffic.FAIL);
         HookDecision decision = hook.answer(new LifecycleHookPayload("exec-1", LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
