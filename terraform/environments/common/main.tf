@@ -143,6 +143,12 @@ module "ecs_service" {
     test_listener_rule_arn       = module.alb.test_listener_rule_arn
     lifecycle_hook_function_arn  = module.deploy_hooks.lifecycle_hook_function_arn
     lifecycle_hook_role_arn      = module.deploy_hooks.lifecycle_hook_invoker_role_arn
+    bake_time_in_minutes         = var.traffic_shift.deployment_bake_time_in_minutes
+    strategy                     = var.deployment_strategy
+    canary_percent               = var.traffic_shift.canary_percent
+    canary_bake_time_in_minutes  = var.traffic_shift.canary_bake_time_in_minutes
+    step_percent                 = var.traffic_shift.step_percent
+    step_bake_time_in_minutes    = var.traffic_shift.step_bake_time_in_minutes
   } : null
 
   tags = local.tags
@@ -168,14 +174,19 @@ module "deploy_hooks" {
   guard_alarm_arns = module.observability.guard_alarm_arns
   # The lifecycle hook's smoke test goes through the blue/green test listener.
   lifecycle_test_listener_url = var.enable_blue_green ? "https://${var.domain_name}:${module.alb.test_listener_port}" : null
-  bake_minutes                = var.bake_minutes
-  notification_emails         = var.notification_emails
-  vpc_id                      = module.network.vpc_id
-  private_subnet_ids          = module.network.private_subnet_ids
-  alarm_actions               = var.alarm_actions
-  deletion_protection         = var.deletion_protection
-  kms_key_arn                 = module.kms.key_arn
-  tags                        = local.tags
+  # CANARY and LINEAR: the hook compares the two target groups' metrics on this load balancer.
+  lifecycle_canary = var.enable_blue_green && var.deployment_strategy != "BLUE_GREEN" ? {
+    load_balancer_arn_suffix = module.alb.arn_suffix
+    on_too_little_traffic    = var.traffic_shift.on_too_little_traffic
+  } : null
+  bake_minutes        = var.bake_minutes
+  notification_emails = var.notification_emails
+  vpc_id              = module.network.vpc_id
+  private_subnet_ids  = module.network.private_subnet_ids
+  alarm_actions       = var.alarm_actions
+  deletion_protection = var.deletion_protection
+  kms_key_arn         = module.kms.key_arn
+  tags                = local.tags
 }
 
 module "github_oidc" {

@@ -184,6 +184,30 @@ variable "enable_blue_green" {
   default     = false
 }
 
+variable "deployment_strategy" {
+  description = "With enable_blue_green: how ECS shifts production traffic, BLUE_GREEN (all at once), CANARY or LINEAR (the lifecycle hook then judges the canary against the old revision)."
+  type        = string
+  default     = "BLUE_GREEN"
+
+  validation {
+    condition     = contains(["BLUE_GREEN", "CANARY", "LINEAR"], var.deployment_strategy)
+    error_message = "deployment_strategy must be BLUE_GREEN, CANARY or LINEAR."
+  }
+}
+
+variable "traffic_shift" {
+  description = "With enable_blue_green: ECS's deployment bake time (both revisions kept after all traffic moved), CANARY's percent and bake, LINEAR's step percent and bake, and what the canary analysis answers when there was too little traffic to judge by its bound (FAIL or PASS)."
+  type = object({
+    deployment_bake_time_in_minutes = optional(number, 15)
+    canary_percent                  = optional(number, 5)
+    canary_bake_time_in_minutes     = optional(number, 10)
+    step_percent                    = optional(number, 10)
+    step_bake_time_in_minutes       = optional(number, 5)
+    on_too_little_traffic           = optional(string, "FAIL")
+  })
+  default = {}
+}
+
 variable "test_listener_cidrs" {
   description = "CIDR blocks allowed on the blue/green test listener."
   type        = list(string)

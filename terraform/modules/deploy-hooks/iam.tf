@@ -21,6 +21,7 @@ locals {
     ecs_deploy       = data.aws_iam_policy_document.ecs_deploy.json
     ecs_rollback     = data.aws_iam_policy_document.ecs_rollback.json
     health_read      = data.aws_iam_policy_document.health_read.json
+    canary_metrics   = data.aws_iam_policy_document.canary_metrics.json
     notifier_secrets = data.aws_iam_policy_document.notifier_secrets.json
   }
 }
@@ -216,6 +217,16 @@ data "aws_iam_policy_document" "health_read" {
     sid       = "ReadGuardAlarms"
     actions   = ["cloudwatch:DescribeAlarms"]
     resources = var.guard_alarm_arns
+  }
+}
+
+# The lifecycle hook's canary analysis reads per-target-group ALB metrics. GetMetricData has no resource-level
+# permissions: AWS requires Resource "*".
+data "aws_iam_policy_document" "canary_metrics" {
+  statement {
+    sid       = "ReadTargetGroupMetrics"
+    actions   = ["cloudwatch:GetMetricData"]
+    resources = ["*"]
   }
 }
 

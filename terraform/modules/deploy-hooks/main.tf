@@ -53,12 +53,14 @@ locals {
       capabilities = ["notifier_secrets"]
     }
     lifecycle-hook = {
-      handler      = "${local.handlers}.LifecycleHookHandler::handleRequest"
-      description  = "ECS blue/green lifecycle hook -> smoke-test the test listener, check alarms"
-      memory_mb    = 1024
-      timeout_s    = 60
-      concurrency  = 5
-      capabilities = ["ledger", "publish", "freeze", "ecs_read", "health_read"]
+      handler     = "${local.handlers}.LifecycleHookHandler::handleRequest"
+      description = "ECS blue/green lifecycle hook -> smoke-test the test listener, check alarms"
+      memory_mb   = 1024
+      timeout_s   = 60
+      concurrency = 5
+      # With CANARY or LINEAR the hook also judges the canary from CloudWatch metrics.
+      capabilities = concat(["ledger", "publish", "freeze", "ecs_read", "health_read"],
+      var.lifecycle_canary == null ? [] : ["canary_metrics"])
     }
   }
 
@@ -105,6 +107,16 @@ locals {
     lifecycle-hook = merge(
       var.lifecycle_smoke_paths == null ? {} : { LIFECYCLE_SMOKE_PATHS = var.lifecycle_smoke_paths },
       var.lifecycle_test_listener_url == null ? {} : { LIFECYCLE_TEST_LISTENER_URL = var.lifecycle_test_listener_url },
+      var.lifecycle_canary == null ? {} : {
+        # The canary is judged while production traffic shifts; the other stages keep their checks.
+        LIFECYCLE_STAGE_CHECKS                 = jsonencode({ PRODUCTION_TRAFFIC_SHIFT = "CANARY_ANALYSIS" })
+        LIFECYCLE_CANARY_LOAD_BALANCER         = var.lifecycle_canary.load_balancer_arn_suffix
+        LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC = var.lifecycle_canary.on_too_little_traffic
+        LIFECYCLE_CANARY_WINDOW_MINUTES        = tostring(var.lifecycle_canary.window_minutes)
+        LIFECYCLE_CANARY_BOUND_MINUTES         = tostring(var.lifecycle_canary.bound_minutes)
+        LIFECYCLE_CANARY_ERROR_TOLERANCE       = tostring(var.lifecycle_canary.error_rate_tolerance)
+        LIFECYCLE_CANARY_LATENCY_TOLERANCE     = tostring(var.lifecycle_canary.latency_tolerance)
+      },
     )
   }
 }

@@ -185,6 +185,32 @@ variable "lifecycle_test_listener_url" {
   }
 }
 
+variable "lifecycle_canary" {
+  description = <<-EOT
+    The lifecycle hook's canary analysis for CANARY and LINEAR deployments (null: off). It judges the new revision's
+    target group against the old one's at PRODUCTION_TRAFFIC_SHIFT: collects window_minutes, waits up to
+    bound_minutes for enough traffic or a clear verdict, then on too little traffic answers as on_too_little_traffic
+    says (FAIL or PASS). Tolerances: points of 5xx rate, and a fraction of latency.
+  EOT
+  type = object({
+    load_balancer_arn_suffix = string
+    on_too_little_traffic    = optional(string, "FAIL")
+    window_minutes           = optional(number, 10)
+    bound_minutes            = optional(number, 30)
+    error_rate_tolerance     = optional(number, 0.002)
+    latency_tolerance        = optional(number, 0.2)
+  })
+  default = null
+
+  validation {
+    condition = var.lifecycle_canary == null || (
+      contains(["FAIL", "PASS"], try(var.lifecycle_canary.on_too_little_traffic, ""))
+      && try(var.lifecycle_canary.window_minutes >= 1 && var.lifecycle_canary.bound_minutes >= var.lifecycle_canary.window_minutes, false)
+    )
+    error_message = "lifecycle_canary: on_too_little_traffic is FAIL or PASS, window_minutes >= 1, bound_minutes >= window_minutes."
+  }
+}
+
 variable "maximum_event_age_seconds" {
   description = "How long an undelivered or failing event is retried before it is parked in a failure queue."
   type        = number

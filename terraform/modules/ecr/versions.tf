@@ -5,8 +5,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 6.20 is the first release that accepts the java25 Lambda runtime; 6.4 added ECS native blue/green.
-      version = ">= 6.20.0, < 7.0.0"
+      # 6.21 added ECS CANARY and LINEAR (canary_configuration, linear_configuration); 6.20 the java25 runtime.
+      version = ">= 6.21.0, < 7.0.0"
     }
   }
 }

@@ -2,6 +2,16 @@ data "aws_region" "current" {}
 
 locals {
   region = data.aws_region.current.region
+  # Rolling unless ECS shifts traffic between the two target groups.
+  deployment_strategy = var.blue_green == null ? "ROLLING" : var.blue_green.strategy
+  # The hook smoke-tests after test traffic and checks alarms after production traffic; with CANARY and LINEAR it
+  # also judges the canary while production traffic shifts.
+  lifecycle_stages = {
+    ROLLING    = []
+    BLUE_GREEN = ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"]
+    CANARY     = ["POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"]
+    LINEAR     = ["POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"]
+  }
   environment = merge(var.environment, {
     # The version /health reports; the deploy hooks replace it with the pushed tag.
     APP_VERSION = var.image_tag
@@ -188,15 +198,31 @@ resource "aws_ecs_service" "this" {
   }
 
   deployment_configuration {
-    strategy             = var.blue_green == null ? "ROLLING" : "BLUE_GREEN"
+    strategy             = local.deployment_strategy
     bake_time_in_minutes = var.blue_green == null ? null : var.blue_green.bake_time_in_minutes
+
+    dynamic "canary_configuration" {
+      for_each = local.deployment_strategy == "CANARY" ? [var.blue_green] : []
+      content {
+        canary_percent              = canary_configuration.value.canary_percent
+        canary_bake_time_in_minutes = canary_configuration.value.canary_bake_time_in_minutes
+      }
+    }
+
+    dynamic "linear_configuration" {
+      for_each = local.deployment_strategy == "LINEAR" ? [var.blue_green] : []
+      content {
+        step_percent              = linear_configuration.value.step_percent
+        step_bake_time_in_minutes = linear_configuration.value.step_bake_time_in_minutes
+      }
+    }
 
     dynamic "lifecycle_hook" {
       for_each = var.blue_green == null ? [] : [var.blue_green]
       content {
         hook_target_arn  = lifecycle_hook.value.lifecycle_hook_function_arn
         role_arn         = lifecycle_hook.value.lifecycle_hook_role_arn
-        lifecycle_stages = lifecycle_hook.value.lifecycle_stages
+        lifecycle_stages = coalesce(lifecycle_hook.value.lifecycle_stages, local.lifecycle_stages[local.deployment_strategy])
       }
     }
   }

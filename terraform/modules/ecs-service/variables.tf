@@ -270,17 +270,49 @@ variable "deployment_alarm_names" {
 }
 
 variable "blue_green" {
-  description = "ECS native blue/green settings; null (default) keeps rolling deployments."
+  description = <<-EOT
+    ECS-managed traffic shifting between two target groups; null (default) keeps rolling deployments.
+    strategy: BLUE_GREEN (all at once), CANARY (canary_percent for canary_bake_time_in_minutes, then the rest) or
+    LINEAR (step_percent every step_bake_time_in_minutes); bake_time_in_minutes is the deployment bake time (both
+    revisions kept after all traffic moved). lifecycle_stages defaults to the smoke test and alarm stages, plus
+    PRODUCTION_TRAFFIC_SHIFT for CANARY and LINEAR, where the hook's canary analysis judges the new revision.
+  EOT
   type = object({
     alternate_target_group_arn   = string
     production_listener_rule_arn = string
     test_listener_rule_arn       = string
     lifecycle_hook_function_arn  = string
     lifecycle_hook_role_arn      = string
-    lifecycle_stages             = optional(list(string), ["POST_TEST_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT"])
+    lifecycle_stages             = optional(list(string))
     bake_time_in_minutes         = optional(number, 15)
+    strategy                     = optional(string, "BLUE_GREEN")
+    canary_percent               = optional(number, 5)
+    canary_bake_time_in_minutes  = optional(number, 10)
+    step_percent                 = optional(number, 10)
+    step_bake_time_in_minutes    = optional(number, 5)
   })
   default = null
+
+  validation {
+    condition     = var.blue_green == null || contains(["BLUE_GREEN", "CANARY", "LINEAR"], try(var.blue_green.strategy, ""))
+    error_message = "blue_green.strategy must be BLUE_GREEN, CANARY or LINEAR (rolling is blue_green = null)."
+  }
+
+  validation {
+    condition = var.blue_green == null || (
+      try(var.blue_green.canary_percent > 0 && var.blue_green.canary_percent <= 100, false)
+      && try(var.blue_green.step_percent > 0 && var.blue_green.step_percent <= 100, false)
+    )
+    error_message = "blue_green.canary_percent and step_percent must be above 0 and at most 100."
+  }
+
+  validation {
+    condition = var.blue_green == null || alltrue([
+      for minutes in try([var.blue_green.bake_time_in_minutes, var.blue_green.canary_bake_time_in_minutes, var.blue_green.step_bake_time_in_minutes], [-1]) :
+      minutes >= 0 && minutes <= 1440
+    ])
+    error_message = "blue_green bake times must be 0-1440 minutes."
+  }
 }
 
 variable "tags" {

@@ -44,6 +44,9 @@ final class PlatformEventCodec {
             ObjectNode timeline = node.putObject("timeline");
             event.timeline().forEach((key, at) -> timeline.put(key.name(), at.toString()));
         }
+        if (event.canary() != null) {
+            CanaryEvidenceCodec.encode(node, event.canary());
+        }
         return node;
     }
 
@@ -68,7 +71,7 @@ final class PlatformEventCodec {
                 text(node, "cluster"), text(node, "service"), optionalText(node, "deploymentId"),
                 optionalText(node, "repository"), optionalText(node, "version"), optionalText(node, "imageDigest"),
                 optionalText(node, "fromRevision"), optionalText(node, "toRevision"), optionalText(node, "alarmName"),
-                text(node, "reason"), optionalText(node, "causeEventId"), timeline);
+                text(node, "reason"), optionalText(node, "causeEventId"), timeline, CanaryEvidenceCodec.decode(node));
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

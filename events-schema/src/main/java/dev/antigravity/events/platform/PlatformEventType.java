@@ -4,5 +4,7 @@ package dev.antigravity.events.platform;
 public enum PlatformEventType {
     DeploymentAccepted, DeploymentSkipped, DeploymentStarted, DeploymentVerified, VerificationFailed,
     DeploymentStable, DeploymentFailed, DeploymentSuperseded, RollbackStarted, RollbackCompleted, RollbackFailed,
-    AlarmRaised, AlarmCleared, AutomationSuspended
+    AlarmRaised, AlarmCleared, AutomationSuspended,
+    /** The lifecycle hook's verdict on a canary against the old revision (issue 15). */
+    CanaryJudged
 }

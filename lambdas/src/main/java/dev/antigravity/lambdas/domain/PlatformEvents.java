@@ -1,5 +1,6 @@
 package dev.antigravity.lambdas.domain;
 
+import dev.antigravity.events.platform.CanaryEvidence;
 import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.events.platform.PlatformEventType;
 import dev.antigravity.events.platform.Severity;
@@ -20,7 +21,7 @@ public final class PlatformEvents {
     public static Severity severityOf(PlatformEventType type) {
         return switch (type) {
             case VerificationFailed, RollbackStarted, RollbackFailed, AutomationSuspended -> Severity.CRITICAL;
-            case DeploymentSkipped, DeploymentFailed, RollbackCompleted, AlarmRaised -> Severity.WARNING;
+            case DeploymentSkipped, DeploymentFailed, RollbackCompleted, AlarmRaised, CanaryJudged -> Severity.WARNING;
             case DeploymentAccepted, DeploymentStarted, DeploymentVerified, DeploymentStable, DeploymentSuperseded,
                  AlarmCleared -> Severity.INFO;
         };
@@ -39,6 +40,19 @@ public final class PlatformEvents {
                 deployment.service().service(), deployment.deploymentId(), deployment.image().repository(),
                 deployment.image().tag(), deployment.image().digest(), from, to, alarmName, reason, causeEventId,
                 deployment.timeline());
+    }
+
+    /**
+     * The lifecycle hook's verdict on a canary: one per service revision and stage (a recomputed verdict after a
+     * retried publish keeps the id, so it is announced once).
+     */
+    public PlatformEvent canaryJudged(ServiceRef service, String deploymentId, String stage, Instant at,
+                                      String reason, CanaryEvidence canary) {
+        String revision = canary.canaryRevision().substring(canary.canaryRevision().lastIndexOf('/') + 1);
+        return new PlatformEvent(service.key() + "/" + PlatformEventType.CanaryJudged + "/" + revision + "/" + stage,
+                PlatformEventType.CanaryJudged, severityOf(PlatformEventType.CanaryJudged), at, environment,
+                service.cluster(), service.service(), deploymentId, null, null, null, null, null, null, reason, null,
+                Map.of(), canary);
     }
 
     /** An event about a service as a whole (skipped pushes, alarms outside a deployment, suspension). */

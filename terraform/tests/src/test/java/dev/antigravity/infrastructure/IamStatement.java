@@ -19,7 +19,8 @@ record IamStatement(String location, String sid, boolean allow, List<String> act
             "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeSubnets",
             "xray:PutTraceSegments",
-            "xray:PutTelemetryRecords");
+            "xray:PutTelemetryRecords",
+            "cloudwatch:GetMetricData");
 
     static IamStatement of(String location, JsonNode statement) {
         String effect = TerraformConfiguration.text(statement, "effect");

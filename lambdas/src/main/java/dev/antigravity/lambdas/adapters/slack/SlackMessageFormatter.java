@@ -46,6 +46,9 @@ public final class SlackMessageFormatter {
         }
         fields.add(field("Severity", dispatch.severity().name()));
         blocks.add(section(mrkdwn(fit("*Reason*\n" + escape(event.reason()), SECTION_LIMIT))));
+        if (event.canary() != null) {
+            blocks.add(CanaryFiguresBlock.of(mapper, event.canary()));
+        }
         blocks.add(buttons(event));
         ObjectNode context = blocks.addObject().put("type", "context");
         context.putArray("elements").add(mrkdwn("event `" + escape(event.eventId()) + "`"

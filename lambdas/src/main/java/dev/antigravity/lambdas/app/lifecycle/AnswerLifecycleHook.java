@@ -61,10 +61,26 @@ public final class AnswerLifecycleHook {
         }
         CheckResult result = guarded(() -> runChecks(policy.checksFor(payload.stage()), service.get(), payload),
                 "check could not be made: ");
-        if (!(result instanceof CheckResult.Passed)) {
+        if (!(result instanceof CheckResult.Passed) && !(result instanceof CheckResult.Waiting)) {
             result = unlessEcsIsRollingBack(result, payload);
         }
-        return policy.decide(attempt, result);
+        return keepCanaryStart(policy.decide(attempt, result), payload);
+    }
+
+    /**
+     * A call answered IN_PROGRESS for a transient error must not restart the canary's collection: the start the
+     * previous answer recorded goes back to ECS unless this answer records its own.
+     */
+    private static HookDecision keepCanaryStart(HookDecision decision, LifecycleHookPayload payload) {
+        if (decision.evidence().containsKey(CanaryAnalysis.SINCE)) {
+            return decision;
+        }
+        return CanaryAnalysis.since(payload).map(since -> {
+            Map<String, Object> evidence = new java.util.LinkedHashMap<>(decision.evidence());
+            evidence.put(CanaryAnalysis.SINCE, since.toString());
+            return new HookDecision(decision.status(), decision.callBackDelaySeconds(), decision.attempt(),
+                    decision.reason(), evidence);
+        }).orElse(decision);
     }
 
     /** A check that did not pass must not hold up a rollback: ask ECS, the source of truth, whether this is one. */
@@ -97,14 +113,16 @@ public final class AnswerLifecycleHook {
     /** Every check in order; the first that does not pass is the answer. */
     private CheckResult runChecks(List<StageCheck> stageChecks, ServiceRef service, LifecycleHookPayload payload) {
         List<String> passed = new ArrayList<>();
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
         for (StageCheck check : stageChecks) {
             CheckResult result = checks.run(check, service, payload);
             if (!(result instanceof CheckResult.Passed)) {
                 return result;
             }
             passed.add(result.detail());
+            evidence.putAll(result.evidence());
         }
-        return new CheckResult.Passed(String.join("; ", passed));
+        return new CheckResult.Passed(String.join("; ", passed), evidence);
     }
 
     /**

@@ -19,6 +19,7 @@ public final class HookResponses {
         if (stage != null) {
             details.put(AnswerLifecycleHook.STAGE, stage.name());
         }
+        decision.evidence().forEach(details::putIfAbsent);
         String reason = decision.reason();
         details.put("reason", reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT - 1) + "…");
         return new LifecycleHookResponse(LifecycleHookResponse.HookStatus.valueOf(decision.status().name()),

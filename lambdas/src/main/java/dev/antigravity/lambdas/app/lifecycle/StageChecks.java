@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * What a lifecycle stage can check: the smoke test of the blue/green test listener (one attempt per invocation:
- * ECS calling again after callBackDelay is the retry) and the service's guard alarms. Failures to even ask
+ * ECS calling again after callBackDelay is the retry), the service's guard alarms, and the canary analysis. Failures to even ask
  * (I/O, AWS errors) propagate; {@link AnswerLifecycleHook} sorts them.
  */
 public final class StageChecks {
@@ -29,9 +29,18 @@ public final class StageChecks {
     private final RevisionVersions versions;
     private final EcsPort ecs;
     private final AlarmPort alarms;
+    private final CanaryAnalysis canary;
 
+    /** Without a canary analysis: CANARY_ANALYSIS answers FAILED as misconfigured. */
     public StageChecks(ManagedServices services, TestListeners testListeners, List<String> extraSmokePaths,
                        HealthProbe probe, RevisionVersions versions, EcsPort ecs, AlarmPort alarms) {
+        this(services, testListeners, extraSmokePaths, probe, versions, ecs, alarms, null);
+    }
+
+    public StageChecks(ManagedServices services, TestListeners testListeners, List<String> extraSmokePaths,
+                       HealthProbe probe, RevisionVersions versions, EcsPort ecs, AlarmPort alarms,
+                       CanaryAnalysis canary) {
+        this.canary = canary;
         this.services = services;
         this.testListeners = testListeners;
         this.extraSmokePaths = List.copyOf(extraSmokePaths);
@@ -47,6 +56,9 @@ public final class StageChecks {
                     + payload.stage().map(LifecycleStage::name).orElse("an invocation without a stage"));
             case SMOKE_TEST -> smokeTest(service, payload.targetServiceRevisionArn());
             case GUARD_ALARMS -> guardAlarms(service);
+            case CANARY_ANALYSIS -> canary == null
+                    ? new CheckResult.Failed("CANARY_ANALYSIS is configured but this hook has no canary analysis wired")
+                    : canary.check(service, payload);
         };
     }
 

@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>A {@link CheckResult.NotYet} answers IN_PROGRESS (ECS calls again after {@code callBackDelay}) until
  * {@code maxAttempts} invocations have been spent, then FAILED: a deployment that never proves itself is rolled
- * back rather than left hanging. A {@link CheckResult.Failed} answers FAILED at once.
+ * back rather than left hanging. A {@link CheckResult.Failed} answers FAILED at once. A {@link CheckResult.Waiting}
+ * (the canary collecting) answers IN_PROGRESS with its own delay and keeps its own time bound: it spends no attempt.
  */
 public final class LifecycleHookPolicy {
     private final Map<LifecycleStage, StageCheck> checks;
@@ -69,14 +70,17 @@ public final class LifecycleHookPolicy {
     public HookDecision decide(int attempt, CheckResult result) {
         return switch (result) {
             case CheckResult.Passed passed ->
-                    new HookDecision(HookDecision.Status.SUCCEEDED, null, attempt, passed.detail());
+                    new HookDecision(HookDecision.Status.SUCCEEDED, null, attempt, passed.detail(), passed.evidence());
             case CheckResult.Failed failed ->
-                    new HookDecision(HookDecision.Status.FAILED, null, attempt, failed.detail());
+                    new HookDecision(HookDecision.Status.FAILED, null, attempt, failed.detail(), failed.evidence());
+            // Waiting keeps its own bound: this invocation is not an attempt spent.
+            case CheckResult.Waiting waiting -> new HookDecision(HookDecision.Status.IN_PROGRESS,
+                    waiting.callBackDelaySeconds(), attempt - 1, waiting.detail(), waiting.evidence());
             case CheckResult.NotYet notYet -> attempt >= maxAttempts
                     ? new HookDecision(HookDecision.Status.FAILED, null, attempt,
-                            "still not good after " + attempt + " attempts: " + notYet.detail())
+                            "still not good after " + attempt + " attempts: " + notYet.detail(), notYet.evidence())
                     : new HookDecision(HookDecision.Status.IN_PROGRESS, (int) callBackDelay.toSeconds(), attempt,
-                            notYet.detail());
+                            notYet.detail(), notYet.evidence());
         };
     }
 }

@@ -7,5 +7,7 @@ public enum StageCheck {
     /** GET /health (must report the target revision's version), /ready and the configured extra paths. */
     SMOKE_TEST,
     /** Every guard alarm of the service is OK. */
-    GUARD_ALARMS
+    GUARD_ALARMS,
+    /** The new revision's target group judged against the old one's over the same minutes (CANARY, LINEAR). */
+    CANARY_ANALYSIS
 }
