@@ -3,6 +3,8 @@ package dev.antigravity.lambdas.fakes;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
+import dev.antigravity.lambdas.app.OperatorControls;
+import dev.antigravity.lambdas.app.PromoteNow;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.PromoteBaked;
 import dev.antigravity.lambdas.app.ReconcileRegistry;
@@ -51,6 +53,7 @@ public final class TestPlatform {
     public final RecordDeploymentEvent recordDeploymentEvent;
     public final HandleAlarm handleAlarm;
     public final Stabilize stabilize;
+    public final OperatorControls controls;
 
     private static java.util.function.Supplier<String> owners() {
         AtomicLong counter = new AtomicLong();
@@ -76,5 +79,7 @@ public final class TestPlatform {
                 new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, clock),
                 new ResumeStranded(ecs, ledger, acceptImage, rollBack, recordDeploymentEvent, settings, clock),
                 new ReconcileRegistry(ledger, registry, acceptImage, clock));
+        controls = new OperatorControls(services, ledger, rollBack,
+                new PromoteNow(ecs, ledger, rollBack, publisher, events, lock, clock), freeze);
     }
 }
