@@ -73,7 +73,7 @@ public final class OperatorControls {
         }
         return Outcome.of(HANDLER, request.causeId(), actions.isEmpty() ? Outcome.Result.IGNORED
                         : Outcome.Result.APPLIED, actions.isEmpty() ? "automation was neither suspended nor frozen"
-                        : "automation resumed: " + request.why())
+                        : String.join(", ", actions) + ": " + request.why())
                 .about(request.service().key(), null, null).withActions(actions);
     }
 

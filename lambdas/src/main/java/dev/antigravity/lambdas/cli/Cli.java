@@ -6,6 +6,7 @@ import dev.antigravity.lambdas.handlers.DeploymentEventHandler;
 import dev.antigravity.lambdas.handlers.ImagePushHandler;
 import dev.antigravity.lambdas.handlers.LifecycleHookHandler;
 import dev.antigravity.lambdas.handlers.NotifierHandler;
+import dev.antigravity.lambdas.handlers.SlackInteractivityHandler;
 import dev.antigravity.lambdas.handlers.StabilizerHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class Cli {
         HANDLERS.put("StabilizerHandler", StabilizerHandler::new);
         HANDLERS.put("NotifierHandler", NotifierHandler::new);
         HANDLERS.put("LifecycleHookHandler", LifecycleHookHandler::new);
+        HANDLERS.put("SlackInteractivityHandler", SlackInteractivityHandler::new);
     }
 
     private Cli() {

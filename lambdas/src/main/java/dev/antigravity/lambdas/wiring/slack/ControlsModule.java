@@ -1,0 +1,31 @@
+package dev.antigravity.lambdas.wiring.slack;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.antigravity.lambdas.app.OperatorControls;
+import dev.antigravity.lambdas.app.PromoteNow;
+import dev.antigravity.lambdas.app.RollBack;
+import dev.antigravity.lambdas.app.ServiceLock;
+import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.domain.port.FreezeSwitch;
+import dev.antigravity.lambdas.domain.port.LedgerPort;
+import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
+import dev.antigravity.lambdas.wiring.hooks.HooksConfig;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The operator controls (Slack buttons, CLI commands) over the hooks' own use cases. */
+@Module
+public final class ControlsModule {
+    private ControlsModule() {
+    }
+
+    @Provides @Singleton static OperatorControls controls(HooksConfig config, LedgerPort ledger, RollBack rollBack,
+                                                          EcsPort ecs, PlatformEventPublisher publisher,
+                                                          PlatformEvents events, ServiceLock lock,
+                                                          FreezeSwitch freeze, Clock clock) {
+        return new OperatorControls(config.services(), ledger, rollBack,
+                new PromoteNow(ecs, ledger, rollBack, publisher, events, lock, clock), freeze);
+    }
+}
