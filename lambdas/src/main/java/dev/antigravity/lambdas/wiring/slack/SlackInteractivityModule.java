@@ -12,6 +12,7 @@ import dev.antigravity.lambdas.adapters.slack.SlackThreadReply;
 import dev.antigravity.lambdas.adapters.webhook.Sleeper;
 import dev.antigravity.lambdas.adapters.webhook.WebhookPoster;
 import dev.antigravity.lambdas.app.OperatorControls;
+import dev.antigravity.lambdas.wiring.controls.ControlsModule;
 import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.domain.control.ControlPermissions;
 import dev.antigravity.lambdas.domain.notification.RetrySchedule;

@@ -1,12 +1,14 @@
-package dev.antigravity.lambdas.wiring.slack;
+package dev.antigravity.lambdas.wiring.controls;
 
 import dagger.Module;
 import dagger.Provides;
 import dev.antigravity.lambdas.app.OperatorControls;
 import dev.antigravity.lambdas.app.PromoteNow;
+import dev.antigravity.lambdas.app.ReadStatus;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.ServiceLock;
 import dev.antigravity.lambdas.domain.PlatformEvents;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
 import dev.antigravity.lambdas.domain.port.FreezeSwitch;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
@@ -15,7 +17,7 @@ import dev.antigravity.lambdas.wiring.hooks.HooksConfig;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The operator controls (Slack buttons, CLI commands) over the hooks' own use cases. */
+/** The operator controls (Slack buttons, CLI commands) over the hooks' own use cases, and the status they act on. */
 @Module
 public final class ControlsModule {
     private ControlsModule() {
@@ -27,5 +29,10 @@ public final class ControlsModule {
                                                           FreezeSwitch freeze, Clock clock) {
         return new OperatorControls(config.services(), ledger, rollBack,
                 new PromoteNow(ecs, ledger, rollBack, publisher, events, lock, clock), freeze);
+    }
+
+    @Provides @Singleton static ReadStatus status(LedgerPort ledger, EcsPort ecs, AlarmPort alarms,
+                                                  FreezeSwitch freeze, Clock clock) {
+        return new ReadStatus(ledger, ecs, alarms, freeze, clock);
     }
 }
