@@ -3,6 +3,7 @@ package dev.antigravity.lambdas.app;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.control.ControlRequest;
@@ -38,7 +39,8 @@ public final class OperatorControls {
 
     public Outcome act(ControlRequest request) {
         String service = request.service().key();
-        if (services.find(request.service()).isEmpty()) {
+        Optional<ManagedService> managed = services.find(request.service());
+        if (managed.isEmpty()) {
             return Outcome.of(HANDLER, request.causeId(), Outcome.Result.REJECTED, service
                     + " is not a managed service").about(service, request.deploymentId(), null);
         }
@@ -48,7 +50,7 @@ public final class OperatorControls {
                             request.why(), null))
                     .orElseGet(() -> nothingInFlight(request));
             case PROMOTE -> deployment(request)
-                    .map(d -> promoteNow.promote(HANDLER, request.causeId(), d, request.why()))
+                    .map(d -> promoteNow.promote(HANDLER, request.causeId(), managed.get(), d, request.why()))
                     .orElseGet(() -> nothingInFlight(request));
             case FREEZE -> {
                 boolean already = freeze.frozen().isPresent();

@@ -122,6 +122,19 @@ class OperatorControlsTest {
     }
 
     @Test
+    void promoteIsRefusedWhileAGuardAlarmFiresSoTheGuardStaysOn() {
+        stable(1);
+        String rev = baking(2);
+        p.alarms.states.put("api-5xx", dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus.ALARM);
+
+        Outcome outcome = ask(ControlAction.PROMOTE, null, "p1");
+
+        assertThat(outcome.result()).isEqualTo(Outcome.Result.IGNORED);
+        assertThat(outcome.reason()).contains("guard alarm api-5xx is in ALARM: not promoted");
+        assertThat(record(rev).state()).isEqualTo(DeploymentState.BAKING);
+    }
+
+    @Test
     void promoteOfARecordNoLongerBakingChangesNothing() {
         String rev = stable(1);
 

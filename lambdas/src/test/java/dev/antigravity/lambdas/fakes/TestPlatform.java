@@ -80,6 +80,6 @@ public final class TestPlatform {
                 new ResumeStranded(ecs, ledger, acceptImage, rollBack, recordDeploymentEvent, settings, clock),
                 new ReconcileRegistry(ledger, registry, acceptImage, clock));
         controls = new OperatorControls(services, ledger, rollBack,
-                new PromoteNow(ecs, ledger, rollBack, publisher, events, lock, clock), freeze);
+                new PromoteNow(ecs, ledger, rollBack, verify, publisher, events, lock, clock), freeze);
     }
 }

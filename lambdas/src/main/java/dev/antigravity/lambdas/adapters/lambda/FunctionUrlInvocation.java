@@ -43,10 +43,14 @@ public final class FunctionUrlInvocation {
             request.path("headers").properties().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
                     h.getValue().asText()));
             String body = request.path("body").asText("");
-            if (request.path("isBase64Encoded").asBoolean(false)) {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                if (request.path("isBase64Encoded").asBoolean(false)) {
+                    body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                }
+                answer = interactivity.handle(headers, body);
+            } catch (IllegalArgumentException notBase64) {
+                answer = new SlackInteractivity.Answer(400, "the body is not base64 as the request says; nothing was done");
             }
-            answer = interactivity.handle(headers, body);
         }
         ObjectNode response = json.createObjectNode().put("statusCode", answer.status());
         response.putObject("headers").put("content-type", "application/json");

@@ -7,6 +7,7 @@ import dev.antigravity.lambdas.app.PromoteNow;
 import dev.antigravity.lambdas.app.ReadStatus;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.ServiceLock;
+import dev.antigravity.lambdas.app.VerifyDeployment;
 import dev.antigravity.lambdas.domain.PlatformEvents;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.port.EcsPort;
@@ -26,9 +27,10 @@ public final class ControlsModule {
     @Provides @Singleton static OperatorControls controls(HooksConfig config, LedgerPort ledger, RollBack rollBack,
                                                           EcsPort ecs, PlatformEventPublisher publisher,
                                                           PlatformEvents events, ServiceLock lock,
-                                                          FreezeSwitch freeze, Clock clock) {
+                                                          FreezeSwitch freeze, VerifyDeployment verify,
+                                                          Clock clock) {
         return new OperatorControls(config.services(), ledger, rollBack,
-                new PromoteNow(ecs, ledger, rollBack, publisher, events, lock, clock), freeze);
+                new PromoteNow(ecs, ledger, rollBack, verify, publisher, events, lock, clock), freeze);
     }
 
     @Provides @Singleton static ReadStatus status(LedgerPort ledger, EcsPort ecs, AlarmPort alarms,

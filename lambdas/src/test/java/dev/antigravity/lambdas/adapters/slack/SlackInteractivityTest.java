@@ -241,6 +241,19 @@ class SlackInteractivityTest {
     }
 
     @Test
+    void aRequestThatIsNotAFunctionUrlPostIsRefused() throws IOException {
+        JsonNode notJson = JSON.readTree(function.handle(new ByteArrayInputStream("{".getBytes(StandardCharsets.UTF_8))));
+        JsonNode badBase64 = JSON.readTree(function.handle(new ByteArrayInputStream(
+                "{\"isBase64Encoded\":true,\"body\":\"%%%\",\"headers\":{}}".getBytes(StandardCharsets.UTF_8))));
+        JsonNode get = JSON.readTree(function.handle(new ByteArrayInputStream(
+                "{\"requestContext\":{\"http\":{\"method\":\"GET\"}}}".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(notJson.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(badBase64.get("statusCode").asInt()).isEqualTo(400);
+        assertThat(get.get("statusCode").asInt()).isEqualTo(405);
+    }
+
+    @Test
     void aSignedBodyThatIsNotOneOfOurClicksIsABadRequest() throws IOException {
         String body = "payload=" + URLEncoder.encode("{\"type\":\"view_submission\"}", StandardCharsets.UTF_8);
         JsonNode answer = send(body, timestampNow(), SlackSignature.sign(SIGNING, timestampNow(), body));
