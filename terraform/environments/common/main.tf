@@ -181,6 +181,7 @@ module "deploy_hooks" {
   } : null
   bake_minutes        = var.bake_minutes
   notification_emails = var.notification_emails
+  slack_allowed_users = var.slack_allowed_users
   vpc_id              = module.network.vpc_id
   private_subnet_ids  = module.network.private_subnet_ids
   alarm_actions       = var.alarm_actions

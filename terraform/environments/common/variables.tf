@@ -154,6 +154,12 @@ variable "notification_emails" {
   default     = []
 }
 
+variable "slack_allowed_users" {
+  description = "Slack user ids allowed per control button: rollback=U1,U2;promote=U1;freeze=U1;resume=U1 (none by default)."
+  type        = string
+  default     = ""
+}
+
 variable "alarm_actions" {
   description = "ARNs notified on guard-alarm and failure-queue state changes (e.g. a paging SNS topic)."
   type        = list(string)

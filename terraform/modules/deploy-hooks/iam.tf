@@ -13,16 +13,18 @@ locals {
   passable_role_arns   = distinct(flatten([for s in var.managed_services : s.task_role_arns]))
 
   capability_documents = {
-    ledger           = data.aws_iam_policy_document.ledger.json
-    publish          = data.aws_iam_policy_document.publish.json
-    freeze           = data.aws_iam_policy_document.freeze.json
-    registry_read    = data.aws_iam_policy_document.registry_read.json
-    ecs_read         = data.aws_iam_policy_document.ecs_read.json
-    ecs_deploy       = data.aws_iam_policy_document.ecs_deploy.json
-    ecs_rollback     = data.aws_iam_policy_document.ecs_rollback.json
-    health_read      = data.aws_iam_policy_document.health_read.json
-    canary_metrics   = data.aws_iam_policy_document.canary_metrics.json
-    notifier_secrets = data.aws_iam_policy_document.notifier_secrets.json
+    ledger               = data.aws_iam_policy_document.ledger.json
+    publish              = data.aws_iam_policy_document.publish.json
+    freeze               = data.aws_iam_policy_document.freeze.json
+    registry_read        = data.aws_iam_policy_document.registry_read.json
+    ecs_read             = data.aws_iam_policy_document.ecs_read.json
+    ecs_deploy           = data.aws_iam_policy_document.ecs_deploy.json
+    ecs_rollback         = data.aws_iam_policy_document.ecs_rollback.json
+    health_read          = data.aws_iam_policy_document.health_read.json
+    canary_metrics       = data.aws_iam_policy_document.canary_metrics.json
+    notifier_secrets     = data.aws_iam_policy_document.notifier_secrets.json
+    freeze_write         = data.aws_iam_policy_document.freeze_write.json
+    slack_signing_secret = data.aws_iam_policy_document.slack_signing_secret.json
   }
 }
 
@@ -110,6 +112,8 @@ data "aws_iam_policy_document" "ledger" {
     sid = "ReadWriteLedger"
     actions = [
       "dynamodb:ConditionCheckItem",
+      # Releasing a service's decision lock and lifting a suspension delete their items.
+      "dynamodb:DeleteItem",
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:Query",
@@ -132,6 +136,23 @@ data "aws_iam_policy_document" "freeze" {
     sid       = "ReadFreezeSwitch"
     actions   = ["ssm:GetParameter"]
     resources = [aws_ssm_parameter.freeze.arn]
+  }
+}
+
+# Only the operator controls (Slack's Freeze and Resume buttons) turn the freeze switch.
+data "aws_iam_policy_document" "freeze_write" {
+  statement {
+    sid       = "TurnFreezeSwitch"
+    actions   = ["ssm:PutParameter"]
+    resources = [aws_ssm_parameter.freeze.arn]
+  }
+}
+
+data "aws_iam_policy_document" "slack_signing_secret" {
+  statement {
+    sid       = "ReadSlackSigningSecret"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.slack_signing_secret.arn]
   }
 }
 

@@ -62,6 +62,15 @@ locals {
       capabilities = concat(["ledger", "publish", "freeze", "ecs_read", "health_read"],
       var.lifecycle_canary == null ? [] : ["canary_metrics"])
     }
+    slack-interactivity = {
+      handler     = "${local.handlers}.SlackInteractivityHandler::handleRequest"
+      description = "Slack buttons (function URL, signature verified in code) -> roll back, promote, freeze, resume"
+      memory_mb   = 1024
+      # Slack shows an error after 3 s; the action still completes within this bound.
+      timeout_s    = 30
+      concurrency  = 5
+      capabilities = ["ledger", "publish", "freeze", "freeze_write", "ecs_read", "ecs_rollback", "slack_signing_secret"]
+    }
   }
 
   functions = {
@@ -104,6 +113,10 @@ locals {
       },
       var.notify_routes == null ? {} : { NOTIFY_ROUTES = var.notify_routes },
     )
+    slack-interactivity = {
+      SLACK_SIGNING_SECRET_ID = aws_secretsmanager_secret.slack_signing_secret.arn
+      SLACK_ALLOWED_USERS     = var.slack_allowed_users
+    }
     lifecycle-hook = merge(
       var.lifecycle_smoke_paths == null ? {} : { LIFECYCLE_SMOKE_PATHS = var.lifecycle_smoke_paths },
       var.lifecycle_test_listener_url == null ? {} : { LIFECYCLE_TEST_LISTENER_URL = var.lifecycle_test_listener_url },

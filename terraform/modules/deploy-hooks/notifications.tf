@@ -51,6 +51,28 @@ resource "aws_secretsmanager_secret" "pagerduty_routing_key" {
   tags                    = var.tags
 }
 
+resource "aws_secretsmanager_secret" "slack_signing_secret" {
+  #checkov:skip=CKV2_AWS_57:A Slack app's signing secret is regenerated in Slack's app settings, not by a rotation Lambda; it is replaced by hand (runbook).
+  name_prefix             = "${var.name}/slack-signing-secret-"
+  description             = "Slack app signing secret that verifies ${var.name} interactivity requests (value set by operators)"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = 7
+  tags                    = var.tags
+}
+
+# Slack's interactivity requests arrive here. Slack cannot sign with AWS credentials, so the URL is
+# public (auth NONE, as Slack requires) and every request is verified in code: v0 signature with the
+# signing secret, at most five minutes old, each signature acting once, users allowed per action.
+# With authorization NONE the provider adds the public resource policy (lambda:InvokeFunctionUrl,
+# and lambda:InvokeFunction limited to calls via the URL) that such a URL needs.
+resource "aws_lambda_function_url" "slack_interactivity" {
+  #checkov:skip=CKV_AWS_258:Slack cannot present AWS credentials; the handler verifies Slack's HMAC signature, its age and replays before anything is read.
+  function_name      = aws_lambda_function.this["slack-interactivity"].function_name
+  qualifier          = aws_lambda_alias.live["slack-interactivity"].name
+  authorization_type = "NONE"
+  invoke_mode        = "BUFFERED"
+}
+
 # The deployment freeze switch: "true" stops every automatic deployment and rollback.
 resource "aws_ssm_parameter" "freeze" {
   #checkov:skip=CKV2_AWS_34:A boolean switch, not a secret; a plain String keeps the runbook's one-line freeze command.

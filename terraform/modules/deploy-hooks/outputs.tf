@@ -47,3 +47,13 @@ output "pagerduty_routing_key_secret_arn" {
   description = "Secret to put the PagerDuty routing key in."
   value       = aws_secretsmanager_secret.pagerduty_routing_key.arn
 }
+
+output "slack_interactivity_url" {
+  description = "Request URL for the Slack app's Interactivity settings."
+  value       = aws_lambda_function_url.slack_interactivity.function_url
+}
+
+output "slack_signing_secret_arn" {
+  description = "Secret to put the Slack app's signing secret in."
+  value       = aws_secretsmanager_secret.slack_signing_secret.arn
+}

@@ -91,7 +91,7 @@ variable "guard_alarm_arns" {
 }
 
 variable "function_overrides" {
-  description = "Per-function overrides of memory_mb, timeout_s and concurrency (reserved concurrency), keyed by image-push, deployment-event, alarm, stabilizer, notifier, lifecycle-hook."
+  description = "Per-function overrides of memory_mb, timeout_s and concurrency (reserved concurrency), keyed by image-push, deployment-event, alarm, stabilizer, notifier, lifecycle-hook, slack-interactivity."
   type = map(object({
     memory_mb   = optional(number)
     timeout_s   = optional(number)
@@ -100,8 +100,8 @@ variable "function_overrides" {
   default = {}
 
   validation {
-    condition     = alltrue([for key in keys(var.function_overrides) : contains(["image-push", "deployment-event", "alarm", "stabilizer", "notifier", "lifecycle-hook"], key)])
-    error_message = "function_overrides keys must be function keys: image-push, deployment-event, alarm, stabilizer, notifier, lifecycle-hook."
+    condition     = alltrue([for key in keys(var.function_overrides) : contains(["image-push", "deployment-event", "alarm", "stabilizer", "notifier", "lifecycle-hook", "slack-interactivity"], key)])
+    error_message = "function_overrides keys must be function keys: image-push, deployment-event, alarm, stabilizer, notifier, lifecycle-hook, slack-interactivity."
   }
 
   validation {
@@ -274,4 +274,15 @@ variable "tags" {
   description = "Tags applied to every resource of this module."
   type        = map(string)
   default     = {}
+}
+
+variable "slack_allowed_users" {
+  description = "Slack user ids allowed per control, e.g. \"rollback=U1,U2;promote=U1;freeze=U1;resume=U1\". An action not listed is allowed to nobody."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = can(regex("^((rollback|promote|freeze|resume)=[A-Z0-9]+(,[A-Z0-9]+)*;?)*$", var.slack_allowed_users))
+    error_message = "slack_allowed_users must look like rollback=U1,U2;promote=U1;freeze=U1;resume=U1."
+  }
 }

@@ -57,7 +57,7 @@ public final class RollBack {
     }
 
     /**
-     * @param trigger   GUARD_ALARM or VERIFICATION_FAILED
+     * @param trigger   GUARD_ALARM, VERIFICATION_FAILED or MANUAL_ROLLBACK (a person: Slack, the CLI)
      * @param alarmName the guard alarm that fired, or null
      */
     public Outcome start(String handler, String causeEventId, Deployment deployment, DeploymentEvent trigger,
@@ -117,7 +117,7 @@ public final class RollBack {
                         .filter(at -> !at.isBefore(now.minus(settings.rollbackWindow()))).isPresent())
                 .count();
         RollbackDecision decision = policy.decide(deployment, target, recent,
-                ledger.suspension(deployment.service()).isPresent());
+                ledger.suspension(deployment.service()).isPresent(), trigger == DeploymentEvent.MANUAL_ROLLBACK);
         return switch (decision) {
             case RollbackDecision.Ignore ignore -> ignored(handler, causeEventId, deployment, ignore.reason());
             case RollbackDecision.Refuse refuse -> refuse(handler, causeEventId, deployment,

@@ -6,6 +6,7 @@ import dev.antigravity.lambdas.handlers.DeploymentEventHandler;
 import dev.antigravity.lambdas.handlers.ImagePushHandler;
 import dev.antigravity.lambdas.handlers.LifecycleHookHandler;
 import dev.antigravity.lambdas.handlers.NotifierHandler;
+import dev.antigravity.lambdas.handlers.SlackInteractivityHandler;
 import dev.antigravity.lambdas.handlers.StabilizerHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 /**
  * {@code java -jar antigravity-lambdas.jar invoke <handler> <event.json>} runs a handler locally against the AWS
  * endpoint the environment names and prints its outcome; {@code ledger --service S} prints a service's
- * deployment history; {@code resume --service S} lifts an automation suspension.
+ * deployment history; {@code status}, {@code rollback}, {@code promote}, {@code freeze} and {@code resume} are the
+ * on-call person's view and controls (the same use cases as Slack's buttons).
  */
 public final class Cli {
     /** Handlers by simple name; constructors, not reflection, so the jar needs no reflection configuration. */
@@ -36,6 +38,7 @@ public final class Cli {
         HANDLERS.put("StabilizerHandler", StabilizerHandler::new);
         HANDLERS.put("NotifierHandler", NotifierHandler::new);
         HANDLERS.put("LifecycleHookHandler", LifecycleHookHandler::new);
+        HANDLERS.put("SlackInteractivityHandler", SlackInteractivityHandler::new);
     }
 
     private Cli() {
@@ -52,7 +55,9 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "invoke" -> args.length == 3 ? invoke(args[1], Path.of(args[2]), env, out, err) : usage(err);
-                case "ledger", "resume" -> LedgerCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length), env,
+                case "status", "rollback", "promote", "freeze", "resume" -> ControlCommands.run(args[0],
+                        Arrays.copyOfRange(args, 1, args.length), env, out, err);
+                case "ledger" -> LedgerCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length), env,
                         out, err);
                 case "report" -> ReportCommand.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 default -> usage(err);
@@ -96,12 +101,17 @@ public final class Cli {
                       handlers: %s
                   antigravity-lambdas ledger --service <cluster>/<service> [--limit N] [--json]
                                                                       a service's deployment history, newest first
-                  antigravity-lambdas resume --service <cluster>/<service>
-                                                                      lift an automation suspension
+                  antigravity-lambdas status --service <cluster>/<service> [--watch] [--interval S] [--count N] [--plain]
+                                                                      the deployment in flight, ECS, guard alarms, bake left
+                  antigravity-lambdas rollback|promote --service <cluster>/<service> [--deployment family:rev] [--reason TEXT]
+                                                                      roll the deployment in flight back now / end its bake
+                  antigravity-lambdas freeze|resume --service <cluster>/<service> [--reason TEXT]
+                                                                      freeze deployments / lift a suspension and the freeze
                   antigravity-lambdas report --service <cluster>/<service> [--days N] [--json]
                                                                       DORA figures from the ledger (default 30 days)
                 environment: AWS_REGION, AWS_ENDPOINT_URL (optional), LEDGER_TABLE, PLATFORM_TOPIC_ARN,
-                  MANAGED_SERVICES, FREEZE_PARAMETER, BAKE_MINUTES, ROLLBACK_LIMIT, ROLLBACK_WINDOW_MINUTES, ENVIRONMENT"""
+                  MANAGED_SERVICES, FREEZE_PARAMETER, BAKE_MINUTES, ROLLBACK_LIMIT, ROLLBACK_WINDOW_MINUTES, ENVIRONMENT,
+                  ANTIGRAVITY_OPERATOR (who acts; default USER)"""
                 .formatted(HANDLERS.keySet()));
         return 2;
     }

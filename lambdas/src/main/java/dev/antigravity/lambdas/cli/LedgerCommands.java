@@ -11,25 +11,19 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-/** {@code ledger} and {@code resume}: the ledger seen from a terminal. */
+/** {@code ledger}: the ledger seen from a terminal. */
 final class LedgerCommands {
     private LedgerCommands() {
     }
 
     static int run(String command, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        String service = option(args, "--service");
-        if (service == null || !service.contains("/")) {
+        ServiceRef ref = service(args);
+        if (ref == null) {
             err.println(command + " needs --service <cluster>/<service>");
             return Cli.usage(err);
         }
-        String[] parts = service.split("/", 2);
-        ServiceRef ref = new ServiceRef(parts[0], parts[1]);
         LedgerComponent graph = DaggerLedgerComponent.factory().create(env);
         DynamoDbLedger ledger = graph.ledger();
-        if (command.equals("resume")) {
-            out.println(ledger.resume(ref) ? "automation resumed for " + ref : "automation was not suspended for " + ref);
-            return 0;
-        }
         String limit = option(args, "--limit");
         List<Deployment> history = ledger.history(ref, limit == null ? 20 : Integer.parseInt(limit));
         ledger.suspension(ref).ifPresent(s -> out.println("# automation SUSPENDED since " + s.since() + ": " + s.reason()));
@@ -65,6 +59,16 @@ final class LedgerCommands {
         ObjectNode timeline = node.putObject("timeline");
         d.timeline().forEach((key, at) -> timeline.put(key.name(), at.toString()));
         return node;
+    }
+
+    /** {@code --service <cluster>/<service>}, or null when absent or malformed. */
+    static ServiceRef service(String[] args) {
+        String service = option(args, "--service");
+        if (service == null || !service.contains("/")) {
+            return null;
+        }
+        String[] parts = service.split("/", 2);
+        return parts[0].isBlank() || parts[1].isBlank() ? null : new ServiceRef(parts[0], parts[1]);
     }
 
     static String option(String[] args, String name) {

@@ -8,5 +8,9 @@ public enum DeploymentEvent {
     REPLACED_OUTSIDE,
     /** A rollback was needed and could not be made (no ACTIVE STABLE target, ECS refused): a human takes over. */
     ROLLBACK_REFUSED,
-    ROLLBACK_COMPLETED, ROLLBACK_FAILED
+    ROLLBACK_COMPLETED, ROLLBACK_FAILED,
+    /** A person asked for a rollback (Slack, the CLI): a rollback with a human cause, never a suspension. */
+    MANUAL_ROLLBACK,
+    /** A person ended the bake early: BAKING becomes STABLE, if ECS runs it. */
+    MANUAL_PROMOTION
 }

@@ -5,6 +5,8 @@ import static dev.antigravity.lambdas.domain.DeploymentEvent.ECS_COMPLETED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ECS_FAILED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ECS_IN_PROGRESS;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.GUARD_ALARM;
+import static dev.antigravity.lambdas.domain.DeploymentEvent.MANUAL_PROMOTION;
+import static dev.antigravity.lambdas.domain.DeploymentEvent.MANUAL_ROLLBACK;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.REPLACED_OUTSIDE;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ROLLBACK_COMPLETED;
 import static dev.antigravity.lambdas.domain.DeploymentEvent.ROLLBACK_FAILED;
@@ -60,12 +62,14 @@ public final class DeploymentStateMachine {
         allow(BAKING, GUARD_ALARM, ROLLING_BACK);
         allow(BAKING, BAKE_ELAPSED, STABLE);
         allow(BAKING, SUPERSEDED_BY_NEWER, SUPERSEDED);
+        allow(BAKING, MANUAL_PROMOTION, STABLE);             // a person ended the bake early
 
         // What ECS runs decides: a record whose revision ECS no longer runs (a hotfix by hand, a Terraform apply, a
         // human revert) is superseded, never promoted nor rolled back; a rollback that cannot be made is terminal.
         for (DeploymentState guarded : DeploymentState.GUARDED) {
             allow(guarded, REPLACED_OUTSIDE, SUPERSEDED);
             allow(guarded, ROLLBACK_REFUSED, DeploymentState.ROLLBACK_FAILED);
+            allow(guarded, MANUAL_ROLLBACK, ROLLING_BACK);
         }
 
         // A rollback is never itself rolled back: ROLLING_BACK only listens to the rollback's own outcome.

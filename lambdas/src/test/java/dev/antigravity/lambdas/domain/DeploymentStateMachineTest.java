@@ -16,18 +16,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeploymentStateMachineTest {
     // Columns in DeploymentEvent order:
     // ECS_IN_PROGRESS ECS_COMPLETED ECS_FAILED VERIFICATION_PASSED VERIFICATION_FAILED GUARD_ALARM BAKE_ELAPSED
-    // SUPERSEDED_BY_NEWER REPLACED_OUTSIDE ROLLBACK_REFUSED ROLLBACK_COMPLETED ROLLBACK_FAILED      ("-" = ignored)
+    // SUPERSEDED_BY_NEWER REPLACED_OUTSIDE ROLLBACK_REFUSED ROLLBACK_COMPLETED ROLLBACK_FAILED MANUAL_ROLLBACK
+    // MANUAL_PROMOTION      ("-" = ignored)
     private static final String[] EXPECTED = {
-            "PENDING         IN_PROGRESS VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - -",
-            "IN_PROGRESS     - VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - -",
-            "VERIFYING       - VERIFYING - BAKING ROLLING_BACK ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - -",
-            "BAKING          - - - - - ROLLING_BACK STABLE SUPERSEDED SUPERSEDED ROLLBACK_FAILED - -",
-            "STABLE          - - - - - - - - - - - -",
-            "FAILED          - - - - - - - - - - - -",
-            "ROLLING_BACK    - - - - - - - - ROLLED_BACK - ROLLED_BACK ROLLBACK_FAILED",
-            "ROLLED_BACK     - - - - - - - - - - - -",
-            "ROLLBACK_FAILED - - - - - - - - - - - -",
-            "SUPERSEDED      - - - - - - - - - - - -",
+            "PENDING         IN_PROGRESS VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
+            "IN_PROGRESS     - VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
+            "VERIFYING       - VERIFYING - BAKING ROLLING_BACK ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
+            "BAKING          - - - - - ROLLING_BACK STABLE SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK STABLE",
+            "STABLE          - - - - - - - - - - - - - -",
+            "FAILED          - - - - - - - - - - - - - -",
+            "ROLLING_BACK    - - - - - - - - ROLLED_BACK - ROLLED_BACK ROLLBACK_FAILED - -",
+            "ROLLED_BACK     - - - - - - - - - - - - - -",
+            "ROLLBACK_FAILED - - - - - - - - - - - - - -",
+            "SUPERSEDED      - - - - - - - - - - - - - -",
     };
 
     static List<Arguments> everyStateAndEvent() {
@@ -79,5 +80,9 @@ class DeploymentStateMachineTest {
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.BAKE_ELAPSED, DeploymentState.STABLE))
                 .containsExactly(DeploymentState.BAKING);
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.ECS_IN_PROGRESS, DeploymentState.VERIFYING)).isEmpty();
+        assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.MANUAL_ROLLBACK, DeploymentState.ROLLING_BACK))
+                .isEqualTo(DeploymentState.GUARDED);
+        assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.MANUAL_PROMOTION, DeploymentState.STABLE))
+                .containsExactly(DeploymentState.BAKING);
     }
 }

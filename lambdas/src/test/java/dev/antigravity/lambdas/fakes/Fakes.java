@@ -99,6 +99,18 @@ public final class Fakes {
         public Optional<String> frozen() {
             return Optional.ofNullable(reason);
         }
+
+        @Override
+        public void freeze() {
+            reason = "deployments frozen by a person";
+        }
+
+        @Override
+        public boolean lift() {
+            boolean was = reason != null;
+            reason = null;
+            return was;
+        }
     }
 
     public static final class Registry implements RegistryPort {

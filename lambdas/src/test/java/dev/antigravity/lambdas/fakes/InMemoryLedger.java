@@ -122,6 +122,11 @@ public final class InMemoryLedger implements LedgerPort {
         return suspensions.putIfAbsent(service, new Suspension(reason, at)) == null;
     }
 
+    @Override
+    public synchronized boolean resume(ServiceRef service) {
+        return suspensions.remove(service) != null;
+    }
+
     public synchronized void put(Deployment deployment) {
         deployments.put(key(deployment.service(), deployment.deploymentId()), deployment);
     }

@@ -6,6 +6,8 @@ import dev.antigravity.lambdas.app.Outcome;
 import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
+import dev.antigravity.lambdas.app.OperatorControls;
+import dev.antigravity.lambdas.app.PromoteNow;
 import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.PromoteBaked;
 import dev.antigravity.lambdas.app.ReconcileRegistry;
@@ -54,6 +56,7 @@ public final class TestPlatform {
     public final RecordDeploymentEvent recordDeploymentEvent;
     public final HandleAlarm handleAlarm;
     public final Stabilize stabilize;
+    public final OperatorControls controls;
 
     /**
      * Delivers a CloudWatch alarm state change the way it happens: CloudWatch's own state (what the handlers read
@@ -95,5 +98,7 @@ public final class TestPlatform {
                 new PromoteBaked(ecs, ledger, verify, rollBack, publisher, events, lock, clock),
                 new ResumeStranded(ecs, ledger, acceptImage, rollBack, recordDeploymentEvent, settings, clock),
                 new ReconcileRegistry(ledger, registry, acceptImage, clock));
+        controls = new OperatorControls(services, ledger, rollBack,
+                new PromoteNow(ecs, ledger, rollBack, verify, publisher, events, lock, clock), freeze);
     }
 }

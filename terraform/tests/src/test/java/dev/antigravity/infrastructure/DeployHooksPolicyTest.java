@@ -28,7 +28,8 @@ class DeployHooksPolicyTest {
     private static final Set<String> CONTRACT_PATTERNS = Set.of(
             "ecr-image-push.json", "ecs-deployment-state-change.json", "cloudwatch-alarm-state-change.json.tftpl");
     private static final Set<String> CONTRACT_HANDLERS = Set.of(
-            "ImagePushHandler", "DeploymentEventHandler", "AlarmHandler", "StabilizerHandler", "NotifierHandler", "LifecycleHookHandler");
+            "ImagePushHandler", "DeploymentEventHandler", "AlarmHandler", "StabilizerHandler", "NotifierHandler", "LifecycleHookHandler",
+            "SlackInteractivityHandler");
     private static final Set<String> CONTRACT_ENVIRONMENT = Set.of(
             "LEDGER_TABLE", "PLATFORM_TOPIC_ARN", "MANAGED_SERVICES", "FREEZE_PARAMETER",
             "BAKE_MINUTES", "ROLLBACK_LIMIT", "ROLLBACK_WINDOW_MINUTES", "ENVIRONMENT");

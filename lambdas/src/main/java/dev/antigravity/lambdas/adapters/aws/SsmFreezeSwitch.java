@@ -4,6 +4,7 @@ import dev.antigravity.lambdas.domain.port.FreezeSwitch;
 import java.util.Optional;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** The freeze switch is an SSM parameter: value "true" (any case) freezes; absent or anything else does not. */
 public final class SsmFreezeSwitch implements FreezeSwitch {
@@ -11,15 +12,15 @@ public final class SsmFreezeSwitch implements FreezeSwitch {
     private final String parameterName;
 
     public SsmFreezeSwitch(SsmClient ssm, String parameterName) {
+        if (parameterName == null || parameterName.isBlank()) {
+            throw new IllegalArgumentException("no freeze parameter name");
+        }
         this.ssm = ssm;
         this.parameterName = parameterName;
     }
 
     @Override
     public Optional<String> frozen() {
-        if (parameterName == null || parameterName.isBlank()) {
-            return Optional.empty();
-        }
         try {
             String value = ssm.getParameter(r -> r.name(parameterName)).parameter().value();
             return "true".equalsIgnoreCase(value == null ? "" : value.trim())
@@ -27,5 +28,23 @@ public final class SsmFreezeSwitch implements FreezeSwitch {
         } catch (ParameterNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public void freeze() {
+        write("true");
+    }
+
+    @Override
+    public boolean lift() {
+        boolean wasFrozen = frozen().isPresent();
+        if (wasFrozen) {
+            write("false");
+        }
+        return wasFrozen;
+    }
+
+    private void write(String value) {
+        ssm.putParameter(r -> r.name(parameterName).value(value).type(ParameterType.STRING).overwrite(true));
     }
 }

@@ -165,7 +165,7 @@ public final class DynamoDbLedger implements LedgerPort {
                 .conditionExpression("attribute_not_exists(pk)").build());
     }
 
-    /** Lifts a suspension (the CLI's {@code resume}); true when there was one. */
+    @Override
     public boolean resume(ServiceRef service) {
         Map<String, AttributeValue> old = dynamo.deleteItem(r -> r.tableName(table)
                 .key(key(servicePk(service), "AUTOMATION")).returnValues("ALL_OLD")).attributes();

@@ -110,4 +110,9 @@ public final class MeteredLedger implements LedgerPort {
     public boolean suspend(ServiceRef service, String reason, Instant at) {
         return ledger.suspend(service, reason, at);
     }
+
+    @Override
+    public boolean resume(ServiceRef service) {
+        return ledger.resume(service);
+    }
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.antigravity.events.platform.PlatformEvent;
+import dev.antigravity.events.platform.PlatformEventType;
 import dev.antigravity.events.platform.Severity;
 import dev.antigravity.lambdas.domain.notification.ConsoleLinks;
+import dev.antigravity.lambdas.domain.control.ControlAction;
 import dev.antigravity.lambdas.domain.notification.Dispatch;
+import java.util.List;
 
 /**
  * Renders a platform event as a Slack incoming-webhook message: a {@code text} fallback (what notifications and
@@ -50,6 +53,10 @@ public final class SlackMessageFormatter {
             blocks.add(CanaryFiguresBlock.of(mapper, event.canary()));
         }
         blocks.add(buttons(event));
+        List<ControlAction> controls = controlsFor(event.type());
+        if (!controls.isEmpty()) {
+            blocks.add(controls(event, controls));
+        }
         ObjectNode context = blocks.addObject().put("type", "context");
         context.putArray("elements").add(mrkdwn("event `" + escape(event.eventId()) + "`"
                 + (event.deploymentId() == null ? "" : " · deployment `" + escape(event.deploymentId()) + "`")
@@ -106,6 +113,45 @@ public final class SlackMessageFormatter {
         elements.add(button("ECS service", ConsoleLinks.ecsService(region, event.cluster(), event.service())));
         if (event.alarmName() != null) {
             elements.add(button("CloudWatch alarm", ConsoleLinks.cloudWatchAlarm(region, event.alarmName())));
+        }
+        return actions;
+    }
+
+    /**
+     * The controls a message offers (handled by the interactivity function, SlackInteractivity): a deployment in
+     * flight can be rolled back, one baking promoted, and deployments frozen or resumed; a suspension or a skipped
+     * push offers Resume. Settled deployments and rollbacks offer none: there is nothing left to act on.
+     */
+    static List<ControlAction> controlsFor(PlatformEventType type) {
+        return switch (type) {
+            case DeploymentAccepted, DeploymentStarted -> List.of(ControlAction.ROLLBACK, ControlAction.FREEZE,
+                    ControlAction.RESUME);
+            case DeploymentVerified -> List.of(ControlAction.values());
+            case AutomationSuspended, DeploymentSkipped -> List.of(ControlAction.RESUME);
+            default -> List.of();
+        };
+    }
+
+    private ObjectNode controls(PlatformEvent event, List<ControlAction> controls) {
+        ObjectNode actions = mapper.createObjectNode().put("type", "actions");
+        ArrayNode elements = actions.putArray("elements");
+        String value = SlackInteraction.buttonValue(event.cluster() + "/" + event.service(), event.deploymentId());
+        for (ControlAction control : controls) {
+            ObjectNode button = elements.addObject().put("type", "button").put("action_id", control.id())
+                    .put("value", value);
+            button.putObject("text").put("type", "plain_text").put("text", control.label());
+            if (control == ControlAction.ROLLBACK) {
+                button.put("style", "danger");
+                ObjectNode confirm = button.putObject("confirm");
+                confirm.putObject("title").put("type", "plain_text").put("text", "Roll back now?");
+                confirm.set("text", mrkdwn("Roll " + escape(event.service()) + " back from "
+                        + escape(orDash(event.deploymentId())) + " to its last stable revision."));
+                confirm.putObject("confirm").put("type", "plain_text").put("text", "Roll back");
+                confirm.putObject("deny").put("type", "plain_text").put("text", "Cancel");
+                confirm.put("style", "danger");
+            } else if (control == ControlAction.PROMOTE) {
+                button.put("style", "primary");
+            }
         }
         return actions;
     }

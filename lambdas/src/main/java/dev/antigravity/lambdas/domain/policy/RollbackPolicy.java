@@ -24,12 +24,21 @@ public final class RollbackPolicy {
      */
     public RollbackDecision decide(Deployment deployment, Optional<String> target, int recentRollbacks,
                                    boolean suspended) {
+        return decide(deployment, target, recentRollbacks, suspended, false);
+    }
+
+    /**
+     * As above; a {@code manual} rollback (a person asked for it) is neither held back by a suspension nor turned
+     * into one by the loop guard: the suspension exists to hand control to people, and here a person acts.
+     */
+    public RollbackDecision decide(Deployment deployment, Optional<String> target, int recentRollbacks,
+                                   boolean suspended, boolean manual) {
         if (!deployment.state().isGuarded()) {
             return new RollbackDecision.Ignore(deployment.state() == DeploymentState.ROLLING_BACK
                     ? "already rolling back (a rollback is never rolled back)"
                     : "deployment is " + deployment.state() + ", no longer guarded");
         }
-        if (suspended) {
+        if (suspended && !manual) {
             return new RollbackDecision.Ignore("automation is suspended for " + deployment.service());
         }
         if (target.isEmpty()) {
@@ -38,7 +47,7 @@ public final class RollbackPolicy {
         if (target.get().equals(deployment.taskDefinitionArn())) {
             return new RollbackDecision.Refuse("rollback target is the failing revision itself");
         }
-        if (recentRollbacks >= settings.rollbackLimit()) {
+        if (!manual && recentRollbacks >= settings.rollbackLimit()) {
             return new RollbackDecision.Suspend(recentRollbacks + " automatic rollbacks of " + deployment.service()
                     + " within " + settings.rollbackWindow().toMinutes() + " minutes (limit "
                     + settings.rollbackLimit() + "): automation suspended");

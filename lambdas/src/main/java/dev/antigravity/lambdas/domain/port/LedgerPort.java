@@ -55,6 +55,9 @@ public interface LedgerPort {
     /** Records the suspension; false when automation was already suspended. */
     boolean suspend(ServiceRef service, String reason, Instant at);
 
+    /** Lifts a suspension (a person's {@code resume}); true when there was one. */
+    boolean resume(ServiceRef service);
+
     record Suspension(String reason, Instant since) {
     }
 }

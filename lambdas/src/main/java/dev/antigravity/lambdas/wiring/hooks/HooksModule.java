@@ -9,6 +9,7 @@ import dev.antigravity.lambdas.adapters.aws.EcrAdapter;
 import dev.antigravity.lambdas.adapters.aws.EcsAdapter;
 import dev.antigravity.lambdas.adapters.aws.ElbTargetHealth;
 import dev.antigravity.lambdas.adapters.aws.SsmFreezeSwitch;
+import dev.antigravity.lambdas.adapters.aws.UnconfiguredFreezeSwitch;
 import dev.antigravity.lambdas.adapters.dynamodb.DynamoDbLedger;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.adapters.metrics.EmfWriter;
@@ -105,7 +106,7 @@ public final class HooksModule {
 
     @Provides @Singleton static FreezeSwitch freeze(AwsClients clients, HooksConfig config) {
         if (config.freezeParameter() == null || config.freezeParameter().isBlank()) {
-            return java.util.Optional::empty;
+            return new UnconfiguredFreezeSwitch();
         }
         return new SsmFreezeSwitch(clients.build(SsmClient.builder(), "SSM"), config.freezeParameter());
     }
