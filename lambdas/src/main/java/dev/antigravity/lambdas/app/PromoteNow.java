@@ -1,7 +1,6 @@
 package dev.antigravity.lambdas.app;
 
 import dev.antigravity.events.platform.PlatformEventType;
-import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
@@ -67,7 +66,7 @@ public final class PromoteNow {
         if (!ecs.describe(deployment.service()).runs(deployment.taskDefinitionArn())) {
             return null;
         }
-        Optional<String> firing = verify.firingGuardAlarm(service, deployment.at(TimelineKey.acceptedAt).orElse(null));
+        Optional<String> firing = verify.firingGuardAlarm(service, deployment);
         if (firing.isPresent()) {
             return ignored(handler, causeId, deployment, "guard alarm " + firing.get() + " is in ALARM: not promoted ("
                     + "a STABLE deployment is no longer rolled back on alarm); roll back, or wait for the alarm");

@@ -198,6 +198,12 @@ final class LaggingLedger implements LedgerPort {
         return suspensions.putIfAbsent(service, new Suspension(reason, at)) == null;
     }
 
+    @Override
+    public boolean resume(ServiceRef service) {
+        calls++;
+        return suspensions.remove(service) != null;
+    }
+
     // ---- the simulation's own reads and writes: never lagging, never counted ----
 
     /** A record written before the simulation started. */

@@ -187,7 +187,22 @@ final class Schedule {
         }
         SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(ecs,
                 Map.of(apiHealth, SERVICE, webHealth, BYSTANDER), this::healthOf, random);
-        FreezeSwitch notFrozen = Optional::empty;
+        FreezeSwitch notFrozen = new FreezeSwitch() { // nobody freezes deployments in the simulation
+            @Override
+            public Optional<String> frozen() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void freeze() {
+                throw new UnsupportedOperationException("the simulation never freezes");
+            }
+
+            @Override
+            public boolean lift() {
+                return false;
+            }
+        };
         PortCalls.Hook hook = new PortCalls.Hook() {
             @Override
             public void before(String port, String method) {
