@@ -1,8 +1,11 @@
 package dev.antigravity.events.platform;
 
-/** Every platform event Antigravity publishes; the JSON name is the constant's camel-case name. */
+/**
+ * Every platform event Antigravity publishes; the JSON name is the constant's camel-case name. {@code ServiceUnhealthy}
+ * is a guard alarm in ALARM with no deployment in flight (a production incident no rollback will fix: it pages).
+ */
 public enum PlatformEventType {
     DeploymentAccepted, DeploymentSkipped, DeploymentStarted, DeploymentVerified, VerificationFailed,
     DeploymentStable, DeploymentFailed, DeploymentSuperseded, RollbackStarted, RollbackCompleted, RollbackFailed,
-    AlarmRaised, AlarmCleared, AutomationSuspended
+    AlarmRaised, AlarmCleared, AutomationSuspended, ServiceUnhealthy
 }
