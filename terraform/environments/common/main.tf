@@ -12,6 +12,8 @@ locals {
     Repository  = var.github_repository
   })
   repo_root = "${path.root}/../../.."
+  # Every alarm description links to its entry in the runbook.
+  runbook_url = "https://github.com/${var.github_repository}/blob/main/docs/operations.md"
 }
 
 provider "aws" {
@@ -85,6 +87,11 @@ module "observability" {
 
   # Blue/green: the guard alarms watch both target groups (null with rolling deployments).
   alternate_target_group_arn_suffix = module.alb.alternate_target_group_arn_suffix
+
+  # Paging: every alarm notifies the paging topic unless alarm_actions names other actions.
+  paging_emails                 = var.paging_emails
+  pagerduty_cloudwatch_endpoint = var.pagerduty_cloudwatch_endpoint
+  runbook_url                   = local.runbook_url
 }
 
 module "database" {
@@ -172,7 +179,8 @@ module "deploy_hooks" {
   notification_emails         = var.notification_emails
   vpc_id                      = module.network.vpc_id
   private_subnet_ids          = module.network.private_subnet_ids
-  alarm_actions               = var.alarm_actions
+  alarm_actions               = module.observability.alarm_actions
+  runbook_url                 = local.runbook_url
   deletion_protection         = var.deletion_protection
   kms_key_arn                 = module.kms.key_arn
   tags                        = local.tags
