@@ -30,6 +30,8 @@ import dev.antigravity.api.http.problem.ProblemErrorHandler;
 import dev.antigravity.api.http.transport.ConnectionGuardFilter;
 import dev.antigravity.api.http.transport.GuardedHttp1Selector;
 import dev.antigravity.api.http.transport.RequestBodyFilter;
+import dev.antigravity.api.metrics.EmfRequestMetrics;
+import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.metrics.HttpMetrics;
 import io.helidon.config.Config;
 import io.helidon.health.checks.HealthChecks;
@@ -92,7 +94,8 @@ public final class ApiServer {
                 .addFilter(new CorrelationIdFilter())
                 .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
-                        List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
+                        List.of(new AccessLog(), new HttpMetrics(app.metrics()),
+                                new EmfRequestMetrics(EmfWriter.stdout(), metricsService(config)))))
                 .addFilter(new JsonAcceptFilter())
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
                         failedAuthentications(config.get("ratelimit"))));
@@ -102,6 +105,11 @@ public final class ApiServer {
         }
         limits(routing, config, app.database(), callers);
         routes(routing, app);
+    }
+
+    /** The Service dimension of the EMF metrics (config {@code metrics.service}). */
+    static String metricsService(Config config) {
+        return config.get("metrics.service").asString().orElse("api");
     }
 
     /** The body is read (within its own limits) before a concurrency slot is taken: a slow body must not hold one. */
