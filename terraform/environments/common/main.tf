@@ -92,6 +92,9 @@ module "observability" {
   paging_emails                 = var.paging_emails
   pagerduty_cloudwatch_endpoint = var.pagerduty_cloudwatch_endpoint
   runbook_url                   = local.runbook_url
+
+  # The dashboard's RDS widgets: an instance endpoint's first label is its identifier.
+  database_instance_id = split(".", module.database.endpoint)[0]
 }
 
 module "database" {
@@ -137,6 +140,8 @@ module "ecs_service" {
     DB_URL = module.database.jdbc_url
     # Behind the load balancer the client address is the last X-Forwarded-For hop.
     RATELIMIT_FORWARDED = "true"
+    # The Service dimension of the API's EMF metrics, as the dashboard reads them.
+    METRICS_SERVICE = module.observability.metrics_service
   })
   secrets = {
     DB_USERNAME = "${module.database.master_user_secret_arn}:username::"

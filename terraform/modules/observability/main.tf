@@ -4,6 +4,8 @@ locals {
   region = data.aws_region.current.region
   # Alarm names stay under a shared prefix so operators (and IAM) can address them as a set.
   alarm_prefix = "${var.name}-guard"
+  # The Service dimension of the API's EMF metrics (METRICS_SERVICE) and of the hooks' DORA figures.
+  metrics_service = "${var.cluster_name}/${var.service_name}"
   service_dimensions = {
     ClusterName = var.cluster_name
     ServiceName = var.service_name

@@ -32,3 +32,8 @@ output "alarm_actions" {
   description = "The actions this module's alarms notify (the paging topic unless alarm_actions was given): pass them to every other alarm."
   value       = local.alarm_actions
 }
+
+output "metrics_service" {
+  description = "Value of the Service dimension the dashboard reads: pass it to the API as METRICS_SERVICE."
+  value       = local.metrics_service
+}

@@ -171,6 +171,12 @@ variable "lambda_function_names" {
   default     = []
 }
 
+variable "database_instance_id" {
+  description = "RDS instance identifier shown on the dashboard (latency, connections); null = no database widgets."
+  type        = string
+  default     = null
+}
+
 variable "dead_letter_queue_names" {
   description = "Dead-letter queues shown on the dashboard."
   type        = list(string)
