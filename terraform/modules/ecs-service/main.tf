@@ -9,6 +9,17 @@ locals {
     # security group rule names it, so only the task itself (a sidecar) can reach it.
     MANAGEMENT_PORT = tostring(var.management_port)
   })
+
+  # The image's own HEALTHCHECK (Dockerfile: the java.base-only probe of docker/HealthCheck.java),
+  # repeated here because ECS ignores a Dockerfile HEALTHCHECK: with it ECS replaces a wedged task
+  # even when no load balancer looks at it. HealthCheckAgreementTest holds the two equal.
+  container_health_check = {
+    command     = ["CMD", "/opt/antigravity/java/bin/java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/opt/antigravity/healthcheck", "HealthCheck", "http://127.0.0.1:${var.container_port}/health"]
+    interval    = 30
+    timeout     = 5
+    startPeriod = 60
+    retries     = 3
+  }
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -119,6 +130,7 @@ resource "aws_ecs_task_definition" "this" {
       # An init process reaps zombies and forwards SIGTERM, so the server drains on scale-in.
       linuxParameters = { initProcessEnabled = true }
       ulimits         = [{ name = "nofile", softLimit = 65536, hardLimit = 65536 }]
+      healthCheck     = local.container_health_check
       logConfiguration = {
         logDriver = "awslogs"
         options = {
