@@ -75,7 +75,8 @@ locals {
     },
   ]
 
-  database_widgets = var.database_instance_id == null ? [] : [
+  # A for-filter rather than "cond ? [] : [...]": the widgets' shapes differ, which a conditional cannot unify.
+  database_widgets = [for widget in [
     {
       title   = "RDS latency (s)"
       metrics = [["AWS/RDS", "ReadLatency", "DBInstanceIdentifier", var.database_instance_id], [".", "WriteLatency", ".", "."]]
@@ -84,7 +85,7 @@ locals {
       title   = "RDS connections"
       metrics = [["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", var.database_instance_id, { stat = "Maximum" }]]
     },
-  ]
+  ] : widget if var.database_instance_id != null]
 
   hook_widgets = length(var.lambda_function_names) == 0 ? [] : [
     {
@@ -122,7 +123,7 @@ locals {
 
 locals {
   # Recent deployments and rollbacks: the hooks' own decision lines, newest first.
-  log_widgets = length(local.hook_log_groups) == 0 ? [] : [
+  log_widgets = [for widget in [
     {
       type   = "log"
       x      = 0
@@ -136,7 +137,7 @@ locals {
         query  = "SOURCE ${join(" | SOURCE ", [for group in local.hook_log_groups : "'${group}'"])} | fields @timestamp, service, deploymentId, state, result, reason | filter ispresent(deploymentId) and result = \"APPLIED\" | sort @timestamp desc | limit 30"
       }
     }
-  ]
+  ] : widget if length(local.hook_log_groups) > 0]
 }
 
 resource "aws_cloudwatch_dashboard" "this" {
