@@ -17,6 +17,7 @@ import dev.antigravity.api.http.auth.AuthSettings;
 import dev.antigravity.api.http.auth.FailedAuthentications;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
+import dev.antigravity.api.http.filter.TracingFilter;
 import dev.antigravity.api.http.filter.CallerKey;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
 import dev.antigravity.api.http.filter.JsonAcceptFilter;
@@ -92,6 +93,7 @@ public final class ApiServer {
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new ConnectionGuardFilter())
                 .addFilter(new CorrelationIdFilter())
+                .addFilter(new TracingFilter(app.telemetry(), new RouteTemplate(routeTable)))
                 .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()),
