@@ -8,7 +8,7 @@ locals {
     # /observe/* (metrics, detailed health) listens here; no port mapping, target group or
     # security group rule names it, so only the task itself (a sidecar) can reach it.
     MANAGEMENT_PORT = tostring(var.management_port)
-  })
+  }, local.tracing_environment)
 
   # The image's own HEALTHCHECK (Dockerfile: the java.base-only probe of docker/HealthCheck.java),
   # repeated here because ECS ignores a Dockerfile HEALTHCHECK: with it ECS replaces a wedged task
@@ -110,7 +110,7 @@ resource "aws_ecs_task_definition" "this" {
     name = "tmp"
   }
 
-  container_definitions = jsonencode([
+  container_definitions = jsonencode(concat([
     {
       name                   = var.container_name
       image                  = "${var.image_repository_url}:${var.image_tag}"
@@ -143,7 +143,7 @@ resource "aws_ecs_task_definition" "this" {
         }
       }
     }
-  ])
+  ], local.sidecars))
 
   tags = var.tags
 }
