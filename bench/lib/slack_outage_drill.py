@@ -164,13 +164,19 @@ def drain(sqs, queue):
     return [json.loads(body) for body in drain_raw(sqs, queue)]
 
 
-def notify_like_lambda(drill, event, dlq):
-    """Delivers one platform event as Lambda delivers an SNS message asynchronously."""
+def sns_delivery(drill, event):
+    """A file holding the Lambda event with which SNS delivers one platform event from the drill's topic."""
     sns_event = {"Records": [{"EventSource": "aws:sns", "EventVersion": "1.0", "Sns": {
         "Type": "Notification", "MessageId": str(uuid.uuid4()), "TopicArn": drill.topic,
         "Message": json.dumps(event), "Timestamp": event.get("occurredAt")}}]}
     path = drill.workdir / f"sns-{uuid.uuid4()}.json"
     path.write_text(json.dumps(sns_event))
+    return path
+
+
+def notify_like_lambda(drill, event, dlq):
+    """Delivers one platform event as Lambda delivers an SNS message asynchronously."""
+    path = sns_delivery(drill, event)
     env = drill.environment()
     env.update({"SLACK_WEBHOOK_SECRET_ID": f"slack-webhook-{drill.cluster}", "SECRETS_CACHE_TTL_SECONDS": "0"})
     durations, failures, error = [], 0, ""

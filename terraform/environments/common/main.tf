@@ -12,6 +12,8 @@ locals {
     Repository  = var.github_repository
   })
   repo_root = "${path.root}/../../.."
+  # Every alarm description links to its entry in the runbook.
+  runbook_url = "https://github.com/${var.github_repository}/blob/main/docs/operations.md"
 }
 
 provider "aws" {
@@ -85,6 +87,14 @@ module "observability" {
 
   # Blue/green: the guard alarms watch both target groups (null with rolling deployments).
   alternate_target_group_arn_suffix = module.alb.alternate_target_group_arn_suffix
+
+  # Paging: every alarm notifies the paging topic unless alarm_actions names other actions.
+  paging_emails                 = var.paging_emails
+  pagerduty_cloudwatch_endpoint = var.pagerduty_cloudwatch_endpoint
+  runbook_url                   = local.runbook_url
+
+  # The dashboard's RDS widgets: an instance endpoint's first label is its identifier.
+  database_instance_id = split(".", module.database.endpoint)[0]
 }
 
 module "database" {
@@ -130,6 +140,8 @@ module "ecs_service" {
     DB_URL = module.database.jdbc_url
     # Behind the load balancer the client address is the last X-Forwarded-For hop.
     RATELIMIT_FORWARDED = "true"
+    # The Service dimension of the API's EMF metrics, as the dashboard reads them.
+    METRICS_SERVICE = module.observability.metrics_service
   })
   secrets = {
     DB_USERNAME = "${module.database.master_user_secret_arn}:username::"
@@ -184,7 +196,8 @@ module "deploy_hooks" {
   slack_allowed_users = var.slack_allowed_users
   vpc_id              = module.network.vpc_id
   private_subnet_ids  = module.network.private_subnet_ids
-  alarm_actions       = var.alarm_actions
+  alarm_actions       = module.observability.alarm_actions
+  runbook_url         = local.runbook_url
   deletion_protection = var.deletion_protection
   kms_key_arn         = module.kms.key_arn
   tags                = local.tags

@@ -161,9 +161,22 @@ variable "slack_allowed_users" {
 }
 
 variable "alarm_actions" {
-  description = "ARNs notified on guard-alarm and failure-queue state changes (e.g. a paging SNS topic)."
+  description = "ARNs every alarm notifies; null (the default) = the paging topic (module observability)."
+  type        = list(string)
+  default     = null
+}
+
+variable "paging_emails" {
+  description = "Email addresses subscribed to the paging topic (every alarm's action by default)."
   type        = list(string)
   default     = []
+}
+
+variable "pagerduty_cloudwatch_endpoint" {
+  description = "Integration URL of the PagerDuty service's Amazon CloudWatch integration, subscribed to the paging topic; null = none."
+  type        = string
+  default     = null
+  sensitive   = true
 }
 
 variable "database_instance_class" {

@@ -68,7 +68,7 @@ resource "aws_cloudwatch_metric_alarm" "failure_queue_not_empty" {
   for_each = local.failure_queues
 
   alarm_name          = "${var.name}-failures-${each.key}"
-  alarm_description   = "Messages wait in ${each.value}: a deploy-hook event failed for good. Inspect and redrive (docs/operations.md)."
+  alarm_description   = "Messages wait in ${each.value}: a deploy-hook event failed for good. Inspect and redrive. Runbook: ${var.runbook_url}#alarm-failure-queue"
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
   dimensions          = { QueueName = each.value }

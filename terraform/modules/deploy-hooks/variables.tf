@@ -238,9 +238,19 @@ variable "private_subnet_ids" {
 }
 
 variable "alarm_actions" {
-  description = "ARNs notified when a failure queue receives a message (e.g. a paging SNS topic)."
+  description = "ARNs every alarm of this module notifies (the observability module's paging topic, output alarm_actions): failure queues, notifier and stabilizer errors, ledger errors."
   type        = list(string)
-  default     = []
+
+  validation {
+    condition     = length(var.alarm_actions) > 0
+    error_message = "alarm_actions must name at least one action (the paging topic): an alarm nobody hears is no alarm."
+  }
+}
+
+variable "runbook_url" {
+  description = "URL of docs/operations.md; every alarm description links to its entry there (#alarm-<name>)."
+  type        = string
+  default     = "docs/operations.md"
 }
 
 variable "log_retention_days" {

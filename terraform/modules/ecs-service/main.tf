@@ -18,7 +18,18 @@ locals {
     # /observe/* (metrics, detailed health) listens here; no port mapping, target group or
     # security group rule names it, so only the task itself (a sidecar) can reach it.
     MANAGEMENT_PORT = tostring(var.management_port)
-  })
+  }, local.tracing_environment)
+
+  # The image's own HEALTHCHECK (Dockerfile: the java.base-only probe of docker/HealthCheck.java),
+  # repeated here because ECS ignores a Dockerfile HEALTHCHECK: with it ECS replaces a wedged task
+  # even when no load balancer looks at it. HealthCheckAgreementTest holds the two equal.
+  container_health_check = {
+    command     = ["CMD", "/opt/antigravity/java/bin/java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/opt/antigravity/healthcheck", "HealthCheck", "http://127.0.0.1:${var.container_port}/health"]
+    interval    = 30
+    timeout     = 5
+    startPeriod = 60
+    retries     = 3
+  }
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -109,7 +120,7 @@ resource "aws_ecs_task_definition" "this" {
     name = "tmp"
   }
 
-  container_definitions = jsonencode([
+  container_definitions = jsonencode(concat([
     {
       name                   = var.container_name
       image                  = "${var.image_repository_url}:${var.image_tag}"
@@ -129,6 +140,7 @@ resource "aws_ecs_task_definition" "this" {
       # An init process reaps zombies and forwards SIGTERM, so the server drains on scale-in.
       linuxParameters = { initProcessEnabled = true }
       ulimits         = [{ name = "nofile", softLimit = 65536, hardLimit = 65536 }]
+      healthCheck     = local.container_health_check
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -141,7 +153,7 @@ resource "aws_ecs_task_definition" "this" {
         }
       }
     }
-  ])
+  ], local.sidecars))
 
   tags = var.tags
 }

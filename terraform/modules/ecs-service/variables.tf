@@ -320,3 +320,22 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "tracing" {
+  description = "The ADOT collector sidecar: enabled, the share of traces the API keeps when the caller did not decide (TRACING_RATIO), and the collector image."
+  type = object({
+    enabled         = bool
+    sampling_ratio  = number
+    collector_image = string
+  })
+  default = {
+    enabled         = true
+    sampling_ratio  = 0.1
+    collector_image = "public.ecr.aws/aws-observability/aws-otel-collector:v0.47.0"
+  }
+
+  validation {
+    condition     = var.tracing.sampling_ratio >= 0 && var.tracing.sampling_ratio <= 1
+    error_message = "tracing.sampling_ratio must be between 0 and 1."
+  }
+}

@@ -1,4 +1,5 @@
-# One page for the on-call person: traffic, errors, latency, capacity, then the deploy hooks.
+# One page for the on-call person: traffic, errors, latency, capacity, the API's own metrics (EMF),
+# the database, then the deploy hooks (errors, durations, failure queues, DORA, recent decisions).
 
 locals {
   lb  = var.load_balancer_arn_suffix
@@ -28,6 +29,64 @@ locals {
     },
   ]
 
+  # From the API's EMF lines (namespace Antigravity/Api, Service = cluster/service) and log metric filters.
+  status_classes = ["2xx", "3xx", "4xx", "5xx"]
+  per_route      = "{Antigravity/Api,Service,Route} MetricName=\"RequestLatency\" Service=\"${local.metrics_service}\""
+  # The deploy hooks' DORA figures (namespace Antigravity, dimensions Environment and Service).
+  dora = "{Antigravity,Environment,Service} Service=\"${local.metrics_service}\""
+
+  api_widgets = [
+    {
+      title = "Error % (API answers by status class)"
+      metrics = concat(
+        [[{ id = "error_pct", label = "5xx %", expression = "100 * FILL(s5xx, 0) / (${join(" + ", [for c in local.status_classes : "FILL(s${c}, 0)"])})" }]],
+        [for c in local.status_classes : ["Antigravity/Api", "Requests", "Service", local.metrics_service, "StatusClass", c, { id = "s${c}", stat = "Sum", visible = false }]],
+      )
+    },
+    {
+      title   = "p50 per route (ms)"
+      metrics = [[{ id = "p50", expression = "SEARCH('${local.per_route}', 'p50', 60)" }]]
+    },
+    {
+      title   = "p99 per route (ms)"
+      metrics = [[{ id = "p99", expression = "SEARCH('${local.per_route}', 'p99', 60)" }]]
+    },
+    {
+      title   = "Orders processed"
+      metrics = [for outcome in ["placed", "paid", "cancelled", "expired"] : ["Antigravity/Api", "OrdersProcessed", "Service", local.metrics_service, "Outcome", outcome, { stat = "Sum" }]]
+    },
+    {
+      title   = "API log lines: errors and 5xx answers"
+      metrics = [for name in keys(local.log_metric_filters) : [local.log_metrics_namespace, name, { stat = "Sum" }]]
+    },
+    {
+      title = "Deployments, change failures (DORA, per day)"
+      metrics = [
+        [{ id = "deployments", expression = "SEARCH('${local.dora} MetricName=\"Deployments\"', 'Sum', 86400)" }],
+        [{ id = "failures", expression = "SEARCH('${local.dora} MetricName=\"ChangeFailures\"', 'Sum', 86400)" }],
+      ]
+    },
+    {
+      title = "Lead time and time to restore (DORA, seconds)"
+      metrics = [
+        [{ id = "lead_time", expression = "SEARCH('${local.dora} MetricName=\"LeadTimeSeconds\"', 'p50', 86400)" }],
+        [{ id = "restore", expression = "SEARCH('${local.dora} MetricName=\"TimeToRestoreSeconds\"', 'Average', 86400)" }],
+      ]
+    },
+  ]
+
+  # A for-filter rather than "cond ? [] : [...]": the widgets' shapes differ, which a conditional cannot unify.
+  database_widgets = [for widget in [
+    {
+      title   = "RDS latency (s)"
+      metrics = [["AWS/RDS", "ReadLatency", "DBInstanceIdentifier", var.database_instance_id], [".", "WriteLatency", ".", "."]]
+    },
+    {
+      title   = "RDS connections"
+      metrics = [["AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", var.database_instance_id, { stat = "Maximum" }]]
+    },
+  ] : widget if var.database_instance_id != null]
+
   hook_widgets = length(var.lambda_function_names) == 0 ? [] : [
     {
       title   = "Deploy hooks: errors"
@@ -44,7 +103,7 @@ locals {
   ]
 
   metric_widgets = [
-    for index, widget in concat(local.service_widgets, local.hook_widgets) : {
+    for index, widget in concat(local.service_widgets, local.api_widgets, local.database_widgets, local.hook_widgets) : {
       type   = "metric"
       x      = (index % 2) * 12
       y      = 6 + floor(index / 2) * 6
@@ -62,6 +121,25 @@ locals {
   ]
 }
 
+locals {
+  # Recent deployments and rollbacks: the hooks' own decision lines, newest first.
+  log_widgets = [for widget in [
+    {
+      type   = "log"
+      x      = 0
+      y      = 6 + ceil(length(local.metric_widgets) / 2) * 6
+      width  = 24
+      height = 8
+      properties = {
+        title  = "Recent deployments and rollbacks"
+        region = local.region
+        view   = "table"
+        query  = "SOURCE ${join(" | SOURCE ", [for group in local.hook_log_groups : "'${group}'"])} | fields @timestamp, service, deploymentId, state, result, reason | filter ispresent(deploymentId) and result = \"APPLIED\" | sort @timestamp desc | limit 30"
+      }
+    }
+  ] : widget if length(local.hook_log_groups) > 0]
+}
+
 resource "aws_cloudwatch_dashboard" "this" {
   dashboard_name = var.name
   dashboard_body = jsonencode({
@@ -77,6 +155,6 @@ resource "aws_cloudwatch_dashboard" "this" {
           alarms = [for alarm in local.guard_alarms : alarm.arn]
         }
       }
-    ], local.metric_widgets)
+    ], local.metric_widgets, local.log_widgets)
   })
 }

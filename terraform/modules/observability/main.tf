@@ -4,6 +4,8 @@ locals {
   region = data.aws_region.current.region
   # Alarm names stay under a shared prefix so operators (and IAM) can address them as a set.
   alarm_prefix = "${var.name}-guard"
+  # The Service dimension of the API's EMF metrics (METRICS_SERVICE) and of the hooks' DORA figures.
+  metrics_service = "${var.cluster_name}/${var.service_name}"
   service_dimensions = {
     ClusterName = var.cluster_name
     ServiceName = var.service_name
@@ -30,15 +32,15 @@ resource "aws_cloudwatch_log_group" "service" {
 
 resource "aws_cloudwatch_metric_alarm" "error_rate" {
   alarm_name          = "${local.alarm_prefix}-5xx-rate"
-  alarm_description   = "More than ${var.max_5xx_percent}% of requests answered 5xx (targets and load balancer) in 2 of 3 minutes, counted once at least ${var.min_requests_for_error_rate} requests arrived."
+  alarm_description   = "More than ${var.max_5xx_percent}% of requests answered 5xx (targets and load balancer) in 2 of 3 minutes, counted once at least ${var.min_requests_for_error_rate} requests arrived. Runbook: ${var.runbook_url}#alarm-guard-5xx-rate"
   comparison_operator = "GreaterThanThreshold"
   threshold           = var.max_5xx_percent
   evaluation_periods  = 3
   datapoints_to_alarm = 2
   treat_missing_data  = "notBreaching"
   actions_enabled     = true
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
 
   metric_query {
     id          = "error_rate"
@@ -143,7 +145,7 @@ resource "aws_cloudwatch_metric_alarm" "guard" {
   for_each = local.metric_alarms
 
   alarm_name          = "${local.alarm_prefix}-${each.key}"
-  alarm_description   = each.value.description
+  alarm_description   = "${each.value.description} Runbook: ${var.runbook_url}#alarm-guard-${each.key}"
   namespace           = each.value.namespace
   metric_name         = each.value.metric
   dimensions          = each.value.dimensions
@@ -156,8 +158,8 @@ resource "aws_cloudwatch_metric_alarm" "guard" {
   datapoints_to_alarm = each.value.datapoints
   treat_missing_data  = each.value.missing
   actions_enabled     = true
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
   tags                = var.tags
 }
 
@@ -190,15 +192,15 @@ resource "aws_cloudwatch_metric_alarm" "target_group" {
   for_each = local.target_group_alarms
 
   alarm_name          = "${local.alarm_prefix}-${each.key}"
-  alarm_description   = each.value.description
+  alarm_description   = "${each.value.description} Runbook: ${var.runbook_url}#alarm-guard-${each.key}"
   comparison_operator = "GreaterThanThreshold"
   threshold           = each.value.threshold
   evaluation_periods  = each.value.periods
   datapoints_to_alarm = each.value.datapoints
   treat_missing_data  = "notBreaching"
   actions_enabled     = true
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
 
   metric_query {
     id          = "all_target_groups"

@@ -22,3 +22,18 @@ output "dashboard_name" {
   description = "Name of the CloudWatch dashboard."
   value       = aws_cloudwatch_dashboard.this.dashboard_name
 }
+
+output "paging_topic_arn" {
+  description = "SNS topic that pages (email, PagerDuty's CloudWatch integration); alarms publish to it directly."
+  value       = aws_sns_topic.paging.arn
+}
+
+output "alarm_actions" {
+  description = "The actions this module's alarms notify (the paging topic unless alarm_actions was given): pass them to every other alarm."
+  value       = local.alarm_actions
+}
+
+output "metrics_service" {
+  description = "Value of the Service dimension the dashboard reads: pass it to the API as METRICS_SERVICE."
+  value       = local.metrics_service
+}

@@ -105,9 +105,43 @@ variable "max_memory_percent" {
 }
 
 variable "alarm_actions" {
-  description = "ARNs notified when a guard alarm changes state (e.g. a paging SNS topic). Rollback itself does not depend on this: it is driven by EventBridge."
+  description = "ARNs notified when an alarm changes state; null (the default) = this module's paging topic. Rollback itself does not depend on this: it is driven by EventBridge."
+  type        = list(string)
+  default     = null
+
+  validation {
+    condition     = var.alarm_actions == null || try(length(var.alarm_actions) > 0, false)
+    error_message = "alarm_actions must name at least one action (or be null for the paging topic): an alarm nobody hears is no alarm."
+  }
+}
+
+variable "paging_emails" {
+  description = "Email addresses subscribed to the paging topic."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for email in var.paging_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email))])
+    error_message = "paging_emails must be email addresses."
+  }
+}
+
+variable "pagerduty_cloudwatch_endpoint" {
+  description = "Integration URL of a PagerDuty service's Amazon CloudWatch integration (https://events.pagerduty.com/integration/<key>/enqueue), subscribed to the paging topic; null = no PagerDuty subscription."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.pagerduty_cloudwatch_endpoint == null || startswith(coalesce(var.pagerduty_cloudwatch_endpoint, "-"), "https://")
+    error_message = "pagerduty_cloudwatch_endpoint must be an https URL, or null."
+  }
+}
+
+variable "runbook_url" {
+  description = "URL of docs/operations.md; every alarm description links to its entry there (#alarm-<name>)."
+  type        = string
+  default     = "docs/operations.md"
 }
 
 variable "log_retention_days" {
@@ -135,6 +169,12 @@ variable "lambda_function_names" {
   description = "Deploy-hook functions shown on the dashboard."
   type        = list(string)
   default     = []
+}
+
+variable "database_instance_id" {
+  description = "RDS instance identifier shown on the dashboard (latency, connections); null = no database widgets."
+  type        = string
+  default     = null
 }
 
 variable "dead_letter_queue_names" {

@@ -9,23 +9,26 @@ import dev.antigravity.api.health.Drain;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
+import io.opentelemetry.api.OpenTelemetry;
+import dev.antigravity.api.tracing.Tracing;
 
 /**
  * What the HTTP services need from the outside world, built once at start-up and passed down
  * explicitly (no container, no classpath scanning): configuration, the database, the clock
- * (replaceable in tests), the JSON mapper, the metrics registry and the shutdown state.
+ * (replaceable in tests), the JSON mapper, the metrics registry, the shutdown state and the tracer.
  */
 public record AppContext(Config config, Database database, Clock clock, ObjectMapper json,
-                         MeterRegistry metrics, Drain drain) {
+                         MeterRegistry metrics, Drain drain, OpenTelemetry telemetry) {
 
     /** The production wiring for {@code config} (the root node). */
     public static AppContext create(Config config) {
         return new AppContext(config, Database.create(config.get("db")), Clock.systemUTC(), Json.mapper(),
-                Metrics.globalRegistry(), new Drain());
+                Metrics.globalRegistry(), new Drain(), Tracing.create(config));
     }
 
     /** The same wiring around an existing database and clock (tests). */
     public static AppContext create(Config config, Database database, Clock clock) {
-        return new AppContext(config, database, clock, Json.mapper(), Metrics.globalRegistry(), new Drain());
+        return new AppContext(config, database, clock, Json.mapper(), Metrics.globalRegistry(), new Drain(),
+                Tracing.create(config));
     }
 }

@@ -8,6 +8,8 @@ import dev.antigravity.api.http.resource.OrdersHttpService;
 import dev.antigravity.api.http.resource.ProductsHttpService;
 import dev.antigravity.api.http.resource.UsersHttpService;
 import dev.antigravity.api.jobs.PeriodicJob;
+import dev.antigravity.api.metrics.EmfOrderMetrics;
+import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.service.DomainServices;
 import dev.antigravity.api.service.OrderRules;
 import io.helidon.config.Config;
@@ -26,7 +28,7 @@ public final class ApiRoutes {
     public static void register(HttpRouting.Builder routing, AppContext app) {
         Config orders = app.config().get("orders");
         DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
-                OrderRules.from(orders));
+                OrderRules.from(orders), new EmfOrderMetrics(EmfWriter.stdout(), ApiServer.metricsService(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob("order-expiry",
                 orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), services.orders()::expireUnpaid);

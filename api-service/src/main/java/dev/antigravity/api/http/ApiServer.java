@@ -17,6 +17,7 @@ import dev.antigravity.api.http.auth.AuthSettings;
 import dev.antigravity.api.http.auth.FailedAuthentications;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
+import dev.antigravity.api.http.filter.TracingFilter;
 import dev.antigravity.api.http.filter.CallerKey;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
 import dev.antigravity.api.http.filter.JsonAcceptFilter;
@@ -30,6 +31,8 @@ import dev.antigravity.api.http.problem.ProblemErrorHandler;
 import dev.antigravity.api.http.transport.ConnectionGuardFilter;
 import dev.antigravity.api.http.transport.GuardedHttp1Selector;
 import dev.antigravity.api.http.transport.RequestBodyFilter;
+import dev.antigravity.api.metrics.EmfRequestMetrics;
+import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.metrics.HttpMetrics;
 import io.helidon.config.Config;
 import io.helidon.health.checks.HealthChecks;
@@ -90,9 +93,11 @@ public final class ApiServer {
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new ConnectionGuardFilter())
                 .addFilter(new CorrelationIdFilter())
+                .addFilter(new TracingFilter(app.telemetry(), new RouteTemplate(routeTable)))
                 .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
-                        List.of(new AccessLog(), new HttpMetrics(app.metrics()))))
+                        List.of(new AccessLog(), new HttpMetrics(app.metrics()),
+                                new EmfRequestMetrics(EmfWriter.stdout(), metricsService(config)))))
                 .addFilter(new JsonAcceptFilter())
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
                         failedAuthentications(config.get("ratelimit"))));
@@ -102,6 +107,11 @@ public final class ApiServer {
         }
         limits(routing, config, app.database(), callers);
         routes(routing, app);
+    }
+
+    /** The Service dimension of the EMF metrics (config {@code metrics.service}). */
+    static String metricsService(Config config) {
+        return config.get("metrics.service").asString().orElse("api");
     }
 
     /** The body is read (within its own limits) before a concurrency slot is taken: a slow body must not hold one. */

@@ -9,6 +9,8 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import dev.antigravity.api.config.Json;
 
 /**
@@ -26,6 +28,12 @@ public final class JsonLogFormatter extends Formatter {
         line.put("logger", record.getLoggerName());
         line.put("message", formatMessage(record));
         LogContext.correlationId().ifPresent(id -> line.put("correlation_id", id));
+        // The request's span is current on the thread that logs (the handler's), so its trace id joins the line.
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            line.put("trace_id", span.getTraceId());
+            line.put("span_id", span.getSpanId());
+        }
         Object[] params = record.getParameters();
         if (params != null && params.length == 1 && params[0] instanceof Map<?, ?> fields) {
             fields.forEach((k, v) -> line.put(String.valueOf(k), v));

@@ -1,6 +1,7 @@
 package dev.antigravity.api.service;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
@@ -20,6 +21,16 @@ public record DomainServices(UserService users, ProductService products, OrderSe
     }
 
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules) {
+        return create(db, clock, new OrderMetrics(metrics), orderRules);
+    }
+
+    /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
+                                        Consumer<String> ordersProcessed) {
+        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules);
+    }
+
+    private static DomainServices create(DbClient db, Clock clock, OrderMetrics orderMetrics, OrderRules orderRules) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository();
@@ -27,7 +38,7 @@ public record DomainServices(UserService users, ProductService products, OrderSe
                 new UserService(db, new UserRepository(), audit, clock),
                 new ProductService(db, products, audit, clock),
                 new OrderService(db, products, new OrderRepository(), new IdempotencyRepository(), audit,
-                        new OrderMetrics(metrics), orderRules, clock),
+                        orderMetrics, orderRules, clock),
                 new AdminService(db, auditLog, new StatsRepository()));
     }
 }

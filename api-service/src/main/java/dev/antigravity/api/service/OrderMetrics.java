@@ -1,21 +1,35 @@
 package dev.antigravity.api.service;
 
 import java.math.BigDecimal;
+import java.util.function.Consumer;
 
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
 
 /**
  * Business counters. Money is counted in cents because counters are integral; revenue is
- * recognised when an order is paid and given back when a paid order is cancelled.
+ * recognised when an order is paid and given back when a paid order is cancelled. Each order
+ * processed is also reported by outcome ({@link Outcome}) to {@code processed} (CloudWatch EMF in
+ * production).
  */
 public final class OrderMetrics {
     private final Counter created;
     private final Counter revenueCents;
     private final Counter refundedCents;
     private final Counter expired;
+    private final Consumer<String> processed;
+
+    /** What happened to an order; the names are a bounded metric dimension. */
+    public enum Outcome {
+        placed, paid, cancelled, expired
+    }
 
     public OrderMetrics(MeterRegistry registry) {
+        this(registry, outcome -> { });
+    }
+
+    public OrderMetrics(MeterRegistry registry, Consumer<String> processed) {
+        this.processed = processed;
         this.created = registry.getOrCreate(Counter.builder("orders.created")
                 .description("Orders placed (idempotent replays not counted)"));
         this.revenueCents = registry.getOrCreate(Counter.builder("orders.revenue.cents")
@@ -28,18 +42,25 @@ public final class OrderMetrics {
 
     void orderCreated() {
         created.increment();
+        processed.accept(Outcome.placed.name());
     }
 
     void orderPaid(BigDecimal total) {
         revenueCents.increment(cents(total));
+        processed.accept(Outcome.paid.name());
     }
 
     void orderExpired() {
         expired.increment();
+        processed.accept(Outcome.expired.name());
     }
 
     void paidOrderCancelled(BigDecimal total) {
         refundedCents.increment(cents(total));
+    }
+
+    void orderCancelled() {
+        processed.accept(Outcome.cancelled.name());
     }
 
     private static long cents(BigDecimal amount) {

@@ -138,8 +138,11 @@ public final class OrderService {
         });
         if (target == OrderStatus.PAID) {
             metrics.orderPaid(transition.order().total());
-        } else if (target == OrderStatus.CANCELLED && transition.from() == OrderStatus.PAID) {
-            metrics.paidOrderCancelled(transition.order().total());
+        } else if (target == OrderStatus.CANCELLED) {
+            metrics.orderCancelled();
+            if (transition.from() == OrderStatus.PAID) {
+                metrics.paidOrderCancelled(transition.order().total());
+            }
         }
         return transition.order();
     }

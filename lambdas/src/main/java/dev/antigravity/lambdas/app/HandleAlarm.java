@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Guard alarm → rollback. A service is guarded by the alarms in its {@code deploymentConfiguration.alarms} (the
  * ones ECS itself watches during a deployment); Antigravity keeps acting on them through the bake window. ALARM
- * while the newest deployment is PENDING..BAKING rolls it back; OK announces the recovery.
+ * while the newest deployment is PENDING..BAKING rolls it back (AlarmRaised); ALARM with nothing in flight is a
+ * production incident (ServiceUnhealthy, which pages); OK announces the recovery.
  */
 public final class HandleAlarm {
     public static final String HANDLER = "AlarmHandler";
@@ -88,9 +89,6 @@ public final class HandleAlarm {
     }
 
     private Outcome raised(ManagedService service, CloudWatchAlarmStateChange alarm) {
-        publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmRaised, clock.instant(),
-                alarm.state().reason() == null ? "guard alarm in ALARM" : alarm.state().reason(), null,
-                alarm.alarmName(), alarm.id()));
         // The deployment in flight is the service's head (read consistently), never an old record the history
         // index still shows as guarded; RollBack then checks that ECS really runs it.
         Optional<Deployment> guardedDeployment = ledger.head(service.ref()).flatMap(ServiceHead::revision)
@@ -98,14 +96,23 @@ public final class HandleAlarm {
                 .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK
                         || d.state() == DeploymentState.ROLLBACK_FAILED); // its page may have been lost
         if (guardedDeployment.isEmpty()) {
+            // A production incident no rollback will fix: ServiceUnhealthy pages, AlarmCleared resolves it.
+            publish(service, alarm, PlatformEventType.ServiceUnhealthy);
             return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName()
                             + " in ALARM with no deployment in flight: announced only")
-                    .about(service.ref().key(), null, null).withActions(List.of("publish AlarmRaised"));
+                    .about(service.ref().key(), null, null).withActions(List.of("publish ServiceUnhealthy"));
         }
+        publish(service, alarm, PlatformEventType.AlarmRaised);
         Deployment deployment = guardedDeployment.get();
         return rollBack.start(HANDLER, alarm.id(), deployment, DeploymentEvent.GUARD_ALARM, "guard alarm "
                         + alarm.alarmName() + " in ALARM while " + deployment.state(), alarm.alarmName())
                 .after(List.of("publish AlarmRaised"));
+    }
+
+    private void publish(ManagedService service, CloudWatchAlarmStateChange alarm, PlatformEventType type) {
+        publisher.publish(events.aboutService(service.ref(), type, clock.instant(),
+                alarm.state().reason() == null ? "guard alarm in ALARM" : alarm.state().reason(), null,
+                alarm.alarmName(), alarm.id()));
     }
 
     private Outcome cleared(ManagedService service, CloudWatchAlarmStateChange alarm) {

@@ -20,7 +20,8 @@ public final class PlatformEvents {
 
     public static Severity severityOf(PlatformEventType type) {
         return switch (type) {
-            case VerificationFailed, RollbackStarted, RollbackFailed, AutomationSuspended -> Severity.CRITICAL;
+            case VerificationFailed, RollbackStarted, RollbackFailed, AutomationSuspended, ServiceUnhealthy ->
+                    Severity.CRITICAL;
             case DeploymentSkipped, DeploymentFailed, RollbackCompleted, AlarmRaised, CanaryJudged -> Severity.WARNING;
             case DeploymentAccepted, DeploymentStarted, DeploymentVerified, DeploymentStable, DeploymentSuperseded,
                  AlarmCleared -> Severity.INFO;

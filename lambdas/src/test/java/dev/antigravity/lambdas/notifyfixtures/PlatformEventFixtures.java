@@ -36,6 +36,11 @@ public final class PlatformEventFixtures {
         return CODEC.decodePlatformEvent(sampleJson("platform-alarm-cleared.json"));
     }
 
+    /** A guard alarm in ALARM with no deployment in flight: antigravity-prod/api, antigravity-prod-api-5xx. */
+    public static PlatformEvent serviceUnhealthy() {
+        return CODEC.decodePlatformEvent(sampleJson("platform-service-unhealthy.json"));
+    }
+
     public static PlatformEvent automationSuspended() {
         return CODEC.decodePlatformEvent(sampleJson("platform-automation-suspended.json"));
     }

@@ -20,9 +20,9 @@ public final class PagerDutyEventFormatter {
         this.defaultRegion = defaultRegion;
     }
 
-    public String format(Dispatch dispatch, String routingKey) {
+    /** The Events API v2 body of one of {@code dispatch}'s actions. */
+    public String format(Dispatch dispatch, PagerDutyAction action, String routingKey) {
         PlatformEvent event = dispatch.event();
-        PagerDutyAction action = dispatch.pagerDuty();
         ObjectNode body = mapper.createObjectNode();
         body.put("routing_key", routingKey);
         body.put("event_action", action.kind() == PagerDutyAction.Kind.TRIGGER ? "trigger" : "resolve");

@@ -4,7 +4,6 @@ import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.events.platform.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Turns one platform event into the dispatches its route asks for, in a fixed channel order. */
 public final class DispatchPlanner {
@@ -24,12 +23,12 @@ public final class DispatchPlanner {
                 continue;
             }
             if (channel == Channel.PAGERDUTY) {
-                Optional<PagerDutyAction> action = PagerDutyPolicy.actionFor(event);
-                if (action.isEmpty()) {
+                List<PagerDutyAction> actions = PagerDutyPolicy.actionsFor(event);
+                if (actions.isEmpty()) {
                     skipped.add("PAGERDUTY: " + event.type() + " neither pages nor resolves");
                     continue;
                 }
-                dispatches.add(new Dispatch(channel, event, severity, action.get()));
+                dispatches.add(new Dispatch(channel, event, severity, actions));
             } else {
                 dispatches.add(new Dispatch(channel, event, severity, null));
             }

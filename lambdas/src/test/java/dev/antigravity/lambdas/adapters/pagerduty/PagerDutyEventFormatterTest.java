@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.antigravity.events.platform.PlatformEventType;
 import dev.antigravity.events.platform.Severity;
+import dev.antigravity.events.platform.PlatformEvent;
+import dev.antigravity.lambdas.domain.notification.Channel;
 import dev.antigravity.lambdas.domain.notification.Dispatch;
 import dev.antigravity.lambdas.domain.notification.DispatchPlanner;
 import dev.antigravity.lambdas.domain.notification.RoutingRules;
@@ -20,9 +22,8 @@ class PagerDutyEventFormatterTest {
 
     @Test
     void theResolveOfARecoveredAlarmLeavesTheFailedRollbacksAlertOpen() throws Exception {
-        JsonNode trigger = JSON.readTree(formatter.format(pagerDutyDispatch(
-                PlatformEventFixtures.ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL)), "key"));
-        JsonNode resolve = JSON.readTree(formatter.format(pagerDutyDispatch(PlatformEventFixtures.alarmCleared()), "key"));
+        JsonNode trigger = firstAction(PlatformEventFixtures.ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL));
+        JsonNode resolve = firstAction(PlatformEventFixtures.alarmCleared());
 
         assertThat(trigger.path("event_action").asText()).isEqualTo("trigger");
         assertThat(resolve.path("event_action").asText()).isEqualTo("resolve");
@@ -31,7 +32,27 @@ class PagerDutyEventFormatterTest {
                 .isNotEqualTo(trigger.path("dedup_key").asText());
     }
 
-    private Dispatch pagerDutyDispatch(dev.antigravity.events.platform.PlatformEvent event) {
-        return planner.plan(event).dispatches().stream().filter(d -> d.pagerDuty() != null).findFirst().orElseThrow();
+    @Test
+    void aProductionIncidentPagesWithTheAlarmAndItsRecoveryResolvesIt() throws Exception {
+        PlatformEvent unhealthy = PlatformEventFixtures.serviceUnhealthy();
+        JsonNode trigger = firstAction(unhealthy);
+        Dispatch recovery = pagerDutyDispatch(PlatformEventFixtures.alarmCleared());
+
+        assertThat(trigger.path("event_action").asText()).isEqualTo("trigger");
+        assertThat(trigger.path("payload").path("severity").asText()).isEqualTo("critical");
+        assertThat(trigger.path("payload").path("custom_details").path("alarmName").asText())
+                .isEqualTo("antigravity-prod-api-5xx");
+        assertThat(recovery.pagerDutyActions()).extracting(action -> JSON.readTree(formatter.format(recovery, action,
+                "key")).path("dedup_key").asText()).contains(trigger.path("dedup_key").asText());
+    }
+
+    private JsonNode firstAction(PlatformEvent event) throws Exception {
+        Dispatch dispatch = pagerDutyDispatch(event);
+        return JSON.readTree(formatter.format(dispatch, dispatch.pagerDutyActions().getFirst(), "key"));
+    }
+
+    private Dispatch pagerDutyDispatch(PlatformEvent event) {
+        return planner.plan(event).dispatches().stream().filter(d -> d.channel() == Channel.PAGERDUTY).findFirst()
+                .orElseThrow();
     }
 }

@@ -61,9 +61,13 @@ class NotifyPlatformEventTest {
         notifier.notify(PlatformEventFixtures.alarmCleared(), LEASE);
 
         List<JsonNode> events = WebhookFixtures.bodies(pagerDuty, "/v2/enqueue");
-        assertThat(events).extracting(e -> e.get("event_action").asText()).containsExactly("trigger", "resolve");
-        assertThat(events).extracting(e -> e.get("dedup_key").asText()).containsOnly(
-                "antigravity/prod/antigravity-prod/api/deployment-unhealthy");
+        // The recovery resolves the unhealthy deployment and any production incident (service-unhealthy) alike.
+        assertThat(events).extracting(e -> e.get("event_action").asText()).containsExactly("trigger", "resolve",
+                "resolve");
+        assertThat(events).extracting(e -> e.get("dedup_key").asText()).containsExactly(
+                "antigravity/prod/antigravity-prod/api/deployment-unhealthy",
+                "antigravity/prod/antigravity-prod/api/deployment-unhealthy",
+                "antigravity/prod/antigravity-prod/api/service-unhealthy");
         assertThat(events).extracting(e -> e.get("routing_key").asText()).containsOnly("R0UT1NGKEY");
         JsonNode trigger = events.get(0);
         assertThat(trigger.at("/payload/severity").asText()).isEqualTo("critical");

@@ -22,8 +22,8 @@ class DispatchPlannerTest {
         DispatchPlanner.Plan plan = defaults.plan(PlatformEventFixtures.rollbackStarted());
 
         assertThat(plan.dispatches()).extracting(Dispatch::channel).containsExactly(Channel.SLACK, Channel.PAGERDUTY);
-        assertThat(plan.dispatches().get(1).pagerDuty())
-                .isEqualTo(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER, UNHEALTHY));
+        assertThat(plan.dispatches().get(1).pagerDutyActions())
+                .containsExactly(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER, UNHEALTHY));
         assertThat(plan.dispatches()).allMatch(d -> d.severity() == Severity.CRITICAL);
     }
 
@@ -31,14 +31,14 @@ class DispatchPlannerTest {
     void anAlarmBackToOkResolvesTheSameIncidentTheRollbackOpened() {
         Dispatch resolve = defaults.plan(PlatformEventFixtures.alarmCleared()).dispatches().get(1);
 
-        assertThat(resolve.pagerDuty()).isEqualTo(new PagerDutyAction(PagerDutyAction.Kind.RESOLVE, UNHEALTHY));
+        assertThat(resolve.pagerDutyActions()).contains(new PagerDutyAction(PagerDutyAction.Kind.RESOLVE, UNHEALTHY));
     }
 
     @Test
     void suspendedAutomationIsItsOwnIncidentThatNoRecoveryResolves() {
         Dispatch page = defaults.plan(PlatformEventFixtures.automationSuspended()).dispatches().get(1);
 
-        assertThat(page.pagerDuty()).isEqualTo(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER,
+        assertThat(page.pagerDutyActions()).containsExactly(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER,
                 "antigravity/prod/antigravity-prod/api/automation-suspended"));
     }
 
@@ -47,21 +47,23 @@ class DispatchPlannerTest {
         Dispatch page = defaults.plan(ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL)).dispatches().get(1);
         Dispatch resolve = defaults.plan(PlatformEventFixtures.alarmCleared()).dispatches().get(1);
 
-        assertThat(page.pagerDuty()).isEqualTo(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER,
+        assertThat(page.pagerDutyActions()).containsExactly(new PagerDutyAction(PagerDutyAction.Kind.TRIGGER,
                 "antigravity/prod/antigravity-prod/api/rollback-failed"));
-        assertThat(resolve.pagerDuty().dedupKey()).isNotEqualTo(page.pagerDuty().dedupKey());
+        assertThat(resolve.pagerDutyActions()).extracting(PagerDutyAction::dedupKey)
+                .doesNotContain(page.pagerDutyActions().getFirst().dedupKey());
     }
 
     /** A human must look at a failed rollback or suspended automation: no automatic recovery closes their page. */
     @ParameterizedTest
     @EnumSource(value = PlatformEventType.class, names = {"RollbackFailed", "AutomationSuspended"})
     void noRecoveryResolvesAnIncidentOnlyAHumanMayClose(PlatformEventType humanOnly) {
-        String incident = defaults.plan(ofType(humanOnly, Severity.CRITICAL)).dispatches().get(1).pagerDuty().dedupKey();
+        String incident = defaults.plan(ofType(humanOnly, Severity.CRITICAL)).dispatches().get(1).pagerDutyActions().getFirst()
+                .dedupKey();
 
         for (PlatformEventType type : PlatformEventType.values()) {
             defaults.plan(ofType(type, Severity.INFO)).dispatches().stream()
-                    .filter(d -> d.pagerDuty() != null && d.pagerDuty().kind() == PagerDutyAction.Kind.RESOLVE)
-                    .forEach(d -> assertThat(d.pagerDuty().dedupKey()).as(type + " resolves").isNotEqualTo(incident));
+                    .flatMap(d -> d.pagerDutyActions().stream()).filter(a -> a.kind() == PagerDutyAction.Kind.RESOLVE)
+                    .forEach(a -> assertThat(a.dedupKey()).as(type + " resolves").isNotEqualTo(incident));
         }
     }
 
@@ -70,16 +72,18 @@ class DispatchPlannerTest {
     void everyTypeReachesSlackAndOnlyTheActionableOnesReachPagerDuty(PlatformEventType type) {
         var paged = EnumSet.of(PlatformEventType.RollbackStarted, PlatformEventType.VerificationFailed,
                 PlatformEventType.DeploymentFailed, PlatformEventType.RollbackFailed,
-                PlatformEventType.AutomationSuspended);
+                PlatformEventType.AutomationSuspended, PlatformEventType.ServiceUnhealthy);
         var resolved = EnumSet.of(PlatformEventType.AlarmCleared, PlatformEventType.DeploymentStable);
 
         DispatchPlanner.Plan plan = defaults.plan(ofType(type, Severity.INFO));
 
         assertThat(plan.dispatches().get(0).channel()).isEqualTo(Channel.SLACK);
         if (paged.contains(type)) {
-            assertThat(plan.dispatches().get(1).pagerDuty().kind()).isEqualTo(PagerDutyAction.Kind.TRIGGER);
+            assertThat(plan.dispatches().get(1).pagerDutyActions()).extracting(PagerDutyAction::kind)
+                    .containsOnly(PagerDutyAction.Kind.TRIGGER);
         } else if (resolved.contains(type)) {
-            assertThat(plan.dispatches().get(1).pagerDuty().kind()).isEqualTo(PagerDutyAction.Kind.RESOLVE);
+            assertThat(plan.dispatches().get(1).pagerDutyActions()).extracting(PagerDutyAction::kind)
+                    .containsOnly(PagerDutyAction.Kind.RESOLVE);
         } else {
             assertThat(plan.dispatches()).hasSize(1);
         }

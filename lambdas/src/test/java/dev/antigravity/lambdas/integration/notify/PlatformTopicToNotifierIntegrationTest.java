@@ -105,7 +105,10 @@ class PlatformTopicToNotifierIntegrationTest {
         }
 
         List<JsonNode> pages = WebhookFixtures.bodies(pagerDuty, "/v2/enqueue");
-        assertThat(pages).extracting(p -> p.get("event_action").asText()).containsExactly("trigger", "resolve");
+        // The recovery resolves both incidents it may end: the unhealthy deployment and the unhealthy service.
+        assertThat(pages).extracting(p -> p.get("event_action").asText()).containsExactly("trigger", "resolve",
+                "resolve");
+        assertThat(pages).extracting(p -> p.get("dedup_key").asText()).last().asString().endsWith("/service-unhealthy");
         assertThat(WebhookFixtures.bodies(slack, "/hook")).hasSize(2);
     }
 

@@ -1,0 +1,94 @@
+package dev.antigravity.api.metrics;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes CloudWatch Embedded Metric Format lines
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html)
+ * to standard output, where the task's awslogs driver ships them and CloudWatch extracts the metrics: no API call,
+ * no agent, nothing on the request path but one line.
+ *
+ * <p>Hand-written: {@code software.amazon.cloudwatchlogs:aws-embedded-metrics} is not served to this build, and
+ * what it adds over this class (environment detection, flushing) is not needed for one JSON object per line. The
+ * rules of the specification this class enforces (every dimension and metric a root member, at most 30 dimensions
+ * per set and 100 metrics per directive) are checked by {@code EmfWriterTest} against the specification's schema.
+ */
+public final class EmfWriter {
+    /** The API's namespace; the deploy hooks write to {@code Antigravity}. */
+    public static final String NAMESPACE = "Antigravity/Api";
+    static final int MAX_DIMENSIONS_PER_SET = 30;
+    static final int MAX_METRICS = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final Clock clock;
+
+    public EmfWriter(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Writes to standard output, under the same lock as the log lines so that no two lines interleave. */
+    public static EmfWriter stdout() {
+        return new EmfWriter(System.out, Clock.systemUTC());
+    }
+
+    /** CloudWatch units this service uses (the specification lists more). */
+    public enum Unit { Milliseconds, Count }
+
+    /** One data point. */
+    public record Metric(String name, Unit unit, double value) {
+    }
+
+    /**
+     * One line: {@code metrics} published once per dimension set in {@code dimensionSets}, each set naming keys of
+     * {@code dimensions}; {@code properties} are extra fields for Logs Insights, neither metrics nor dimensions.
+     */
+    public void write(Map<String, String> dimensions, List<List<String>> dimensionSets, List<Metric> metrics,
+                      Map<String, ?> properties) {
+        if (metrics.isEmpty() || metrics.size() > MAX_METRICS) {
+            throw new IllegalArgumentException("one EMF directive holds 1 to " + MAX_METRICS + " metrics");
+        }
+        for (List<String> set : dimensionSets) {
+            if (set.size() > MAX_DIMENSIONS_PER_SET || !dimensions.keySet().containsAll(set)) {
+                throw new IllegalArgumentException("dimension set " + set + " must name at most "
+                        + MAX_DIMENSIONS_PER_SET + " of " + dimensions.keySet());
+            }
+        }
+        List<Map<String, String>> definitions = new ArrayList<>();
+        for (Metric metric : metrics) {
+            definitions.add(Map.of("Name", metric.name(), "Unit", metric.unit().name()));
+        }
+        Map<String, Object> directive = new LinkedHashMap<>();
+        directive.put("Namespace", NAMESPACE);
+        directive.put("Dimensions", dimensionSets);
+        directive.put("Metrics", definitions);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(directive)));
+        // Properties first: a dimension or metric of the same name must win, or the metric would lie.
+        line.putAll(properties);
+        line.putAll(dimensions);
+        for (Metric metric : metrics) {
+            line.put(metric.name(), metric.value());
+        }
+        String text;
+        try {
+            text = JSON.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("EMF line not serializable: " + e.getMessage(), e);
+        }
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
+    }
+}

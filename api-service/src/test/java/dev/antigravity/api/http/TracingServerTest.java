@@ -1,0 +1,137 @@
+package dev.antigravity.api.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import dev.antigravity.api.AppContext;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.logging.JsonLogFormatter;
+import dev.antigravity.api.testsupport.Eventually;
+import dev.antigravity.api.testsupport.TestApps;
+import dev.antigravity.api.testsupport.TestDatabases;
+import dev.antigravity.api.tracing.Tracing;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A span per request through the real server, kept in memory: route template, W3C parent, trace id in the logs. */
+@ServerTest
+class TracingServerTest {
+    private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+    private static final Database DB = TestDatabases.h2();
+    private static final AppContext BASE = TestApps.create(DB);
+    private static final AppContext APP = new AppContext(BASE.config(), BASE.database(), Clock.systemUTC(),
+            BASE.json(), BASE.metrics(), BASE.drain(),
+            Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()), SimpleSpanProcessor.create(SPANS)));
+    private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+    private final Http1Client client;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        private final JsonLogFormatter formatter = new JsonLogFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(formatter.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    TracingServerTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        ApiServer.configure(server, APP);
+    }
+
+    @AfterAll
+    static void close() {
+        DB.close();
+    }
+
+    @BeforeEach
+    void start() {
+        SPANS.reset();
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void aRequestIsAServerSpanNamedByItsRouteTemplateAndChildOfTheCallersTraceparent() {
+        try (Http1ClientResponse res = client.get("/api/products/12345")
+                .header(HeaderNames.create("traceparent"), "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").request()) {
+            assertThat(res.status()).isEqualTo(Status.NOT_FOUND_404);
+        }
+
+        // The span ends after the response went out: wait for it rather than race it.
+        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(SPANS.getFinishedSpanItems()).isNotEmpty());
+        SpanData span = serverSpan();
+        assertThat(span.getName()).isEqualTo("GET /api/products/{id}");
+        assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
+        assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
+        assertThat(span.getParentSpanContext().isRemote()).isTrue();
+        assertThat(span.getAttributes().asMap()).extractingFromEntries(e -> e.getKey().getKey() + "=" + e.getValue())
+                .contains("http.route=/api/products/{id}", "http.response.status_code=404", "url.path=/api/products/12345");
+        assertThat(lines).filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+                .singleElement().asString()
+                .contains("\"trace_id\":\"" + CALLER_TRACE + "\"", "\"span_id\":\"" + span.getSpanId() + "\"",
+                        "\"correlation_id\":");
+    }
+
+    @Test
+    void withoutATraceparentEachRequestStartsItsOwnTrace() {
+        for (int i = 0; i < 2; i++) {
+            try (Http1ClientResponse res = client.get("/api/products").request()) {
+                assertThat(res.status()).isEqualTo(Status.OK_200);
+            }
+        }
+        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(SPANS.getFinishedSpanItems()).hasSize(2));
+        List<SpanData> spans = SPANS.getFinishedSpanItems();
+        assertThat(spans).hasSize(2).allSatisfy(span -> {
+            assertThat(span.getName()).isEqualTo("GET /api/products");
+            assertThat(span.getParentSpanContext().isValid()).isFalse();
+        });
+        assertThat(spans.get(0).getTraceId()).isNotEqualTo(spans.get(1).getTraceId());
+    }
+
+    private static SpanData serverSpan() {
+        return SPANS.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst()
+                .orElseThrow(() -> new AssertionError("no server span in " + SPANS.getFinishedSpanItems()));
+    }
+
+}

@@ -1,0 +1,138 @@
+package dev.antigravity.api.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API's EMF lines, read as CloudWatch reads them (the specification's schema and rules): request latency per
+ * route template and status class, orders processed; dimensions bounded; and the metric names are exactly the ones
+ * the dashboard may name (terraform/modules/observability/emitted-metrics.json).
+ */
+class EmfRequestMetricsTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final EmfWriter emf = new EmfWriter(new PrintStream(out, true, StandardCharsets.UTF_8),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EmfRequestMetrics requests = new EmfRequestMetrics(emf, "antigravity-prod/api");
+
+    private List<String> lines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static RequestOutcome outcome(String method, String route, String path, int status, long micros) {
+        return new RequestOutcome(method, route, path, status, Duration.ofNanos(micros * 1000), "req-1", "bob");
+    }
+
+    @Test
+    void aRequestIsOneEmfLineWithLatencyAndCountPerRouteTemplateAndStatusClass() throws IOException {
+        requests.accept(outcome("GET", "/api/orders/{id}", "/api/orders/42", 503, 12_345));
+
+        String line = lines().getFirst();
+        List<EmfSpecification.Directive> directives = EmfSpecification.parse(line);
+        assertThat(directives).singleElement().satisfies(directive -> {
+            assertThat(directive.namespace()).isEqualTo("Antigravity/Api");
+            assertThat(directive.metrics()).containsExactly("RequestLatency", "Requests");
+            assertThat(directive.dimensionSets()).containsExactly(
+                    Map.of("Service", "antigravity-prod/api", "Route", "GET /api/orders/{id}"),
+                    Map.of("Service", "antigravity-prod/api", "Route", "GET /api/orders/{id}", "StatusClass", "5xx"),
+                    Map.of("Service", "antigravity-prod/api", "StatusClass", "5xx"));
+        });
+        JsonNode json = new ObjectMapper().readTree(line);
+        assertThat(json.path("RequestLatency").asDouble()).isEqualTo(12.345);
+        assertThat(json.path("Requests").asInt()).isEqualTo(1);
+        assertThat(json.path("_aws").path("Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
+        assertThat(json.path("correlation_id").asText()).isEqualTo("req-1");
+        assertThat(line).doesNotContain("/api/orders/42");
+    }
+
+    @Test
+    void dimensionsStayBoundedWhateverTheClientSends() {
+        requests.accept(outcome("BREW", "unmatched", "/wp-admin/../x?y=1", 404, 100));
+        requests.accept(outcome("GET", "unmatched", "/favicon.ico", 404, 100));
+        requests.accept(outcome("POST", "/api/orders", "/api/orders", 201, 100));
+
+        Set<String> routes = new TreeSet<>();
+        Set<String> classes = new TreeSet<>();
+        lines().forEach(line -> EmfSpecification.parse(line).forEach(directive -> directive.dimensionSets()
+                .forEach(set -> {
+                    if (set.containsKey("Route")) {
+                        routes.add(set.get("Route"));
+                    }
+                    if (set.containsKey("StatusClass")) {
+                        classes.add(set.get("StatusClass"));
+                    }
+                })));
+        assertThat(routes).containsExactly("GET unmatched", "OTHER unmatched", "POST /api/orders");
+        assertThat(classes).containsExactly("2xx", "4xx");
+        assertThat(EmfRequestMetrics.statusClass(99)).isEqualTo("other");
+    }
+
+    @Test
+    void ordersProcessedIsCountedByOutcome() {
+        EmfOrderMetrics orders = new EmfOrderMetrics(emf, "antigravity-prod/api");
+        orders.accept("placed");
+        orders.accept("expired");
+
+        assertThat(lines()).hasSize(2).allSatisfy(line -> assertThat(EmfSpecification.parse(line)).singleElement()
+                .satisfies(directive -> {
+                    assertThat(directive.metrics()).containsExactly("OrdersProcessed");
+                    assertThat(directive.dimensionSets()).extracting(Map::keySet).containsExactly(
+                            Set.of("Service", "Outcome"), Set.of("Service"));
+                }));
+    }
+
+    @Test
+    void theWriterRefusesWhatCloudWatchWouldDropAndLetsNoPropertyOverwriteAMetric() {
+        assertThatThrownBy(() -> emf.write(Map.of("Service", "x"), List.of(List.of("Route")),
+                List.of(new EmfWriter.Metric("M", EmfWriter.Unit.Count, 1)), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Route");
+        List<EmfWriter.Metric> tooMany = IntStream.rangeClosed(0, EmfWriter.MAX_METRICS)
+                .mapToObj(i -> new EmfWriter.Metric("M" + i, EmfWriter.Unit.Count, i)).toList();
+        assertThatThrownBy(() -> emf.write(Map.of(), List.of(List.of()), tooMany, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        emf.write(Map.of("Service", "x"), List.of(List.of("Service")),
+                List.of(new EmfWriter.Metric("Requests", EmfWriter.Unit.Count, 1)),
+                Map.of("Requests", "not a number", "Service", 7));
+        assertThat(EmfSpecification.parse(lines().getLast())).singleElement()
+                .satisfies(directive -> assertThat(directive.dimensionSets().getFirst()).containsEntry("Service", "x"));
+    }
+
+    @Test
+    void theMetricNamesAreExactlyTheOnesTheDashboardMayName() throws IOException {
+        requests.accept(outcome("GET", "/api/products", "/api/products", 200, 100));
+        new EmfOrderMetrics(emf, "api").accept("paid");
+        List<String> emitted = new ArrayList<>();
+        lines().forEach(line -> EmfSpecification.parse(line).forEach(directive -> {
+            assertThat(directive.namespace()).isEqualTo(EmfWriter.NAMESPACE);
+            emitted.addAll(directive.metrics());
+        }));
+
+        JsonNode catalogue = new ObjectMapper().readTree(Files.readString(
+                Path.of("..", "terraform", "modules", "observability", "emitted-metrics.json")));
+        List<String> declared = new ArrayList<>();
+        catalogue.path(EmfWriter.NAMESPACE).forEach(name -> declared.add(name.asText()));
+        assertThat(emitted).containsExactlyInAnyOrderElementsOf(declared);
+    }
+}
