@@ -52,19 +52,22 @@ public final class OrderService {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final IdempotencyRepository keys;
-    private final AuditTrail audit;
     private final OrderMetrics metrics;
     private final OrderRules rules;
+    private final OrderTransitions transitions;
+    private final PaymentService payments;
     private final Clock clock;
 
-    public OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
-                        AuditTrail audit, OrderMetrics metrics, OrderRules rules, Clock clock) {
+    OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
+                 OrderTransitions transitions, PaymentService payments, OrderMetrics metrics, OrderRules rules,
+                 Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.products = products;
         this.orders = orders;
         this.keys = keys;
-        this.audit = audit;
+        this.transitions = transitions;
+        this.payments = payments;
         this.metrics = metrics;
         this.rules = rules;
         this.clock = clock;
@@ -113,13 +116,14 @@ public final class OrderService {
     /**
      * Moves an order to a new status with a conditional update; cancelling also puts its stock
      * back, in the same transaction. Only administrators ship, and only administrators giving a
-     * reason mark an order paid (a payment will do it too): a customer must not be able to
-     * recognise revenue for an order nobody paid. Every change is audited with its actor.
+     * reason mark an order paid (its payment does it otherwise): a customer must not be able to
+     * recognise revenue for an order nobody paid. Every change is audited with its actor. A paid
+     * order that is cancelled is refunded and returned REFUNDED (CANCELLED while the refund is due).
      */
     public Order changeStatus(Actor actor, long id, StatusChange change) {
         OrderStatus target = OrderValidation.status(change);
         Instant now = Clocks.now(clock);
-        Transition transition = transactions.inTransaction(tx -> {
+        OrderTransitions.Transition transition = transactions.inTransaction(tx -> {
             Order order = visible(tx, actor, id);
             if (target == OrderStatus.SHIPPED && !actor.admin()) {
                 throw ServiceException.forbidden("Only administrators can mark orders as shipped.");
@@ -134,12 +138,13 @@ public final class OrderService {
                 throw ServiceException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
                         + " and cannot become PAID.");
             }
-            return transition(tx, actor, order, target, reason, now);
+            return transitions.move(tx, actor, order, target, reason, now);
         });
         if (target == OrderStatus.PAID) {
             metrics.orderPaid(transition.order().total());
         } else if (target == OrderStatus.CANCELLED && transition.from() == OrderStatus.PAID) {
             metrics.paidOrderCancelled(transition.order().total());
+            return payments.refundCancelled(actor, transition.order());
         }
         return transition.order();
     }
@@ -169,7 +174,7 @@ public final class OrderService {
 
     private boolean expire(Actor system, long id, Instant now) {
         try {
-            transactions.inTransaction(tx -> transition(tx, system, orders.findById(tx, id).orElseThrow(),
+            transactions.inTransaction(tx -> transitions.move(tx, system, orders.findById(tx, id).orElseThrow(),
                     OrderStatus.EXPIRED, Optional.empty(), now));
         } catch (ServiceException lost) {
             if (lost.kind() != ServiceException.Kind.CONFLICT) {
@@ -185,35 +190,6 @@ public final class OrderService {
         return !order.createdAt().plus(rules.expiry()).isAfter(now);
     }
 
-    /**
-     * The conditional move from the order's current status to {@code target}, its stock released
-     * when it ends unfulfilled, and its audit entry. Only the request whose update matched the
-     * row releases the stock, so concurrent cancels and expiries release it exactly once.
-     */
-    private Transition transition(DbExecute tx, Actor actor, Order order, OrderStatus target,
-                                  Optional<String> reason, Instant now) {
-        long id = order.id();
-        if (!order.status().canBecome(target)) {
-            throw ServiceException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
-        }
-        if (!orders.updateStatus(tx, id, order.status(), target, now)) {
-            throw ServiceException.conflict("Order " + id + " was changed by another request; read it again.");
-        }
-        if (target.releasesStock()) {
-            order.lines().stream()
-                    .sorted(Comparator.comparingLong(OrderLine::productId))
-                    .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", order.status());
-        details.put("to", target);
-        details.put("role", actor.role());
-        reason.ifPresent(r -> details.put("reason", r));
-        audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
-        return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
-                order.lines(), order.createdAt(), now));
-    }
-
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
         Instant now = Clocks.now(clock);
         OrderPlacement placement = transactions.inTransaction(tx -> {
@@ -224,11 +200,13 @@ public final class OrderService {
             List<OrderLine> lines = reserve(tx, items, now);
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
+            payments.stage(tx, order, claim.map(Claim::key), now);
             String body = json(order);
             claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
             return new OrderPlacement(order.id(), body, false);
         });
         metrics.orderCreated();
+        payments.open(placement.orderId());
         return placement;
     }
 
@@ -283,6 +261,7 @@ public final class OrderService {
         }
         StoredResponse response = earlier.response().orElseThrow(() -> ServiceException.conflict(
                 "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
+        payments.open(response.orderId()); // the first request may have stopped before the provider answered
         return new OrderPlacement(response.orderId(), response.body(), true);
     }
 
@@ -303,6 +282,4 @@ public final class OrderService {
     private record Claim(String key, String fingerprint) {
     }
 
-    private record Transition(OrderStatus from, Order order) {
-    }
 }
