@@ -48,7 +48,7 @@ public final class PaymentsHttpService implements HttpService {
             event = webhooks.verify(new String(body, StandardCharsets.UTF_8),
                     req.headers().first(STRIPE_SIGNATURE).orElse(null));
         } catch (WebhookVerifier.InvalidWebhook e) {
-            throw ApiException.badRequest(e.getMessage() + " Nothing was changed.");
+            throw ApiException.badRequest("Webhook refused, nothing was changed: " + e.getMessage());
         }
         WebhookOutcome outcome = payments.receive(event, CorrelationId.of(req));
         res.send(new Receipt(event.id(), outcome));
