@@ -188,12 +188,14 @@ public final class PaymentService {
         }
         if (!succeeded) {
             String failure = event.failure().orElse("the provider reported no reason");
-            payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.FAILED, Optional.of(failure), now);
+            requireUnchanged(payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.FAILED,
+                    Optional.of(failure), now), payment);
             LOG.log(System.Logger.Level.INFO, "Payment of order " + payment.orderId() + " failed (" + failure
                     + "); the order stays payable");
             return Effect.PROCESSED;
         }
-        payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.SUCCEEDED, Optional.empty(), now);
+        requireUnchanged(payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.SUCCEEDED,
+                Optional.empty(), now), payment);
         Order order = orders.findById(tx, payment.orderId()).orElseThrow();
         if (order.status() != OrderStatus.PENDING) {
             // Paid after it was cancelled or expired: the stock is gone, so the money goes back.
@@ -205,6 +207,17 @@ public final class PaymentService {
                 Optional.of("payment " + event.paymentId().orElseThrow() + " succeeded (event " + event.id() + ")"),
                 now).order();
         return new Effect(WebhookOutcome.PROCESSED, Optional.of(paid), Optional.empty());
+    }
+
+    /**
+     * Another event for the same payment committed between our read and our update: refuse (409,
+     * nothing recorded) so that the provider redelivers this event and it is applied to the new state.
+     */
+    private static void requireUnchanged(boolean updated, Payment payment) {
+        if (!updated) {
+            throw ServiceException.conflict("The payment of order " + payment.orderId()
+                    + " was changed by a concurrent event; redeliver this one.");
+        }
     }
 
     /** The refund of a SUCCEEDED payment on an order that ended unfulfilled; empty if not done now. */

@@ -107,6 +107,38 @@ class PaymentsApiTest {
     }
 
     @Test
+    void concurrentDeliveriesPayTheOrderOnce() throws Exception {
+        long order = world.newOrder(world.owner);
+        String intent = intentOf(order);
+        long revenueBefore = REVENUE.count();
+        String redelivered = event("payment_intent.succeeded", intent, null);
+        List<String> deliveries = new java.util.ArrayList<>(java.util.Collections.nCopies(6, redelivered));
+        for (int i = 0; i < 4; i++) {
+            deliveries.add(event("payment_intent.succeeded", intent, null));
+        }
+
+        List<Api.Reply> replies = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Reply>> sent = deliveries.stream().map(payload -> pool.submit(() -> {
+                start.await();
+                return webhook(payload, signedNow(payload));
+            })).toList();
+            start.countDown();
+            for (var reply : sent) {
+                replies.add(reply.get());
+            }
+        }
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
+        assertThat(replies).filteredOn(r -> r.status() == 200 && r.json().get("outcome").asText().equals("PROCESSED"))
+                .hasSize(1);
+        assertThat(status(order)).isEqualTo("PAID");
+        assertThat(payment(order).get("attempts").asInt()).isEqualTo(1);
+        assertThat(REVENUE.count() - revenueBefore).isEqualTo(250);
+    }
+
+    @Test
     void aFailedPaymentIsRecordedAndTheOrderStaysPayable() {
         long order = world.newOrder(world.owner);
         String intent = intentOf(order);
