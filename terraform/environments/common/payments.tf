@@ -1,7 +1,7 @@
 # Payments (issue 12): the Stripe secret key and the webhook endpoint's signing secret. Terraform
 # creates the secrets but never their values, so neither is in the state or a plan: an operator
-# puts them once with `aws secretsmanager put-secret-value` before the first deployment (README,
-# Infrastructure). The task's execution role reads them at start (ecs-service `secrets`) into
+# puts them once with `aws secretsmanager put-secret-value` before the first deployment
+# (docs/operations.md, Bootstrap). The task's execution role reads them at start (ecs-service `secrets`) into
 # PAYMENTS_STRIPE_KEY and PAYMENTS_WEBHOOK_SECRET. The webhook needs no rule of its own: the
 # load balancer forwards every path (/*) to the service.
 resource "aws_secretsmanager_secret" "payments" {

@@ -191,7 +191,7 @@ public final class OrderService {
 
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
         Instant now = Clocks.now(clock);
-        OrderPlacement placement = transactions.inTransaction(tx -> {
+        Placed placed = transactions.inTransaction(tx -> {
             claim.ifPresent(c -> {
                 keys.forgetIfOlderThan(tx, customer.subject(), c.key(), now.minus(KEY_RETENTION));
                 keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now);
@@ -199,14 +199,14 @@ public final class OrderService {
             List<OrderLine> lines = reserve(tx, items, now);
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
-            payments.stage(tx, order, claim.map(Claim::key), now);
+            PaymentService.Staged payment = payments.stage(tx, order, claim.map(Claim::key), now);
             String body = json(order);
             claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
-            return new OrderPlacement(order.id(), body, false);
+            return new Placed(new OrderPlacement(order.id(), body, false), payment);
         });
         metrics.orderCreated();
-        payments.open(placement.orderId());
-        return placement;
+        payments.open(placed.payment());
+        return placed.placement();
     }
 
     /**
@@ -279,6 +279,10 @@ public final class OrderService {
     }
 
     private record Claim(String key, String fingerprint) {
+    }
+
+    /** A committed order and the payment staged with it, to be created with the provider next. */
+    private record Placed(OrderPlacement placement, PaymentService.Staged payment) {
     }
 
 }

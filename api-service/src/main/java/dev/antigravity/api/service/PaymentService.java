@@ -68,19 +68,28 @@ public final class PaymentService {
      * idempotency key carries the order's Idempotency-Key (scoped by the order id, since
      * customers' keys may coincide), so however often the creation is retried, one PaymentIntent.
      */
-    void stage(DbExecute tx, Order order, Optional<String> idempotencyKey, Instant now) {
-        payments.insert(tx, order.id(), gateway.name(), providerKey(order.id(), idempotencyKey),
-                cents(order.total()), currency, now);
+    Staged stage(DbExecute tx, Order order, Optional<String> idempotencyKey, Instant now) {
+        Staged staged = new Staged(order.id(), cents(order.total()), currency, providerKey(order.id(), idempotencyKey));
+        payments.insert(tx, staged.orderId(), gateway.name(), staged.idempotencyKey(), staged.amountCents(),
+                staged.currency(), now);
+        return staged;
     }
 
     /**
-     * Creates the PaymentIntent of a staged payment. A provider failure is recorded on the
-     * payment and logged, never thrown: the order stands, and the payment is asked for again.
+     * Creates the PaymentIntent of a payment just staged (its order committed). A provider failure
+     * is recorded on the payment and logged, never thrown: the order stands, and the payment is
+     * asked for again.
      */
+    void open(Staged staged) {
+        create(staged);
+    }
+
+    /** {@link #open(Staged)} for an order's payment still CREATING (a replayed order, a read, the retry job). */
     void open(long orderId) {
         payments.findByOrder(db.execute(), orderId)
                 .filter(payment -> payment.status() == PaymentStatus.CREATING)
-                .ifPresent(this::create);
+                .ifPresent(payment -> create(new Staged(payment.orderId(), payment.amountCents(), payment.currency(),
+                        payment.idempotencyKey())));
     }
 
     /** The payment of an order the caller may see (an administrator any, a customer its own). */
@@ -152,7 +161,7 @@ public final class PaymentService {
         return done;
     }
 
-    private void create(Payment payment) {
+    private void create(Staged payment) {
         Instant now;
         try {
             PaymentGateway.ProviderIntent intent = gateway.createIntent(payment.orderId(), payment.amountCents(),
@@ -269,6 +278,10 @@ public final class PaymentService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /** A payment stored CREATING: what the provider is to be asked for, and with which key. */
+    record Staged(long orderId, long amountCents, String currency, String idempotencyKey) {
     }
 
     /** What applying an event did, and what must follow its commit. */
