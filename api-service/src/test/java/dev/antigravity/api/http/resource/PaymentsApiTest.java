@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stripe.net.Webhook;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.ApiServer;
 import dev.antigravity.api.testsupport.LogCapture;
@@ -157,13 +156,13 @@ class PaymentsApiTest {
     }
 
     @Test
-    void forgedReplayedAndUnsignedEventsAreRefusedAndChangeNothing() throws Exception {
+    void forgedReplayedAndUnsignedEventsAreRefusedAndChangeNothing() {
         long order = world.newOrder(world.owner);
         String event = event("payment_intent.succeeded", intentOf(order), null);
         long now = Instant.now().getEpochSecond();
 
-        Api.Reply forged = webhook(event, Webhook.Signature.generateSignatureHeader(event, "whsec_someone_else", now));
-        Api.Reply replayed = webhook(event, Webhook.Signature.generateSignatureHeader(event, WEBHOOK_SECRET, now - 600));
+        Api.Reply forged = webhook(event, StripeEvents.signature(event, "whsec_someone_else", now));
+        Api.Reply replayed = webhook(event, StripeEvents.signature(event, WEBHOOK_SECRET, now - 600));
         Api.Reply unsigned = webhook(event, null);
         String tampered = event.replace("\"livemode\":false", "\"livemode\":true");
         Api.Reply altered = webhook(tampered, signedNow(event));
@@ -227,27 +226,15 @@ class PaymentsApiTest {
     }
 
     private Api.Reply webhook(String payload, String signature) {
-        return api.call("POST", "/api/payments/webhook", Caller.ANONYMOUS, payload,
-                signature == null ? Map.of() : Map.of("Stripe-Signature", signature));
+        return StripeEvents.deliver(api, payload, signature);
     }
 
     private static String signedNow(String payload) {
-        try {
-            return Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET, Instant.now().getEpochSecond());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return StripeEvents.signature(payload, WEBHOOK_SECRET, Instant.now().getEpochSecond());
     }
 
-    /** A Stripe event as the provider sends it, with a fresh event id. */
     private static String event(String type, String objectId, String failure) {
-        String object = objectId.startsWith("pi_") ? "payment_intent" : "customer";
-        String error = failure == null ? "null" : Api.json(Map.of("message", failure, "type", "card_error"));
-        return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                + "\"api_version\":\"2025-01-27.acacia\",\"created\":" + Instant.now().getEpochSecond() + ","
-                + "\"livemode\":false,\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\"" + objectId + "\","
-                + "\"object\":\"" + object + "\",\"amount\":250,\"currency\":\"usd\",\"last_payment_error\":" + error
-                + "}}}";
+        return StripeEvents.event(type, objectId, failure);
     }
 
     private String intentOf(long order) {
