@@ -144,10 +144,12 @@ module "ecs_service" {
     METRICS_SERVICE = module.observability.metrics_service
   })
   secrets = {
-    DB_USERNAME = "${module.database.master_user_secret_arn}:username::"
-    DB_PASSWORD = "${module.database.master_user_secret_arn}:password::"
+    DB_USERNAME             = "${module.database.master_user_secret_arn}:username::"
+    DB_PASSWORD             = "${module.database.master_user_secret_arn}:password::"
+    PAYMENTS_STRIPE_KEY     = aws_secretsmanager_secret.payments["stripe-key"].arn
+    PAYMENTS_WEBHOOK_SECRET = aws_secretsmanager_secret.payments["webhook-secret"].arn
   }
-  secret_arns = [module.database.master_user_secret_arn]
+  secret_arns = concat([module.database.master_user_secret_arn], [for secret in aws_secretsmanager_secret.payments : secret.arn])
 
   blue_green = var.enable_blue_green ? {
     alternate_target_group_arn   = module.alb.alternate_target_group_arn

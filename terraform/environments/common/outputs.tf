@@ -72,3 +72,8 @@ output "pagerduty_routing_key_secret_arn" {
   description = "Secret to put the PagerDuty routing key in (docs/operations.md, Bootstrap)."
   value       = module.deploy_hooks.pagerduty_routing_key_secret_arn
 }
+
+output "payments_secret_arns" {
+  description = "Secrets to put the Stripe secret key (stripe-key) and the webhook signing secret (webhook-secret) in (docs/operations.md, Bootstrap)."
+  value       = { for name, secret in aws_secretsmanager_secret.payments : name => secret.arn }
+}

@@ -5,11 +5,13 @@ import java.time.Duration;
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.http.resource.AdminHttpService;
 import dev.antigravity.api.http.resource.OrdersHttpService;
+import dev.antigravity.api.http.resource.PaymentsHttpService;
 import dev.antigravity.api.http.resource.ProductsHttpService;
 import dev.antigravity.api.http.resource.UsersHttpService;
 import dev.antigravity.api.jobs.PeriodicJob;
 import dev.antigravity.api.metrics.EmfOrderMetrics;
 import dev.antigravity.api.metrics.EmfWriter;
+import dev.antigravity.api.payment.PaymentProviders;
 import dev.antigravity.api.service.DomainServices;
 import dev.antigravity.api.service.OrderRules;
 import io.helidon.config.Config;
@@ -27,15 +29,21 @@ public final class ApiRoutes {
 
     public static void register(HttpRouting.Builder routing, AppContext app) {
         Config orders = app.config().get("orders");
+        PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock());
         DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
-                OrderRules.from(orders), new EmfOrderMetrics(EmfWriter.stdout(), ApiServer.metricsService(app.config())));
+                OrderRules.from(orders), provider.gateway(), provider.currency(),
+                new EmfOrderMetrics(EmfWriter.stdout(), ApiServer.metricsService(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob("order-expiry",
                 orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), services.orders()::expireUnpaid);
+        PeriodicJob paymentRetry = new PeriodicJob("payment-retry",
+                app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)), services.payments()::retry);
         routing.register(new JobLifecycle(expiry))
+                .register(new JobLifecycle(paymentRetry))
                 .register("/api/users", new UsersHttpService(services.users()))
                 .register("/api/products", new ProductsHttpService(services.products()))
-                .register("/api/orders", new OrdersHttpService(services.orders()))
+                .register("/api/orders", new OrdersHttpService(services.orders(), services.payments()))
+                .register("/api/payments", new PaymentsHttpService(services.payments(), provider.webhooks()))
                 .register("/api/admin", new AdminHttpService(services.admin(), app.clock()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
 import dev.antigravity.api.repository.OrderRepository;
+import dev.antigravity.api.repository.PaymentRepository;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.StatsRepository;
 import dev.antigravity.api.repository.UserRepository;
@@ -14,31 +15,53 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.metrics.api.MeterRegistry;
 
 /** The domain services wired over one database; built once at start-up (and by tests). */
-public record DomainServices(UserService users, ProductService products, OrderService orders, AdminService admin) {
+public record DomainServices(UserService users, ProductService products, OrderService orders, AdminService admin,
+                             PaymentService payments) {
+    /** The currency of the embedded default; {@code payments.currency} in application.yaml. */
+    public static final String DEFAULT_CURRENCY = "usd";
 
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics) {
         return create(db, clock, metrics, OrderRules.DEFAULTS);
     }
 
+    /** Payments through the local provider (no money moves), as in the embedded default. */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules) {
-        return create(db, clock, new OrderMetrics(metrics), orderRules);
+        return create(db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY);
     }
 
     /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
                                         Consumer<String> ordersProcessed) {
-        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules);
+        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, new LocalPaymentGateway(),
+                DEFAULT_CURRENCY);
     }
 
-    private static DomainServices create(DbClient db, Clock clock, OrderMetrics orderMetrics, OrderRules orderRules) {
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
+                                        PaymentGateway gateway, String currency) {
+        return create(db, clock, new OrderMetrics(metrics), orderRules, gateway, currency);
+    }
+
+    /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
+                                        PaymentGateway gateway, String currency, Consumer<String> ordersProcessed) {
+        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, gateway, currency);
+    }
+
+    private static DomainServices create(DbClient db, Clock clock, OrderMetrics orderMetrics, OrderRules orderRules,
+                                         PaymentGateway gateway, String currency) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository();
+        OrderRepository orders = new OrderRepository();
+        OrderTransitions transitions = new OrderTransitions(products, orders, audit);
+        PaymentService payments = new PaymentService(db, new PaymentRepository(), orders, transitions, gateway,
+                orderMetrics, currency, clock);
         return new DomainServices(
                 new UserService(db, new UserRepository(), audit, clock),
                 new ProductService(db, products, audit, clock),
-                new OrderService(db, products, new OrderRepository(), new IdempotencyRepository(), audit,
+                new OrderService(db, products, orders, new IdempotencyRepository(), transitions, payments,
                         orderMetrics, orderRules, clock),
-                new AdminService(db, auditLog, new StatsRepository()));
+                new AdminService(db, auditLog, new StatsRepository()),
+                payments);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,19 +51,22 @@ public final class OrderService {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final IdempotencyRepository keys;
-    private final AuditTrail audit;
     private final OrderMetrics metrics;
     private final OrderRules rules;
+    private final OrderTransitions transitions;
+    private final PaymentService payments;
     private final Clock clock;
 
-    public OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
-                        AuditTrail audit, OrderMetrics metrics, OrderRules rules, Clock clock) {
+    OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
+                 OrderTransitions transitions, PaymentService payments, OrderMetrics metrics, OrderRules rules,
+                 Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.products = products;
         this.orders = orders;
         this.keys = keys;
-        this.audit = audit;
+        this.transitions = transitions;
+        this.payments = payments;
         this.metrics = metrics;
         this.rules = rules;
         this.clock = clock;
@@ -113,13 +115,14 @@ public final class OrderService {
     /**
      * Moves an order to a new status with a conditional update; cancelling also puts its stock
      * back, in the same transaction. Only administrators ship, and only administrators giving a
-     * reason mark an order paid (a payment will do it too): a customer must not be able to
-     * recognise revenue for an order nobody paid. Every change is audited with its actor.
+     * reason mark an order paid (its payment does it otherwise): a customer must not be able to
+     * recognise revenue for an order nobody paid. Every change is audited with its actor. A paid
+     * order that is cancelled is refunded and returned REFUNDED (CANCELLED while the refund is due).
      */
     public Order changeStatus(Actor actor, long id, StatusChange change) {
         OrderStatus target = OrderValidation.status(change);
         Instant now = Clocks.now(clock);
-        Transition transition = transactions.inTransaction(tx -> {
+        OrderTransitions.Transition transition = transactions.inTransaction(tx -> {
             Order order = visible(tx, actor, id);
             if (target == OrderStatus.SHIPPED && !actor.admin()) {
                 throw ServiceException.forbidden("Only administrators can mark orders as shipped.");
@@ -134,7 +137,7 @@ public final class OrderService {
                 throw ServiceException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
                         + " and cannot become PAID.");
             }
-            return transition(tx, actor, order, target, reason, now);
+            return transitions.move(tx, actor, order, target, reason, now);
         });
         if (target == OrderStatus.PAID) {
             metrics.orderPaid(transition.order().total());
@@ -142,6 +145,7 @@ public final class OrderService {
             metrics.orderCancelled();
             if (transition.from() == OrderStatus.PAID) {
                 metrics.paidOrderCancelled(transition.order().total());
+                return payments.refundCancelled(actor, transition.order());
             }
         }
         return transition.order();
@@ -172,7 +176,7 @@ public final class OrderService {
 
     private boolean expire(Actor system, long id, Instant now) {
         try {
-            transactions.inTransaction(tx -> transition(tx, system, orders.findById(tx, id).orElseThrow(),
+            transactions.inTransaction(tx -> transitions.move(tx, system, orders.findById(tx, id).orElseThrow(),
                     OrderStatus.EXPIRED, Optional.empty(), now));
         } catch (ServiceException lost) {
             if (lost.kind() != ServiceException.Kind.CONFLICT) {
@@ -188,38 +192,9 @@ public final class OrderService {
         return !order.createdAt().plus(rules.expiry()).isAfter(now);
     }
 
-    /**
-     * The conditional move from the order's current status to {@code target}, its stock released
-     * when it ends unfulfilled, and its audit entry. Only the request whose update matched the
-     * row releases the stock, so concurrent cancels and expiries release it exactly once.
-     */
-    private Transition transition(DbExecute tx, Actor actor, Order order, OrderStatus target,
-                                  Optional<String> reason, Instant now) {
-        long id = order.id();
-        if (!order.status().canBecome(target)) {
-            throw ServiceException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
-        }
-        if (!orders.updateStatus(tx, id, order.status(), target, now)) {
-            throw ServiceException.conflict("Order " + id + " was changed by another request; read it again.");
-        }
-        if (target.releasesStock()) {
-            order.lines().stream()
-                    .sorted(Comparator.comparingLong(OrderLine::productId))
-                    .forEach(line -> products.releaseStock(tx, line.productId(), line.quantity(), now));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", order.status());
-        details.put("to", target);
-        details.put("role", actor.role());
-        reason.ifPresent(r -> details.put("reason", r));
-        audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
-        return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
-                order.lines(), order.createdAt(), now));
-    }
-
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
         Instant now = Clocks.now(clock);
-        OrderPlacement placement = transactions.inTransaction(tx -> {
+        Placed placed = transactions.inTransaction(tx -> {
             claim.ifPresent(c -> {
                 keys.forgetIfOlderThan(tx, customer.subject(), c.key(), now.minus(KEY_RETENTION));
                 keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now);
@@ -227,12 +202,14 @@ public final class OrderService {
             List<OrderLine> lines = reserve(tx, items, now);
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
+            PaymentService.Staged payment = payments.stage(tx, order, claim.map(Claim::key), now);
             String body = json(order);
             claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
-            return new OrderPlacement(order.id(), body, false);
+            return new Placed(new OrderPlacement(order.id(), body, false), payment);
         });
         metrics.orderCreated();
-        return placement;
+        payments.open(placed.payment());
+        return placed.placement();
     }
 
     /**
@@ -286,6 +263,7 @@ public final class OrderService {
         }
         StoredResponse response = earlier.response().orElseThrow(() -> ServiceException.conflict(
                 "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
+        payments.open(response.orderId()); // the first request may have stopped before the provider answered
         return new OrderPlacement(response.orderId(), response.body(), true);
     }
 
@@ -306,6 +284,8 @@ public final class OrderService {
     private record Claim(String key, String fingerprint) {
     }
 
-    private record Transition(OrderStatus from, Order order) {
+    /** A committed order and the payment staged with it, to be created with the provider next. */
+    private record Placed(OrderPlacement placement, PaymentService.Staged payment) {
     }
+
 }

@@ -91,6 +91,7 @@ final class OrderValidation {
         }
         v.check(status != OrderStatus.PENDING, "status", "orders cannot be moved back to PENDING");
         v.check(status != OrderStatus.EXPIRED, "status", "orders expire by themselves; cancel instead");
+        v.check(status != OrderStatus.REFUNDED, "status", "orders are refunded by their payment; cancel instead");
         v.throwIfInvalid();
         return status;
     }

@@ -24,6 +24,12 @@ class LayeringTest {
             .because("the service layer raises ServiceException and returns domain values; HTTP is mapped in http/");
 
     @ArchTest
+    static final ArchRule domainKnowsNoPaymentProvider = noClasses()
+            .that().resideInAnyPackage(API + "service..", API + "repository..", API + "model..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.stripe..", API + "payment..")
+            .because("the provider is an adapter (payment/) behind PaymentGateway and WebhookVerifier");
+
+    @ArchTest
     static final ArchRule healthDoesNotDependOnShutdown = noClasses()
             .that().resideInAPackage(API + "health..")
             .should().dependOnClassesThat().resideInAPackage(API + "http.shutdown..");

@@ -10,6 +10,7 @@ import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.service.OrderPlacement;
 import dev.antigravity.api.service.OrderRequest;
 import dev.antigravity.api.service.OrderService;
+import dev.antigravity.api.service.PaymentService;
 import dev.antigravity.api.service.StatusChange;
 
 import io.helidon.common.media.type.MediaTypes;
@@ -21,15 +22,17 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** {@code /api/orders}: customers order for themselves; status changes; scoped reads. */
+/** {@code /api/orders}: customers order for themselves; status changes; scoped reads; an order's payment. */
 public final class OrdersHttpService implements HttpService {
     static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
 
     private final OrderService orders;
+    private final PaymentService payments;
 
-    public OrdersHttpService(OrderService orders) {
+    public OrdersHttpService(OrderService orders, PaymentService payments) {
         this.orders = orders;
+        this.payments = payments;
     }
 
     @Override
@@ -37,7 +40,8 @@ public final class OrdersHttpService implements HttpService {
         rules.post("/", this::place)
                 .get("/", this::list)
                 .get("/{id}", this::get)
-                .patch("/{id}", this::changeStatus);
+                .patch("/{id}", this::changeStatus)
+                .get("/{id}/payment", this::payment);
     }
 
     private void place(ServerRequest req, ServerResponse res) {
@@ -74,6 +78,11 @@ public final class OrdersHttpService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         var actor = Actors.require(req);
         res.send(orders.get(actor, RequestParams.id(req)));
+    }
+
+    private void payment(ServerRequest req, ServerResponse res) {
+        var actor = Actors.require(req);
+        res.send(payments.forOrder(actor, RequestParams.id(req)));
     }
 
     private void changeStatus(ServerRequest req, ServerResponse res) {

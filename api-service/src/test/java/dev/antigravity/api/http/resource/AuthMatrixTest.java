@@ -57,6 +57,11 @@ class AuthMatrixTest extends H2ServerTest {
                     (w, c) -> w.api.get("/api/orders/" + w.ownersOrderId, c)),
             new Route("PATCH /api/orders/{id}", List.of(401, 200, 404, 200),
                     (w, c) -> w.api.patch("/api/orders/" + w.newOrder(w.owner), c, "{\"status\":\"CANCELLED\"}")),
+            new Route("GET /api/orders/{id}/payment", List.of(401, 200, 404, 200),
+                    (w, c) -> w.api.get("/api/orders/" + w.ownersOrderId + "/payment", c)),
+            // The provider calls it: tokens play no part, an unsigned event is refused for everyone.
+            new Route("POST /api/payments/webhook", List.of(400, 400, 400, 400),
+                    (w, c) -> w.api.post("/api/payments/webhook", c, "{\"id\":\"evt_unsigned\"}")),
             new Route("GET /api/admin/audit", List.of(401, 403, 403, 200),
                     (w, c) -> w.api.get("/api/admin/audit", c)),
             new Route("GET /api/admin/stats/orders", List.of(401, 403, 403, 200),

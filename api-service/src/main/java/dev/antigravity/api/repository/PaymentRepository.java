@@ -1,0 +1,164 @@
+package dev.antigravity.api.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.antigravity.api.model.Payment;
+import dev.antigravity.api.model.PaymentStatus;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/** Payments (one per order) and the provider events already processed. */
+public final class PaymentRepository {
+    private static final String COLUMNS = "order_id, provider, provider_payment_id, client_secret, idempotency_key, "
+            + "amount_cents, currency, status, attempts, failure, refund_id, created_at, updated_at";
+    /** payments.failure is VARCHAR(500). */
+    private static final int FAILURE_LENGTH = 500;
+
+    /** Stores the payment an order needs, before the provider is asked (status CREATING). */
+    public void insert(DbExecute db, long orderId, String provider, String idempotencyKey, long amountCents,
+                       String currency, Instant now) {
+        db.createInsert("INSERT INTO payments (order_id, provider, idempotency_key, amount_cents, currency, status, "
+                        + "attempts, created_at, updated_at) "
+                        + "VALUES (:orderId, :provider, :key, :amount, :currency, :status, 0, :now, :now)")
+                .addParam("orderId", orderId)
+                .addParam("provider", provider)
+                .addParam("key", idempotencyKey)
+                .addParam("amount", amountCents)
+                .addParam("currency", currency)
+                .addParam("status", PaymentStatus.CREATING.name())
+                .addParam("now", Times.utc(now))
+                .execute();
+    }
+
+    public Optional<Payment> findByOrder(DbExecute db, long orderId) {
+        return db.createGet("SELECT " + COLUMNS + " FROM payments WHERE order_id = :orderId")
+                .addParam("orderId", orderId)
+                .execute()
+                .map(PaymentRepository::payment);
+    }
+
+    public Optional<Payment> findByProviderPayment(DbExecute db, String providerPaymentId) {
+        return db.createGet("SELECT " + COLUMNS + " FROM payments WHERE provider_payment_id = :id")
+                .addParam("id", providerPaymentId)
+                .execute()
+                .map(PaymentRepository::payment);
+    }
+
+    /** CREATING → REQUIRES_PAYMENT with the provider's ids; false if another request got there first. */
+    public boolean created(DbExecute db, long orderId, String providerPaymentId, String clientSecret, Instant now) {
+        return db.createUpdate("UPDATE payments SET provider_payment_id = :id, client_secret = :secret, status = :to, "
+                        + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from")
+                .addParam("id", providerPaymentId)
+                .addParam("secret", clientSecret)
+                .addParam("to", PaymentStatus.REQUIRES_PAYMENT.name())
+                .addParam("now", Times.utc(now))
+                .addParam("orderId", orderId)
+                .addParam("from", PaymentStatus.CREATING.name())
+                .execute() == 1;
+    }
+
+    /** Records why the provider could not be asked (the payment stays CREATING, to be retried). */
+    public void creationFailed(DbExecute db, long orderId, String failure, Instant now) {
+        db.createUpdate("UPDATE payments SET failure = :failure, updated_at = :now WHERE order_id = :orderId "
+                        + "AND status = :status")
+                .addParam("failure", truncate(failure))
+                .addParam("now", Times.utc(now))
+                .addParam("orderId", orderId)
+                .addParam("status", PaymentStatus.CREATING.name())
+                .execute();
+    }
+
+    /** A payment attempt the provider reported: the new status, one more attempt, the failure if any. */
+    public boolean attempted(DbExecute db, long orderId, PaymentStatus from, PaymentStatus to,
+                             Optional<String> failure, Instant now) {
+        return db.createUpdate("UPDATE payments SET status = :to, attempts = attempts + 1, failure = :failure, "
+                        + "updated_at = :now WHERE order_id = :orderId AND status = :from")
+                .addParam("to", to.name())
+                .addParam("failure", failure.map(PaymentRepository::truncate).orElse(null))
+                .addParam("now", Times.utc(now))
+                .addParam("orderId", orderId)
+                .addParam("from", from.name())
+                .execute() == 1;
+    }
+
+    /** SUCCEEDED → REFUNDED with the provider's refund id; false if already refunded. */
+    public boolean refunded(DbExecute db, long orderId, String refundId, Instant now) {
+        return db.createUpdate("UPDATE payments SET status = :to, refund_id = :refundId, updated_at = :now "
+                        + "WHERE order_id = :orderId AND status = :from")
+                .addParam("to", PaymentStatus.REFUNDED.name())
+                .addParam("refundId", refundId)
+                .addParam("now", Times.utc(now))
+                .addParam("orderId", orderId)
+                .addParam("from", PaymentStatus.SUCCEEDED.name())
+                .execute() == 1;
+    }
+
+    /** Orders whose payment succeeded although the order ended unfulfilled: they are owed a refund. */
+    public List<Long> refundsDue(DbExecute db, int limit) {
+        return db.createQuery("SELECT p.order_id FROM payments p JOIN orders o ON o.id = p.order_id "
+                        + "WHERE p.status = :succeeded AND o.status IN ('CANCELLED', 'EXPIRED') "
+                        + "ORDER BY p.order_id LIMIT :limit")
+                .addParam("succeeded", PaymentStatus.SUCCEEDED.name())
+                .addParam("limit", limit)
+                .execute()
+                .map(row -> Columns.longValue(row, "order_id"))
+                .toList();
+    }
+
+    /** Payments whose provider call failed, oldest first, to be asked again. */
+    public List<Long> stillCreating(DbExecute db, Instant placedBefore, int limit) {
+        return db.createQuery("SELECT order_id FROM payments WHERE status = :creating AND created_at < :before "
+                        + "ORDER BY order_id LIMIT :limit")
+                .addParam("creating", PaymentStatus.CREATING.name())
+                .addParam("before", Times.utc(placedBefore))
+                .addParam("limit", limit)
+                .execute()
+                .map(row -> Columns.longValue(row, "order_id"))
+                .toList();
+    }
+
+    /**
+     * Records a provider event as processed. A second delivery of the same event id violates the
+     * primary key, which the caller treats as "already processed".
+     */
+    public void recordEvent(DbExecute db, String eventId, String type, String outcome, Instant now) {
+        db.createInsert("INSERT INTO payment_events (event_id, type, outcome, received_at) "
+                        + "VALUES (:id, :type, :outcome, :now)")
+                .addParam("id", eventId)
+                .addParam("type", type)
+                .addParam("outcome", outcome)
+                .addParam("now", Times.utc(now))
+                .execute();
+    }
+
+    public boolean eventProcessed(DbExecute db, String eventId) {
+        return db.createGet("SELECT event_id FROM payment_events WHERE event_id = :id")
+                .addParam("id", eventId)
+                .execute()
+                .isPresent();
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= FAILURE_LENGTH ? text : text.substring(0, FAILURE_LENGTH);
+    }
+
+    private static Payment payment(DbRow row) {
+        return new Payment(
+                Columns.longValue(row, "order_id"),
+                Columns.string(row, "provider"),
+                Columns.optional(row, "provider_payment_id").map(Object::toString).orElse(null),
+                Columns.optional(row, "client_secret").map(Object::toString).orElse(null),
+                Columns.string(row, "idempotency_key"),
+                Columns.longValue(row, "amount_cents"),
+                Columns.string(row, "currency"),
+                PaymentStatus.valueOf(Columns.string(row, "status")),
+                Columns.intValue(row, "attempts"),
+                Columns.optional(row, "failure").map(Object::toString).orElse(null),
+                Columns.optional(row, "refund_id").map(Object::toString).orElse(null),
+                Columns.instant(row, "created_at"),
+                Columns.instant(row, "updated_at"));
+    }
+}
