@@ -26,7 +26,7 @@ public final class ApiRoutes {
     public static void register(HttpRouting.Builder routing, AppContext app) {
         Config orders = app.config().get("orders");
         DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
-                OrderRules.from(orders));
+                OrderRules.from(orders), app.cache());
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob("order-expiry",
                 orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), services.orders()::expireUnpaid);

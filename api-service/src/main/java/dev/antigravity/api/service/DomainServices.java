@@ -2,6 +2,7 @@ package dev.antigravity.api.service;
 
 import java.time.Clock;
 
+import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
 import dev.antigravity.api.repository.OrderRepository;
@@ -20,12 +21,18 @@ public record DomainServices(UserService users, ProductService products, OrderSe
     }
 
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules) {
+        return create(db, clock, metrics, orderRules, CatalogueCache.NONE);
+    }
+
+    /** Every product write, by whichever service, is reported to {@code cache} once committed. */
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
+                                        CatalogueCache cache) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
-        ProductRepository products = new ProductRepository();
+        ProductRepository products = new ProductRepository(cache::productsChanged);
         return new DomainServices(
                 new UserService(db, new UserRepository(), audit, clock),
-                new ProductService(db, products, audit, clock),
+                new ProductService(db, products, audit, clock, cache),
                 new OrderService(db, products, new OrderRepository(), new IdempotencyRepository(), audit,
                         new OrderMetrics(metrics), orderRules, clock),
                 new AdminService(db, auditLog, new StatsRepository()));
