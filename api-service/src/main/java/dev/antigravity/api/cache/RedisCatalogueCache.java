@@ -27,7 +27,6 @@ import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.model.ProductQuery;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * {@link CatalogueCache} in Redis (or Valkey), through Jedis.
@@ -136,8 +135,8 @@ public final class RedisCatalogueCache implements CatalogueCache {
         }
         String entry = settings.prefix() + "page:" + generation + ":" + digest;
         if (pair.size() > 1 && pair.get(1) instanceof String value) {
-            Optional<Page<Product>> hit = decode(entry, value, pageType,
-                    page -> page.items().stream().allMatch(Product.class::isInstance));
+            Optional<Page<Product>> hit = decode(entry, value, pageType, page -> page.page() == query.page().page()
+                    && page.size() == query.page().size() && page.items().stream().allMatch(Product.class::isInstance));
             if (hit.isPresent()) {
                 return hit.get();
             }
@@ -212,13 +211,17 @@ public final class RedisCatalogueCache implements CatalogueCache {
         return attempt(what, command);
     }
 
-    /** Writes to Redis are attempted even while reads bypass it: an invalidation must not wait. */
+    /**
+     * Writes to Redis are attempted even while reads bypass it: an invalidation must not wait.
+     * Any failure of the client (JedisException, a pool problem, an unexpected reply type) only
+     * costs the cache: the request goes on with the database.
+     */
     private <T> T attempt(String what, Supplier<T> command) {
         try {
             T reply = command.get();
             outage.succeeded();
             return reply;
-        } catch (JedisException | ClassCastException e) {
+        } catch (RuntimeException e) {
             outage.failed(what, e);
             return null;
         }

@@ -247,7 +247,7 @@ class CatalogueCacheTest {
         String entry = prefix + "product:" + hose.id();
         try (LogCapture logs = LogCapture.start()) {
             for (String garbage : List.of("{not json", "null", "[]", "{\"id\":" + hose.id() + "}",
-                    "{\"id\":1,\"name\":\"x\",\"description\":\"\",\"price\":1,\"stock\":1,"
+                    "{\"id\":" + (hose.id() + 1) + ",\"name\":\"x\",\"description\":\"\",\"price\":1,\"stock\":1,"
                             + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}")) {
                 redis.set(entry, garbage);
                 assertThat(services.products().get(hose.id())).as(garbage).isEqualTo(hose);
@@ -256,9 +256,13 @@ class CatalogueCacheTest {
             redis.lpush(entry, "not a string");
             assertThat(services.products().get(hose.id())).isEqualTo(hose);
 
-            assertThat(page(name).items()).containsExactly(hose);
-            for (String pageKey : redis.keys(prefix + "page:*")) {
-                redis.set(pageKey, "{\"items\":[null],\"page\":0,\"size\":10,\"totalItems\":1,\"totalPages\":1}");
+            for (String wrongPage : List.of("{\"items\":[null],\"page\":0,\"size\":10,\"totalItems\":1,\"totalPages\":1}",
+                    "{\"items\":[],\"page\":7,\"size\":10,\"totalItems\":0,\"totalPages\":0}")) {
+                assertThat(page(name).items()).containsExactly(hose);
+                for (String pageKey : redis.keys(prefix + "page:*")) {
+                    redis.set(pageKey, wrongPage);
+                }
+                assertThat(page(name).items()).as(wrongPage).containsExactly(hose);
             }
             redis.del(prefix + "catalogue:generation");
             redis.lpush(prefix + "catalogue:generation", "garbage");
