@@ -1,7 +1,8 @@
 # shellcheck shell=bash disable=SC2034 # sourced: variables are used by the drills
 # The endpoints the load benchmark and the profiler drive: label, wrk script, URL. Sourced after wrk.sh.
 
-ENDPOINTS=(health ready product-by-id product-page place-order)
+# BENCH_ENDPOINTS narrows a run to some of them ("product-by-id product-page").
+read -ra ENDPOINTS <<<"${BENCH_ENDPOINTS:-health ready product-by-id product-page place-order}"
 declare -A SCRIPT=([health]=get.lua [ready]=get.lua [product-by-id]=product-by-id.lua [product-page]=product-page.lua
     [place-order]=place-order.lua [bare]=get.lua)
 declare -A LABEL=([health]="GET /health" [ready]="GET /ready" [product-by-id]="GET /api/products/{id}"

@@ -111,6 +111,17 @@ module "database" {
   tags                       = local.tags
 }
 
+module "cache" {
+  source = "../../modules/cache"
+
+  name                       = local.name
+  vpc_id                     = module.network.vpc_id
+  private_subnet_ids         = module.network.private_subnet_ids
+  allowed_security_group_ids = [module.ecs_service.security_group_id]
+  kms_key_arn                = module.kms.key_arn
+  tags                       = local.tags
+}
+
 module "ecs_service" {
   source = "../../modules/ecs-service"
 
@@ -138,6 +149,8 @@ module "ecs_service" {
   # Helidon maps DB_URL to db.url, DB_USERNAME to db.username, and so on.
   environment = merge(var.service_environment, {
     DB_URL = module.database.jdbc_url
+    # The catalogue cache (its AUTH token comes from Secrets Manager, below).
+    CACHE_URL = module.cache.url
     # Behind the load balancer the client address is the last X-Forwarded-For hop.
     RATELIMIT_FORWARDED = "true"
     # The Service dimension of the API's EMF metrics, as the dashboard reads them.
@@ -148,8 +161,9 @@ module "ecs_service" {
     DB_PASSWORD             = "${module.database.master_user_secret_arn}:password::"
     PAYMENTS_STRIPE_KEY     = aws_secretsmanager_secret.payments["stripe-key"].arn
     PAYMENTS_WEBHOOK_SECRET = aws_secretsmanager_secret.payments["webhook-secret"].arn
+    CACHE_PASSWORD          = module.cache.auth_token_secret_arn
   }
-  secret_arns = concat([module.database.master_user_secret_arn], [for secret in aws_secretsmanager_secret.payments : secret.arn])
+  secret_arns = concat([module.database.master_user_secret_arn, module.cache.auth_token_secret_arn], [for secret in aws_secretsmanager_secret.payments : secret.arn])
 
   blue_green = var.enable_blue_green ? {
     alternate_target_group_arn   = module.alb.alternate_target_group_arn

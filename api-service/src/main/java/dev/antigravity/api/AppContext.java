@@ -3,6 +3,8 @@ package dev.antigravity.api;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.api.cache.Caches;
+import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.Drain;
@@ -15,20 +17,21 @@ import dev.antigravity.api.tracing.Tracing;
 /**
  * What the HTTP services need from the outside world, built once at start-up and passed down
  * explicitly (no container, no classpath scanning): configuration, the database, the clock
- * (replaceable in tests), the JSON mapper, the metrics registry, the shutdown state and the tracer.
+ * (replaceable in tests), the JSON mapper, the metrics registry, the shutdown state, the tracer and the
+ * catalogue cache ({@link CatalogueCache#NONE} without {@code cache.url}).
  */
 public record AppContext(Config config, Database database, Clock clock, ObjectMapper json,
-                         MeterRegistry metrics, Drain drain, OpenTelemetry telemetry) {
+                         MeterRegistry metrics, Drain drain, OpenTelemetry telemetry, CatalogueCache cache) {
 
     /** The production wiring for {@code config} (the root node). */
     public static AppContext create(Config config) {
         return new AppContext(config, Database.create(config.get("db")), Clock.systemUTC(), Json.mapper(),
-                Metrics.globalRegistry(), new Drain(), Tracing.create(config));
+                Metrics.globalRegistry(), new Drain(), Tracing.create(config), Caches.from(config.get("cache")));
     }
 
     /** The same wiring around an existing database and clock (tests). */
     public static AppContext create(Config config, Database database, Clock clock) {
         return new AppContext(config, database, clock, Json.mapper(), Metrics.globalRegistry(), new Drain(),
-                Tracing.create(config));
+                Tracing.create(config), Caches.from(config.get("cache")));
     }
 }

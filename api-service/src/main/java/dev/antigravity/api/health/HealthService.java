@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.db.Database;
 import io.helidon.common.media.type.MediaTypes;
@@ -18,7 +19,9 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * {@code GET /health} (liveness: is this process fit to keep running?) and {@code GET /ready}
  * (readiness: should the load balancer send traffic here?). The database is a readiness
- * concern only: an outage must take tasks out of rotation, not make ECS kill them all.
+ * concern only: an outage must take tasks out of rotation, not make ECS kill them all. Both
+ * report the catalogue cache ({@code "cache"}: UP, DOWN or DISABLED) without depending on it: a
+ * task whose Redis is down still answers every request from the database.
  */
 public final class HealthService implements HttpService {
     private final String version;
@@ -27,9 +30,11 @@ public final class HealthService implements HttpService {
     private final Drain drain;
     private final Duration readyTimeout;
     private final CachedLivenessChecks liveness;
+    private final CatalogueCache cache;
 
     public HealthService(String version, Clock clock, Database database, Drain drain, Duration readyTimeout,
-                         CachedLivenessChecks liveness) {
+                         CachedLivenessChecks liveness, CatalogueCache cache) {
+        this.cache = cache;
         this.version = version;
         this.clock = clock;
         this.database = database;
@@ -47,7 +52,9 @@ public final class HealthService implements HttpService {
     private void health(ServerRequest req, ServerResponse res) {
         // Cached (see CachedLivenessChecks); the timestamp below is still this response's.
         CachedLivenessChecks.Result result = liveness.current();
-        respond(res, result.up(), result.checks());
+        Map<String, Object> checks = new LinkedHashMap<>(result.checks());
+        checks.put("cache", cache.status().name());
+        respond(res, result.up(), checks);
     }
 
     private void ready(ServerRequest req, ServerResponse res) {
@@ -60,6 +67,7 @@ public final class HealthService implements HttpService {
         }
         boolean database = this.database.ping(readyTimeout);
         checks.put("database", database ? "UP" : "DOWN");
+        checks.put("cache", cache.status().name());
         respond(res, database, checks);
     }
 

@@ -31,7 +31,7 @@ public final class ApiRoutes {
         Config orders = app.config().get("orders");
         PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock());
         DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
-                OrderRules.from(orders), provider.gateway(), provider.currency(),
+                OrderRules.from(orders), provider.gateway(), provider.currency(), app.cache(),
                 new EmfOrderMetrics(EmfWriter.stdout(), ApiServer.metricsService(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob("order-expiry",

@@ -148,7 +148,7 @@ public final class ApiServer {
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
     public static void routes(HttpRouting.Builder routing, AppContext app) {
         routing.register(new HealthService(app.config().get("app.version").asString().orElse("dev"), app.clock(),
-                app.database(), app.drain(), readyTimeout(app.config()), liveness(app.config())));
+                app.database(), app.drain(), readyTimeout(app.config()), liveness(app.config()), app.cache()));
         ApiRoutes.register(routing, app);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.Product;
@@ -15,10 +17,24 @@ import dev.antigravity.api.model.ProductQuery;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 
-/** Products table access, including the conditional stock updates orders rely on. */
+/**
+ * Products table access, including the conditional stock updates orders rely on. Every statement
+ * that changes a product reports its id to {@code changes} once the transaction committed (the
+ * catalogue cache's invalidation), so no write path, present or future, can forget it.
+ */
 public final class ProductRepository {
     private static final String COLUMNS = "id, name, description, price, stock, created_at, updated_at";
     private static final char LIKE_ESCAPE = '!';
+
+    private final Consumer<Set<Long>> changes;
+
+    public ProductRepository() {
+        this(ids -> { });
+    }
+
+    public ProductRepository(Consumer<Set<Long>> changes) {
+        this.changes = changes;
+    }
 
     public Product insert(DbExecute db, ProductDraft draft, Instant now) {
         long id = Inserts.returningId(db.createInsert(
@@ -29,6 +45,7 @@ public final class ProductRepository {
                 .addParam("price", draft.price())
                 .addParam("stock", draft.stock())
                 .addParam("now", Times.utc(now)));
+        changed(id);
         return new Product(id, draft.name(), draft.description(), draft.price(), draft.stock(), now, now);
     }
 
@@ -41,7 +58,7 @@ public final class ProductRepository {
 
     /** Replaces the product's content; false when there is no such product. */
     public boolean update(DbExecute db, long id, ProductDraft draft, Instant now) {
-        return db.createUpdate("UPDATE products SET name = :name, description = :description, price = :price, "
+        return changed(id, db.createUpdate("UPDATE products SET name = :name, description = :description, price = :price, "
                         + "stock = :stock, updated_at = :now WHERE id = :id")
                 .addParam("name", draft.name())
                 .addParam("description", draft.description())
@@ -49,11 +66,11 @@ public final class ProductRepository {
                 .addParam("stock", draft.stock())
                 .addParam("now", Times.utc(now))
                 .addParam("id", id)
-                .execute() == 1;
+                .execute());
     }
 
     public boolean delete(DbExecute db, long id) {
-        return db.createDelete("DELETE FROM products WHERE id = :id").addParam("id", id).execute() == 1;
+        return changed(id, db.createDelete("DELETE FROM products WHERE id = :id").addParam("id", id).execute());
     }
 
     /**
@@ -61,20 +78,20 @@ public final class ProductRepository {
      * concurrent orders can never drive stock below zero.
      */
     public boolean reserveStock(DbExecute db, long id, int quantity, Instant now) {
-        return db.createUpdate("UPDATE products SET stock = stock - :quantity, updated_at = :now "
+        return changed(id, db.createUpdate("UPDATE products SET stock = stock - :quantity, updated_at = :now "
                         + "WHERE id = :id AND stock >= :quantity")
                 .addParam("quantity", quantity)
                 .addParam("now", Times.utc(now))
                 .addParam("id", id)
-                .execute() == 1;
+                .execute());
     }
 
     public void releaseStock(DbExecute db, long id, int quantity, Instant now) {
-        db.createUpdate("UPDATE products SET stock = stock + :quantity, updated_at = :now WHERE id = :id")
+        changed(id, db.createUpdate("UPDATE products SET stock = stock + :quantity, updated_at = :now WHERE id = :id")
                 .addParam("quantity", quantity)
                 .addParam("now", Times.utc(now))
                 .addParam("id", id)
-                .execute();
+                .execute());
     }
 
     public Page<Product> page(DbExecute db, ProductQuery query) {
@@ -93,6 +110,18 @@ public final class ProductRepository {
                 .map(ProductRepository::product)
                 .toList();
         return Page.of(products, query.page(), total);
+    }
+
+    /** True when the statement changed the row; then the change is reported after the commit. */
+    private boolean changed(long id, long rows) {
+        if (rows == 1) {
+            changed(id);
+        }
+        return rows == 1;
+    }
+
+    private void changed(long id) {
+        Transactions.afterCommit(changes, id);
     }
 
     /** Builds the WHERE clause from constant fragments; values only ever travel as parameters. */

@@ -1,5 +1,10 @@
 package dev.antigravity.api.repository;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.helidon.dbclient.DbClient;
@@ -8,6 +13,8 @@ import io.helidon.dbclient.DbTransaction;
 /** Runs work in one database transaction: committed if it returns, rolled back if it throws. */
 public final class Transactions {
     private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
+    /** What the running transaction reported through {@link #afterCommit}, by sink. */
+    private static final ScopedValue<Map<Consumer<?>, Set<Object>>> AFTER_COMMIT = ScopedValue.newInstance();
 
     private final DbClient db;
 
@@ -16,6 +23,38 @@ public final class Transactions {
     }
 
     public <T> T inTransaction(Function<DbTransaction, T> work) {
+        Map<Consumer<?>, Set<Object>> afterCommit = new IdentityHashMap<>();
+        T result = ScopedValue.where(AFTER_COMMIT, afterCommit).call(() -> commitOrRollBack(work));
+        afterCommit.forEach(Transactions::deliver);
+        return result;
+    }
+
+    /**
+     * Hands {@code value} to {@code sink} once the current transaction committed, together with
+     * every other value reported to the same sink in it (one call per sink and transaction); never
+     * if it rolls back. Outside {@link #inTransaction} the statement has committed already, so the
+     * sink gets the value at once. Used to invalidate caches: before the commit another reader
+     * could still load, and cache, the old row.
+     */
+    public static <T> void afterCommit(Consumer<Set<T>> sink, T value) {
+        if (AFTER_COMMIT.isBound()) {
+            AFTER_COMMIT.get().computeIfAbsent(sink, s -> new LinkedHashSet<>()).add(value);
+        } else {
+            deliver(sink, Set.of(value));
+        }
+    }
+
+    /** The transaction is committed whatever a sink does: its failure is logged, never the caller's. */
+    @SuppressWarnings("unchecked")
+    private static void deliver(Consumer<?> sink, Set<?> values) {
+        try {
+            ((Consumer<Set<Object>>) sink).accept((Set<Object>) values);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "After-commit action failed for " + values + ": " + e, e);
+        }
+    }
+
+    private <T> T commitOrRollBack(Function<DbTransaction, T> work) {
         DbTransaction tx = db.transaction();
         T result;
         try {

@@ -3,6 +3,7 @@ package dev.antigravity.api.service;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
 import dev.antigravity.api.repository.OrderRepository;
@@ -26,39 +27,48 @@ public record DomainServices(UserService users, ProductService products, OrderSe
 
     /** Payments through the local provider (no money moves), as in the embedded default. */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules) {
-        return create(db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY);
+        return create(db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY,
+                CatalogueCache.NONE);
     }
 
     /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
                                         Consumer<String> ordersProcessed) {
         return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, new LocalPaymentGateway(),
-                DEFAULT_CURRENCY);
+                DEFAULT_CURRENCY, CatalogueCache.NONE);
     }
 
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
                                         PaymentGateway gateway, String currency) {
-        return create(db, clock, new OrderMetrics(metrics), orderRules, gateway, currency);
+        return create(db, clock, new OrderMetrics(metrics), orderRules, gateway, currency, CatalogueCache.NONE);
+    }
+
+    /** Every product write, by whichever service, is reported to {@code cache} once committed. */
+    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
+                                        CatalogueCache cache) {
+        return create(db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY,
+                cache);
     }
 
     /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
-                                        PaymentGateway gateway, String currency, Consumer<String> ordersProcessed) {
-        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, gateway, currency);
+                                        PaymentGateway gateway, String currency, CatalogueCache cache,
+                                        Consumer<String> ordersProcessed) {
+        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, gateway, currency, cache);
     }
 
     private static DomainServices create(DbClient db, Clock clock, OrderMetrics orderMetrics, OrderRules orderRules,
-                                         PaymentGateway gateway, String currency) {
+                                         PaymentGateway gateway, String currency, CatalogueCache cache) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
-        ProductRepository products = new ProductRepository();
+        ProductRepository products = new ProductRepository(cache::productsChanged);
         OrderRepository orders = new OrderRepository();
         OrderTransitions transitions = new OrderTransitions(products, orders, audit);
         PaymentService payments = new PaymentService(db, new PaymentRepository(), orders, transitions, gateway,
                 orderMetrics, currency, clock);
         return new DomainServices(
                 new UserService(db, new UserRepository(), audit, clock),
-                new ProductService(db, products, audit, clock),
+                new ProductService(db, products, audit, clock, cache),
                 new OrderService(db, products, orders, new IdempotencyRepository(), transitions, payments,
                         orderMetrics, orderRules, clock),
                 new AdminService(db, auditLog, new StatsRepository()),

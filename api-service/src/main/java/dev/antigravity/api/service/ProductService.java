@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.model.ProductDraft;
@@ -16,7 +17,10 @@ import dev.antigravity.api.repository.Transactions;
 
 import io.helidon.dbclient.DbClient;
 
-/** The catalogue: public reads, administrator writes. */
+/**
+ * The catalogue: public reads (through the catalogue cache when there is one), administrator
+ * writes (the repository reports them to the cache once committed).
+ */
 public final class ProductService {
     /** NUMERIC(12, 2): ten digits before the decimal point. */
     public static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
@@ -27,9 +31,11 @@ public final class ProductService {
     private final ProductRepository products;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CatalogueCache cache;
 
-    public ProductService(DbClient db, ProductRepository products, AuditTrail audit, Clock clock) {
+    public ProductService(DbClient db, ProductRepository products, AuditTrail audit, Clock clock, CatalogueCache cache) {
         this.db = db;
+        this.cache = cache;
         this.transactions = new Transactions(db);
         this.products = products;
         this.audit = audit;
@@ -37,11 +43,11 @@ public final class ProductService {
     }
 
     public Page<Product> list(ProductQuery query) {
-        return products.page(db.execute(), query);
+        return cache.page(query, q -> products.page(db.execute(), q));
     }
 
     public Product get(long id) {
-        return products.findById(db.execute(), id).orElseThrow(() -> notFound(id));
+        return cache.product(id, i -> products.findById(db.execute(), i)).orElseThrow(() -> notFound(id));
     }
 
     public Product create(Actor actor, ProductInput input) {

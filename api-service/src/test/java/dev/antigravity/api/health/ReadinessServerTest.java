@@ -50,7 +50,8 @@ class ReadinessServerTest {
         try (Http1ClientResponse res = client.get("/ready").request()) {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(res.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
-            assertThat(res.as(String.class)).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"");
+            assertThat(res.as(String.class)).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"")
+                    .contains("\"cache\":\"DISABLED\"");
             assertThat(millis).isLessThan(5_000);
         }
         try (Http1ClientResponse res = client.get("/health").request()) {

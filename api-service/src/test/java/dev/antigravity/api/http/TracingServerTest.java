@@ -42,7 +42,8 @@ class TracingServerTest {
     private static final AppContext BASE = TestApps.create(DB);
     private static final AppContext APP = new AppContext(BASE.config(), BASE.database(), Clock.systemUTC(),
             BASE.json(), BASE.metrics(), BASE.drain(),
-            Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()), SimpleSpanProcessor.create(SPANS)));
+            Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()), SimpleSpanProcessor.create(SPANS)),
+            BASE.cache());
     private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
 

@@ -65,7 +65,9 @@ class AuthMatrixTest extends H2ServerTest {
             new Route("GET /api/admin/audit", List.of(401, 403, 403, 200),
                     (w, c) -> w.api.get("/api/admin/audit", c)),
             new Route("GET /api/admin/stats/orders", List.of(401, 403, 403, 200),
-                    (w, c) -> w.api.get("/api/admin/stats/orders", c)));
+                    (w, c) -> w.api.get("/api/admin/stats/orders", c)),
+            new Route("GET /api/admin/analytics", List.of(401, 403, 403, 200),
+                    (w, c) -> w.api.get("/api/admin/analytics", c)));
 
     private static final List<String> CALLERS = List.of("anonymous", "customer", "other customer", "admin");
 

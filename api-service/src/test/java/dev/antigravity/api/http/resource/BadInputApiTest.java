@@ -108,6 +108,10 @@ class BadInputApiTest extends H2ServerTest {
                 bad("impossible date", ADMIN, "GET", "/api/admin/stats/orders?from=2026-13-01", null, 400, "from"),
                 bad("inverted date range", ADMIN, "GET", "/api/admin/stats/orders?from=2026-02-01&to=2026-01-01", null, 400, "from"),
                 bad("date range too long", ADMIN, "GET", "/api/admin/stats/orders?from=2020-01-01&to=2026-01-01", null, 400, "to"),
+                bad("analytics top of zero", ADMIN, "GET", "/api/admin/analytics?top=0", null, 400, "top"),
+                bad("analytics top too large", ADMIN, "GET", "/api/admin/analytics?top=51", null, 400, "top"),
+                bad("analytics inverted range", ADMIN, "GET", "/api/admin/analytics?from=2026-02-01&to=2026-01-01", null, 400,
+                        "from"),
                 // Found by the fuzzing pass; each was a 500 before.
                 bad("date past year 9999", ADMIN, "GET", "/api/admin/stats/orders?to=%2B999999999-12-31", null, 400, "to"),
                 bad("date before year 1", ADMIN, "GET", "/api/admin/stats/orders?to=-999999999-01-01", null, 400, "to"),

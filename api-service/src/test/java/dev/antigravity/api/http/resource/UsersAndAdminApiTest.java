@@ -80,6 +80,24 @@ class UsersAndAdminApiTest extends H2ServerTest {
         assertThat(api.get("/api/admin/stats/orders", world().admin).json()).hasSize(30);
     }
 
+    /** The analytics document as openapi.yaml describes it; the figures are checked in AnalyticsTest. */
+    @Test
+    void analyticsReportTodaysPaidOrder() {
+        long product = world().newProduct(10);
+        long id = Api.id(api.post("/api/orders", world().owner, World.orderBody(product, 3))).orElseThrow();
+        api.patch("/api/orders/" + id, world().admin, World.PAID_BY_ADMIN);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        JsonNode report = api.get("/api/admin/analytics?from=" + today + "&to=" + today + "&top=50", world().admin).json();
+
+        assertThat(report.get("orders").get("paid").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(report.get("days")).hasSize(1);
+        assertThat(report.get("topProductsByUnits").findValuesAsText("productId")).contains(Long.toString(product));
+        assertThat(report.get("paymentFailureRate").isNull()).isTrue();
+        assertThat(report.get("notes").get(0).asText()).contains("paymentFailureRate");
+        assertThat(api.get("/api/admin/analytics", world().admin).json().get("days")).hasSize(30);
+    }
+
     /** The last day a date column holds, and a 'to' whose default range would start before year 1. */
     @Test
     void statsServeTheEdgesOfTheCalendar() {

@@ -1,0 +1,282 @@
+package dev.antigravity.api.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.api.config.Json;
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.model.ProductQuery;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * {@link CatalogueCache} in Redis (or Valkey), through Jedis.
+ *
+ * <p>Why a cached value never outlives the write that changed it, even when a read that loaded the
+ * old row from the database stores it after the write: every entry has a generation key (one per
+ * product, one for all pages), and a write replaces the generation with a fresh random token and
+ * deletes the entry, after its transaction committed. A read that misses notes the generation
+ * before it loads from the database and stores its result only if the generation is still the one
+ * it noted (one Lua script, so the check and the store are atomic). A read that loaded before the
+ * commit noted the generation before the write replaced it, so its store is refused; a read that
+ * noted the new generation loaded after the commit. Page entries are keyed by the catalogue
+ * generation, so one write retires every cached page at once (old pages expire by their TTL).
+ * Generation keys have no TTL: under {@code volatile-lru} (ElastiCache's default) they are never
+ * evicted, so a generation cannot silently go back to a value a slow reader noted.
+ *
+ * <p>When Redis fails, reads use the database ({@link CacheOutage}); an invalidation that fails is
+ * kept and retried before this task reads from Redis again, so this task never serves what its own
+ * write changed. Other tasks may serve such an entry until its TTL ends if Redis was unreachable
+ * from the writer but not from them.
+ */
+public final class RedisCatalogueCache implements CatalogueCache {
+    private static final System.Logger LOG = System.getLogger(RedisCatalogueCache.class.getName());
+    /** Reads a string key; a key of another type (not ours, garbage) is deleted and reads as absent. */
+    private static final String TEXT = """
+            local function text(key)
+              local kind = redis.call('TYPE', key)['ok']
+              if kind == 'string' then return redis.call('GET', key) end
+              if kind ~= 'none' then redis.call('DEL', key) end
+              return false
+            end
+            """;
+    /** KEYS: entry, generation; ARGV: generation the reader noted ('' = none), TTL ms, value. */
+    private static final String STORE_IF_GENERATION = TEXT + """
+            if (text(KEYS[2]) or '') == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[2])
+              return 1
+            end
+            return 0""";
+    /** KEYS: catalogue generation, then pairs of (entry, generation); ARGV: the new token. */
+    private static final String INVALIDATE = """
+            redis.call('SET', KEYS[1], ARGV[1])
+            for i = 2, #KEYS, 2 do
+              redis.call('DEL', KEYS[i])
+              redis.call('SET', KEYS[i + 1], ARGV[1])
+            end
+            return #KEYS""";
+    /**
+     * KEYS: catalogue generation; ARGV: page key prefix, query digest. Returns {generation, page or nil}.
+     * The page key is derived inside the script (one round trip), which a non-cluster Redis allows.
+     */
+    private static final String READ_PAGE = TEXT + """
+            local generation = text(KEYS[1]) or ''
+            return {generation, text(ARGV[1] .. generation .. ':' .. ARGV[2])}""";
+
+    private final UnifiedJedis redis;
+    private final CacheSettings settings;
+    private final CacheOutage outage;
+    /** Stricter than requests: an entry missing a field, or with a null one, is not something we stored. */
+    private final ObjectMapper json = Json.mapper().copy()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+    private final JavaType productType = json.constructType(Product.class);
+    private final JavaType pageType = json.getTypeFactory().constructType(new TypeReference<Page<Product>>() {
+    });
+    private final Set<Long> unflushed = ConcurrentHashMap.newKeySet();
+    private volatile boolean catalogueUnflushed;
+    private volatile Status lastStatus;
+    private volatile long statusAt;
+
+    RedisCatalogueCache(UnifiedJedis redis, CacheSettings settings) {
+        this.redis = redis;
+        this.settings = settings;
+        this.outage = new CacheOutage(settings.retry(), settings.warnInterval(), System::nanoTime);
+    }
+
+    @Override
+    public Optional<Product> product(long id, LongFunction<Optional<Product>> load) {
+        String entry = productKey(id);
+        String generation = productGeneration(id);
+        List<String> cached = read("read product " + id, () -> redis.mget(entry, generation));
+        if (cached == null) {
+            return load.apply(id);
+        }
+        if (cached.get(0) != null) {
+            Optional<Product> hit = decode(entry, cached.get(0), productType, product -> product.id() == id);
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
+        Optional<Product> loaded = load.apply(id);
+        loaded.ifPresent(product -> store(entry, generation, cached.get(1), settings.productTtl(), product));
+        return loaded;
+    }
+
+    @Override
+    public Page<Product> page(ProductQuery query, Function<ProductQuery, Page<Product>> load) {
+        String digest = digest(query);
+        Object reply = read("read page", () -> redis.eval(READ_PAGE, List.of(catalogueGeneration()),
+                List.of(settings.prefix() + "page:", digest)));
+        if (!(reply instanceof List<?> pair) || pair.isEmpty() || !(pair.get(0) instanceof String generation)) {
+            if (reply != null) {
+                outage.failed("read page", new IllegalStateException("unexpected reply " + reply));
+            }
+            return load.apply(query);
+        }
+        String entry = settings.prefix() + "page:" + generation + ":" + digest;
+        if (pair.size() > 1 && pair.get(1) instanceof String value) {
+            Optional<Page<Product>> hit = decode(entry, value, pageType, page -> page.page() == query.page().page()
+                    && page.size() == query.page().size() && page.items().stream().allMatch(Product.class::isInstance));
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+        }
+        Page<Product> loaded = load.apply(query);
+        store(entry, catalogueGeneration(), generation, settings.pageTtl(), loaded);
+        return loaded;
+    }
+
+    @Override
+    public void productsChanged(Collection<Long> ids) {
+        unflushed.addAll(ids);
+        catalogueUnflushed = true;
+        flush();
+    }
+
+    /** Redis failing lately is DOWN; otherwise a PING, at most one per {@code cache.retry}. */
+    @Override
+    public Status status() {
+        if (outage.bypassing()) {
+            return Status.DOWN;
+        }
+        long now = System.nanoTime();
+        Status known = lastStatus;
+        if (known != null && now - statusAt < settings.retry().toNanos()) {
+            return known;
+        }
+        String pong = attempt("ping", redis::ping);
+        Status status = "PONG".equals(pong) ? Status.UP : Status.DOWN;
+        statusAt = now;
+        lastStatus = status;
+        return status;
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    /** Invalidates what writes reported and Redis has not yet confirmed; true when nothing is owed. */
+    private boolean flush() {
+        if (!catalogueUnflushed && unflushed.isEmpty()) {
+            return true;
+        }
+        List<Long> ids = new ArrayList<>(unflushed);
+        catalogueUnflushed = false;
+        List<String> keys = new ArrayList<>(1 + 2 * ids.size());
+        keys.add(catalogueGeneration());
+        for (long id : ids) {
+            keys.add(productKey(id));
+            keys.add(productGeneration(id));
+        }
+        Object done = attempt("invalidate products " + ids, () -> redis.eval(INVALIDATE, keys,
+                List.of(UUID.randomUUID().toString())));
+        if (done == null) {
+            catalogueUnflushed = true;
+            return false;
+        }
+        ids.forEach(unflushed::remove);
+        return true;
+    }
+
+    /**
+     * Redis' reply to a read, or null when the database should answer: Redis failed (logged
+     * through the outage; reads then bypass Redis a while) or an invalidation of this task's own
+     * writes is still owed to it.
+     */
+    private <T> T read(String what, Supplier<T> command) {
+        if (outage.bypassing() || !flush()) {
+            return null;
+        }
+        return attempt(what, command);
+    }
+
+    /**
+     * Writes to Redis are attempted even while reads bypass it: an invalidation must not wait.
+     * Any failure of the client (JedisException, a pool problem, an unexpected reply type) only
+     * costs the cache: the request goes on with the database.
+     */
+    private <T> T attempt(String what, Supplier<T> command) {
+        try {
+            T reply = command.get();
+            outage.succeeded();
+            return reply;
+        } catch (RuntimeException e) {
+            outage.failed(what, e);
+            return null;
+        }
+    }
+
+    private void store(String entry, String generationKey, String noted, Duration ttl, Object value) {
+        String encoded;
+        try {
+            encoded = json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalogue values always serialize", e);
+        }
+        attempt("store " + entry, () -> redis.eval(STORE_IF_GENERATION, List.of(entry, generationKey),
+                List.of(noted == null ? "" : noted, Long.toString(ttl.toMillis()), encoded)));
+    }
+
+    /** A value that does not read back as what we store is dropped and reported, and the database answers. */
+    private <T> Optional<T> decode(String entry, String value, JavaType type, Predicate<T> plausible) {
+        try {
+            T decoded = json.readValue(value, type);
+            if (decoded != null && plausible.test(decoded)) {
+                return Optional.of(decoded);
+            }
+        } catch (JsonProcessingException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Undecodable cache entry " + entry, e);
+        }
+        outage.warn("read " + entry, new IllegalStateException("the entry is not a cached value; dropped"));
+        attempt("drop " + entry, () -> redis.del(entry));
+        return Optional.empty();
+    }
+
+    private String productKey(long id) {
+        return settings.prefix() + "product:" + id;
+    }
+
+    private String productGeneration(long id) {
+        return settings.prefix() + "product:" + id + ":generation";
+    }
+
+    private String catalogueGeneration() {
+        return settings.prefix() + "catalogue:generation";
+    }
+
+    /** The query's canonical text, hashed: filters carry client text of any length. */
+    static String digest(ProductQuery query) {
+        String canonical = String.join("\u0000", query.nameContains().orElse("\u0001"),
+                query.minPrice().map(p -> p.stripTrailingZeros().toPlainString()).orElse(""),
+                query.maxPrice().map(p -> p.stripTrailingZeros().toPlainString()).orElse(""),
+                query.inStock().map(String::valueOf).orElse(""), query.sort().name(), query.direction().name(),
+                Integer.toString(query.page().page()), Integer.toString(query.page().size()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
