@@ -24,6 +24,7 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when a cancellation or another task's sweep races it; one order may reserve at most
  * {@code orders.quantity.max} units. Through the real server on PostgreSQL, with a clock the test moves.
  */
+@ExtendWith(TestDatabases.PostgresRequired.class)
 @ServerTest
 class OrderExpiryApiTest {
     private static final Database DATABASE = TestDatabases.postgres();

@@ -15,6 +15,7 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * administrator giving a reason may (payments come later), and every status change is audited
  * with the actor who made it. Through the real server on PostgreSQL.
  */
+@ExtendWith(TestDatabases.PostgresRequired.class)
 @ServerTest
 class OrderPaymentApiTest {
     private static final Database DATABASE = TestDatabases.postgres();
