@@ -8,6 +8,7 @@ import dev.antigravity.api.http.resource.OrdersHttpService;
 import dev.antigravity.api.http.resource.ProductsHttpService;
 import dev.antigravity.api.http.resource.UsersHttpService;
 import dev.antigravity.api.jobs.PeriodicJob;
+import dev.antigravity.api.notify.Notifications;
 import dev.antigravity.api.service.DomainServices;
 import dev.antigravity.api.service.OrderRules;
 import io.helidon.config.Config;
@@ -31,6 +32,8 @@ public final class ApiRoutes {
         PeriodicJob expiry = new PeriodicJob("order-expiry",
                 orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), services.orders()::expireUnpaid);
         routing.register(new JobLifecycle(expiry))
+                .register(new JobLifecycle(Notifications.deliveryJob(app.config().get("notifications"),
+                        app.database().dbClient(), app.clock())))
                 .register("/api/users", new UsersHttpService(services.users()))
                 .register("/api/products", new ProductsHttpService(services.products()))
                 .register("/api/orders", new OrdersHttpService(services.orders()))

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
+import dev.antigravity.api.repository.NotificationOutboxRepository;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.StatsRepository;
@@ -23,11 +24,13 @@ public record DomainServices(UserService users, ProductService products, OrderSe
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository();
+        UserRepository users = new UserRepository();
+        OrderNotifications notifications = new OrderNotifications(users, new NotificationOutboxRepository());
         return new DomainServices(
-                new UserService(db, new UserRepository(), audit, clock),
+                new UserService(db, users, audit, clock),
                 new ProductService(db, products, audit, clock),
                 new OrderService(db, products, new OrderRepository(), new IdempotencyRepository(), audit,
-                        new OrderMetrics(metrics), orderRules, clock),
+                        notifications, new OrderMetrics(metrics), orderRules, clock),
                 new AdminService(db, auditLog, new StatsRepository()));
     }
 }

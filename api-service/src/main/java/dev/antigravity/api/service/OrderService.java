@@ -53,18 +53,21 @@ public final class OrderService {
     private final OrderRepository orders;
     private final IdempotencyRepository keys;
     private final AuditTrail audit;
+    private final OrderNotifications notifications;
     private final OrderMetrics metrics;
     private final OrderRules rules;
     private final Clock clock;
 
     public OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
-                        AuditTrail audit, OrderMetrics metrics, OrderRules rules, Clock clock) {
+                        AuditTrail audit, OrderNotifications notifications, OrderMetrics metrics, OrderRules rules,
+                        Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.products = products;
         this.orders = orders;
         this.keys = keys;
         this.audit = audit;
+        this.notifications = notifications;
         this.metrics = metrics;
         this.rules = rules;
         this.clock = clock;
@@ -210,8 +213,9 @@ public final class OrderService {
         details.put("role", actor.role());
         reason.ifPresent(r -> details.put("reason", r));
         audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
-        return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
-                order.lines(), order.createdAt(), now));
+        Order changed = new Order(order.id(), order.customer(), target, order.total(), order.lines(), order.createdAt(), now);
+        notifications.orderChanged(tx, changed, now);
+        return new Transition(order.status(), changed);
     }
 
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
@@ -224,6 +228,7 @@ public final class OrderService {
             List<OrderLine> lines = reserve(tx, items, now);
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
+            notifications.orderChanged(tx, order, now);
             String body = json(order);
             claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
             return new OrderPlacement(order.id(), body, false);
