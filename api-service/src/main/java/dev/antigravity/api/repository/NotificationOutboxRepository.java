@@ -109,6 +109,11 @@ public final class NotificationOutboxRepository {
         return params;
     }
 
+    /** Messages still owed (not yet sent nor given up). */
+    public long pendingCount(DbExecute db) {
+        return Counts.of(db, "SELECT COUNT(*) AS total FROM notification_outbox WHERE status = 'PENDING'", Map.of());
+    }
+
     public Optional<Delivery> delivery(DbExecute db, String eventKey, NotificationChannel channel) {
         return db.createGet("SELECT status, attempts, provider_message_id, last_error FROM notification_outbox "
                         + "WHERE event_key = :eventKey AND channel = :channel")
