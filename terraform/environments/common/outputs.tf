@@ -72,3 +72,8 @@ output "pagerduty_routing_key_secret_arn" {
   description = "Secret to put the PagerDuty routing key in (docs/operations.md, Bootstrap)."
   value       = module.deploy_hooks.pagerduty_routing_key_secret_arn
 }
+
+output "customer_email_dkim_records" {
+  description = "DKIM CNAMEs of the customer email domain, to publish when its zone is not in Route 53."
+  value       = one(module.customer_notifications[*].dkim_records)
+}
