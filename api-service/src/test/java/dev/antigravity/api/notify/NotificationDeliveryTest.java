@@ -160,6 +160,31 @@ class NotificationDeliveryTest {
         assertThat(sent.smsTo(customer.phone)).hasSize(1);
     }
 
+    /** The database fails the first mark after a send (a PostgreSQL trigger raising once): marked on the retry, not sent again. */
+    @Test
+    void aMarkTheDatabaseFailsIsRetriedInPlaceWithoutSendingAgain() {
+        Customer customer = customer();
+        long order = customer.order();
+        for (String ddl : List.of(
+                "CREATE SEQUENCE mark_failures",
+                "CREATE FUNCTION fail_first_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "IF NEW.status = 'SENT' AND nextval('mark_failures') = 1 THEN "
+                        + "RAISE EXCEPTION 'simulated database failure during the mark'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER fail_first_mark BEFORE UPDATE ON notification_outbox FOR EACH ROW "
+                        + "EXECUTE FUNCTION fail_first_mark()")) {
+            database.dbClient().execute().dml(ddl);
+        }
+
+        task(sender(moto.settings())).deliverDue("mark-fails-once");
+
+        String eventKey = "order-" + order + "-PENDING";
+        assertThat(delivery(eventKey, NotificationChannel.EMAIL)).extracting(Delivery::status, Delivery::attempts)
+                .containsExactly("SENT", 1);
+        assertThat(delivery(eventKey, NotificationChannel.SMS)).extracting(Delivery::status, Delivery::attempts)
+                .containsExactly("SENT", 1);
+        assertThat(MotoMessages.sent().emailsTo(customer.email)).hasSize(1);
+    }
+
     @Test
     void anOutageIsRetriedWithGrowingBackoffAndARejectionIsGivenUp() {
         Customer customer = customer();

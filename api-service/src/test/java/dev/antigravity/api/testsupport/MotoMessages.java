@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,20 +60,28 @@ public final class MotoMessages {
         return new Sent(emails, sms);
     }
 
+    /**
+     * moto builds data.json by checking each model attribute, then serialising them all: another
+     * test writing to moto in between (shared moto) can make that answer 500 once; asked again.
+     */
     private static JsonNode data() {
         URI uri = MotoServer.endpoint().resolve("/moto-api/data.json");
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofMinutes(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(uri + " answered " + response.statusCode());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofMinutes(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return JSON.readTree(response.body());
+                }
+                if (attempt == 3 || response.statusCode() < 500) {
+                    throw new IllegalStateException(uri + " answered " + response.statusCode());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + uri, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
