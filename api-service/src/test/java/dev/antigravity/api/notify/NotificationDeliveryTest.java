@@ -182,6 +182,9 @@ class NotificationDeliveryTest {
                 .containsExactly("SENT", 1);
         assertThat(delivery(eventKey, NotificationChannel.SMS)).extracting(Delivery::status, Delivery::attempts)
                 .containsExactly("SENT", 1);
+        // Three marks reached the trigger: the failed one and the two that stuck.
+        assertThat(database.dbClient().execute().createGet("SELECT last_value FROM mark_failures").execute()
+                .map(row -> row.column(1).get(Long.class))).contains(3L);
         assertThat(MotoMessages.sent().emailsTo(customer.email)).hasSize(1);
     }
 
