@@ -155,7 +155,7 @@ module "ecs_service" {
     RATELIMIT_FORWARDED = "true"
     # The Service dimension of the API's EMF metrics, as the dashboard reads them.
     METRICS_SERVICE = module.observability.metrics_service
-  })
+  }, local.customer_notifications_environment)
   secrets = {
     DB_USERNAME             = "${module.database.master_user_secret_arn}:username::"
     DB_PASSWORD             = "${module.database.master_user_secret_arn}:password::"
@@ -229,4 +229,26 @@ module "github_oidc" {
   create_oidc_provider       = var.create_github_oidc_provider
   existing_oidc_provider_arn = var.existing_github_oidc_provider_arn
   tags                       = local.tags
+}
+
+# Order emails and SMS (api-service notification-delivery job). Without customer_email_domain the
+# API only logs them.
+locals {
+  customer_email_from = var.customer_email_domain == null ? null : "orders@${var.customer_email_domain}"
+  customer_notifications_environment = var.customer_email_domain == null ? {} : {
+    NOTIFICATIONS_EMAIL_FROM      = local.customer_email_from
+    NOTIFICATIONS_EMAIL_CONFIGSET = local.name
+  }
+}
+
+module "customer_notifications" {
+  source = "../../modules/customer-notifications"
+  count  = var.customer_email_domain == null ? 0 : 1
+
+  name            = local.name
+  domain          = var.customer_email_domain
+  from_address    = local.customer_email_from
+  route53_zone_id = var.customer_email_zone_id
+  task_role_name  = module.ecs_service.task_role_name
+  tags            = local.tags
 }

@@ -77,3 +77,8 @@ output "payments_secret_arns" {
   description = "Secrets to put the Stripe secret key (stripe-key) and the webhook signing secret (webhook-secret) in (docs/operations.md, Bootstrap)."
   value       = { for name, secret in aws_secretsmanager_secret.payments : name => secret.arn }
 }
+
+output "customer_email_dkim_records" {
+  description = "DKIM CNAMEs of the customer email domain, to publish when its zone is not in Route 53."
+  value       = one(module.customer_notifications[*].dkim_records)
+}

@@ -255,3 +255,15 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "customer_email_domain" {
+  description = "Domain order emails are sent from (orders@<domain>, SES with DKIM); null = notifications are only logged."
+  type        = string
+  default     = null
+}
+
+variable "customer_email_zone_id" {
+  description = "Route 53 zone of customer_email_domain for the DKIM records; null = publish them by hand (output customer_email_dkim_records)."
+  type        = string
+  default     = null
+}

@@ -57,7 +57,8 @@ resource "aws_iam_role_policy" "execution" {
   policy = data.aws_iam_policy_document.execution.json
 }
 
-# Task role: the application itself calls no AWS API, so it gets no permissions at all.
+# Task role: no permissions of its own; modules that give the application an AWS API attach them
+# (customer-notifications: SES and SNS sends).
 resource "aws_iam_role" "task" {
   name_prefix        = "${substr(var.service_name, 0, 24)}-task-"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json

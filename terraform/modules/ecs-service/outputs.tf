@@ -37,3 +37,8 @@ output "execution_role_arn" {
   description = "ARN of the execution role (the deploy hooks pass it to new revisions)."
   value       = aws_iam_role.execution.arn
 }
+
+output "task_role_name" {
+  description = "Name of the task role (modules that grant the application AWS permissions attach to it)."
+  value       = aws_iam_role.task.name
+}

@@ -12,6 +12,7 @@ import dev.antigravity.api.jobs.PeriodicJob;
 import dev.antigravity.api.metrics.EmfOrderMetrics;
 import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.payment.PaymentProviders;
+import dev.antigravity.api.notify.Notifications;
 import dev.antigravity.api.service.DomainServices;
 import dev.antigravity.api.service.OrderRules;
 import io.helidon.config.Config;
@@ -40,6 +41,8 @@ public final class ApiRoutes {
                 app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)), services.payments()::retry);
         routing.register(new JobLifecycle(expiry))
                 .register(new JobLifecycle(paymentRetry))
+                .register(new JobLifecycle(Notifications.deliveryJob(app.config().get("notifications"),
+                        app.database().dbClient(), app.clock())))
                 .register("/api/users", new UsersHttpService(services.users()))
                 .register("/api/products", new ProductsHttpService(services.products()))
                 .register("/api/orders", new OrdersHttpService(services.orders(), services.payments()))

@@ -31,6 +31,15 @@ final class Columns {
         return (String) value(row, name);
     }
 
+    /** A nullable text column: null when the row holds NULL. */
+    static String nullableString(DbRow row, String name) {
+        return (String) optional(row, name).orElse(null);
+    }
+
+    static boolean bool(DbRow row, String name) {
+        return (Boolean) value(row, name);
+    }
+
     static BigDecimal decimal(DbRow row, String name) {
         Object value = value(row, name);
         return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());

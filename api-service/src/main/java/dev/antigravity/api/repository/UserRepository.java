@@ -15,18 +15,20 @@ import io.helidon.dbclient.DbRow;
 
 /** Users table access; every method runs on the caller's connection or transaction. */
 public final class UserRepository {
-    private static final String COLUMNS = "id, subject, email, name, role, created_at";
+    private static final String COLUMNS = "id, subject, email, name, role, phone, sms_opt_in, created_at";
 
     public User insert(DbExecute db, NewUser user, Instant now) {
         long id = Inserts.returningId(db.createInsert(
-                        "INSERT INTO users (subject, email, name, role, created_at) "
-                                + "VALUES (:subject, :email, :name, :role, :createdAt)")
+                        "INSERT INTO users (subject, email, name, role, phone, sms_opt_in, created_at) "
+                                + "VALUES (:subject, :email, :name, :role, :phone, :smsOptIn, :createdAt)")
                 .addParam("subject", user.subject())
                 .addParam("email", user.email())
                 .addParam("name", user.name())
                 .addParam("role", user.role().name())
+                .addParam("phone", user.phone())
+                .addParam("smsOptIn", user.smsOptIn())
                 .addParam("createdAt", Times.utc(now)));
-        return new User(id, user.subject(), user.email(), user.name(), user.role(), now);
+        return new User(id, user.subject(), user.email(), user.name(), user.role(), user.phone(), user.smsOptIn(), now);
     }
 
     public Optional<User> findById(DbExecute db, long id) {
@@ -60,6 +62,8 @@ public final class UserRepository {
                 Columns.string(row, "email"),
                 Columns.string(row, "name"),
                 UserRole.valueOf(Columns.string(row, "role")),
+                Columns.nullableString(row, "phone"),
+                Columns.bool(row, "sms_opt_in"),
                 Columns.instant(row, "created_at"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
+import dev.antigravity.api.repository.NotificationOutboxRepository;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.PaymentRepository;
 import dev.antigravity.api.repository.ProductRepository;
@@ -63,11 +64,13 @@ public record DomainServices(UserService users, ProductService products, OrderSe
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository(cache::productsChanged);
         OrderRepository orders = new OrderRepository();
-        OrderTransitions transitions = new OrderTransitions(products, orders, audit);
+        UserRepository users = new UserRepository();
+        OrderNotifications notifications = new OrderNotifications(users, new NotificationOutboxRepository());
+        OrderTransitions transitions = new OrderTransitions(products, orders, audit, notifications);
         PaymentService payments = new PaymentService(db, new PaymentRepository(), orders, transitions, gateway,
                 orderMetrics, currency, clock);
         return new DomainServices(
-                new UserService(db, new UserRepository(), audit, clock),
+                new UserService(db, users, audit, clock),
                 new ProductService(db, products, audit, clock, cache),
                 new OrderService(db, products, orders, new IdempotencyRepository(), transitions, payments,
                         orderMetrics, orderRules, clock),

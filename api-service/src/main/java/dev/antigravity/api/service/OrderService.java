@@ -203,6 +203,7 @@ public final class OrderService {
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);
             PaymentService.Staged payment = payments.stage(tx, order, claim.map(Claim::key), now);
+            transitions.placed(tx, order, now);
             String body = json(order);
             claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
             return new Placed(new OrderPlacement(order.id(), body, false), payment);

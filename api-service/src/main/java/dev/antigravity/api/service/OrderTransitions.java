@@ -23,11 +23,19 @@ final class OrderTransitions {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final AuditTrail audit;
+    private final OrderNotifications notifications;
 
-    OrderTransitions(ProductRepository products, OrderRepository orders, AuditTrail audit) {
+    OrderTransitions(ProductRepository products, OrderRepository orders, AuditTrail audit,
+                     OrderNotifications notifications) {
         this.products = products;
         this.orders = orders;
         this.audit = audit;
+        this.notifications = notifications;
+    }
+
+    /** An order just placed: the customer's notifications go out with it (the outbox, same transaction). */
+    void placed(DbExecute tx, Order order, Instant now) {
+        notifications.orderChanged(tx, order, now);
     }
 
     /**
@@ -54,8 +62,10 @@ final class OrderTransitions {
         details.put("role", actor.role());
         reason.ifPresent(r -> details.put("reason", r));
         audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
-        return new Transition(order.status(), new Order(order.id(), order.customer(), target, order.total(),
-                order.lines(), order.createdAt(), now));
+        Order changed = new Order(order.id(), order.customer(), target, order.total(), order.lines(),
+                order.createdAt(), now);
+        notifications.orderChanged(tx, changed, now); // the customer's messages, in this very transaction
+        return new Transition(order.status(), changed);
     }
 
     record Transition(OrderStatus from, Order order) {

@@ -25,6 +25,8 @@ public final class UserService {
     private static final int MAX_EMAIL_LENGTH = 254;
     /** The width of users.subject, the JWT subject a user signs in with. */
     private static final int MAX_SUBJECT_LENGTH = 200;
+    /** E.164: a plus, then up to 15 digits, the first not zero. */
+    private static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final DbClient db;
@@ -104,8 +106,15 @@ public final class UserService {
             v.check(email.length() <= MAX_SUBJECT_LENGTH, "subject",
                     "is required when the email is longer than " + MAX_SUBJECT_LENGTH + " characters (it defaults to the email)");
         }
+        boolean smsOptIn = Boolean.TRUE.equals(registration.smsOptIn());
+        if (registration.phone() != null) {
+            v.check(PHONE.matcher(registration.phone()).matches(), "phone",
+                    "must be an E.164 number like +4915112345678");
+        } else {
+            v.check(!smsOptIn, "smsOptIn", "needs a phone number");
+        }
         v.throwIfInvalid();
         String subject = registration.subject() != null ? registration.subject() : email;
-        return new NewUser(subject, email, registration.name(), role);
+        return new NewUser(subject, email, registration.name(), role, registration.phone(), smsOptIn);
     }
 }

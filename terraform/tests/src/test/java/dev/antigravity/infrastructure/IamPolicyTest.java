@@ -23,6 +23,13 @@ class IamPolicyTest {
             "kms/key#CloudWatchLogsEncryptsThisAccountsLogGroups", Set.of("kms:ReEncrypt*", "kms:GenerateDataKey*"),
             "kms/key#AwsServicesPublishToEncryptedQueuesAndTopics", Set.of("kms:GenerateDataKey*"));
 
+    /**
+     * Scopable actions allowed on Resource "*" all the same, by module/document#sid: an SMS to a phone
+     * number has no ARN (the same document denies Publish on every SNS ARN, CustomerNotificationsPolicyTest).
+     */
+    private static final Map<String, Set<String>> ALLOWED_ON_EVERY_RESOURCE = Map.of(
+            "customer-notifications/send#SendOrderSmsToPhoneNumbers", Set.of("sns:Publish"));
+
     /** A key policy's Resource "*" is the key itself. */
     private static final String KEY_POLICY = "kms/key";
 
@@ -48,7 +55,8 @@ class IamPolicyTest {
         List<String> violations = new ArrayList<>();
         for (IamStatement statement : allStatements()) {
             if (!statement.location().equals(KEY_POLICY)) {
-                statement.scopableActionsOnEveryResource()
+                statement.scopableActionsOnEveryResource().stream()
+                        .filter(action -> !ALLOWED_ON_EVERY_RESOURCE.getOrDefault(statement.key(), Set.of()).contains(action))
                         .forEach(action -> violations.add(statement.key() + " grants " + action + " on *"));
             }
         }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class TerraformStructureTest {
 
     private static final List<String> MODULES = List.of(
-            "alb", "cache", "database", "deploy-hooks", "ecr", "ecs-service", "github-oidc", "kms", "network", "observability");
+            "alb", "cache", "customer-notifications", "database", "deploy-hooks", "ecr", "ecs-service", "github-oidc", "kms",
+            "network", "observability");
 
     @Test
     void everyTerraformFileParses() {

@@ -1,0 +1,12 @@
+terraform {
+  # 1.11: S3 native state locking (use_lockfile) and write-only attributes are GA.
+  required_version = ">= 1.11.0, < 2.0.0"
+
+  required_providers {
+    aws = {
+      source = "hashicorp/aws"
+      # 6.20 is the first release that accepts the java25 Lambda runtime; 6.4 added ECS native blue/green.
+      version = ">= 6.20.0, < 7.0.0"
+    }
+  }
+}
