@@ -17,7 +17,9 @@ resource "aws_security_group" "cache" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "from_clients" {
-  for_each = toset(var.allowed_security_group_ids)
+  # Keyed by position: the ids are often unknown until apply (the service's own security group),
+  # and for_each keys must be known at plan time (the database module had the same bug).
+  for_each = { for index, id in var.allowed_security_group_ids : tostring(index) => id }
 
   security_group_id            = aws_security_group.cache.id
   description                  = "Valkey from the service"
@@ -31,7 +33,7 @@ resource "aws_vpc_security_group_ingress_rule" "from_clients" {
 # The other half of the path, on the clients' groups (whose egress is closed by default): to this
 # group only, on this port only.
 resource "aws_vpc_security_group_egress_rule" "to_cache" {
-  for_each = toset(var.allowed_security_group_ids)
+  for_each = { for index, id in var.allowed_security_group_ids : tostring(index) => id }
 
   security_group_id            = each.value
   description                  = "Valkey cache of ${var.name}"

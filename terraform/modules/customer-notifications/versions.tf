@@ -6,7 +6,7 @@ terraform {
     aws = {
       source = "hashicorp/aws"
       # 6.20 is the first release that accepts the java25 Lambda runtime; 6.4 added ECS native blue/green.
-      version = ">= 6.20.0, < 7.0.0"
+      version = ">= 6.21.0, < 7.0.0"
     }
   }
 }

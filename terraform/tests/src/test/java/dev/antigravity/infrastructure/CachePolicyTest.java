@@ -63,7 +63,8 @@ class CachePolicyTest {
             JsonNode body = rule.body();
             assertThat(body.path("security_group_id").asText()).isEqualTo("${aws_security_group.cache.id}");
             assertThat(body.path("referenced_security_group_id").asText()).isEqualTo("${each.value}");
-            assertThat(body.path("for_each").asText()).isEqualTo("${toset(var.allowed_security_group_ids)}");
+            assertThat(body.path("for_each").asText()).isEqualTo(
+                    "${{ for index, id in var.allowed_security_group_ids : tostring(index) => id }}");
             assertThat(body.path("from_port").asText()).isEqualTo("${var.port}");
             assertThat(body.path("to_port").asText()).isEqualTo("${var.port}");
             List.of("cidr_ipv4", "cidr_ipv6", "prefix_list_id").forEach(source -> assertThat(body.has(source)).as(source).isFalse());
