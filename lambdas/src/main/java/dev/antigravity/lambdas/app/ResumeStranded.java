@@ -2,6 +2,7 @@ package dev.antigravity.lambdas.app;
 
 import dev.antigravity.events.aws.EcsDeploymentStateChange.Phase;
 import dev.antigravity.lambdas.domain.Deployment;
+import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.ManagedService;
 import dev.antigravity.lambdas.domain.ServiceHead;
@@ -123,7 +124,7 @@ public final class ResumeStranded {
                             reason + " again: the rollback was undone"))
                     .filter(ResumeStranded::applied);
         }
-        return transitions.apply(rollingBack, dev.antigravity.lambdas.domain.DeploymentEvent.REPLACED_OUTSIDE, now,
+        return transitions.apply(rollingBack, DeploymentEvent.REPLACED_OUTSIDE, now,
                         reason + " (replaced outside Antigravity)")
                 .map(done -> new Outcome(Stabilize.HANDLER, causeId, Outcome.Result.APPLIED, done.reason(),
                         done.service().key(), done.deploymentId(), done.state().name(),
@@ -134,7 +135,7 @@ public final class ResumeStranded {
         if (headId == null) {
             return Optional.empty();
         }
-        return transitions.apply(deployment, dev.antigravity.lambdas.domain.DeploymentEvent.SUPERSEDED_BY_NEWER, now,
+        return transitions.apply(deployment, DeploymentEvent.SUPERSEDED_BY_NEWER, now,
                         "superseded by " + headId)
                 .map(done -> new Outcome(Stabilize.HANDLER, "sweep/" + deployment.deploymentId(),
                         Outcome.Result.APPLIED, done.reason(), done.service().key(), done.deploymentId(),

@@ -69,6 +69,13 @@ class EcsSourceOfTruthTest {
         return rev;
     }
 
+    /** Image 2 pushed now and rolled out (PENDING, issued); returns its revision. */
+    private String secondImageInFlight() {
+        pushed(2, "sha-2222222", p.clock.instant());
+        deliverPush("push-2", 2, "sha-2222222");
+        return p.ecs.runningRevision(API);
+    }
+
     // Defect 1: an older image never replaces a newer one.
 
     @Test
@@ -196,9 +203,7 @@ class EcsSourceOfTruthTest {
     @Test
     void noActiveTargetEndsRollbackFailedAndPagesOnce() {
         String a = stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         p.ecs.inactive.add(a);
         p.ecs.inactive.add(p.baseline);
 
@@ -217,9 +222,7 @@ class EcsSourceOfTruthTest {
     @Test
     void ecsRefusingTheRollbackEndsRollbackFailedInsteadOfRetryingForever() {
         stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         p.ecs.failNextUpdate = new dev.antigravity.lambdas.domain.EcsRejectedException("TaskDefinition is inactive");
 
         p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
@@ -233,9 +236,7 @@ class EcsSourceOfTruthTest {
     @Test
     void aHotfixDeployedByHandDuringTheBakeIsNotRolledBackByTheNextAlarm() {
         String a = stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         ecsEvent("c2", COMPLETED, b);
         String hotfix = p.ecs.registerRevision(b, "api", "repo@sha256:" + "f".repeat(64), java.util.Map.of());
         p.ecs.updateService(API, hotfix); // by hand
@@ -250,9 +251,7 @@ class EcsSourceOfTruthTest {
     @Test
     void aHumanRevertIsNeverPromotedToStable() {
         String a = stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         ecsEvent("c2", COMPLETED, b);
         p.ecs.updateService(API, a); // a human reverts
 
@@ -292,8 +291,7 @@ class EcsSourceOfTruthTest {
         stable(1, "sha-1111111");
         p.alarms.states.put("api-5xx", AlarmStatus.ALARM);
         p.alarms.since.put("api-5xx", p.clock.instant().minusSeconds(120));
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
+        secondImageInFlight();
         String hotfix = p.ecs.runningRevision(API);
 
         ecsEvent("c2", COMPLETED, hotfix);
@@ -310,9 +308,7 @@ class EcsSourceOfTruthTest {
     @Test
     void anAlarmDuringEcsRolloutWithAlarmRollbackIsLeftToEcs() {
         stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         p.ecs.rollsBackOnAlarm = true;
         p.ecs.rolloutState = "IN_PROGRESS";
         ecsEvent("i2", IN_PROGRESS, b);
@@ -330,8 +326,7 @@ class EcsSourceOfTruthTest {
     @Test
     void onceEcsCompletedTheRolloutAntigravityRollsBack() {
         String a = stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
+        secondImageInFlight();
         p.ecs.rollsBackOnAlarm = true;
         p.ecs.rolloutState = "COMPLETED"; // ECS is done; its COMPLETED event is still on its way
 
@@ -345,8 +340,7 @@ class EcsSourceOfTruthTest {
     @Test
     void concurrentCopiesOfAnAlarmIssueOneRollback() {
         String a = stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
+        secondImageInFlight();
         p.ecs.duringNextDescribe = () -> {
             try {
                 p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
@@ -363,9 +357,7 @@ class EcsSourceOfTruthTest {
     @Test
     void aRollingBackRecordWhoseCompletionWasLostIsReconciledFromEcs() {
         stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
         assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLING_BACK);
 
@@ -381,9 +373,7 @@ class EcsSourceOfTruthTest {
     @Test
     void anAlarmEventCloudWatchNoLongerConfirmsRollsNothingBack() {
         stable(1, "sha-1111111");
-        pushed(2, "sha-2222222", p.clock.instant());
-        deliverPush("push-2", 2, "sha-2222222");
-        String b = p.ecs.runningRevision(API);
+        String b = secondImageInFlight();
         p.alarms.states.put("api-5xx", AlarmStatus.OK); // back to OK before the late ALARM event arrived
 
         Outcome late = p.handleAlarm.handle(alarm("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));

@@ -40,7 +40,7 @@ public final class VerificationPolicy {
         // Only an ALARM that began with this deployment counts against it: one that predates it (a hotfix shipped
         // during an incident) or INSUFFICIENT_DATA (too little traffic yet) says nothing about the new revision.
         evidence.guardAlarms().forEach((alarm, reading) -> {
-            if (reading.firingSince(evidence.acceptedAt())) {
+            if (reading.firingSince(evidence.runningSince())) {
                 failures.add("guard alarm " + alarm + " is ALARM");
             } else if (reading.status() == AlarmStatus.MISSING) {
                 failures.add("guard alarm " + alarm + " does not exist");
