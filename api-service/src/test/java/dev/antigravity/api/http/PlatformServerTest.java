@@ -56,8 +56,10 @@ class PlatformServerTest {
 
         @Override
         public void publish(LogRecord record) {
-            logged.add(record);
+            // Formatted first: a test that waits for a record in `logged` then reads `formatted` must find it there
+            // (the access line is published on the server's thread after the client already has its response).
             formatted.add(formatter.format(record));
+            logged.add(record);
         }
 
         @Override
