@@ -289,13 +289,14 @@ class CatalogueCacheTest {
         Product ladder = product(task, name, "70.00", 6);
         assertThat(task.products().get(ladder.id()).price()).isEqualByComparingTo("70.00");
 
-        redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "700", "WRITE");
+        // Paused long enough that a slow CI machine still writes and reads inside the pause.
+        redis.sendCommand(Protocol.Command.CLIENT, "PAUSE", "3000", "WRITE");
         long pausedAt = System.nanoTime();
         task.products().replace(ADMIN, ladder.id(), new ProductInput(name, "", new BigDecimal("75.00"), 6));
         assertThat(task.products().get(ladder.id()).price()).isEqualByComparingTo("75.00");
         assertThat(redis.get(prefix + "product:" + ladder.id())).as("Redis still holds the old entry").contains("70.00");
 
-        Thread.sleep(Math.max(0, 800 - (System.nanoTime() - pausedAt) / 1_000_000));
+        Thread.sleep(Math.max(0, 3100 - (System.nanoTime() - pausedAt) / 1_000_000));
         assertThat(task.products().get(ladder.id()).price()).isEqualByComparingTo("75.00");
         assertThat(task.products().get(ladder.id()).price()).isEqualByComparingTo("75.00");
         quick.close();
