@@ -105,7 +105,7 @@ public final class AcceptImage {
         ImageRef image = push.image();
         Optional<ServiceHead> head = ledger.head(service.ref());
         if (head.isPresent() && head.get().image().digest().equals(image.digest())) {
-            return resumeHeld(service, head.get(), push.causeEventId());
+            return resumeHeld(service, head.get(), push.causeEventId(), ecs.describe(service.ref()), null);
         }
         if (head.isPresent() && !head.get().isOlderThan(push.pushedAt())) {
             return result(service, push, Outcome.Result.SKIPPED, image.digest() + " (pushed " + push.pushedAt()
@@ -125,8 +125,8 @@ public final class AcceptImage {
             return result(service, push, Outcome.Result.SKIPPED, image.digest() + " (pushed " + push.pushedAt()
                     + ") is older than the image ECS runs (pushed " + runningPushedAt.get() + ")");
         }
-        Optional<Deployment> seen = ledger.history(service.ref(), History.LIMIT).stream()
-                .filter(d -> d.image().digest().equals(image.digest())).findFirst();
+        List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
+        Optional<Deployment> seen = history.stream().filter(d -> d.image().digest().equals(image.digest())).findFirst();
         if (seen.isPresent()) {
             return result(service, push, Outcome.Result.SKIPPED, image.digest() + " was already accepted as "
                     + seen.get().deploymentId() + " (" + seen.get().state() + ")");
@@ -134,7 +134,8 @@ public final class AcceptImage {
         ServiceHead intent = ServiceHead.intent(service.ref(), image, push.pushedAt(), push.causeEventId(),
                 head.map(ServiceHead::version).orElse(0L));
         writeHead(intent);
-        return resumeHeld(service, intent, push.causeEventId());
+        // What was just read under this lock is what the first steps need; issuing reads ECS again before acting.
+        return resumeHeld(service, intent, push.causeEventId(), current, history);
     }
 
     /**
@@ -143,14 +144,18 @@ public final class AcceptImage {
      */
     public Outcome resume(ManagedService service, String causeId) {
         return lock.holding(service.ref(), () -> ledger.head(service.ref())
-                .map(head -> resumeHeld(service, head, causeId))
+                .map(head -> resumeHeld(service, head, causeId, ecs.describe(service.ref()), null))
                 .orElseGet(() -> Outcome.of(HANDLER, causeId, Outcome.Result.IGNORED, "no deploy intent for "
                         + service.ref()).about(service.ref().key(), null, null)));
     }
 
-    private Outcome resumeHeld(ManagedService service, ServiceHead head, String causeId) {
+    /**
+     * @param current     the service as DescribeServices showed it under this lock
+     * @param readHistory the service's history read under this lock since the head was written, or null to read it
+     */
+    private Outcome resumeHeld(ManagedService service, ServiceHead head, String causeId, ServiceSnapshot current,
+                               List<Deployment> readHistory) {
         Actions actions = new Actions();
-        ServiceSnapshot current = ecs.describe(service.ref());
         ServiceHead registered = head;
         if (head.revision().isEmpty()) {
             String pinned = head.image().pinnedTo(registry.repositoryUri(head.image().repository()));
@@ -163,15 +168,17 @@ public final class AcceptImage {
         String revision = registered.revisionArn();
         Deployment record = ledger.find(service.ref(), Deployment.idOf(revision)).orElse(null);
         if (record == null) {
-            List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
+            List<Deployment> history = readHistory != null ? readHistory
+                    : ledger.history(service.ref(), History.LIMIT);
             record = Deployment.accepted(service.ref(), revision, current.taskDefinitionArn(),
                     RollbackTargets.atAcceptance(current, history).orElse(null), head.image(), head.pushedAt(),
                     clock.instant(), "image " + head.image().repository() + ":" + head.image().tag() + " pushed");
             if (ledger.create(record)) {
                 actions.add("ledger " + record.deploymentId() + " PENDING rollbackTarget="
                         + record.rollbackTarget().map(Deployment::idOf).orElse("none"));
+            } else {
+                record = ledger.find(service.ref(), record.deploymentId()).orElseThrow();
             }
-            record = ledger.find(service.ref(), record.deploymentId()).orElseThrow();
             supersedeInFlight(service, record, history, head.causeEventId(), actions);
         }
         if (record.rolloutIssued() || record.state() != DeploymentState.PENDING) {

@@ -88,13 +88,30 @@ public final class HandleAlarm {
         });
     }
 
-    private Outcome raised(ManagedService service, CloudWatchAlarmStateChange alarm) {
-        // The deployment in flight is the service's head (read consistently), never an old record the history
-        // index still shows as guarded; RollBack then checks that ECS really runs it.
-        Optional<Deployment> guardedDeployment = ledger.head(service.ref()).flatMap(ServiceHead::revision)
+    /**
+     * The deployment in flight: the service's head (read consistently), never an old record the history index still
+     * shows as guarded — or, while a newer push's intent is not yet registered (or its record not yet written), the
+     * record of the revision ECS runs, if the ledger still guards it. RollBack then checks that ECS really runs it.
+     */
+    private Optional<Deployment> inFlight(ManagedService service) {
+        Optional<Deployment> head = ledger.head(service.ref()).flatMap(ServiceHead::revision)
                 .flatMap(revision -> ledger.find(service.ref(), Deployment.idOf(revision)))
-                .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK
-                        || d.state() == DeploymentState.ROLLBACK_FAILED); // its page may have been lost
+                .filter(HandleAlarm::answersAlarms);
+        if (head.isPresent()) {
+            return head;
+        }
+        return ecs.describe(service.ref()).primary()
+                .flatMap(running -> ledger.find(service.ref(), Deployment.idOf(running.taskDefinitionArn())))
+                .filter(HandleAlarm::answersAlarms);
+    }
+
+    private static boolean answersAlarms(Deployment deployment) {
+        return deployment.state().isGuarded() || deployment.state() == DeploymentState.ROLLING_BACK
+                || deployment.state() == DeploymentState.ROLLBACK_FAILED; // its page may have been lost
+    }
+
+    private Outcome raised(ManagedService service, CloudWatchAlarmStateChange alarm) {
+        Optional<Deployment> guardedDeployment = inFlight(service);
         if (guardedDeployment.isEmpty()) {
             // A production incident no rollback will fix: ServiceUnhealthy pages, AlarmCleared resolves it.
             publish(service, alarm, PlatformEventType.ServiceUnhealthy);

@@ -355,6 +355,24 @@ class EcsSourceOfTruthTest {
     }
 
     @Test
+    void anAlarmWhileANewerPushIsNotYetRegisteredRollsBackWhatEcsRuns() {
+        String a = stable(1, "sha-1111111");
+        String b = secondImageInFlight();
+        // Image 3's push becomes the head, then its RegisterTaskDefinition is throttled: the head has no revision.
+        p.ecs.failNextRegister = new IllegalStateException("ThrottlingException: Rate exceeded");
+        p.clock.advance(Duration.ofSeconds(30));
+        pushed(3, "sha-3333333", p.clock.instant());
+        assertThatThrownBy(() -> deliverPush("push-3", 3, "sha-3333333")).hasMessageContaining("Rate exceeded");
+        assertThat(p.ledger.head(API).orElseThrow().revision()).isEmpty();
+
+        Outcome alarm = p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
+
+        assertThat(alarm.reason()).doesNotContain("no deployment in flight");
+        assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLING_BACK);
+        assertThat(p.ecs.updates.getLast()).isEqualTo(a);
+    }
+
+    @Test
     void aRollingBackRecordWhoseCompletionWasLostIsReconciledFromEcs() {
         stable(1, "sha-1111111");
         String b = secondImageInFlight();

@@ -43,6 +43,8 @@ public final class FakeEcs implements EcsPort {
     public Supplier<Instant> clock = () -> Instant.EPOCH;
     /** Thrown by the next UpdateService instead of acting (throttling, say). */
     public RuntimeException failNextUpdate;
+    /** Thrown by the next RegisterTaskDefinition instead of registering. */
+    public RuntimeException failNextRegister;
     /** The next UpdateService goes through, but its response is lost (the caller sees this exception). */
     public RuntimeException loseNextUpdateResponse;
     private int nextRevision = 1;
@@ -102,6 +104,11 @@ public final class FakeEcs implements EcsPort {
     @Override
     public String registerRevision(String fromTaskDefinitionArn, String container, String image,
                                    Map<String, String> environment) {
+        RuntimeException failure = failNextRegister;
+        failNextRegister = null;
+        if (failure != null) {
+            throw failure;
+        }
         if (!revisions.containsKey(fromTaskDefinitionArn)) {
             throw new IllegalArgumentException("no task definition " + fromTaskDefinitionArn);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
@@ -26,7 +27,9 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /** EcsPort over the AWS SDK. */
 public final class EcsAdapter implements EcsPort {
+    private static final Pattern REVISION_ARN = Pattern.compile("arn:aws[\\w-]*:ecs:.+:task-definition/.+:\\d+");
     private final EcsClient ecs;
+    private final Map<String, Optional<ContainerImage>> containerImages = BoundedMemo.synchronizedOf(512);
 
     public EcsAdapter(EcsClient ecs) {
         this.ecs = ecs;
@@ -117,6 +120,17 @@ public final class EcsAdapter implements EcsPort {
 
     @Override
     public Optional<ContainerImage> containerImage(String taskDefinitionArn, String container) {
+        if (!REVISION_ARN.matcher(taskDefinitionArn).matches()) {
+            return describeContainerImage(taskDefinitionArn, container);
+        }
+        // A task definition revision never changes once registered (deregistering changes its status, not its
+        // containers), so what one revision runs is read from ECS once per container life: the push path asks it
+        // twice per decision.
+        return containerImages.computeIfAbsent(taskDefinitionArn + "#" + container,
+                key -> describeContainerImage(taskDefinitionArn, container));
+    }
+
+    private Optional<ContainerImage> describeContainerImage(String taskDefinitionArn, String container) {
         return ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition()
                 .containerDefinitions().stream().filter(c -> c.name().equals(container)).findFirst()
                 .map(EcsAdapter::imageOf);
