@@ -108,10 +108,14 @@ class TracingServerTest {
         assertThat(span.getParentSpanContext().isRemote()).isTrue();
         assertThat(span.getAttributes().asMap()).extractingFromEntries(e -> e.getKey().getKey() + "=" + e.getValue())
                 .contains("http.route=/api/products/{id}", "http.response.status_code=404", "url.path=/api/products/12345");
-        assertThat(lines).filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+        // The access line is written on the server's thread, and a previous test's may arrive late: wait for this
+        // request's own (by its trace id).
+        Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(lines)
+                .filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+                .filteredOn(line -> line.contains(CALLER_TRACE))
                 .singleElement().asString()
                 .contains("\"trace_id\":\"" + CALLER_TRACE + "\"", "\"span_id\":\"" + span.getSpanId() + "\"",
-                        "\"correlation_id\":");
+                        "\"correlation_id\":"));
     }
 
     @Test
