@@ -73,7 +73,8 @@ class HttpHealthProbeTest {
         ProbeResult result = impatient.probe(url, "sha-new");
         assertThat(result.healthy()).isFalse();
         assertThat(result.detail()).contains("Timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // Without the time-out the two attempts would take 10 s; the margin below that is for a loaded CI machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
     }
 
     @Test
