@@ -35,8 +35,8 @@ class GracefulShutdownTest {
     private static final int IN_FLIGHT = 8;
     // Generous: the assertions made during the drain must finish before it ends, even on a busy CI
     // machine, and the slow requests must still be running when the listener closes after it.
-    private static final Duration DRAIN = Duration.ofSeconds(2);
-    private static final Duration HANDLER_TIME = DRAIN.plusMillis(1500);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final Duration HANDLER_TIME = DRAIN.plusSeconds(3);
 
     @Test
     void inFlightRequestsCompleteAndReadinessTurns503First() throws Exception {
