@@ -42,6 +42,14 @@ module "network" {
   private_subnet_cidrs = var.private_subnet_cidrs
   kms_key_arn          = module.kms.key_arn
   tags                 = local.tags
+
+  # The network ACLs admit what the security groups do: the same ports and sources.
+  database_subnet_cidrs = var.database_subnet_cidrs
+  container_port        = var.container_port
+  test_listener = var.enable_blue_green ? {
+    port  = module.alb.test_listener_port
+    cidrs = var.test_listener_cidrs
+  } : null
 }
 
 module "ecr" {
@@ -102,7 +110,7 @@ module "database" {
 
   name                       = local.name
   vpc_id                     = module.network.vpc_id
-  private_subnet_ids         = module.network.private_subnet_ids
+  subnet_ids                 = module.network.database_subnet_ids
   allowed_security_group_ids = [module.ecs_service.security_group_id]
   instance_class             = var.database_instance_class
   multi_az                   = var.database_multi_az
@@ -116,7 +124,7 @@ module "cache" {
 
   name                       = local.name
   vpc_id                     = module.network.vpc_id
-  private_subnet_ids         = module.network.private_subnet_ids
+  subnet_ids                 = module.network.database_subnet_ids
   allowed_security_group_ids = [module.ecs_service.security_group_id]
   kms_key_arn                = module.kms.key_arn
   tags                       = local.tags
@@ -137,7 +145,7 @@ module "ecs_service" {
   private_subnet_ids              = module.network.private_subnet_ids
   load_balancer_security_group_id = module.alb.security_group_id
   target_group_arn                = module.alb.target_group_arn
-  database_cidrs                  = module.network.private_subnet_cidrs
+  database_cidrs                  = module.network.database_subnet_cidrs
   log_group_name                  = module.observability.log_group_name
   log_group_arn                   = module.observability.log_group_arn
   ecr_repository_arn              = module.ecr.repository_arn

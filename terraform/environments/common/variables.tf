@@ -62,6 +62,12 @@ variable "private_subnet_cidrs" {
   default     = ["10.0.11.0/24", "10.0.12.0/24"]
 }
 
+variable "database_subnet_cidrs" {
+  description = "Database-tier subnet CIDR blocks (RDS, ElastiCache; no route out of the VPC), one per availability zone."
+  type        = list(string)
+  default     = ["10.0.21.0/24", "10.0.22.0/24"]
+}
+
 variable "domain_name" {
   description = "Public host name of the API (the certificate's name; DNS points it at the load balancer)."
   type        = string

@@ -91,7 +91,7 @@ resource "aws_vpc_security_group_egress_rule" "database" {
   for_each = toset(var.database_cidrs)
 
   security_group_id = aws_security_group.service.id
-  description       = "PostgreSQL in the private subnets"
+  description       = "PostgreSQL in the database subnets"
   cidr_ipv4         = each.value
   from_port         = var.database_port
   to_port           = var.database_port

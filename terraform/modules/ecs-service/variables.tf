@@ -154,7 +154,7 @@ variable "target_group_arn" {
 }
 
 variable "database_cidrs" {
-  description = "CIDR blocks the tasks may reach on database_port (the private subnets holding the database)."
+  description = "CIDR blocks the tasks may reach on database_port (the database-tier subnets)."
   type        = list(string)
   default     = []
 

@@ -2,7 +2,7 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
-  # Subnet i lives in availability zone i: one public and one private subnet per zone.
+  # Subnet i lives in availability zone i: one public, one private and one database subnet per zone.
   zones = { for index, zone in var.availability_zones : zone => index }
 }
 
@@ -43,6 +43,29 @@ resource "aws_subnet" "private" {
   availability_zone = each.key
   cidr_block        = var.private_subnet_cidrs[each.value]
   tags              = merge(var.tags, { Name = "${var.name}-private-${each.key}", Tier = "private" })
+}
+
+# The database tier (RDS, ElastiCache): no route to the internet gateway or a NAT gateway, only the
+# VPC's local route, so nothing in it can reach out or be reached from outside the VPC.
+resource "aws_subnet" "database" {
+  for_each = local.zones
+
+  vpc_id            = aws_vpc.this.id
+  availability_zone = each.key
+  cidr_block        = var.database_subnet_cidrs[each.value]
+  tags              = merge(var.tags, { Name = "${var.name}-database-${each.key}", Tier = "database" })
+}
+
+resource "aws_route_table" "database" {
+  vpc_id = aws_vpc.this.id
+  tags   = merge(var.tags, { Name = "${var.name}-database" })
+}
+
+resource "aws_route_table_association" "database" {
+  for_each = aws_subnet.database
+
+  subnet_id      = each.value.id
+  route_table_id = aws_route_table.database.id
 }
 
 resource "aws_route_table" "public" {
