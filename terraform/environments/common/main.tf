@@ -74,6 +74,7 @@ module "alb" {
   # The lifecycle hook smoke-tests the test listener from the NAT gateways' addresses.
   test_listener_cidrs = concat(var.test_listener_cidrs, [for ip in module.network.nat_public_ips : "${ip}/32"])
   deletion_protection = var.deletion_protection
+  stickiness          = var.alb_stickiness
   kms_key_arn         = module.kms.key_arn
   tags                = local.tags
 }
@@ -152,6 +153,9 @@ module "ecs_service" {
   kms_key_arn                     = module.kms.key_arn
   min_tasks                       = var.min_tasks
   max_tasks                       = var.max_tasks
+  fargate_spot                    = var.fargate_spot
+  load_balancer_arn_suffix        = module.alb.arn_suffix
+  target_group_arn_suffix         = module.alb.target_group_arn_suffix
   deployment_alarm_names          = module.observability.guard_alarm_names
 
   # Helidon maps DB_URL to db.url, DB_USERNAME to db.username, and so on.

@@ -107,9 +107,29 @@ variable "task_memory" {
 }
 
 variable "min_tasks" {
-  description = "Minimum number of tasks (autoscaling floor)."
+  description = "Minimum number of tasks (autoscaling floor): 3 by default (one task lost still leaves two serving); staging runs 2."
   type        = number
-  default     = 2
+  default     = 3
+}
+
+variable "fargate_spot" {
+  description = "Run tasks beyond on_demand_base on Fargate Spot, split on_demand_weight : spot_weight (module ecs-service); on in staging's example, off in prod's."
+  type = object({
+    enabled          = bool
+    on_demand_base   = optional(number, 1)
+    on_demand_weight = optional(number, 1)
+    spot_weight      = optional(number, 3)
+  })
+  default = { enabled = false }
+}
+
+variable "alb_stickiness" {
+  description = "Load-balancer cookie stickiness (module alb); off by default, the API is stateless."
+  type = object({
+    enabled                 = bool
+    cookie_duration_seconds = optional(number, 86400)
+  })
+  default = { enabled = false }
 }
 
 variable "max_tasks" {
