@@ -32,6 +32,17 @@ module "kms" {
   tags = local.tags
 }
 
+# Every API call in every region of the account, to a KMS-encrypted bucket with signed digests.
+module "cloudtrail" {
+  source = "../../modules/cloudtrail"
+  count  = var.enable_cloudtrail ? 1 : 0
+
+  name               = local.name
+  kms_key_arn        = module.kms.key_arn
+  log_retention_days = var.cloudtrail_retention_days
+  tags               = local.tags
+}
+
 module "network" {
   source = "../../modules/network"
 

@@ -82,3 +82,8 @@ output "customer_email_dkim_records" {
   description = "DKIM CNAMEs of the customer email domain, to publish when its zone is not in Route 53."
   value       = one(module.customer_notifications[*].dkim_records)
 }
+
+output "cloudtrail_bucket_name" {
+  description = "Bucket holding the account's CloudTrail log and digest files (null when enable_cloudtrail is false)."
+  value       = one(module.cloudtrail[*].bucket_name)
+}

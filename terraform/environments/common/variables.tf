@@ -276,6 +276,18 @@ variable "existing_github_oidc_provider_arn" {
   default     = null
 }
 
+variable "enable_cloudtrail" {
+  description = "Record the account's API calls in every region with a multi-region trail (module cloudtrail). On by default (prod); an account an organization trail already covers may turn it off."
+  type        = bool
+  default     = true
+}
+
+variable "cloudtrail_retention_days" {
+  description = "Days the trail's log files are kept."
+  type        = number
+  default     = 365
+}
+
 variable "tags" {
   description = "Extra tags for every resource (Project, Environment, ManagedBy and Repository are always set)."
   type        = map(string)

@@ -21,7 +21,8 @@ class IamPolicyTest {
     private static final Map<String, Set<String>> ALLOWED_WILDCARD_ACTIONS = Map.of(
             "kms/key#EnableIamPoliciesOfThisAccount", Set.of("kms:*"),
             "kms/key#CloudWatchLogsEncryptsThisAccountsLogGroups", Set.of("kms:ReEncrypt*", "kms:GenerateDataKey*"),
-            "kms/key#AwsServicesPublishToEncryptedQueuesAndTopics", Set.of("kms:GenerateDataKey*"));
+            "kms/key#AwsServicesPublishToEncryptedQueuesAndTopics", Set.of("kms:GenerateDataKey*"),
+            "kms/key#CloudTrailEncryptsThisAccountsTrails", Set.of("kms:GenerateDataKey*"));
 
     /**
      * Scopable actions allowed on Resource "*" all the same, by module/document#sid: an SMS to a phone
