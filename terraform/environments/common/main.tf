@@ -252,6 +252,10 @@ module "github_oidc" {
   create_oidc_provider       = var.create_github_oidc_provider
   existing_oidc_provider_arn = var.existing_github_oidc_provider_arn
   tags                       = local.tags
+
+  # The scheduled drift workflow's read-only plan role (.github/workflows/drift.yml).
+  drift_role_name            = "${local.name}-github-drift"
+  drift_readable_secret_arns = [module.cache.auth_token_secret_arn]
 }
 
 # Order emails and SMS (api-service notification-delivery job). Without customer_email_domain the

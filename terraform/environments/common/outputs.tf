@@ -13,6 +13,11 @@ output "ecr_repository_url" {
   value       = module.ecr.repository_url
 }
 
+output "github_drift_role_arn" {
+  description = "Read-only role the drift workflow assumes (repository variable DRIFT_ROLE_ARN_PROD or DRIFT_ROLE_ARN_STAGING)."
+  value       = module.github_oidc.drift_role_arn
+}
+
 output "github_push_role_arn" {
   description = "Role the CI workflow assumes to push images (repository variable AWS_PUSH_ROLE_ARN)."
   value       = module.github_oidc.role_arn

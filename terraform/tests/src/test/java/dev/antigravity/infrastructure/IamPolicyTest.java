@@ -34,8 +34,9 @@ class IamPolicyTest {
     /** A key policy's Resource "*" is the key itself. */
     private static final String KEY_POLICY = "kms/key";
 
+    /** ReadOnlyAccess: only the drift role's, which denies writes besides (DriftDetectionPolicyTest). */
     private static final Set<String> ALLOWED_MANAGED_POLICIES = Set.of(
-            "AmazonRDSEnhancedMonitoringRole", "AmazonECSInfrastructureRolePolicyForLoadBalancers");
+            "AmazonRDSEnhancedMonitoringRole", "AmazonECSInfrastructureRolePolicyForLoadBalancers", "policy/ReadOnlyAccess");
 
     private static final List<String> POLICY_ATTRIBUTES = List.of("policy", "assume_role_policy");
 
