@@ -56,6 +56,7 @@ module "network" {
 
   # The network ACLs admit what the security groups do: the same ports and sources.
   database_subnet_cidrs = var.database_subnet_cidrs
+  single_nat_gateway    = var.single_nat_gateway
   container_port        = var.container_port
   test_listener = var.enable_blue_green ? {
     port  = module.alb.test_listener_port

@@ -68,6 +68,12 @@ variable "database_subnet_cidrs" {
   default     = ["10.0.21.0/24", "10.0.22.0/24"]
 }
 
+variable "single_nat_gateway" {
+  description = "One NAT gateway instead of one per zone (module network): a cost lever for staging (docs/cost.md); prod keeps one per zone."
+  type        = bool
+  default     = false
+}
+
 variable "domain_name" {
   description = "Public host name of the API (the certificate's name; DNS points it at the load balancer)."
   type        = string

@@ -17,7 +17,7 @@ locals {
   # the load balancer sees it coming from their addresses.
   test_listener_enabled = var.test_listener != null
   test_listener_port    = try(var.test_listener.port, 0)
-  test_listener_sources = local.test_listener_enabled ? concat(var.test_listener.cidrs, [for zone in var.availability_zones : "${aws_eip.nat[zone].public_ip}/32"]) : []
+  test_listener_sources = local.test_listener_enabled ? concat(var.test_listener.cidrs, [for zone in keys(local.nat_zones) : "${aws_eip.nat[zone].public_ip}/32"]) : []
 
   # tier => direction => rules. A rule admits TCP on from_port-to_port from (ingress) or to
   # (egress) each of its cidrs; its position numbers it (100 per rule, +50 for the second ephemeral range, +1 per CIDR block).

@@ -45,7 +45,7 @@ output "network_acl_ids" {
 
 output "nat_public_ips" {
   description = "Public addresses of the NAT gateways (what third parties see as the platform's source address)."
-  value       = [for zone in var.availability_zones : aws_eip.nat[zone].public_ip]
+  value       = [for zone in var.availability_zones : aws_eip.nat[zone].public_ip if contains(keys(local.nat_zones), zone)]
 }
 
 output "flow_log_group_name" {

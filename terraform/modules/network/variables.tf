@@ -120,6 +120,12 @@ variable "test_listener" {
   }
 }
 
+variable "single_nat_gateway" {
+  description = "One NAT gateway, in the first zone, for every private subnet instead of one per zone: cheaper (docs/cost.md), but the private subnets lose the internet while that zone is down. For staging at most."
+  type        = bool
+  default     = false
+}
+
 variable "flow_log_retention_days" {
   description = "Retention of the VPC flow logs, in days (a value CloudWatch Logs accepts)."
   type        = number
