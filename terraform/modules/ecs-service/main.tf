@@ -23,12 +23,12 @@ locals {
   # The image's own HEALTHCHECK (Dockerfile: the java.base-only probe of docker/HealthCheck.java),
   # repeated here because ECS ignores a Dockerfile HEALTHCHECK: with it ECS replaces a wedged task
   # even when no load balancer looks at it. HealthCheckAgreementTest holds the two equal.
+  # With fargate_spot: a base of on-demand tasks, the rest split by weight. Without it the service keeps
+  # launch_type FARGATE: the provider replaces a service whose launch type turns into a strategy.
   capacity_provider_strategy = var.fargate_spot.enabled ? [
     { capacity_provider = "FARGATE", base = var.fargate_spot.on_demand_base, weight = var.fargate_spot.on_demand_weight },
     { capacity_provider = "FARGATE_SPOT", base = 0, weight = var.fargate_spot.spot_weight },
-    ] : [
-    { capacity_provider = "FARGATE", base = 0, weight = 1 },
-  ]
+  ] : []
 
   container_health_check = {
     command     = ["CMD", "/opt/antigravity/java/bin/java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/opt/antigravity/healthcheck", "HealthCheck", "http://127.0.0.1:${var.container_port}/health"]
@@ -173,6 +173,7 @@ resource "aws_ecs_service" "this" {
   cluster                            = aws_ecs_cluster.this.id
   task_definition                    = aws_ecs_task_definition.this.arn
   desired_count                      = var.min_tasks
+  launch_type                        = var.fargate_spot.enabled ? null : "FARGATE"
   platform_version                   = "LATEST"
   deployment_minimum_healthy_percent = var.deployment_minimum_healthy_percent
   deployment_maximum_percent         = var.deployment_maximum_percent
@@ -182,8 +183,8 @@ resource "aws_ecs_service" "this" {
   enable_execute_command             = false
   wait_for_steady_state              = false
 
-  # On-demand Fargate only, or (fargate_spot) a base of on-demand tasks and the rest split by weight,
-  # so a wave of Spot interruptions never takes the service below the base.
+  # fargate_spot: a base of on-demand tasks and the rest split by weight, so a wave of Spot
+  # interruptions never takes the service below the base.
   dynamic "capacity_provider_strategy" {
     for_each = local.capacity_provider_strategy
     content {

@@ -69,7 +69,8 @@ class ScalingPolicyTest {
         JsonNode strategy = ECS.locals().path("capacity_provider_strategy");
         JsonNode cluster = ECS.resource("aws_ecs_cluster_capacity_providers", "this").body();
 
-        assertThat(service.body().has("launch_type")).as("launch_type excludes a capacity provider strategy").isFalse();
+        assertThat(service.body().path("launch_type").asText()).as("on demand keeps the launch type (no replacement of prod's service)")
+                .isEqualTo("${var.fargate_spot.enabled ? null : \"FARGATE\"}");
         assertThat(service.nested("capacity_provider_strategy")).singleElement()
                 .satisfies(dynamic -> assertThat(dynamic.path("capacity_provider").asText())
                         .isEqualTo("${capacity_provider_strategy.value.capacity_provider}"));
