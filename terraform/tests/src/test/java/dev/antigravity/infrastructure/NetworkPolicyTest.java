@@ -118,6 +118,25 @@ class NetworkPolicyTest {
         assertThat(network.resource("aws_subnet", "public").body().path("map_public_ip_on_launch").asBoolean(true)).isFalse();
     }
 
+    /**
+     * The lifecycle hook smoke-tests the blue/green test listener (:8443 by default) from the private
+     * subnets: the functions' security group must let that port out, not only 443.
+     */
+    @Test
+    void theLifecycleSmokeTestMayReachTheTestListenerPort() {
+        ModuleSource hooks = ModuleSource.module("deploy-hooks");
+        Block egress = hooks.resource("aws_vpc_security_group_egress_rule", "functions_test_listener");
+
+        assertThat(egress.body().path("security_group_id").asText()).isEqualTo("${aws_security_group.functions.id}");
+        assertThat(egress.body().path("from_port").asText()).isEqualTo("${local.test_listener_port}");
+        assertThat(egress.body().path("count").asText()).isEqualTo("${coalesce(local.test_listener_port, 443) == 443 ? 0 : 1}");
+        assertThat(hooks.locals().path("test_listener_port").asText()).contains("var.lifecycle_test_listener_url", "regexall");
+        for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
+            assertThat(ModuleSource.environment(name).moduleCall("deploy_hooks").body().path("lifecycle_test_listener_url").asText())
+                    .contains(":${module.alb.test_listener_port}");
+        }
+    }
+
     private static List<Block> ingressRulesOf(ModuleSource module, String groupReference) {
         return module.resources("aws_vpc_security_group_ingress_rule").stream()
                 .filter(rule -> rule.body().path("security_group_id").asText().equals(groupReference))
