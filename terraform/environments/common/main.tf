@@ -32,6 +32,17 @@ module "kms" {
   tags = local.tags
 }
 
+# Every API call in every region of the account, to a KMS-encrypted bucket with signed digests.
+module "cloudtrail" {
+  source = "../../modules/cloudtrail"
+  count  = var.enable_cloudtrail ? 1 : 0
+
+  name               = local.name
+  kms_key_arn        = module.kms.key_arn
+  log_retention_days = var.cloudtrail_retention_days
+  tags               = local.tags
+}
+
 module "network" {
   source = "../../modules/network"
 
@@ -42,6 +53,15 @@ module "network" {
   private_subnet_cidrs = var.private_subnet_cidrs
   kms_key_arn          = module.kms.key_arn
   tags                 = local.tags
+
+  # The network ACLs admit what the security groups do: the same ports and sources.
+  database_subnet_cidrs = var.database_subnet_cidrs
+  single_nat_gateway    = var.single_nat_gateway
+  container_port        = var.container_port
+  test_listener = var.enable_blue_green ? {
+    port  = module.alb.test_listener_port
+    cidrs = var.test_listener_cidrs
+  } : null
 }
 
 module "ecr" {
@@ -66,6 +86,7 @@ module "alb" {
   # The lifecycle hook smoke-tests the test listener from the NAT gateways' addresses.
   test_listener_cidrs = concat(var.test_listener_cidrs, [for ip in module.network.nat_public_ips : "${ip}/32"])
   deletion_protection = var.deletion_protection
+  stickiness          = var.alb_stickiness
   kms_key_arn         = module.kms.key_arn
   tags                = local.tags
 }
@@ -102,7 +123,7 @@ module "database" {
 
   name                       = local.name
   vpc_id                     = module.network.vpc_id
-  private_subnet_ids         = module.network.private_subnet_ids
+  subnet_ids                 = module.network.database_subnet_ids
   allowed_security_group_ids = [module.ecs_service.security_group_id]
   instance_class             = var.database_instance_class
   multi_az                   = var.database_multi_az
@@ -116,7 +137,7 @@ module "cache" {
 
   name                       = local.name
   vpc_id                     = module.network.vpc_id
-  private_subnet_ids         = module.network.private_subnet_ids
+  subnet_ids                 = module.network.database_subnet_ids
   allowed_security_group_ids = [module.ecs_service.security_group_id]
   kms_key_arn                = module.kms.key_arn
   tags                       = local.tags
@@ -137,13 +158,16 @@ module "ecs_service" {
   private_subnet_ids              = module.network.private_subnet_ids
   load_balancer_security_group_id = module.alb.security_group_id
   target_group_arn                = module.alb.target_group_arn
-  database_cidrs                  = module.network.private_subnet_cidrs
+  database_cidrs                  = module.network.database_subnet_cidrs
   log_group_name                  = module.observability.log_group_name
   log_group_arn                   = module.observability.log_group_arn
   ecr_repository_arn              = module.ecr.repository_arn
   kms_key_arn                     = module.kms.key_arn
   min_tasks                       = var.min_tasks
   max_tasks                       = var.max_tasks
+  fargate_spot                    = var.fargate_spot
+  load_balancer_arn_suffix        = module.alb.arn_suffix
+  target_group_arn_suffix         = module.alb.target_group_arn_suffix
   deployment_alarm_names          = module.observability.guard_alarm_names
 
   # Helidon maps DB_URL to db.url, DB_USERNAME to db.username, and so on.
@@ -229,6 +253,10 @@ module "github_oidc" {
   create_oidc_provider       = var.create_github_oidc_provider
   existing_oidc_provider_arn = var.existing_github_oidc_provider_arn
   tags                       = local.tags
+
+  # The scheduled drift workflow's read-only plan role (.github/workflows/drift.yml).
+  drift_role_name            = "${local.name}-github-drift"
+  drift_readable_secret_arns = [module.cache.auth_token_secret_arn]
 }
 
 # Order emails and SMS (api-service notification-delivery job). Without customer_email_domain the

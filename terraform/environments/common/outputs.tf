@@ -13,6 +13,11 @@ output "ecr_repository_url" {
   value       = module.ecr.repository_url
 }
 
+output "github_drift_role_arn" {
+  description = "Read-only role the drift workflow assumes (repository variable DRIFT_ROLE_ARN_PROD or DRIFT_ROLE_ARN_STAGING)."
+  value       = module.github_oidc.drift_role_arn
+}
+
 output "github_push_role_arn" {
   description = "Role the CI workflow assumes to push images (repository variable AWS_PUSH_ROLE_ARN)."
   value       = module.github_oidc.role_arn
@@ -81,4 +86,9 @@ output "payments_secret_arns" {
 output "customer_email_dkim_records" {
   description = "DKIM CNAMEs of the customer email domain, to publish when its zone is not in Route 53."
   value       = one(module.customer_notifications[*].dkim_records)
+}
+
+output "cloudtrail_bucket_name" {
+  description = "Bucket holding the account's CloudTrail log and digest files (null when enable_cloudtrail is false)."
+  value       = one(module.cloudtrail[*].bucket_name)
 }

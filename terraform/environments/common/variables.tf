@@ -62,6 +62,18 @@ variable "private_subnet_cidrs" {
   default     = ["10.0.11.0/24", "10.0.12.0/24"]
 }
 
+variable "database_subnet_cidrs" {
+  description = "Database-tier subnet CIDR blocks (RDS, ElastiCache; no route out of the VPC), one per availability zone."
+  type        = list(string)
+  default     = ["10.0.21.0/24", "10.0.22.0/24"]
+}
+
+variable "single_nat_gateway" {
+  description = "One NAT gateway instead of one per zone (module network): a cost lever for staging (docs/cost.md); prod keeps one per zone."
+  type        = bool
+  default     = false
+}
+
 variable "domain_name" {
   description = "Public host name of the API (the certificate's name; DNS points it at the load balancer)."
   type        = string
@@ -101,9 +113,29 @@ variable "task_memory" {
 }
 
 variable "min_tasks" {
-  description = "Minimum number of tasks (autoscaling floor)."
+  description = "Minimum number of tasks (autoscaling floor): 3 by default (one task lost still leaves two serving); staging runs 2."
   type        = number
-  default     = 2
+  default     = 3
+}
+
+variable "fargate_spot" {
+  description = "Run tasks beyond on_demand_base on Fargate Spot, split on_demand_weight : spot_weight (module ecs-service); on in staging's example, off in prod's."
+  type = object({
+    enabled          = bool
+    on_demand_base   = optional(number, 1)
+    on_demand_weight = optional(number, 1)
+    spot_weight      = optional(number, 3)
+  })
+  default = { enabled = false }
+}
+
+variable "alb_stickiness" {
+  description = "Load-balancer cookie stickiness (module alb); off by default, the API is stateless."
+  type = object({
+    enabled                 = bool
+    cookie_duration_seconds = optional(number, 86400)
+  })
+  default = { enabled = false }
 }
 
 variable "max_tasks" {
@@ -248,6 +280,18 @@ variable "existing_github_oidc_provider_arn" {
   description = "ARN of the account's existing GitHub OIDC provider when create_github_oidc_provider is false."
   type        = string
   default     = null
+}
+
+variable "enable_cloudtrail" {
+  description = "Record the account's API calls in every region with a multi-region trail (module cloudtrail). On by default (prod); an account an organization trail already covers may turn it off."
+  type        = bool
+  default     = true
+}
+
+variable "cloudtrail_retention_days" {
+  description = "Days the trail's log files are kept."
+  type        = number
+  default     = 365
 }
 
 variable "tags" {

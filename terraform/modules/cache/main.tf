@@ -1,7 +1,7 @@
 resource "aws_elasticache_subnet_group" "this" {
   name        = var.name
-  description = "${var.name}: private subnets only"
-  subnet_ids  = var.private_subnet_ids
+  description = "${var.name}: database-tier subnets only (no route out of the VPC)"
+  subnet_ids  = var.subnet_ids
   tags        = var.tags
 }
 

@@ -2,8 +2,8 @@ data "aws_partition" "current" {}
 
 resource "aws_db_subnet_group" "this" {
   name_prefix = "${var.name}-"
-  description = "${var.name}: private subnets only"
-  subnet_ids  = var.private_subnet_ids
+  description = "${var.name}: database-tier subnets only (no route out of the VPC)"
+  subnet_ids  = var.subnet_ids
   tags        = var.tags
 }
 

@@ -13,12 +13,12 @@ variable "vpc_id" {
   type        = string
 }
 
-variable "private_subnet_ids" {
-  description = "Private subnets (two zones or more) the instance may be placed in."
+variable "subnet_ids" {
+  description = "Database-tier subnets (two zones or more, no route out of the VPC) the instance may be placed in."
   type        = list(string)
 
   validation {
-    condition     = length(var.private_subnet_ids) >= 2
+    condition     = length(var.subnet_ids) >= 2
     error_message = "RDS subnet groups need subnets in at least two availability zones."
   }
 }

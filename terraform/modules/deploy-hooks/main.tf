@@ -7,6 +7,8 @@ locals {
   region     = data.aws_region.current.region
   partition  = data.aws_partition.current.partition
   handlers   = "dev.antigravity.lambdas.handlers"
+  # The test listener's port, from its URL (443 when the URL names none); null without blue/green.
+  test_listener_port = var.lifecycle_test_listener_url == null ? null : tonumber(coalesce(one(regexall("^https://[^/:]+:([0-9]+)", var.lifecycle_test_listener_url)[*][0]), "443"))
 
   # One entry per Lambda function. capabilities name the policy documents (iam.tf) it is granted:
   # each function gets only what its use case calls.
@@ -161,6 +163,21 @@ resource "aws_vpc_security_group_egress_rule" "functions_https" {
   cidr_ipv4         = "0.0.0.0/0"
   from_port         = 443
   to_port           = 443
+  ip_protocol       = "tcp"
+  tags              = var.tags
+}
+
+# The lifecycle hook smoke-tests the blue/green test listener on its own port (8443 by default),
+# not 443: without this rule its requests never leave the subnet.
+resource "aws_vpc_security_group_egress_rule" "functions_test_listener" {
+  # 443 is open already (functions_https); a second identical rule would be refused.
+  count = coalesce(local.test_listener_port, 443) == 443 ? 0 : 1
+
+  security_group_id = aws_security_group.functions.id
+  description       = "HTTPS to the blue/green test listener (lifecycle smoke test)"
+  cidr_ipv4         = "0.0.0.0/0"
+  from_port         = local.test_listener_port
+  to_port           = local.test_listener_port
   ip_protocol       = "tcp"
   tags              = var.tags
 }

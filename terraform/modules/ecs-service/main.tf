@@ -23,6 +23,13 @@ locals {
   # The image's own HEALTHCHECK (Dockerfile: the java.base-only probe of docker/HealthCheck.java),
   # repeated here because ECS ignores a Dockerfile HEALTHCHECK: with it ECS replaces a wedged task
   # even when no load balancer looks at it. HealthCheckAgreementTest holds the two equal.
+  # With fargate_spot: a base of on-demand tasks, the rest split by weight. Without it the service keeps
+  # launch_type FARGATE: the provider replaces a service whose launch type turns into a strategy.
+  capacity_provider_strategy = var.fargate_spot.enabled ? [
+    { capacity_provider = "FARGATE", base = var.fargate_spot.on_demand_base, weight = var.fargate_spot.on_demand_weight },
+    { capacity_provider = "FARGATE_SPOT", base = 0, weight = var.fargate_spot.spot_weight },
+  ] : []
+
   container_health_check = {
     command     = ["CMD", "/opt/antigravity/java/bin/java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/opt/antigravity/healthcheck", "HealthCheck", "http://127.0.0.1:${var.container_port}/health"]
     interval    = 30
@@ -43,9 +50,10 @@ resource "aws_ecs_cluster" "this" {
   tags = var.tags
 }
 
+# Both Fargate capacity providers are available; the service's strategy (below) picks the mix.
 resource "aws_ecs_cluster_capacity_providers" "this" {
   cluster_name       = aws_ecs_cluster.this.name
-  capacity_providers = ["FARGATE"]
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
 
   default_capacity_provider_strategy {
     capacity_provider = "FARGATE"
@@ -91,7 +99,7 @@ resource "aws_vpc_security_group_egress_rule" "database" {
   for_each = toset(var.database_cidrs)
 
   security_group_id = aws_security_group.service.id
-  description       = "PostgreSQL in the private subnets"
+  description       = "PostgreSQL in the database subnets"
   cidr_ipv4         = each.value
   from_port         = var.database_port
   to_port           = var.database_port
@@ -165,7 +173,7 @@ resource "aws_ecs_service" "this" {
   cluster                            = aws_ecs_cluster.this.id
   task_definition                    = aws_ecs_task_definition.this.arn
   desired_count                      = var.min_tasks
-  launch_type                        = "FARGATE"
+  launch_type                        = var.fargate_spot.enabled ? null : "FARGATE"
   platform_version                   = "LATEST"
   deployment_minimum_healthy_percent = var.deployment_minimum_healthy_percent
   deployment_maximum_percent         = var.deployment_maximum_percent
@@ -174,6 +182,17 @@ resource "aws_ecs_service" "this" {
   propagate_tags                     = "SERVICE"
   enable_execute_command             = false
   wait_for_steady_state              = false
+
+  # fargate_spot: a base of on-demand tasks and the rest split by weight, so a wave of Spot
+  # interruptions never takes the service below the base.
+  dynamic "capacity_provider_strategy" {
+    for_each = local.capacity_provider_strategy
+    content {
+      capacity_provider = capacity_provider_strategy.value.capacity_provider
+      base              = capacity_provider_strategy.value.base
+      weight            = capacity_provider_strategy.value.weight
+    }
+  }
 
   network_configuration {
     subnets          = var.private_subnet_ids
@@ -248,7 +267,8 @@ resource "aws_ecs_service" "this" {
   }
 }
 
-# --- Autoscaling on CPU.
+# --- Autoscaling: target tracking on CPU, memory and requests per target. Application Auto Scaling
+# scales out when any policy asks and in only when every policy agrees, each after its cooldown.
 
 resource "aws_appautoscaling_target" "service" {
   service_namespace  = "ecs"
@@ -273,6 +293,46 @@ resource "aws_appautoscaling_policy" "cpu" {
 
     predefined_metric_specification {
       predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "memory" {
+  name               = "${var.service_name}-memory-target"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.service.service_namespace
+  resource_id        = aws_appautoscaling_target.service.resource_id
+  scalable_dimension = aws_appautoscaling_target.service.scalable_dimension
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.memory_target_percent
+    scale_out_cooldown = var.scale_out_cooldown_seconds
+    scale_in_cooldown  = var.scale_in_cooldown_seconds
+
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageMemoryUtilization"
+    }
+  }
+}
+
+# Requests per task and minute through the load balancer: I/O-bound load (waiting on PostgreSQL or
+# Stripe) that CPU does not show. With blue/green it follows the primary target group only (AWS's
+# predefined metric names one); CPU and memory still cover the deployments that swap to the other.
+resource "aws_appautoscaling_policy" "requests" {
+  name               = "${var.service_name}-requests-target"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.service.service_namespace
+  resource_id        = aws_appautoscaling_target.service.resource_id
+  scalable_dimension = aws_appautoscaling_target.service.scalable_dimension
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.requests_per_target_per_minute
+    scale_out_cooldown = var.scale_out_cooldown_seconds
+    scale_in_cooldown  = var.scale_in_cooldown_seconds
+
+    predefined_metric_specification {
+      predefined_metric_type = "ALBRequestCountPerTarget"
+      resource_label         = "${var.load_balancer_arn_suffix}/${var.target_group_arn_suffix}"
     }
   }
 }

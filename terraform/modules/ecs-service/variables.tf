@@ -154,7 +154,7 @@ variable "target_group_arn" {
 }
 
 variable "database_cidrs" {
-  description = "CIDR blocks the tasks may reach on database_port (the private subnets holding the database)."
+  description = "CIDR blocks the tasks may reach on database_port (the database-tier subnets)."
   type        = list(string)
   default     = []
 
@@ -223,6 +223,54 @@ variable "cpu_target_percent" {
   }
 }
 
+variable "memory_target_percent" {
+  description = "Average memory utilisation target tracking keeps the service at. Above the JVM's steady footprint (heap at MaxRAMPercentage=75 plus metaspace and threads), below the memory alarm (85 %): it acts on a leak or a surge of large requests, not on the heap the JVM always holds."
+  type        = number
+  default     = 80
+
+  validation {
+    condition     = var.memory_target_percent >= 10 && var.memory_target_percent <= 95
+    error_message = "memory_target_percent must be between 10 and 95."
+  }
+}
+
+variable "requests_per_target_per_minute" {
+  description = "Load-balancer requests per task and minute (ALBRequestCountPerTarget) target tracking keeps the service at. 30,000 (500/s) is about a fifth of what half a vCPU served for product reads in docs/benchmarks.md (105 CPU µs per request), leaving room for heavier routes (orders, payments)."
+  type        = number
+  default     = 30000
+
+  validation {
+    condition     = var.requests_per_target_per_minute >= 60
+    error_message = "requests_per_target_per_minute must be at least 60 (one request a second)."
+  }
+}
+
+variable "load_balancer_arn_suffix" {
+  description = "ARN suffix (app/name/id) of the load balancer in front of the service: the request-count scaling metric's label."
+  type        = string
+}
+
+variable "target_group_arn_suffix" {
+  description = "ARN suffix (targetgroup/name/id) of the target group the service registers in: the request-count scaling metric's label."
+  type        = string
+}
+
+variable "fargate_spot" {
+  description = "Run part of the tasks on Fargate Spot: on_demand_base tasks always on demand, the rest split on_demand_weight : spot_weight between on-demand Fargate and Fargate Spot. Disabled: every task on demand."
+  type = object({
+    enabled          = bool
+    on_demand_base   = optional(number, 1)
+    on_demand_weight = optional(number, 1)
+    spot_weight      = optional(number, 3)
+  })
+  default = { enabled = false }
+
+  validation {
+    condition     = var.fargate_spot.on_demand_base >= 0 && var.fargate_spot.on_demand_weight >= 0 && var.fargate_spot.spot_weight >= 0 && var.fargate_spot.on_demand_weight + var.fargate_spot.spot_weight > 0
+    error_message = "fargate_spot base and weights must be non-negative, and the weights must not both be 0."
+  }
+}
+
 variable "scale_out_cooldown_seconds" {
   description = "Cooldown after a scale-out before another scale-out."
   type        = number
@@ -233,6 +281,11 @@ variable "scale_in_cooldown_seconds" {
   description = "Cooldown after a scale-in before another scale-in (longer: scaling in too eagerly causes flapping)."
   type        = number
   default     = 300
+
+  validation {
+    condition     = var.scale_in_cooldown_seconds >= 0 && var.scale_in_cooldown_seconds <= 3600
+    error_message = "scale_in_cooldown_seconds must be between 0 and 3600."
+  }
 }
 
 variable "deployment_minimum_healthy_percent" {

@@ -1,6 +1,10 @@
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
+
 locals {
   issuer_host  = "token.actions.githubusercontent.com"
   provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : var.existing_oidc_provider_arn
+  partition    = data.aws_partition.current.partition
 }
 
 # One GitHub OIDC provider exists per account; the second environment in an account reuses it.
@@ -90,4 +94,72 @@ resource "aws_iam_role_policy" "push" {
   name   = "push-to-ecr"
   role   = aws_iam_role.push.id
   policy = data.aws_iam_policy_document.push.json
+}
+
+# --- The drift role: terraform plan from the scheduled drift workflow (.github/workflows/drift.yml).
+# Read-only: AWS's ReadOnlyAccess (every Describe/Get/List a plan's refresh calls, and
+# lambda:GetFunction, with which the workflow fetches the deployed jar so the plan compares like
+# with like) plus what that policy leaves out and a refresh needs: the values of the secrets whose
+# versions Terraform manages. The same
+# trust as the push role: this repository's main branch only, where scheduled workflows run.
+
+resource "aws_iam_role" "drift" {
+  count = var.drift_role_name == null ? 0 : 1
+
+  name                 = var.drift_role_name
+  description          = "GitHub Actions on ${var.github_repository}@${var.branch} plans Terraform read-only to detect drift"
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  max_session_duration = 3600
+  tags                 = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "drift_read_only" {
+  count = var.drift_role_name == null ? 0 : 1
+
+  role       = aws_iam_role.drift[0].name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/ReadOnlyAccess"
+}
+
+data "aws_iam_policy_document" "drift" {
+  dynamic "statement" {
+    for_each = length(var.drift_readable_secret_arns) > 0 ? [var.drift_readable_secret_arns] : []
+    content {
+      sid       = "ReadTheSecretVersionsTerraformManages"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
+    }
+  }
+
+  statement {
+    sid       = "DecryptThoseSecretsWithThePlatformKey"
+    actions   = ["kms:Decrypt"]
+    resources = [var.kms_key_arn]
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["secretsmanager.${data.aws_region.current.region}.amazonaws.com"]
+    }
+  }
+
+  # Belt and braces: whatever a future managed-policy version adds, this role changes nothing.
+  statement {
+    sid    = "NeverWrite"
+    effect = "Deny"
+    actions = [
+      "iam:Create*", "iam:Delete*", "iam:Put*", "iam:Update*", "iam:Attach*", "iam:Detach*", "iam:PassRole",
+      "s3:Put*", "s3:Delete*",
+      "ecs:Update*", "ecs:Create*", "ecs:Delete*", "ecs:RegisterTaskDefinition",
+      "lambda:Update*", "lambda:Invoke*",
+      "secretsmanager:Put*", "secretsmanager:Update*",
+    ]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "drift" {
+  count = var.drift_role_name == null ? 0 : 1
+
+  name   = "read-secret-versions"
+  role   = aws_iam_role.drift[0].id
+  policy = data.aws_iam_policy_document.drift.json
 }

@@ -66,6 +66,28 @@ variable "existing_oidc_provider_arn" {
   }
 }
 
+variable "drift_role_name" {
+  description = "Name of the read-only role the scheduled drift workflow assumes to run terraform plan; null = no such role."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.drift_role_name == null || can(regex("^[\\w+=,.@-]{1,64}$", coalesce(var.drift_role_name, "-")))
+    error_message = "drift_role_name must be a valid IAM role name (1-64 characters)."
+  }
+}
+
+variable "drift_readable_secret_arns" {
+  description = "Secrets whose values the drift role may read: those with a version Terraform manages (a plan reads it back), e.g. the cache's AUTH token. Never the operators' secrets."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for arn in var.drift_readable_secret_arns : can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[^*]+$", arn))])
+    error_message = "drift_readable_secret_arns must be Secrets Manager secret ARNs without wildcards."
+  }
+}
+
 variable "tags" {
   description = "Tags applied to every resource of this module."
   type        = map(string)

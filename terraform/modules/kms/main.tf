@@ -66,6 +66,43 @@ data "aws_iam_policy_document" "key" {
       values   = [local.account_id]
     }
   }
+
+  # CloudTrail (module cloudtrail) encrypts log files as itself: only this account's trails, as in
+  # AWS's policy for trails with SSE-KMS. Reading them needs kms:Decrypt through IAM (first statement).
+  statement {
+    sid       = "CloudTrailEncryptsThisAccountsTrails"
+    actions   = ["kms:GenerateDataKey*"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudtrail.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "kms:EncryptionContext:aws:cloudtrail:arn"
+      values   = ["arn:${local.partition}:cloudtrail:*:${local.account_id}:trail/*"]
+    }
+  }
+
+  statement {
+    sid       = "CloudTrailDescribesTheKey"
+    actions   = ["kms:DescribeKey"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudtrail.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
 }
 
 resource "aws_kms_key" "platform" {

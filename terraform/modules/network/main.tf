@@ -2,8 +2,10 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
-  # Subnet i lives in availability zone i: one public and one private subnet per zone.
+  # Subnet i lives in availability zone i: one public, one private and one database subnet per zone.
   zones = { for index, zone in var.availability_zones : zone => index }
+  # The zones with a NAT gateway: every zone, or only the first with single_nat_gateway.
+  nat_zones = var.single_nat_gateway ? { (var.availability_zones[0]) = 0 } : local.zones
 }
 
 resource "aws_vpc" "this" {
@@ -45,6 +47,29 @@ resource "aws_subnet" "private" {
   tags              = merge(var.tags, { Name = "${var.name}-private-${each.key}", Tier = "private" })
 }
 
+# The database tier (RDS, ElastiCache): no route to the internet gateway or a NAT gateway, only the
+# VPC's local route, so nothing in it can reach out or be reached from outside the VPC.
+resource "aws_subnet" "database" {
+  for_each = local.zones
+
+  vpc_id            = aws_vpc.this.id
+  availability_zone = each.key
+  cidr_block        = var.database_subnet_cidrs[each.value]
+  tags              = merge(var.tags, { Name = "${var.name}-database-${each.key}", Tier = "database" })
+}
+
+resource "aws_route_table" "database" {
+  vpc_id = aws_vpc.this.id
+  tags   = merge(var.tags, { Name = "${var.name}-database" })
+}
+
+resource "aws_route_table_association" "database" {
+  for_each = aws_subnet.database
+
+  subnet_id      = each.value.id
+  route_table_id = aws_route_table.database.id
+}
+
 resource "aws_route_table" "public" {
   vpc_id = aws_vpc.this.id
   tags   = merge(var.tags, { Name = "${var.name}-public" })
@@ -64,9 +89,9 @@ resource "aws_route_table_association" "public" {
 }
 
 # One NAT gateway per zone: losing a zone must not cut the other zone's tasks off from ECR,
-# Secrets Manager and CloudWatch.
+# Secrets Manager and CloudWatch. single_nat_gateway trades that for one gateway's cost (docs/cost.md).
 resource "aws_eip" "nat" {
-  for_each = local.zones
+  for_each = local.nat_zones
 
   domain = "vpc"
   tags   = merge(var.tags, { Name = "${var.name}-nat-${each.key}" })
@@ -75,7 +100,7 @@ resource "aws_eip" "nat" {
 }
 
 resource "aws_nat_gateway" "this" {
-  for_each = local.zones
+  for_each = local.nat_zones
 
   allocation_id = aws_eip.nat[each.key].id
   subnet_id     = aws_subnet.public[each.key].id
@@ -94,7 +119,7 @@ resource "aws_route" "private_nat" {
 
   route_table_id         = aws_route_table.private[each.key].id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.this[each.key].id
+  nat_gateway_id         = aws_nat_gateway.this[var.single_nat_gateway ? var.availability_zones[0] : each.key].id
 }
 
 resource "aws_route_table_association" "private" {

@@ -51,6 +51,81 @@ variable "private_subnet_cidrs" {
   }
 }
 
+variable "database_subnet_cidrs" {
+  description = "CIDR blocks of the database subnets (RDS, ElastiCache; no route out of the VPC), in the order of availability_zones."
+  type        = list(string)
+  default     = ["10.0.21.0/24", "10.0.22.0/24"]
+
+  validation {
+    condition     = alltrue([for cidr in var.database_subnet_cidrs : can(cidrnetmask(cidr))])
+    error_message = "database_subnet_cidrs must be IPv4 CIDR blocks."
+  }
+}
+
+variable "load_balancer_ingress_cidrs" {
+  description = "Client CIDR blocks the public network ACL admits on the load balancer's ports 80 and 443 (the ALB module's ingress_cidrs)."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+
+  validation {
+    condition     = length(var.load_balancer_ingress_cidrs) > 0 && length(var.load_balancer_ingress_cidrs) < 50 && alltrue([for cidr in var.load_balancer_ingress_cidrs : can(cidrnetmask(cidr))])
+    error_message = "load_balancer_ingress_cidrs must be 1-49 IPv4 CIDR blocks (ACL rules are numbered per block)."
+  }
+}
+
+variable "container_port" {
+  description = "Port the tasks listen on: the public tier may reach the private tier on it (the load balancer's targets)."
+  type        = number
+  default     = 8080
+
+  validation {
+    condition     = var.container_port >= 1 && var.container_port <= 65535
+    error_message = "container_port must be a TCP port."
+  }
+}
+
+variable "database_port" {
+  description = "Port of the database (RDS PostgreSQL) in the database tier; the private tier may reach it."
+  type        = number
+  default     = 5432
+
+  validation {
+    condition     = var.database_port >= 1 && var.database_port <= 65535
+    error_message = "database_port must be a TCP port."
+  }
+}
+
+variable "cache_port" {
+  description = "Port of the cache (ElastiCache) in the database tier; the private tier may reach it, and the cache nodes each other (replication)."
+  type        = number
+  default     = 6379
+
+  validation {
+    condition     = var.cache_port >= 1 && var.cache_port <= 65535
+    error_message = "cache_port must be a TCP port."
+  }
+}
+
+variable "test_listener" {
+  description = "The load balancer's blue/green test listener: its port and the operator CIDR blocks it admits (this module adds its own NAT gateways' addresses, from which the smoke-test hook calls it); null = no test listener."
+  type = object({
+    port  = number
+    cidrs = list(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.test_listener == null || try(var.test_listener.port >= 1 && var.test_listener.port <= 65535 && length(var.test_listener.cidrs) < 40 && alltrue([for cidr in var.test_listener.cidrs : can(cidrnetmask(cidr)) && cidr != "0.0.0.0/0"]), false)
+    error_message = "test_listener.port must be a TCP port and test_listener.cidrs at most 39 IPv4 CIDR blocks, never 0.0.0.0/0."
+  }
+}
+
+variable "single_nat_gateway" {
+  description = "One NAT gateway, in the first zone, for every private subnet instead of one per zone: cheaper (docs/cost.md), but the private subnets lose the internet while that zone is down. For staging at most."
+  type        = bool
+  default     = false
+}
+
 variable "flow_log_retention_days" {
   description = "Retention of the VPC flow logs, in days (a value CloudWatch Logs accepts)."
   type        = number

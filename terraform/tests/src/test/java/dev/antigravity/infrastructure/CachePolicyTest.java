@@ -26,7 +26,7 @@ class CachePolicyTest {
         assertThat(group.path("auth_token").asText()).isEqualTo("${random_password.auth_token.result}");
         assertThat(group.path("subnet_group_name").asText()).isEqualTo("${aws_elasticache_subnet_group.this.name}");
         assertThat(CACHE.resource("aws_elasticache_subnet_group", "this").body().path("subnet_ids").asText())
-                .isEqualTo("${var.private_subnet_ids}");
+                .isEqualTo("${var.subnet_ids}");
         assertThat(TerraformConfiguration.strings(group.path("security_group_ids")))
                 .containsExactly("${aws_security_group.cache.id}");
         assertThat(CACHE.variableDefault("nodes").asInt()).isGreaterThanOrEqualTo(2);
@@ -86,7 +86,7 @@ class CachePolicyTest {
             assertThat(TerraformConfiguration.strings(cache.path("allowed_security_group_ids")))
                     .containsExactly("${module.ecs_service.security_group_id}");
             assertThat(cache.path("kms_key_arn").asText()).isEqualTo("${module.kms.key_arn}");
-            assertThat(cache.path("private_subnet_ids").asText()).isEqualTo("${module.network.private_subnet_ids}");
+            assertThat(cache.path("subnet_ids").asText()).isEqualTo("${module.network.database_subnet_ids}");
             assertThat(service.path("environment").toString()).contains("CACHE_URL").contains("module.cache.url")
                     .doesNotContain("CACHE_PASSWORD");
             assertThat(service.path("secrets").toString()).contains("CACHE_PASSWORD").contains("module.cache.auth_token_secret_arn");

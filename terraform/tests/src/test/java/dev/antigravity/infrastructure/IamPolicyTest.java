@@ -21,7 +21,8 @@ class IamPolicyTest {
     private static final Map<String, Set<String>> ALLOWED_WILDCARD_ACTIONS = Map.of(
             "kms/key#EnableIamPoliciesOfThisAccount", Set.of("kms:*"),
             "kms/key#CloudWatchLogsEncryptsThisAccountsLogGroups", Set.of("kms:ReEncrypt*", "kms:GenerateDataKey*"),
-            "kms/key#AwsServicesPublishToEncryptedQueuesAndTopics", Set.of("kms:GenerateDataKey*"));
+            "kms/key#AwsServicesPublishToEncryptedQueuesAndTopics", Set.of("kms:GenerateDataKey*"),
+            "kms/key#CloudTrailEncryptsThisAccountsTrails", Set.of("kms:GenerateDataKey*"));
 
     /**
      * Scopable actions allowed on Resource "*" all the same, by module/document#sid: an SMS to a phone
@@ -33,8 +34,9 @@ class IamPolicyTest {
     /** A key policy's Resource "*" is the key itself. */
     private static final String KEY_POLICY = "kms/key";
 
+    /** ReadOnlyAccess: only the drift role's, which denies writes besides (DriftDetectionPolicyTest). */
     private static final Set<String> ALLOWED_MANAGED_POLICIES = Set.of(
-            "AmazonRDSEnhancedMonitoringRole", "AmazonECSInfrastructureRolePolicyForLoadBalancers");
+            "AmazonRDSEnhancedMonitoringRole", "AmazonECSInfrastructureRolePolicyForLoadBalancers", "policy/ReadOnlyAccess");
 
     private static final List<String> POLICY_ATTRIBUTES = List.of("policy", "assume_role_policy");
 

@@ -108,11 +108,33 @@ class NetworkPolicyTest {
         assertThat(network.variableDefault("vpc_cidr").asText()).isEqualTo("10.0.0.0/16");
         assertThat(TerraformConfiguration.strings(network.variableDefault("public_subnet_cidrs"))).containsExactly("10.0.1.0/24", "10.0.2.0/24");
         assertThat(TerraformConfiguration.strings(network.variableDefault("private_subnet_cidrs"))).containsExactly("10.0.11.0/24", "10.0.12.0/24");
-        assertThat(network.resource("aws_nat_gateway", "this").body().path("for_each").asText()).isEqualTo("${local.zones}");
+        assertThat(network.resource("aws_nat_gateway", "this").body().path("for_each").asText()).isEqualTo("${local.nat_zones}");
+        assertThat(network.locals().path("nat_zones").asText()).isEqualTo("${var.single_nat_gateway ? { (var.availability_zones[0]) = 0 } : local.zones}");
+        assertThat(network.variableDefault("single_nat_gateway").asBoolean(true)).as("a NAT gateway per zone by default").isFalse();
+        assertThat(TerraformConfiguration.tfvarsExample("prod").path("single_nat_gateway").asBoolean(false)).as("prod").isFalse();
         assertThat(network.resource("aws_route", "private_nat").body().path("nat_gateway_id").asText())
-                .isEqualTo("${aws_nat_gateway.this[each.key].id}");
+                .isEqualTo("${aws_nat_gateway.this[var.single_nat_gateway ? var.availability_zones[0] : each.key].id}");
         assertThat(network.resource("aws_flow_log", "this").body().path("traffic_type").asText()).isEqualTo("ALL");
         assertThat(network.resource("aws_subnet", "public").body().path("map_public_ip_on_launch").asBoolean(true)).isFalse();
+    }
+
+    /**
+     * The lifecycle hook smoke-tests the blue/green test listener (:8443 by default) from the private
+     * subnets: the functions' security group must let that port out, not only 443.
+     */
+    @Test
+    void theLifecycleSmokeTestMayReachTheTestListenerPort() {
+        ModuleSource hooks = ModuleSource.module("deploy-hooks");
+        Block egress = hooks.resource("aws_vpc_security_group_egress_rule", "functions_test_listener");
+
+        assertThat(egress.body().path("security_group_id").asText()).isEqualTo("${aws_security_group.functions.id}");
+        assertThat(egress.body().path("from_port").asText()).isEqualTo("${local.test_listener_port}");
+        assertThat(egress.body().path("count").asText()).isEqualTo("${coalesce(local.test_listener_port, 443) == 443 ? 0 : 1}");
+        assertThat(hooks.locals().path("test_listener_port").asText()).contains("var.lifecycle_test_listener_url", "regexall");
+        for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
+            assertThat(ModuleSource.environment(name).moduleCall("deploy_hooks").body().path("lifecycle_test_listener_url").asText())
+                    .contains(":${module.alb.test_listener_port}");
+        }
     }
 
     private static List<Block> ingressRulesOf(ModuleSource module, String groupReference) {

@@ -25,6 +25,7 @@ final class TerraformConfiguration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TerraformConfiguration loaded;
+    private static final Map<Path, JsonNode> TFVARS = new LinkedHashMap<>();
 
     private final Map<Path, JsonNode> files;
     private final Map<Path, String> errors;
@@ -48,6 +49,18 @@ final class TerraformConfiguration {
             loaded = convert(RepositoryLayout.terraformFiles());
         }
         return loaded;
+    }
+
+    /** An environment's terraform.tfvars.example (HCL attributes only), parsed the same way. */
+    static synchronized JsonNode tfvarsExample(String environment) {
+        Path file = RepositoryLayout.ENVIRONMENTS.resolve(environment).resolve("terraform.tfvars.example");
+        return TFVARS.computeIfAbsent(file, path -> {
+            TerraformConfiguration parsed = convert(List.of(path));
+            if (!parsed.errors.isEmpty()) {
+                fail("tfvars that do not parse: " + parsed.errors);
+            }
+            return parsed.files.get(path);
+        });
     }
 
     Map<Path, JsonNode> files() {

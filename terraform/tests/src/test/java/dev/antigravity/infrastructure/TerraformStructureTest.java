@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TerraformStructureTest {
 
     private static final List<String> MODULES = List.of(
-            "alb", "cache", "customer-notifications", "database", "deploy-hooks", "ecr", "ecs-service", "github-oidc", "kms",
+            "alb", "cache", "cloudtrail", "customer-notifications", "database", "deploy-hooks", "ecr", "ecs-service", "github-oidc", "kms",
             "network", "observability");
 
     @Test
