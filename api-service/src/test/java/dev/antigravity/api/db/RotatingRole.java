@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.antigravity.api.testsupport.DefaultAwsCredentials;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.events.testing.MotoServer;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -30,11 +31,7 @@ final class RotatingRole implements AutoCloseable {
 
     RotatingRole(TestDatabases.Endpoint admin) {
         this.admin = admin;
-        // The SDK's default credential chain (the wrapper's client uses it): moto takes any, as long as there are some.
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
+        DefaultAwsCredentials.ensure();
         // Members of antigravity_password_auth must give their password (scripts/local-services); the test user
         // joins the role to own its schema and end its sessions.
         execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "' IN ROLE " + PASSWORD_AUTH_GROUP);
