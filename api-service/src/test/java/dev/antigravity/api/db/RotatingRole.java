@@ -122,10 +122,17 @@ final class RotatingRole implements AutoCloseable {
         }
     }
 
-    /** Drops the schema and the role once no pool holds a session of it. */
+    /**
+     * Drops the schema and the role once no pool holds a session of it. Best effort: an ended session still letting
+     * go of its locks must not fail the test, and a left-over uniquely named schema is in nobody's way.
+     */
     @Override
     public void close() {
-        terminateSessions();
-        execute("SET lock_timeout = '5s'; DROP SCHEMA IF EXISTS " + name + " CASCADE; DROP ROLE IF EXISTS " + name);
+        try {
+            terminateSessions();
+            execute("SET lock_timeout = '5s'; DROP SCHEMA IF EXISTS " + name + " CASCADE; DROP ROLE IF EXISTS " + name);
+        } catch (IllegalStateException e) {
+            System.err.println("left behind: " + e.getMessage() + " (" + e.getCause() + ")");
+        }
     }
 }
