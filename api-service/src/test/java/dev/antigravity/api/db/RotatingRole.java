@@ -32,8 +32,11 @@ final class RotatingRole implements AutoCloseable {
     RotatingRole(TestDatabases.Endpoint admin) {
         this.admin = admin;
         DefaultAwsCredentials.ensure();
-        // Members of antigravity_password_auth must give their password (scripts/local-services); the test user
-        // joins the role to own its schema and end its sessions.
+        // Members of antigravity_password_auth must give their password (scripts/local-services creates the group;
+        // a Testcontainers PostgreSQL asks every login for its password and may lack it). The test user joins the
+        // role to own its schema and end its sessions.
+        execute("DO $$ BEGIN CREATE ROLE " + PASSWORD_AUTH_GROUP + " NOLOGIN;"
+                + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
         execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "' IN ROLE " + PASSWORD_AUTH_GROUP);
         execute("GRANT " + name + " TO CURRENT_USER");
         execute("CREATE SCHEMA " + name + " AUTHORIZATION " + name);
