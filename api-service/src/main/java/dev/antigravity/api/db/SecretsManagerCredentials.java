@@ -1,6 +1,7 @@
 package dev.antigravity.api.db;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  */
 record SecretsManagerCredentials(String secretId, Optional<String> region, Optional<String> endpoint) {
     private static final String WRAPPER_PREFIX = "jdbc:aws-wrapper:";
-    private static final Pattern SECRET_ARN = Pattern.compile("^arn:aws[a-z-]*:secretsmanager:[^:]+:.*");
+    private static final Pattern SECRET_ARN = Pattern.compile("^arn:aws[a-z-]*:secretsmanager:(?<region>[^:]+):.*");
 
     /** The {@code db.secret} node's settings, or empty when {@code db.secret.id} is not set. */
     static Optional<SecretsManagerCredentials> from(Config secret) {
@@ -50,17 +51,24 @@ record SecretsManagerCredentials(String secretId, Optional<String> region, Optio
         // Only the secrets plugin: the wrapper's default chain would add failover2 and efm2 (see above).
         pool.addDataSourceProperty("wrapperPlugins", "awsSecretsManager");
         pool.addDataSourceProperty("secretsManagerSecretId", secretId);
-        secretRegion().ifPresent(r -> pool.addDataSourceProperty("secretsManagerRegion", r));
+        pool.addDataSourceProperty("secretsManagerRegion", secretRegion());
         endpoint.ifPresent(e -> pool.addDataSourceProperty("secretsManagerEndpoint", e));
     }
 
-    /** The configured region; else an ARN names its own; else the SDK's (AWS_REGION, profile, instance metadata). */
-    private Optional<String> secretRegion() {
-        if (region.isPresent() || SECRET_ARN.matcher(secretId).matches()) {
-            return region;
+    /**
+     * The configured region; else the ARN's (read here: the plugin reads it only from ARNs of the {@code aws}
+     * partition); else the SDK's (AWS_REGION, profile, instance metadata).
+     */
+    private String secretRegion() {
+        if (region.isPresent()) {
+            return region.get();
+        }
+        Matcher arn = SECRET_ARN.matcher(secretId);
+        if (arn.matches()) {
+            return arn.group("region");
         }
         try {
-            return Optional.of(new DefaultAwsRegionProviderChain().getRegion().id());
+            return new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (SdkClientException e) {
             throw new IllegalStateException("db.secret.id '" + secretId + "' is not an ARN and no region is known:"
                     + " set db.secret.region (DB_SECRET_REGION) or AWS_REGION", e);

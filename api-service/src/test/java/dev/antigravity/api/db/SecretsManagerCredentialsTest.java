@@ -5,11 +5,13 @@ import java.util.Map;
 import dev.antigravity.api.testsupport.DefaultAwsCredentials;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.events.testing.MotoServer;
+import com.zaxxer.hikari.HikariConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Settings that cannot work are refused at start-up with the reason, before any connection is tried. */
@@ -39,6 +41,21 @@ class SecretsManagerCredentialsTest {
                 "secret.endpoint", MotoServer.endpoint().toString()))))
                 .rootCause().isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("can't find the specified secret");
+    }
+
+    /** The plugin reads a region only from ARNs of the aws partition; the service reads it from any. */
+    @Test
+    void theWrapperGetsTheSecretAndTheRegionOfAnArnInAnyPartition() {
+        String arn = "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:rds!db-1a2b-AbCdEf";
+        Config db = db(Map.of("url", "jdbc:postgresql://db:5432/antigravity?sslmode=require", "secret.id", arn));
+        HikariConfig pool = new HikariConfig();
+        SecretsManagerCredentials.from(db.get("secret")).orElseThrow().configure(pool, db.get("url").asString().get(), db);
+
+        assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:aws-wrapper:postgresql://db:5432/antigravity?sslmode=require");
+        assertThat(pool.getDataSourceProperties()).containsEntry("wrapperPlugins", "awsSecretsManager")
+                .containsEntry("secretsManagerSecretId", arn).containsEntry("secretsManagerRegion", "cn-north-1")
+                .doesNotContainKey("secretsManagerEndpoint");
+        assertThat(pool.getUsername()).isNull();
     }
 
     private static Config db(Map<String, String> settings) {
