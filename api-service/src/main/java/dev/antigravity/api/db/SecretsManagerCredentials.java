@@ -17,19 +17,27 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * with the cached one, fetches the secret again and retries that one connection, so a rotation costs no request
  * its login: only requests on connections the database itself closes fail (503, and the pool opens new ones).
  *
- * <p>Only that plugin is enabled. The wrapper's failover plugins ({@code failover}, {@code failover2}) need a
- * cluster topology (Aurora or a Multi-AZ DB <em>cluster</em>); the database module creates a Multi-AZ DB
+ * <p>By default only that plugin is enabled. The wrapper's failover plugins ({@code failover}, {@code failover2})
+ * need a cluster topology (Aurora or a Multi-AZ DB <em>cluster</em>); the database module creates a Multi-AZ DB
  * <em>instance</em>, which fails over by pointing its DNS name at the standby, for which the wrapper documents no
  * failover support. There the pool's reconnect after the failover does the work (the JVM caches DNS for 30 s).
+ * {@code db.secret.plugins} adds plugins for other deployments ({@code failover2,efm2} on a cluster).
  */
-record SecretsManagerCredentials(String secretId, Optional<String> region, Optional<String> endpoint) {
+record SecretsManagerCredentials(String secretId, Optional<String> region, Optional<String> endpoint,
+                                 Optional<String> plugins) {
+    private static final String SECRETS_PLUGIN = "awsSecretsManager";
     private static final String WRAPPER_PREFIX = "jdbc:aws-wrapper:";
     private static final Pattern SECRET_ARN = Pattern.compile("^arn:aws[a-z-]*:secretsmanager:(?<region>[^:]+):.*");
 
     /** The {@code db.secret} node's settings, or empty when {@code db.secret.id} is not set. */
     static Optional<SecretsManagerCredentials> from(Config secret) {
-        return nonBlank(secret.get("id")).map(id -> new SecretsManagerCredentials(id,
-                nonBlank(secret.get("region")), nonBlank(secret.get("endpoint"))));
+        Optional<String> plugins = nonBlank(secret.get("plugins"));
+        Optional<SecretsManagerCredentials> credentials = nonBlank(secret.get("id")).map(id ->
+                new SecretsManagerCredentials(id, nonBlank(secret.get("region")), nonBlank(secret.get("endpoint")), plugins));
+        if (credentials.isEmpty() && plugins.isPresent()) {
+            throw new IllegalStateException("db.secret.plugins needs db.secret.id: the wrapper is used for its secret");
+        }
+        return credentials;
     }
 
     /**
@@ -48,8 +56,8 @@ record SecretsManagerCredentials(String secretId, Optional<String> region, Optio
             throw new IllegalStateException("db.url must be a JDBC URL (jdbc:postgresql://...)");
         }
         pool.setJdbcUrl(url.startsWith(WRAPPER_PREFIX) ? url : WRAPPER_PREFIX + url.substring("jdbc:".length()));
-        // Only the secrets plugin: the wrapper's default chain would add failover2 and efm2 (see above).
-        pool.addDataSourceProperty("wrapperPlugins", "awsSecretsManager");
+        // Always named: the wrapper's default chain would add auroraConnectionTracker, failover2 and efm2 (see above).
+        pool.addDataSourceProperty("wrapperPlugins", plugins.map(more -> SECRETS_PLUGIN + "," + more).orElse(SECRETS_PLUGIN));
         pool.addDataSourceProperty("secretsManagerSecretId", secretId);
         pool.addDataSourceProperty("secretsManagerRegion", secretRegion());
         endpoint.ifPresent(e -> pool.addDataSourceProperty("secretsManagerEndpoint", e));

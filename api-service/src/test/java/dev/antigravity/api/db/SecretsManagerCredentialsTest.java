@@ -58,6 +58,20 @@ class SecretsManagerCredentialsTest {
         assertThat(pool.getUsername()).isNull();
     }
 
+    @Test
+    void furtherPluginsJoinTheSecretsPluginAndNeedASecret() {
+        Config db = db(Map.of("url", "jdbc:postgresql://db:5432/antigravity", "secret.id", "db-credentials",
+                "secret.region", "eu-west-1", "secret.plugins", "failover2,efm2"));
+        HikariConfig pool = new HikariConfig();
+        SecretsManagerCredentials.from(db.get("secret")).orElseThrow().configure(pool, db.get("url").asString().get(), db);
+        assertThat(pool.getDataSourceProperties()).containsEntry("wrapperPlugins", "awsSecretsManager,failover2,efm2")
+                .containsEntry("secretsManagerRegion", "eu-west-1");
+
+        assertThatThrownBy(() -> Database.create(db(Map.of("secret.plugins", "efm2"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("db.secret.plugins needs db.secret.id");
+    }
+
     private static Config db(Map<String, String> settings) {
         return Config.just(ConfigSources.create(settings));
     }
