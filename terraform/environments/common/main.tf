@@ -173,6 +173,9 @@ module "ecs_service" {
   # Helidon maps DB_URL to db.url, DB_USERNAME to db.username, and so on.
   environment = merge(var.service_environment, {
     DB_URL = module.database.jdbc_url
+    # The credentials: read by the task at new connections, so RDS's rotation needs no redeployment
+    # (database-credentials.tf).
+    DB_SECRET_ID = module.database.master_user_secret_arn
     # The catalogue cache (its AUTH token comes from Secrets Manager, below).
     CACHE_URL = module.cache.url
     # Behind the load balancer the client address is the last X-Forwarded-For hop.
@@ -181,13 +184,11 @@ module "ecs_service" {
     METRICS_SERVICE = module.observability.metrics_service
   }, local.customer_notifications_environment)
   secrets = {
-    DB_USERNAME             = "${module.database.master_user_secret_arn}:username::"
-    DB_PASSWORD             = "${module.database.master_user_secret_arn}:password::"
     PAYMENTS_STRIPE_KEY     = aws_secretsmanager_secret.payments["stripe-key"].arn
     PAYMENTS_WEBHOOK_SECRET = aws_secretsmanager_secret.payments["webhook-secret"].arn
     CACHE_PASSWORD          = module.cache.auth_token_secret_arn
   }
-  secret_arns = concat([module.database.master_user_secret_arn, module.cache.auth_token_secret_arn], [for secret in aws_secretsmanager_secret.payments : secret.arn])
+  secret_arns = concat([module.cache.auth_token_secret_arn], [for secret in aws_secretsmanager_secret.payments : secret.arn])
 
   blue_green = var.enable_blue_green ? {
     alternate_target_group_arn   = module.alb.alternate_target_group_arn

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +26,8 @@ import org.flywaydb.core.Flyway;
  * and by Flyway (migrations at start-up). Helidon's own Hikari integration is not available at
  * 4.5.0, so the pool is built here and handed to the JDBC client as its connection source.
  * With no {@code db.url} the service runs on an in-memory H2 in PostgreSQL mode, so a newcomer
- * needs nothing installed; the same migrations run on both.
+ * needs nothing installed; the same migrations run on both. With {@code db.secret.id} the credentials come
+ * from Secrets Manager at each new connection ({@link SecretsManagerCredentials}).
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
@@ -57,9 +59,14 @@ public final class Database implements AutoCloseable {
         boolean embedded = url.isEmpty();
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("antigravity");
-        pool.setJdbcUrl(embedded ? embeddedUrl() : url);
-        db.get("username").asString().filter(s -> !s.isBlank()).ifPresent(pool::setUsername);
-        db.get("password").asString().filter(s -> !s.isBlank()).ifPresent(pool::setPassword);
+        Optional<SecretsManagerCredentials> secret = SecretsManagerCredentials.from(db.get("secret"));
+        if (secret.isPresent()) {
+            secret.get().configure(pool, url, db);
+        } else {
+            pool.setJdbcUrl(embedded ? embeddedUrl() : url);
+            db.get("username").asString().filter(s -> !s.isBlank()).ifPresent(pool::setUsername);
+            db.get("password").asString().filter(s -> !s.isBlank()).ifPresent(pool::setPassword);
+        }
         db.get("schema").asString().filter(s -> !s.isBlank()).ifPresent(pool::setSchema);
         pool.setMaximumPoolSize(poolSize(db));
         // Short: with the concurrency limit at the pool size a healthy pool hands out a connection at

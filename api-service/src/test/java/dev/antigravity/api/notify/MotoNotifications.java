@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.antigravity.api.testsupport.DefaultAwsCredentials;
 import dev.antigravity.events.testing.MotoServer;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -18,11 +19,7 @@ public final class MotoNotifications {
     private final String domain = "notify-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
 
     public MotoNotifications() {
-        // The SDK's default credential chain: moto takes any, as long as there are some.
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "testing");
-            System.setProperty("aws.secretAccessKey", "testing");
-        }
+        DefaultAwsCredentials.ensure();
         try (SesV2Client ses = MotoServer.client(SesV2Client.builder())) {
             ses.createEmailIdentity(r -> r.emailIdentity(domain));
         }
