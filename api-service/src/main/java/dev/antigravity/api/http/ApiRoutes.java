@@ -9,7 +9,7 @@ import dev.antigravity.api.http.resource.PaymentsHttpService;
 import dev.antigravity.api.http.resource.ProductsHttpService;
 import dev.antigravity.api.http.resource.UsersHttpService;
 import dev.antigravity.api.jobs.PeriodicJob;
-import dev.antigravity.api.metrics.EmfOrderMetrics;
+import dev.antigravity.api.metrics.EmfCounts;
 import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.payment.PaymentProviders;
 import dev.antigravity.api.notify.Notifications;
@@ -33,7 +33,8 @@ public final class ApiRoutes {
         PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock());
         DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
                 OrderRules.from(orders), provider.gateway(), provider.currency(), app.cache(),
-                new EmfOrderMetrics(EmfWriter.stdout(), ApiServer.metricsService(app.config())));
+                EmfCounts.ordersProcessed(EmfWriter.stdout(), EmfWriter.service(app.config())),
+                EmfCounts.paymentFailures(EmfWriter.stdout(), EmfWriter.service(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob("order-expiry",
                 orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), services.orders()::expireUnpaid);

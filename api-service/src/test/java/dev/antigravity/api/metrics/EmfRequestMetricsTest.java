@@ -21,12 +21,13 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.antigravity.api.cache.CacheLookups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API's EMF lines, read as CloudWatch reads them (the specification's schema and rules): request latency per
- * route template and status class, orders processed; dimensions bounded; and the metric names are exactly the ones
+ * route template and status class, orders processed, payment failures, cache hits; dimensions bounded; and the metric names are exactly the ones
  * the dashboard may name (terraform/modules/observability/emitted-metrics.json).
  */
 class EmfRequestMetricsTest {
@@ -90,7 +91,7 @@ class EmfRequestMetricsTest {
 
     @Test
     void ordersProcessedIsCountedByOutcome() {
-        EmfOrderMetrics orders = new EmfOrderMetrics(emf, "antigravity-prod/api");
+        EmfCounts orders = EmfCounts.ordersProcessed(emf, "antigravity-prod/api");
         orders.accept("placed");
         orders.accept("expired");
 
@@ -100,6 +101,38 @@ class EmfRequestMetricsTest {
                     assertThat(directive.dimensionSets()).extracting(Map::keySet).containsExactly(
                             Set.of("Service", "Outcome"), Set.of("Service"));
                 }));
+    }
+
+    @Test
+    void paymentFailuresAreCountedByReason() throws IOException {
+        EmfCounts.paymentFailures(emf, "antigravity-prod/api").accept("declined");
+
+        String line = lines().getFirst();
+        assertThat(EmfSpecification.parse(line)).singleElement().satisfies(directive -> {
+            assertThat(directive.metrics()).containsExactly("PaymentFailures");
+            assertThat(directive.dimensionSets()).containsExactly(
+                    Map.of("Service", "antigravity-prod/api", "Reason", "declined"),
+                    Map.of("Service", "antigravity-prod/api"));
+        });
+        assertThat(new ObjectMapper().readTree(line).path("PaymentFailures").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void eachCacheLookupIsOneOrZeroSoThatItsAverageIsTheHitRatio() throws IOException {
+        EmfCacheMetrics cache = new EmfCacheMetrics(emf, "antigravity-prod/api");
+        cache.lookedUp(CacheLookups.Kind.product, true);
+        cache.lookedUp(CacheLookups.Kind.page, false);
+
+        List<String> lines = lines();
+        assertThat(lines).hasSize(2);
+        assertThat(EmfSpecification.parse(lines.get(0))).singleElement().satisfies(directive -> {
+            assertThat(directive.metrics()).containsExactly("CacheHit");
+            assertThat(directive.dimensionSets()).containsExactly(
+                    Map.of("Service", "antigravity-prod/api", "Cache", "product"), Map.of("Service", "antigravity-prod/api"));
+        });
+        assertThat(new ObjectMapper().readTree(lines.get(0)).path("CacheHit").asDouble()).isEqualTo(1.0);
+        assertThat(EmfSpecification.parse(lines.get(1)).getFirst().dimensionSets().getFirst()).containsEntry("Cache", "page");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).path("CacheHit").asDouble()).isEqualTo(0.0);
     }
 
     @Test
@@ -122,7 +155,9 @@ class EmfRequestMetricsTest {
     @Test
     void theMetricNamesAreExactlyTheOnesTheDashboardMayName() throws IOException {
         requests.accept(outcome("GET", "/api/products", "/api/products", 200, 100));
-        new EmfOrderMetrics(emf, "api").accept("paid");
+        EmfCounts.ordersProcessed(emf, "api").accept("paid");
+        EmfCounts.paymentFailures(emf, "api").accept("create");
+        new EmfCacheMetrics(emf, "api").lookedUp(CacheLookups.Kind.page, true);
         List<String> emitted = new ArrayList<>();
         lines().forEach(line -> EmfSpecification.parse(line).forEach(directive -> {
             assertThat(directive.namespace()).isEqualTo(EmfWriter.NAMESPACE);
