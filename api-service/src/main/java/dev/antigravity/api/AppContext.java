@@ -27,8 +27,9 @@ public record AppContext(Config config, Database database, Clock clock, ObjectMa
 
     /** The production wiring for {@code config} (the root node). */
     public static AppContext create(Config config) {
-        return new AppContext(config, Database.create(config.get("db")), Clock.systemUTC(), Json.mapper(),
-                Metrics.globalRegistry(), new Drain(), Tracing.create(config), cache(config));
+        OpenTelemetry telemetry = Tracing.create(config);
+        return new AppContext(config, Database.create(config.get("db"), telemetry), Clock.systemUTC(), Json.mapper(),
+                Metrics.globalRegistry(), new Drain(), telemetry, cache(config));
     }
 
     /** The catalogue cache of {@code cache.*}, its hit ratio reported as EMF. */
