@@ -61,7 +61,7 @@ public final class ApiServer {
     public static WebServerConfig.Builder configure(WebServerConfig.Builder server, AppContext app) {
         Config config = app.config();
         long maxBody = maxBody(config);
-        ProblemDirectHandler problems = new ProblemDirectHandler(maxBody);
+        ProblemDirectHandler problems = new ProblemDirectHandler(maxBody, app.telemetry());
         return server
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))

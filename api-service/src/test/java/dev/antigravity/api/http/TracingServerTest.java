@@ -2,6 +2,7 @@ package dev.antigravity.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.logging.JsonLogFormatter;
 import dev.antigravity.api.testsupport.Eventually;
+import dev.antigravity.api.testsupport.RawHttp;
 import dev.antigravity.api.testsupport.TestApps;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.api.tracing.Tracing;
@@ -21,6 +23,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -54,6 +57,7 @@ class TracingServerTest {
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
     private final Http1Client client;
+    private final int port;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         private final JsonLogFormatter formatter = new JsonLogFormatter();
@@ -72,8 +76,9 @@ class TracingServerTest {
         }
     };
 
-    TracingServerTest(Http1Client client) {
+    TracingServerTest(Http1Client client, WebServer server) {
         this.client = client;
+        this.port = server.port();
     }
 
     @SetUpServer
@@ -158,6 +163,25 @@ class TracingServerTest {
         });
         assertThat(statements).extracting(statement -> statement.getAttributes().asMap().values().toString())
                 .anyMatch(values -> values.contains("products"));
+    }
+
+    @Test
+    void aRequestAnsweredBeforeRoutingIsASpanTooAndItsAccessLineCarriesTheTraceId() throws IOException {
+        try (RawHttp raw = RawHttp.connect(port, WAIT)) {
+            raw.send("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "traceparent: 00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01\r\n"
+                    + "Content-Length: 999999999\r\n\r\n");
+            assertThat(raw.readResponse().status()).isEqualTo(413);
+        }
+
+        Eventually.assertThat(WAIT, () -> assertThat(serverSpans()).isNotEmpty());
+        SpanData span = serverSpans().getFirst();
+        assertThat(span.getName()).isEqualTo("POST unrouted");
+        assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
+        assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
+        assertThat(lines).filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+                .singleElement().asString()
+                .contains("\"status\":413", "\"correlation_id\":", "\"trace_id\":\"" + CALLER_TRACE + "\"");
     }
 
     private static List<SpanData> serverSpans() {
