@@ -85,6 +85,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private final UnifiedJedis redis;
     private final CacheSettings settings;
     private final CacheOutage outage;
+    private final CacheLookups lookups;
     /** Stricter than requests: an entry missing a field, or with a null one, is not something we stored. */
     private final ObjectMapper json = Json.mapper().copy()
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -96,7 +97,6 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private volatile boolean catalogueUnflushed;
     private volatile Status lastStatus;
     private volatile long statusAt;
-    private final CacheLookups lookups;
 
     RedisCatalogueCache(UnifiedJedis redis, CacheSettings settings, CacheLookups lookups) {
         this.redis = redis;
