@@ -68,6 +68,7 @@ class TracePropagationServerTest {
         aws = RecordingProxy.to(MotoServer.endpoint());
         Map<String, String> settings = new HashMap<>(new MotoNotifications().settings(aws.uri().toString()));
         settings.put("notifications.poll", "PT0.1S");
+        settings.put("notifications.backoff.base", "PT0.2S"); // a send that failed under load is tried again soon
         settings.put("payments.stripe.key", StripeMock.SECRET_KEY);
         settings.put("payments.stripe.url", stripe.uri().toString());
         settings.put("payments.webhook.secret", "whsec_trace_propagation_test");
