@@ -14,14 +14,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.cache.CacheLookups;
+import dev.antigravity.api.service.OrderMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +154,29 @@ class EmfRequestMetricsTest {
                 Map.of("Requests", "not a number", "Service", 7));
         assertThat(EmfSpecification.parse(lines().getLast())).singleElement()
                 .satisfies(directive -> assertThat(directive.dimensionSets().getFirst()).containsEntry("Service", "x"));
+    }
+
+    /** The dashboard lists dimension values (a widget cannot search them with a fixed colour each): all the code emits. */
+    @Test
+    void theDashboardChartsEveryDimensionValueTheCodeEmits() throws IOException {
+        String dashboard = Files.readString(Path.of("..", "terraform", "modules", "observability", "dashboard.tf"));
+        assertThat(listedIn(dashboard, "outcome")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(OrderMetrics.Outcome.values()).map(Enum::name).toList());
+        assertThat(listedIn(dashboard, "reason")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(OrderMetrics.PaymentFailure.values()).map(Enum::name).toList());
+        assertThat(listedIn(dashboard, "kind")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(CacheLookups.Kind.values()).map(Enum::name).toList());
+    }
+
+    /** The values of every {@code for <variable> in ["a", "b"]} of the dashboard, each list the same. */
+    private static Set<String> listedIn(String dashboard, String variable) {
+        Matcher lists = Pattern.compile("for " + variable + " in \\[([^\\]]*)]").matcher(dashboard);
+        Set<List<String>> found = new java.util.HashSet<>();
+        while (lists.find()) {
+            found.add(Arrays.stream(lists.group(1).split(",")).map(v -> v.trim().replace("\"", "")).toList());
+        }
+        assertThat(found).as("the dashboard's lists of " + variable).hasSize(1);
+        return new TreeSet<>(found.iterator().next());
     }
 
     @Test
