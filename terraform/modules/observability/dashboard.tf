@@ -56,6 +56,18 @@ locals {
       metrics = [for outcome in ["placed", "paid", "cancelled", "expired"] : ["Antigravity/Api", "OrdersProcessed", "Service", local.metrics_service, "Outcome", outcome, { stat = "Sum" }]]
     },
     {
+      title   = "Payment failures (create, refund: provider; declined: customer)"
+      metrics = [for reason in ["create", "refund", "declined"] : ["Antigravity/Api", "PaymentFailures", "Service", local.metrics_service, "Reason", reason, { stat = "Sum" }]]
+    },
+    {
+      # CacheHit is 1 per lookup the cache answered and 0 per lookup the database did: its Average is the ratio.
+      title = "Catalogue cache hit ratio (%)"
+      metrics = concat(
+        [for kind in ["product", "page"] : [{ id = "ratio_${kind}", label = "${kind} hit %", expression = "100 * hit_${kind}" }]],
+        [for kind in ["product", "page"] : ["Antigravity/Api", "CacheHit", "Service", local.metrics_service, "Cache", kind, { id = "hit_${kind}", stat = "Average", visible = false }]],
+      )
+    },
+    {
       title   = "API log lines: errors and 5xx answers"
       metrics = [for name in keys(local.log_metric_filters) : [local.log_metrics_namespace, name, { stat = "Sum" }]]
     },

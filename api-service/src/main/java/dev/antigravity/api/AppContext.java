@@ -8,6 +8,8 @@ import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.Drain;
+import dev.antigravity.api.metrics.EmfCacheMetrics;
+import dev.antigravity.api.metrics.EmfWriter;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
@@ -25,13 +27,19 @@ public record AppContext(Config config, Database database, Clock clock, ObjectMa
 
     /** The production wiring for {@code config} (the root node). */
     public static AppContext create(Config config) {
-        return new AppContext(config, Database.create(config.get("db")), Clock.systemUTC(), Json.mapper(),
-                Metrics.globalRegistry(), new Drain(), Tracing.create(config), Caches.from(config.get("cache")));
+        OpenTelemetry telemetry = Tracing.create(config);
+        return new AppContext(config, Database.create(config.get("db"), telemetry), Clock.systemUTC(), Json.mapper(),
+                Metrics.globalRegistry(), new Drain(), telemetry, cache(config));
+    }
+
+    /** The catalogue cache of {@code cache.*}, its hit ratio reported as EMF. */
+    private static CatalogueCache cache(Config config) {
+        return Caches.from(config.get("cache"), new EmfCacheMetrics(EmfWriter.stdout(), EmfWriter.service(config)));
     }
 
     /** The same wiring around an existing database and clock (tests). */
     public static AppContext create(Config config, Database database, Clock clock) {
         return new AppContext(config, database, clock, Json.mapper(), Metrics.globalRegistry(), new Drain(),
-                Tracing.create(config), Caches.from(config.get("cache")));
+                Tracing.create(config), cache(config));
     }
 }

@@ -20,6 +20,11 @@ public final class Caches {
      * down at start-up must not stop the service, whose reads then go to the database.
      */
     public static CatalogueCache from(Config cache) {
+        return from(cache, CacheLookups.NONE);
+    }
+
+    /** The same, telling {@code lookups} whether each read was a hit (the hit-ratio metric). */
+    public static CatalogueCache from(Config cache, CacheLookups lookups) {
         String url = cache.get("url").asString().orElse("").trim();
         if (url.isEmpty()) {
             return CatalogueCache.NONE;
@@ -31,7 +36,7 @@ public final class Caches {
         CacheSettings settings = CacheSettings.from(cache, uri);
         LOG.log(System.Logger.Level.INFO, "Catalogue cache at " + uri.getHost() + ":" + uri.getPort()
                 + (JedisURIHelper.isRedisSSLScheme(uri) ? " (TLS)" : ""));
-        return new RedisCatalogueCache(client(uri, settings), settings);
+        return new RedisCatalogueCache(client(uri, settings), settings, lookups);
     }
 
     private static RedisClient client(URI uri, CacheSettings settings) {

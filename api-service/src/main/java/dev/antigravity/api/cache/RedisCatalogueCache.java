@@ -85,6 +85,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private final UnifiedJedis redis;
     private final CacheSettings settings;
     private final CacheOutage outage;
+    private final CacheLookups lookups;
     /** Stricter than requests: an entry missing a field, or with a null one, is not something we stored. */
     private final ObjectMapper json = Json.mapper().copy()
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -97,9 +98,10 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private volatile Status lastStatus;
     private volatile long statusAt;
 
-    RedisCatalogueCache(UnifiedJedis redis, CacheSettings settings) {
+    RedisCatalogueCache(UnifiedJedis redis, CacheSettings settings, CacheLookups lookups) {
         this.redis = redis;
         this.settings = settings;
+        this.lookups = lookups;
         this.outage = new CacheOutage(settings.retry(), settings.warnInterval(), System::nanoTime);
     }
 
@@ -109,14 +111,17 @@ public final class RedisCatalogueCache implements CatalogueCache {
         String generation = productGeneration(id);
         List<String> cached = read("read product " + id, () -> redis.mget(entry, generation));
         if (cached == null) {
+            lookups.lookedUp(CacheLookups.Kind.product, false);
             return load.apply(id);
         }
         if (cached.get(0) != null) {
             Optional<Product> hit = decode(entry, cached.get(0), productType, product -> product.id() == id);
             if (hit.isPresent()) {
+                lookups.lookedUp(CacheLookups.Kind.product, true);
                 return hit;
             }
         }
+        lookups.lookedUp(CacheLookups.Kind.product, false);
         Optional<Product> loaded = load.apply(id);
         loaded.ifPresent(product -> store(entry, generation, cached.get(1), settings.productTtl(), product));
         return loaded;
@@ -131,6 +136,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
             if (reply != null) {
                 outage.failed("read page", new IllegalStateException("unexpected reply " + reply));
             }
+            lookups.lookedUp(CacheLookups.Kind.page, false);
             return load.apply(query);
         }
         String entry = settings.prefix() + "page:" + generation + ":" + digest;
@@ -138,9 +144,11 @@ public final class RedisCatalogueCache implements CatalogueCache {
             Optional<Page<Product>> hit = decode(entry, value, pageType, page -> page.page() == query.page().page()
                     && page.size() == query.page().size() && page.items().stream().allMatch(Product.class::isInstance));
             if (hit.isPresent()) {
+                lookups.lookedUp(CacheLookups.Kind.page, true);
                 return hit.get();
             }
         }
+        lookups.lookedUp(CacheLookups.Kind.page, false);
         Page<Product> loaded = load.apply(query);
         store(entry, catalogueGeneration(), generation, settings.pageTtl(), loaded);
         return loaded;

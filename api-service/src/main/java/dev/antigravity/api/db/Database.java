@@ -19,6 +19,8 @@ import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -37,15 +39,19 @@ public final class Database implements AutoCloseable {
     private final DbClient dbClient;
     private final boolean embedded;
 
-    private Database(HikariDataSource dataSource, boolean embedded) {
+    private Database(HikariDataSource dataSource, boolean embedded, OpenTelemetry telemetry) {
         this.dataSource = dataSource;
         this.embedded = embedded;
+        // The repositories' statements become CLIENT spans, children of whatever span is current (the request's);
+        // the SQL text is sanitized and parameters are not captured, so no client value reaches a trace.
+        DataSource traced = JdbcTelemetry.builder(telemetry).setQuerySanitizationEnabled(true)
+                .setCaptureQueryParameters(false).build().wrap(dataSource);
         this.dbClient = JdbcClientBuilder.create()
-                .connectionPool(() -> connection(dataSource))
+                .connectionPool(() -> connection(traced))
                 .build();
     }
 
-    private static Connection connection(HikariDataSource dataSource) {
+    private static Connection connection(DataSource dataSource) {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
@@ -53,8 +59,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Builds the pool from the {@code db} configuration node and migrates the schema. */
+    /** Builds the pool from the {@code db} configuration node and migrates the schema; no database spans. */
     public static Database create(Config db) {
+        return create(db, OpenTelemetry.noop());
+    }
+
+    /** The same, every statement of the repositories a span of {@code telemetry}. */
+    public static Database create(Config db, OpenTelemetry telemetry) {
         String url = db.get("url").asString().orElse("").trim();
         boolean embedded = url.isEmpty();
         HikariConfig pool = new HikariConfig();
@@ -72,7 +83,7 @@ public final class Database implements AutoCloseable {
         // Short: with the concurrency limit at the pool size a healthy pool hands out a connection at
         // once, so a long wait only means the database is down, and the client deserves its 503 soon.
         pool.setConnectionTimeout(db.get("pool.timeout").as(Duration.class).orElse(Duration.ofSeconds(2)).toMillis());
-        Database database = new Database(new HikariDataSource(pool), embedded);
+        Database database = new Database(new HikariDataSource(pool), embedded, telemetry);
         if (db.get("migrate").asBoolean().orElse(true)) {
             database.migrate();
         }
@@ -81,7 +92,7 @@ public final class Database implements AutoCloseable {
 
     /** Wraps an existing pool without migrating (tests that need an unreachable database). */
     public static Database wrap(HikariDataSource dataSource) {
-        return new Database(dataSource, false);
+        return new Database(dataSource, false, OpenTelemetry.noop());
     }
 
     /** The pool size configured for {@code db}; the HTTP concurrency limit is derived from it. */

@@ -9,7 +9,7 @@ import dev.antigravity.api.http.resource.PaymentsHttpService;
 import dev.antigravity.api.http.resource.ProductsHttpService;
 import dev.antigravity.api.http.resource.UsersHttpService;
 import dev.antigravity.api.jobs.PeriodicJob;
-import dev.antigravity.api.metrics.EmfOrderMetrics;
+import dev.antigravity.api.metrics.EmfCounts;
 import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.payment.PaymentProviders;
 import dev.antigravity.api.notify.Notifications;
@@ -30,19 +30,22 @@ public final class ApiRoutes {
 
     public static void register(HttpRouting.Builder routing, AppContext app) {
         Config orders = app.config().get("orders");
-        PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock());
+        PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock(), app.telemetry());
         DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
                 OrderRules.from(orders), provider.gateway(), provider.currency(), app.cache(),
-                new EmfOrderMetrics(EmfWriter.stdout(), ApiServer.metricsService(app.config())));
+                EmfCounts.ordersProcessed(EmfWriter.stdout(), EmfWriter.service(app.config())),
+                EmfCounts.paymentFailures(EmfWriter.stdout(), EmfWriter.service(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob("order-expiry",
-                orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), services.orders()::expireUnpaid);
+                orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), app.telemetry(),
+                services.orders()::expireUnpaid);
         PeriodicJob paymentRetry = new PeriodicJob("payment-retry",
-                app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)), services.payments()::retry);
+                app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)), app.telemetry(),
+                services.payments()::retry);
         routing.register(new JobLifecycle(expiry))
                 .register(new JobLifecycle(paymentRetry))
                 .register(new JobLifecycle(Notifications.deliveryJob(app.config().get("notifications"),
-                        app.database().dbClient(), app.clock())))
+                        app.database().dbClient(), app.clock(), app.telemetry())))
                 .register("/api/users", new UsersHttpService(services.users()))
                 .register("/api/products", new ProductsHttpService(services.products()))
                 .register("/api/orders", new OrdersHttpService(services.orders(), services.payments()))

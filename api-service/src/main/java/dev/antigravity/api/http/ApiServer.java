@@ -61,7 +61,7 @@ public final class ApiServer {
     public static WebServerConfig.Builder configure(WebServerConfig.Builder server, AppContext app) {
         Config config = app.config();
         long maxBody = maxBody(config);
-        ProblemDirectHandler problems = new ProblemDirectHandler(maxBody);
+        ProblemDirectHandler problems = new ProblemDirectHandler(maxBody, app.telemetry());
         return server
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))
@@ -97,7 +97,7 @@ public final class ApiServer {
                 .addFilter(new SecurityHeadersFilter())
                 .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
                         List.of(new AccessLog(), new HttpMetrics(app.metrics()),
-                                new EmfRequestMetrics(EmfWriter.stdout(), metricsService(config)))))
+                                new EmfRequestMetrics(EmfWriter.stdout(), EmfWriter.service(config)))))
                 .addFilter(new JsonAcceptFilter())
                 .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
                         failedAuthentications(config.get("ratelimit"))));
@@ -107,11 +107,6 @@ public final class ApiServer {
         }
         limits(routing, config, app.database(), callers);
         routes(routing, app);
-    }
-
-    /** The Service dimension of the EMF metrics (config {@code metrics.service}). */
-    static String metricsService(Config config) {
-        return config.get("metrics.service").asString().orElse("api");
     }
 
     /** The body is read (within its own limits) before a concurrency slot is taken: a slow body must not hold one. */

@@ -8,6 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 import dev.antigravity.api.logging.LogContext;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
 /**
  * Runs one task every {@code interval} on a daemon thread of its own, from {@link #start()} to
@@ -22,15 +28,22 @@ public final class PeriodicJob implements AutoCloseable {
     private final String name;
     private final Duration interval;
     private final ToIntFunction<String> task;
+    private final Tracer tracer;
     private ScheduledExecutorService scheduler;
 
     public PeriodicJob(String name, Duration interval, ToIntFunction<String> task) {
+        this(name, interval, OpenTelemetry.noop(), task);
+    }
+
+    /** Each run is a trace of its own in {@code telemetry}: the root span of what the run calls and logs. */
+    public PeriodicJob(String name, Duration interval, OpenTelemetry telemetry, ToIntFunction<String> task) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalStateException(name + ": the interval must be positive, not " + interval);
         }
         this.name = name;
         this.interval = interval;
         this.task = task;
+        this.tracer = telemetry.getTracer("dev.antigravity.api.jobs");
     }
 
     public synchronized void start() {
@@ -58,16 +71,26 @@ public final class PeriodicJob implements AutoCloseable {
 
     private void runOnce() {
         String correlationId = name + "-" + UUID.randomUUID();
-        // Log lines (and audit entries) of this run carry its correlation id, like a request's.
-        ScopedValue.where(LogContext.CORRELATION_ID, correlationId).run(() -> {
-            try {
-                int done = task.applyAsInt(correlationId);
-                if (done > 0) {
-                    LOG.log(System.Logger.Level.INFO, name + ": " + done + " done");
+        // Log lines (and audit entries) of this run carry its correlation id, like a request's, and its span's trace
+        // id; the database statements and the calls out (SES, SNS, Stripe) of the run are children of that span.
+        Span span = tracer.spanBuilder(name).setNoParent().setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("job.correlation_id", correlationId).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            ScopedValue.where(LogContext.CORRELATION_ID, correlationId).run(() -> {
+                try {
+                    int done = task.applyAsInt(correlationId);
+                    span.setAttribute("job.done", done);
+                    if (done > 0) {
+                        LOG.log(System.Logger.Level.INFO, name + ": " + done + " done");
+                    }
+                } catch (RuntimeException e) {
+                    span.recordException(e);
+                    span.setStatus(StatusCode.ERROR);
+                    LOG.log(System.Logger.Level.WARNING, name + " failed, retried in " + interval + ": " + e);
                 }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, name + " failed, retried in " + interval + ": " + e);
-            }
-        });
+            });
+        } finally {
+            span.end();
+        }
     }
 }

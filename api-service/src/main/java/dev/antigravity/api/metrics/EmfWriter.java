@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.config.Config;
 
 /**
  * Writes CloudWatch Embedded Metric Format lines
@@ -35,6 +36,11 @@ public final class EmfWriter {
     public EmfWriter(PrintStream out, Clock clock) {
         this.out = out;
         this.clock = clock;
+    }
+
+    /** The Service dimension's value: {@code metrics.service} of the configuration {@code root}, else {@code api}. */
+    public static String service(Config root) {
+        return root.get("metrics.service").asString().orElse("api");
     }
 
     /** Writes to standard output, under the same lock as the log lines so that no two lines interleave. */

@@ -10,6 +10,7 @@ import dev.antigravity.api.jobs.PeriodicJob;
 import dev.antigravity.api.repository.NotificationOutboxRepository;
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
+import io.opentelemetry.api.OpenTelemetry;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -28,15 +29,15 @@ public final class Notifications {
     }
 
     /** Every task runs it; the claims keep tasks from sending one message twice. */
-    public static PeriodicJob deliveryJob(Config notifications, DbClient db, Clock clock) {
+    public static PeriodicJob deliveryJob(Config notifications, DbClient db, Clock clock, OpenTelemetry telemetry) {
         DeliveryPolicy policy = policy(notifications);
         // The sender (and its AWS clients) is built on the first run: routes are also recorded
         // without a server, and that must not open clients.
         AtomicReference<NotificationDelivery> delivery = new AtomicReference<>();
         return new PeriodicJob("notification-delivery",
-                notifications.get("poll").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                notifications.get("poll").as(Duration.class).orElse(Duration.ofSeconds(5)), telemetry,
                 correlationId -> delivery.updateAndGet(built -> built != null ? built : new NotificationDelivery(db,
-                        new NotificationOutboxRepository(), sender(notifications), policy, clock))
+                        new NotificationOutboxRepository(), sender(notifications, telemetry), policy, clock))
                         .deliverDue(correlationId));
     }
 
@@ -50,6 +51,11 @@ public final class Notifications {
 
     /** SES and SNS when a sender address is configured; otherwise the log, said once at start. */
     public static NotificationSender sender(Config notifications) {
+        return sender(notifications, OpenTelemetry.noop());
+    }
+
+    /** The same, every SES and SNS request carrying the current span's W3C {@code traceparent}. */
+    public static NotificationSender sender(Config notifications, OpenTelemetry telemetry) {
         Optional<String> from = nonEmpty(notifications.get("email.from"));
         if (from.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "Customer notifications are only logged (LoggingNotificationSender): "
@@ -58,8 +64,9 @@ public final class Notifications {
         }
         Optional<String> region = nonEmpty(notifications.get("region"));
         Optional<URI> endpoint = nonEmpty(notifications.get("endpoint")).map(URI::create);
-        return new AwsNotificationSender(aws(SesV2Client.builder(), region, endpoint),
-                aws(SnsClient.builder(), region, endpoint), from.get(), nonEmpty(notifications.get("email.configset")));
+        TraceContextInterceptor tracing = new TraceContextInterceptor(telemetry);
+        return new AwsNotificationSender(aws(SesV2Client.builder(), region, endpoint, tracing),
+                aws(SnsClient.builder(), region, endpoint, tracing), from.get(), nonEmpty(notifications.get("email.configset")));
     }
 
     /**
@@ -68,14 +75,14 @@ public final class Notifications {
      * time-outs and one quick SDK retry: the outbox does the patient retrying.
      */
     private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C aws(
-            B builder, Optional<String> region, Optional<URI> endpoint) {
+            B builder, Optional<String> region, Optional<URI> endpoint, TraceContextInterceptor tracing) {
         region.map(Region::of).ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
         return builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(5)))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(s -> s.maxAttempts(2))
-                        .apiCallTimeout(SEND_TIMEOUT))
+                        .apiCallTimeout(SEND_TIMEOUT).addExecutionInterceptor(tracing))
                 .build();
     }
 

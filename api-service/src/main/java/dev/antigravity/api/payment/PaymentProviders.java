@@ -7,6 +7,7 @@ import dev.antigravity.api.service.LocalPaymentGateway;
 import dev.antigravity.api.service.PaymentGateway;
 import dev.antigravity.api.service.WebhookVerifier;
 import io.helidon.config.Config;
+import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * The provider chosen by {@code payments.*}: Stripe when a secret key is configured, else the
@@ -22,6 +23,11 @@ public record PaymentProviders(PaymentGateway gateway, WebhookVerifier webhooks,
 
     /** {@code payments} is the config node of that name. */
     public static PaymentProviders from(Config payments, Clock clock) {
+        return from(payments, clock, OpenTelemetry.noop());
+    }
+
+    /** The same, every Stripe request carrying the current span's W3C {@code traceparent}. */
+    public static PaymentProviders from(Config payments, Clock clock, OpenTelemetry telemetry) {
         String key = payments.get("stripe.key").asString().orElse("");
         String secret = payments.get("webhook.secret").asString().orElse("");
         Duration tolerance = payments.get("webhook.tolerance").as(Duration.class).orElse(Duration.ofMinutes(5));
@@ -37,7 +43,7 @@ public record PaymentProviders(PaymentGateway gateway, WebhookVerifier webhooks,
                     + "Stripe key: without it no payment could ever be confirmed");
         }
         PaymentGateway stripe = new StripePaymentGateway(key, payments.get("stripe.url").asString().orElse(""),
-                payments.get("stripe.timeout").as(Duration.class).orElse(Duration.ofSeconds(10)));
+                payments.get("stripe.timeout").as(Duration.class).orElse(Duration.ofSeconds(10)), telemetry);
         return new PaymentProviders(stripe, new StripeWebhookVerifier(secret, tolerance, clock), currency);
     }
 }

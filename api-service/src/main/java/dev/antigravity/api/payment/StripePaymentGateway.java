@@ -11,6 +11,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import dev.antigravity.api.service.PaymentGateway;
 import dev.antigravity.api.service.PaymentProviderException;
+import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * Stripe PaymentIntents and refunds through the official client. The client retries network
@@ -23,8 +24,9 @@ final class StripePaymentGateway implements PaymentGateway {
 
     private final StripeClient stripe;
 
-    StripePaymentGateway(String secretKey, String apiBase, Duration timeout) {
+    StripePaymentGateway(String secretKey, String apiBase, Duration timeout, OpenTelemetry telemetry) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setHttpClient(new TracedStripeHttpClient(telemetry))
                 .setApiKey(secretKey)
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setConnectTimeout((int) timeout.toMillis())

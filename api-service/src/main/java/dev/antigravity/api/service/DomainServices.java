@@ -35,8 +35,8 @@ public record DomainServices(UserService users, ProductService products, OrderSe
     /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
                                         Consumer<String> ordersProcessed) {
-        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, new LocalPaymentGateway(),
-                DEFAULT_CURRENCY, CatalogueCache.NONE);
+        return create(db, clock, new OrderMetrics(metrics, ordersProcessed, reason -> { }), orderRules,
+                new LocalPaymentGateway(), DEFAULT_CURRENCY, CatalogueCache.NONE);
     }
 
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
@@ -51,11 +51,15 @@ public record DomainServices(UserService users, ProductService products, OrderSe
                 cache);
     }
 
-    /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
+    /**
+     * @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired)
+     * @param paymentFailures told the reason of every payment that failed (create, refund, declined)
+     */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
                                         PaymentGateway gateway, String currency, CatalogueCache cache,
-                                        Consumer<String> ordersProcessed) {
-        return create(db, clock, new OrderMetrics(metrics, ordersProcessed), orderRules, gateway, currency, cache);
+                                        Consumer<String> ordersProcessed, Consumer<String> paymentFailures) {
+        return create(db, clock, new OrderMetrics(metrics, ordersProcessed, paymentFailures), orderRules, gateway,
+                currency, cache);
     }
 
     private static DomainServices create(DbClient db, Clock clock, OrderMetrics orderMetrics, OrderRules orderRules,

@@ -129,6 +129,9 @@ public final class PaymentService {
             return WebhookOutcome.DUPLICATE;
         }
         effect.paid().ifPresent(order -> metrics.orderPaid(order.total()));
+        if (effect.declined()) { // counted once committed, like a payment that succeeded
+            metrics.paymentFailed(OrderMetrics.PaymentFailure.declined);
+        }
         effect.refundDue().ifPresent(orderId -> refundQuietly(system, orderId));
         return effect.outcome();
     }
@@ -171,6 +174,7 @@ public final class PaymentService {
         } catch (PaymentProviderException e) {
             LOG.log(System.Logger.Level.WARNING, "Payment of order " + payment.orderId()
                     + " not created with " + gateway.name() + " (retried later): " + e.getMessage());
+            metrics.paymentFailed(OrderMetrics.PaymentFailure.create);
             payments.creationFailed(db.execute(), payment.orderId(), e.getMessage(), Clocks.now(clock));
         }
     }
@@ -201,7 +205,7 @@ public final class PaymentService {
                     Optional.of(failure), now), payment);
             LOG.log(System.Logger.Level.INFO, "Payment of order " + payment.orderId() + " failed (" + failure
                     + "); the order stays payable");
-            return Effect.PROCESSED;
+            return Effect.DECLINED;
         }
         requireUnchanged(payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.SUCCEEDED,
                 Optional.empty(), now), payment);
@@ -242,6 +246,7 @@ public final class PaymentService {
         } catch (PaymentProviderException e) {
             LOG.log(System.Logger.Level.WARNING, "Refund of order " + orderId + " failed with " + gateway.name()
                     + " (retried later): " + e.getMessage());
+            metrics.paymentFailed(OrderMetrics.PaymentFailure.refund);
             return Optional.empty();
         }
         Instant now = Clocks.now(clock);
@@ -285,8 +290,12 @@ public final class PaymentService {
     }
 
     /** What applying an event did, and what must follow its commit. */
-    private record Effect(WebhookOutcome outcome, Optional<Order> paid, Optional<Long> refundDue) {
-        static final Effect IGNORED = new Effect(WebhookOutcome.IGNORED, Optional.empty(), Optional.empty());
-        static final Effect PROCESSED = new Effect(WebhookOutcome.PROCESSED, Optional.empty(), Optional.empty());
+    private record Effect(WebhookOutcome outcome, Optional<Order> paid, Optional<Long> refundDue, boolean declined) {
+        static final Effect IGNORED = new Effect(WebhookOutcome.IGNORED, Optional.empty(), Optional.empty(), false);
+        static final Effect DECLINED = new Effect(WebhookOutcome.PROCESSED, Optional.empty(), Optional.empty(), true);
+
+        Effect(WebhookOutcome outcome, Optional<Order> paid, Optional<Long> refundDue) {
+            this(outcome, paid, refundDue, false);
+        }
     }
 }

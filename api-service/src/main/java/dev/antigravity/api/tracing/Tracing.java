@@ -1,5 +1,6 @@
 package dev.antigravity.api.tracing;
 
+import dev.antigravity.api.metrics.EmfWriter;
 import io.helidon.config.Config;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -34,7 +35,7 @@ public final class Tracing {
         if (ratio < 0 || ratio > 1) {
             throw new IllegalArgumentException("tracing.ratio must be between 0 and 1, was " + ratio);
         }
-        String service = root.get("metrics.service").asString().orElse("api");
+        String service = EmfWriter.service(root);
         return create(service, Sampler.parentBased(Sampler.traceIdRatioBased(ratio)), endpoint.isBlank() ? null
                 : BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build());
     }

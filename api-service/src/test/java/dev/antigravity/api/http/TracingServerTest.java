@@ -2,6 +2,7 @@ package dev.antigravity.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.logging.JsonLogFormatter;
 import dev.antigravity.api.testsupport.Eventually;
+import dev.antigravity.api.testsupport.RawHttp;
 import dev.antigravity.api.testsupport.TestApps;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.api.tracing.Tracing;
@@ -21,9 +23,11 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -34,20 +38,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A span per request through the real server, kept in memory: route template, W3C parent, trace id in the logs. */
+/**
+ * A span per request through the real server, kept in memory: route template, W3C parent, trace id in the logs, and
+ * a child span per database statement.
+ */
 @ServerTest
 class TracingServerTest {
     private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-    private static final Database DB = TestDatabases.h2();
+    private static final OpenTelemetry TELEMETRY = Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()),
+            SimpleSpanProcessor.create(SPANS));
+    private static final Database DB = TestDatabases.h2(TELEMETRY);
     private static final AppContext BASE = TestApps.create(DB);
     private static final AppContext APP = new AppContext(BASE.config(), BASE.database(), Clock.systemUTC(),
-            BASE.json(), BASE.metrics(), BASE.drain(),
-            Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()), SimpleSpanProcessor.create(SPANS)),
-            BASE.cache());
+            BASE.json(), BASE.metrics(), BASE.drain(), TELEMETRY, BASE.cache());
+    /** Spans end on server threads after the response went out: every read of them waits this long at most. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
     private final Http1Client client;
+    private final int port;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         private final JsonLogFormatter formatter = new JsonLogFormatter();
@@ -66,8 +76,9 @@ class TracingServerTest {
         }
     };
 
-    TracingServerTest(Http1Client client) {
+    TracingServerTest(Http1Client client, WebServer server) {
         this.client = client;
+        this.port = server.port();
     }
 
     @SetUpServer
@@ -99,8 +110,8 @@ class TracingServerTest {
         }
 
         // The span ends after the response went out: wait for it rather than race it.
-        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(SPANS.getFinishedSpanItems()).isNotEmpty());
-        SpanData span = serverSpan();
+        Eventually.assertThat(WAIT, () -> assertThat(serverSpans()).isNotEmpty());
+        SpanData span = serverSpans().getFirst();
         assertThat(span.getName()).isEqualTo("GET /api/products/{id}");
         assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
@@ -125,8 +136,8 @@ class TracingServerTest {
                 assertThat(res.status()).isEqualTo(Status.OK_200);
             }
         }
-        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(SPANS.getFinishedSpanItems()).hasSize(2));
-        List<SpanData> spans = SPANS.getFinishedSpanItems();
+        Eventually.assertThat(WAIT, () -> assertThat(serverSpans()).hasSize(2));
+        List<SpanData> spans = serverSpans();
         assertThat(spans).hasSize(2).allSatisfy(span -> {
             assertThat(span.getName()).isEqualTo("GET /api/products");
             assertThat(span.getParentSpanContext().isValid()).isFalse();
@@ -134,9 +145,51 @@ class TracingServerTest {
         assertThat(spans.get(0).getTraceId()).isNotEqualTo(spans.get(1).getTraceId());
     }
 
-    private static SpanData serverSpan() {
-        return SPANS.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst()
-                .orElseThrow(() -> new AssertionError("no server span in " + SPANS.getFinishedSpanItems()));
+    @Test
+    void everyStatementIsAClientSpanChildOfTheRequestSpanWithoutTheClientsValues() {
+        String marker = "tracing-probe-" + System.nanoTime();
+        try (Http1ClientResponse res = client.get("/api/products").queryParam("name", marker)
+                .header(HeaderNames.create("traceparent"), "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").request()) {
+            assertThat(res.status()).isEqualTo(Status.OK_200);
+        }
+
+        Eventually.assertThat(WAIT, () -> assertThat(serverSpans()).isNotEmpty());
+        SpanData request = serverSpans().getFirst();
+        // Background jobs run their own traces beside this request: only this trace's statements are its.
+        List<SpanData> statements = SPANS.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == SpanKind.CLIENT && span.getTraceId().equals(CALLER_TRACE)).toList();
+        assertThat(statements).as("the catalogue page's queries").isNotEmpty().allSatisfy(statement -> {
+            assertThat(statement.getParentSpanId()).isEqualTo(request.getSpanId());
+            assertThat(statement.getAttributes().asMap().keySet()).extracting(key -> key.getKey())
+                    .anyMatch(key -> key.startsWith("db."));
+            assertThat(statement.getAttributes().asMap().values()).extracting(String::valueOf)
+                    .noneMatch(value -> value.contains(marker));
+        });
+        assertThat(statements).extracting(statement -> statement.getAttributes().asMap().values().toString())
+                .anyMatch(values -> values.contains("products"));
+    }
+
+    @Test
+    void aRequestAnsweredBeforeRoutingIsASpanTooAndItsAccessLineCarriesTheTraceId() throws IOException {
+        try (RawHttp raw = RawHttp.connect(port, WAIT)) {
+            raw.send("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "traceparent: 00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01\r\n"
+                    + "Content-Length: 999999999\r\n\r\n");
+            assertThat(raw.readResponse().status()).isEqualTo(413);
+        }
+
+        Eventually.assertThat(WAIT, () -> assertThat(serverSpans()).isNotEmpty());
+        SpanData span = serverSpans().getFirst();
+        assertThat(span.getName()).isEqualTo("POST unrouted");
+        assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
+        assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
+        assertThat(lines).filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+                .singleElement().asString()
+                .contains("\"status\":413", "\"correlation_id\":", "\"trace_id\":\"" + CALLER_TRACE + "\"");
+    }
+
+    private static List<SpanData> serverSpans() {
+        return SPANS.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.SERVER).toList();
     }
 
 }

@@ -14,19 +14,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.antigravity.api.cache.CacheLookups;
+import dev.antigravity.api.service.OrderMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
  * The API's EMF lines, read as CloudWatch reads them (the specification's schema and rules): request latency per
- * route template and status class, orders processed; dimensions bounded; and the metric names are exactly the ones
+ * route template and status class, orders processed, payment failures, cache hits; dimensions bounded; and the metric names are exactly the ones
  * the dashboard may name (terraform/modules/observability/emitted-metrics.json).
  */
 class EmfRequestMetricsTest {
@@ -90,7 +95,7 @@ class EmfRequestMetricsTest {
 
     @Test
     void ordersProcessedIsCountedByOutcome() {
-        EmfOrderMetrics orders = new EmfOrderMetrics(emf, "antigravity-prod/api");
+        EmfCounts orders = EmfCounts.ordersProcessed(emf, "antigravity-prod/api");
         orders.accept("placed");
         orders.accept("expired");
 
@@ -100,6 +105,38 @@ class EmfRequestMetricsTest {
                     assertThat(directive.dimensionSets()).extracting(Map::keySet).containsExactly(
                             Set.of("Service", "Outcome"), Set.of("Service"));
                 }));
+    }
+
+    @Test
+    void paymentFailuresAreCountedByReason() throws IOException {
+        EmfCounts.paymentFailures(emf, "antigravity-prod/api").accept("declined");
+
+        String line = lines().getFirst();
+        assertThat(EmfSpecification.parse(line)).singleElement().satisfies(directive -> {
+            assertThat(directive.metrics()).containsExactly("PaymentFailures");
+            assertThat(directive.dimensionSets()).containsExactly(
+                    Map.of("Service", "antigravity-prod/api", "Reason", "declined"),
+                    Map.of("Service", "antigravity-prod/api"));
+        });
+        assertThat(new ObjectMapper().readTree(line).path("PaymentFailures").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void eachCacheLookupIsOneOrZeroSoThatItsAverageIsTheHitRatio() throws IOException {
+        EmfCacheMetrics cache = new EmfCacheMetrics(emf, "antigravity-prod/api");
+        cache.lookedUp(CacheLookups.Kind.product, true);
+        cache.lookedUp(CacheLookups.Kind.page, false);
+
+        List<String> lines = lines();
+        assertThat(lines).hasSize(2);
+        assertThat(EmfSpecification.parse(lines.get(0))).singleElement().satisfies(directive -> {
+            assertThat(directive.metrics()).containsExactly("CacheHit");
+            assertThat(directive.dimensionSets()).containsExactly(
+                    Map.of("Service", "antigravity-prod/api", "Cache", "product"), Map.of("Service", "antigravity-prod/api"));
+        });
+        assertThat(new ObjectMapper().readTree(lines.get(0)).path("CacheHit").asDouble()).isEqualTo(1.0);
+        assertThat(EmfSpecification.parse(lines.get(1)).getFirst().dimensionSets().getFirst()).containsEntry("Cache", "page");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).path("CacheHit").asDouble()).isEqualTo(0.0);
     }
 
     @Test
@@ -119,10 +156,35 @@ class EmfRequestMetricsTest {
                 .satisfies(directive -> assertThat(directive.dimensionSets().getFirst()).containsEntry("Service", "x"));
     }
 
+    /** The dashboard lists dimension values (a widget cannot search them with a fixed colour each): all the code emits. */
+    @Test
+    void theDashboardChartsEveryDimensionValueTheCodeEmits() throws IOException {
+        String dashboard = Files.readString(Path.of("..", "terraform", "modules", "observability", "dashboard.tf"));
+        assertThat(listedIn(dashboard, "outcome")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(OrderMetrics.Outcome.values()).map(Enum::name).toList());
+        assertThat(listedIn(dashboard, "reason")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(OrderMetrics.PaymentFailure.values()).map(Enum::name).toList());
+        assertThat(listedIn(dashboard, "kind")).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(CacheLookups.Kind.values()).map(Enum::name).toList());
+    }
+
+    /** The values of every {@code for <variable> in ["a", "b"]} of the dashboard, each list the same. */
+    private static Set<String> listedIn(String dashboard, String variable) {
+        Matcher lists = Pattern.compile("for " + variable + " in \\[([^\\]]*)]").matcher(dashboard);
+        Set<List<String>> found = new java.util.HashSet<>();
+        while (lists.find()) {
+            found.add(Arrays.stream(lists.group(1).split(",")).map(v -> v.trim().replace("\"", "")).toList());
+        }
+        assertThat(found).as("the dashboard's lists of " + variable).hasSize(1);
+        return new TreeSet<>(found.iterator().next());
+    }
+
     @Test
     void theMetricNamesAreExactlyTheOnesTheDashboardMayName() throws IOException {
         requests.accept(outcome("GET", "/api/products", "/api/products", 200, 100));
-        new EmfOrderMetrics(emf, "api").accept("paid");
+        EmfCounts.ordersProcessed(emf, "api").accept("paid");
+        EmfCounts.paymentFailures(emf, "api").accept("create");
+        new EmfCacheMetrics(emf, "api").lookedUp(CacheLookups.Kind.page, true);
         List<String> emitted = new ArrayList<>();
         lines().forEach(line -> EmfSpecification.parse(line).forEach(directive -> {
             assertThat(directive.namespace()).isEqualTo(EmfWriter.NAMESPACE);

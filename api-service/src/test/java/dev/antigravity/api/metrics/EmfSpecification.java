@@ -21,7 +21,7 @@ import com.networknt.schema.SpecificationVersion;
  * member holding a string, a metric a root member holding a number or an array of at most 100 numbers). Returns
  * the metrics the line defines, by namespace, or throws with every violation.
  */
-final class EmfSpecification {
+public final class EmfSpecification {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(SchemaLocation.of("classpath:emf/emf-specification.schema.json"));
@@ -30,10 +30,10 @@ final class EmfSpecification {
     }
 
     /** The parsed metrics of one line: namespace, metric names, and the dimension sets they are published under. */
-    record Directive(String namespace, Set<String> metrics, List<Map<String, String>> dimensionSets) {
+    public record Directive(String namespace, Set<String> metrics, List<Map<String, String>> dimensionSets) {
     }
 
-    static List<Directive> parse(String line) {
+    public static List<Directive> parse(String line) {
         List<String> violations = new ArrayList<>(SCHEMA.validate(line, InputFormat.JSON).stream()
                 .map(Error::toString).toList());
         if (!violations.isEmpty()) {

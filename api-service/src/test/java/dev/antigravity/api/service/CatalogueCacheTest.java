@@ -13,6 +13,8 @@ import java.util.logging.Level;
 import dev.antigravity.api.cache.Caches;
 import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.db.Database;
+import dev.antigravity.api.metrics.EmfCacheMetrics;
+import dev.antigravity.api.metrics.EmfCapture;
 import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
@@ -81,6 +83,32 @@ class CatalogueCacheTest {
         services.products().replace(ADMIN, lamp.id(), new ProductInput(lamp.name(), "", new BigDecimal("12.00"), 5));
         assertThat(services.products().get(lamp.id()).price()).isEqualByComparingTo("12.00");
         assertThat(cache.status()).isEqualTo(CatalogueCache.Status.UP);
+    }
+
+    @Test
+    void eachLookupIsReportedAsAHitOrAMissForTheHitRatio() {
+        EmfCapture emf = new EmfCapture();
+        CatalogueCache counted = Caches.from(TestRedis.cacheConfig(TestRedis.url(), TestRedis.uniquePrefix(), Map.of()),
+                new EmfCacheMetrics(emf.writer(), "api-test"));
+        CatalogueCache unreachable = Caches.from(TestRedis.cacheConfig("redis://127.0.0.1:1", prefix, Map.of()),
+                new EmfCacheMetrics(emf.writer(), "api-test"));
+        try {
+            DomainServices task = wire(counted);
+            String name = unique("globe");
+            Product globe = product(task, name, "15.00", 2);
+            task.products().get(globe.id());
+            task.products().get(globe.id());
+            task.products().list(query(name));
+            task.products().list(query(name));
+            wire(unreachable).products().get(globe.id());
+
+            assertThat(emf.points(EmfCacheMetrics.CACHE_HIT)).extracting(
+                    point -> point.dimensions().get("Cache") + "=" + point.value())
+                    .containsExactly("product=0.0", "product=1.0", "page=0.0", "page=1.0", "product=0.0");
+        } finally {
+            counted.close();
+            unreachable.close();
+        }
     }
 
     @Test

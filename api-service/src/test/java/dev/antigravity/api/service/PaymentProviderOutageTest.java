@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 
+import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.db.Database;
+import dev.antigravity.api.metrics.EmfCapture;
+import dev.antigravity.api.metrics.EmfCounts;
 import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Payment;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CREATING with the reason) and a paid order is still cancelled (its refund stays due); once the
  * provider answers, the retry job creates the PaymentIntent and issues the refund, once. Two
  * service instances over one PostgreSQL schema stand for "before" and "after" the outage: one
- * whose Stripe is a closed port, one whose Stripe is stripe-mock.
+ * whose Stripe is a closed port, one whose Stripe is stripe-mock. Every failure is counted (EMF
+ * {@code PaymentFailures} by reason).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaymentProviderOutageTest {
@@ -39,13 +43,15 @@ class PaymentProviderOutageTest {
     private Database database;
     private DomainServices down;
     private DomainServices up;
+    private final EmfCapture downFailures = new EmfCapture();
+    private final EmfCapture upFailures = new EmfCapture();
 
     @BeforeAll
     void wire() {
         String stripe = StripeMock.url();
         database = TestDatabases.postgres();
-        down = services("http://127.0.0.1:1");
-        up = services(stripe);
+        down = services("http://127.0.0.1:1", downFailures);
+        up = services(stripe, upFailures);
     }
 
     @AfterAll
@@ -69,6 +75,8 @@ class PaymentProviderOutageTest {
         assertThat(waiting.status()).isEqualTo(PaymentStatus.CREATING);
         assertThat(waiting.failure()).contains("Stripe failed creating the PaymentIntent");
         assertThat(waiting.providerPaymentId()).isNull();
+        assertThat(downFailures.points(EmfCounts.PAYMENT_FAILURES)).extracting(EmfCapture.Point::dimensions)
+                .contains(Map.of("Service", "api-test", "Reason", "create"));
 
         clock.advance(PaymentService.RETRY_AFTER.plusSeconds(1));
         assertThat(up.payments().retry("corr-retry")).isGreaterThanOrEqualTo(1);
@@ -82,9 +90,8 @@ class PaymentProviderOutageTest {
 
     @Test
     void aPaidOrderCancelledWhileStripeIsDownIsRefundedOnceItIsBack() {
-        Product product = Fixtures.product(up, Fixtures.unique("refund"), "3.00", 10);
         Actor customer = Fixtures.customer();
-        long id = up.orders().place(customer, order(product), Optional.empty()).orderId();
+        long id = placedWithStripe(customer, "refund", "3.00");
         String intent = up.payments().forOrder(customer, id).providerPaymentId();
         up.payments().receive(new ProviderEvent("evt_" + id, PaymentService.PAYMENT_SUCCEEDED, Optional.of(intent),
                 Optional.empty()), "corr-webhook");
@@ -94,6 +101,8 @@ class PaymentProviderOutageTest {
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(down.payments().forOrder(customer, id).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(downFailures.points(EmfCounts.PAYMENT_FAILURES)).extracting(EmfCapture.Point::dimensions)
+                .contains(Map.of("Service", "api-test", "Reason", "refund"));
 
         assertThat(up.payments().retry("corr-retry")).isGreaterThanOrEqualTo(1);
         assertThat(up.orders().get(customer, id).status()).isEqualTo(OrderStatus.REFUNDED);
@@ -103,12 +112,36 @@ class PaymentProviderOutageTest {
         assertThat(up.payments().retry("corr-again")).isZero();
     }
 
-    private DomainServices services(String stripeUrl) {
+    @Test
+    void aPaymentTheProviderReportsFailedIsCountedAsDeclinedOnce() {
+        Actor customer = Fixtures.customer();
+        long id = placedWithStripe(customer, "declined", "2.00");
+        String intent = up.payments().forOrder(customer, id).providerPaymentId();
+        ProviderEvent failed = new ProviderEvent("evt_declined_" + id, PaymentService.PAYMENT_FAILED,
+                Optional.of(intent), Optional.of("card_declined"));
+        int before = upFailures.points(EmfCounts.PAYMENT_FAILURES).size();
+
+        up.payments().receive(failed, "corr-webhook");
+        up.payments().receive(failed, "corr-redelivered");
+
+        List<EmfCapture.Point> points = upFailures.points(EmfCounts.PAYMENT_FAILURES);
+        assertThat(points.subList(before, points.size())).extracting(EmfCapture.Point::dimensions)
+                .containsExactly(Map.of("Service", "api-test", "Reason", "declined"));
+    }
+
+    /** An order of one new product, placed while Stripe answers (its PaymentIntent exists). */
+    private long placedWithStripe(Actor customer, String name, String price) {
+        Product product = Fixtures.product(up, Fixtures.unique(name), price, 10);
+        return up.orders().place(customer, order(product), Optional.empty()).orderId();
+    }
+
+    private DomainServices services(String stripeUrl, EmfCapture failures) {
         PaymentProviders providers = PaymentProviders.from(Config.just(ConfigSources.create(Map.of(
                 "stripe.key", StripeMock.SECRET_KEY, "stripe.url", stripeUrl, "stripe.timeout", "PT1S",
                 "webhook.secret", "whsec_outage_test"))), clock);
         return DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry(), OrderRules.DEFAULTS,
-                providers.gateway(), providers.currency());
+                providers.gateway(), providers.currency(), CatalogueCache.NONE, outcome -> { },
+                EmfCounts.paymentFailures(failures.writer(), "api-test"));
     }
 
     private static OrderRequest order(Product product) {

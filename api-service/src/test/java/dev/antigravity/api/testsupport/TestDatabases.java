@@ -15,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.antigravity.api.db.Database;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -41,7 +42,12 @@ public final class TestDatabases {
 
     /** A migrated in-memory H2 database in PostgreSQL mode (the service's default). */
     public static Database h2() {
-        return Database.create(dbConfig(Map.of()));
+        return h2(OpenTelemetry.noop());
+    }
+
+    /** The same, its statements traced by {@code telemetry} (the tests of database spans). */
+    public static Database h2(OpenTelemetry telemetry) {
+        return Database.create(dbConfig(Map.of()), telemetry);
     }
 
     /** A migrated PostgreSQL database in a fresh, uniquely named schema. */

@@ -81,7 +81,7 @@ class ObservabilityPolicyTest {
     @Test
     void theDashboardHasTheOnCallWidgets() {
         assertThat(dashboard).contains("Error % (API answers by status class)", "p50 per route", "p99 per route",
-                "RDS latency", "RDS connections", "Orders processed", "Deployments, change failures (DORA",
+                "RDS latency", "RDS connections", "Orders processed", "Payment failures", "Catalogue cache hit ratio", "Deployments, change failures (DORA",
                 "Lead time and time to restore (DORA", "Recent deployments and rollbacks",
                 "Dead-letter queues: messages waiting", "API log lines: errors and 5xx answers");
         for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
@@ -113,7 +113,7 @@ class ObservabilityPolicyTest {
         }
         assertThat(dashboard).contains("for name in keys(local.log_metric_filters) : [local.log_metrics_namespace, name");
         assertThat(named).as("the custom metrics the dashboard charts")
-                .contains("Requests", "RequestLatency", "OrdersProcessed", "Deployments", "ChangeFailures",
+                .contains("Requests", "RequestLatency", "OrdersProcessed", "PaymentFailures", "CacheHit", "Deployments", "ChangeFailures",
                         "LeadTimeSeconds", "TimeToRestoreSeconds");
     }
 }

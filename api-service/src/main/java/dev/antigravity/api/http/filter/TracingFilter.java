@@ -1,7 +1,5 @@
 package dev.antigravity.api.http.filter;
 
-import io.helidon.http.Header;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -13,12 +11,10 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.antigravity.api.http.RequestPath;
+import dev.antigravity.api.tracing.HeaderGetter;
 
 /**
  * One SERVER span per request, child of the caller's W3C {@code traceparent} when it sends one, named by method and
@@ -26,22 +22,6 @@ import dev.antigravity.api.http.RequestPath;
  * runs, so every log line of the request carries its trace id and what the request calls can pass it on.
  */
 public final class TracingFilter implements Filter {
-    private static final TextMapGetter<RoutingRequest> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(RoutingRequest req) {
-            List<String> names = new ArrayList<>();
-            for (Header header : req.headers()) {
-                names.add(header.name());
-            }
-            return names;
-        }
-
-        @Override
-        public String get(RoutingRequest req, String key) {
-            return req == null ? null : req.headers().first(HeaderNames.create(key)).orElse(null);
-        }
-    };
-
     private final OpenTelemetry telemetry;
     private final Tracer tracer;
     private final RouteTemplate routes;
@@ -54,7 +34,8 @@ public final class TracingFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        Context caller = telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), req, HEADERS);
+        Context caller = telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), req.headers(),
+                HeaderGetter.INSTANCE);
         String method = req.prologue().method().text();
         Span span = tracer.spanBuilder(method).setParent(caller).setSpanKind(SpanKind.SERVER)
                 .setAttribute("http.request.method", method).setAttribute("url.path", RequestPath.of(req))
