@@ -91,7 +91,7 @@ final class Rehearsal implements AutoCloseable {
     /** The 5xx guard alarms fire at 5 % of requests (terraform/modules/observability). */
     static final double ALARM_THRESHOLD = 0.05;
     static final int CANARY_PERCENT = 10;
-    static final long REQUESTS_PER_MINUTE = 5000;
+    static final long REQUESTS_PER_MINUTE = 20_000;
     static final String ONCALL = "U0ONCALL";
     private static final String TARGET_GROUPS = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/";
     private static final String API_TARGETS = TARGET_GROUPS + "api/0123456789abcdef";
