@@ -21,7 +21,11 @@ public final class AlarmHandler implements RequestStreamHandler {
     }
 
     public AlarmHandler(Map<String, String> environment) {
-        AlarmComponent graph = DaggerAlarmComponent.factory().create(environment);
+        this(DaggerAlarmComponent.factory().create(environment));
+    }
+
+    /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
+    public AlarmHandler(AlarmComponent graph) {
         entry = new EventEntryPoint<>(HandleAlarm.HANDLER, CloudWatchAlarmStateChange.class, graph.codec(),
                 graph.handleAlarm()::handle);
     }

@@ -21,7 +21,11 @@ public final class DeploymentEventHandler implements RequestStreamHandler {
     }
 
     public DeploymentEventHandler(Map<String, String> environment) {
-        DeploymentEventComponent graph = DaggerDeploymentEventComponent.factory().create(environment);
+        this(DaggerDeploymentEventComponent.factory().create(environment));
+    }
+
+    /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
+    public DeploymentEventHandler(DeploymentEventComponent graph) {
         entry = new EventEntryPoint<>(RecordDeploymentEvent.HANDLER, EcsDeploymentStateChange.class, graph.codec(),
                 graph.recordDeploymentEvent()::handle);
     }

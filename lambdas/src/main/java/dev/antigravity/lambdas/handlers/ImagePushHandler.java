@@ -21,7 +21,11 @@ public final class ImagePushHandler implements RequestStreamHandler {
     }
 
     public ImagePushHandler(Map<String, String> environment) {
-        ImagePushComponent graph = DaggerImagePushComponent.factory().create(environment);
+        this(DaggerImagePushComponent.factory().create(environment));
+    }
+
+    /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
+    public ImagePushHandler(ImagePushComponent graph) {
         entry = new EventEntryPoint<>(AcceptImage.HANDLER, EcrImageAction.class, graph.codec(), graph.acceptImage()::handle);
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
 import dev.antigravity.lambdas.wiring.lifecycle.DaggerLifecycleHookComponent;
+import dev.antigravity.lambdas.wiring.lifecycle.LifecycleHookComponent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,11 @@ public final class LifecycleHookHandler implements RequestStreamHandler {
     public LifecycleHookHandler(Map<String, String> environment) {
         this(LifecycleHookInvocation.orMisconfigured(
                 () -> DaggerLifecycleHookComponent.factory().create(environment).invocation()));
+    }
+
+    /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
+    public LifecycleHookHandler(LifecycleHookComponent graph) {
+        this(graph.invocation());
     }
 
     LifecycleHookHandler(LifecycleHookInvocation invocation) {

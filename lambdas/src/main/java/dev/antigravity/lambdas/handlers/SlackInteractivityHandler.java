@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.antigravity.lambdas.adapters.lambda.FunctionUrlInvocation;
 import dev.antigravity.lambdas.wiring.slack.DaggerSlackInteractivityComponent;
+import dev.antigravity.lambdas.wiring.slack.SlackInteractivityComponent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,12 @@ public final class SlackInteractivityHandler implements RequestStreamHandler {
     }
 
     public SlackInteractivityHandler(Map<String, String> environment) {
-        invocation = DaggerSlackInteractivityComponent.factory().create(environment).invocation();
+        this(DaggerSlackInteractivityComponent.factory().create(environment));
+    }
+
+    /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
+    public SlackInteractivityHandler(SlackInteractivityComponent graph) {
+        invocation = graph.invocation();
     }
 
     @Override

@@ -21,7 +21,11 @@ public final class StabilizerHandler implements RequestStreamHandler {
     }
 
     public StabilizerHandler(Map<String, String> environment) {
-        StabilizerComponent graph = DaggerStabilizerComponent.factory().create(environment);
+        this(DaggerStabilizerComponent.factory().create(environment));
+    }
+
+    /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
+    public StabilizerHandler(StabilizerComponent graph) {
         Stabilize stabilize = graph.stabilize();
         entry = new EventEntryPoint<>(Stabilize.HANDLER, AwsEvent.class, graph.codec(), tick -> stabilize.run(tick.id()));
     }

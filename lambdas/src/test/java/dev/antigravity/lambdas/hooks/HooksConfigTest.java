@@ -39,7 +39,6 @@ class HooksConfigTest {
         assertThat(worker.tagPolicy().evaluate(Optional.of("sha-1234567")).accepted()).isFalse();
         assertThat(worker.health()).isEmpty();
         assertThat(config.freezeParameter()).isNull();
-        assertThat(config.simulateEcs()).isFalse();
     }
 
     @Test

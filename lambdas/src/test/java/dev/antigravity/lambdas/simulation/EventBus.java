@@ -49,6 +49,16 @@ final class EventBus {
         return pending.isEmpty();
     }
 
+    /** Takes the oldest due delivery, or null when none is due (the rehearsal delivers in order, exactly once). */
+    Delivery takeOldest(Instant now) {
+        for (int i = 0; i < pending.size(); i++) {
+            if (!pending.get(i).notBefore().isAfter(now)) {
+                return pending.remove(i);
+            }
+        }
+        return null;
+    }
+
     /**
      * Takes a random due delivery (EventBridge does not keep order); with probability {@code duplicate} a copy stays
      * behind to be delivered again (at-least-once).

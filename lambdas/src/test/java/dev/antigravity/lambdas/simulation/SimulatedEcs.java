@@ -134,6 +134,8 @@ final class SimulatedEcs implements EcsPort {
     private final Supplier<Invocation> caller;
     private final Map<String, TaskDefinition> taskDefinitions = new LinkedHashMap<>();
     private final Map<ServiceRef, Service> services = new LinkedHashMap<>();
+    /** Services whose rollout waits for a lifecycle hook's answer: ECS does not move them on. */
+    private final java.util.Set<ServiceRef> awaitingHook = new java.util.HashSet<>();
     private final Map<String, Integer> nextRevision = new HashMap<>();
     private final List<Consumer<UpdateCall>> onUpdate = new ArrayList<>();
     private long outsideChanges;
@@ -284,8 +286,27 @@ final class SimulatedEcs implements EcsPort {
     /** One step of ECS's own work on every service. */
     void tick() {
         for (Service service : services.values()) {
-            step(service);
+            if (!awaitingHook.contains(service.ref)) {
+                step(service);
+            }
         }
+    }
+
+    /** A lifecycle hook answered IN_PROGRESS: the rollout stays where it is until the hook answers otherwise. */
+    void awaitHook(ServiceRef ref) {
+        awaitingHook.add(ref);
+    }
+
+    /** The hook answered SUCCEEDED: the rollout goes on. */
+    void hookSucceeded(ServiceRef ref) {
+        awaitingHook.remove(ref);
+    }
+
+    /** The hook answered FAILED: ECS fails the deployment and rolls back by itself, as a new deployment. */
+    void hookFailed(ServiceRef ref, String reason) {
+        awaitingHook.remove(ref);
+        Service service = services.get(ref);
+        fail(service, service.primary(), "lifecycle hook FAILED: " + reason);
     }
 
     private void step(Service service) {

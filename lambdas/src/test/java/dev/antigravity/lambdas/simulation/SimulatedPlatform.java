@@ -35,13 +35,15 @@ final class SimulatedPlatform {
     final RecordDeploymentEvent recordDeploymentEvent;
     final HandleAlarm handleAlarm;
     final Stabilize stabilize;
+    final RollBack rollBack;
+    final VerifyDeployment verify;
 
     SimulatedPlatform(ManagedServices services, Ports ports, Settings settings, Clock clock, ServiceLock lock) {
         PlatformEvents events = new PlatformEvents(settings.environment());
         acceptImage = new AcceptImage(services, ports.ecs(), ports.registry(), ports.ledger(), ports.freeze(),
                 ports.publisher(), events, lock, clock);
-        VerifyDeployment verify = new VerifyDeployment(ports.ecs(), ports.targets(), ports.probe(), ports.alarms());
-        RollBack rollBack = new RollBack(ports.ecs(), ports.ledger(), ports.publisher(), events, settings, lock,
+        verify = new VerifyDeployment(ports.ecs(), ports.targets(), ports.probe(), ports.alarms());
+        rollBack = new RollBack(ports.ecs(), ports.ledger(), ports.publisher(), events, settings, lock,
                 ports.alarms(), clock);
         recordDeploymentEvent = new RecordDeploymentEvent(services, ports.ecs(), ports.ledger(), verify, rollBack,
                 ports.publisher(), events, settings, clock);

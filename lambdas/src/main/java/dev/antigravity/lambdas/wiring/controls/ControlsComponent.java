@@ -4,13 +4,14 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.antigravity.lambdas.app.OperatorControls;
 import dev.antigravity.lambdas.app.ReadStatus;
+import dev.antigravity.lambdas.wiring.hooks.EcsModule;
 import dev.antigravity.lambdas.wiring.hooks.HooksModule;
 import java.util.Map;
 import javax.inject.Singleton;
 
 /** The CLI's controls: the status view and the rollback/promote/freeze/resume commands. */
 @Singleton
-@Component(modules = {HooksModule.class, ControlsModule.class})
+@Component(modules = {HooksModule.class, EcsModule.class, ControlsModule.class})
 public interface ControlsComponent {
     OperatorControls controls();
 

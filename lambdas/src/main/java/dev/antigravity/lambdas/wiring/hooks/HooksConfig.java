@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * variable). A bad value fails the cold start loudly rather than deploying wrongly.
  */
 public record HooksConfig(ManagedServices services, Settings settings, String ledgerTable, String topicArn,
-                          String freezeParameter, boolean simulateEcs) {
+                          String freezeParameter) {
 
     public static HooksConfig from(Map<String, String> env, ObjectMapper json) {
         Settings settings = new Settings(env.getOrDefault("ENVIRONMENT", "dev"),
@@ -30,8 +30,7 @@ public record HooksConfig(ManagedServices services, Settings settings, String le
                 Duration.ofMinutes(number(env, "ROLLBACK_WINDOW_MINUTES", Settings.DEFAULT_ROLLBACK_WINDOW.toMinutes())),
                 Duration.ofMinutes(number(env, "STRANDED_AFTER_MINUTES", Settings.DEFAULT_STRANDED_AFTER.toMinutes())));
         return new HooksConfig(managedServices(env.getOrDefault("MANAGED_SERVICES", "[]"), json), settings,
-                env.get("LEDGER_TABLE"), env.get("PLATFORM_TOPIC_ARN"), env.get("FREEZE_PARAMETER"),
-                "true".equalsIgnoreCase(env.get("ANTIGRAVITY_SIMULATE_ECS")));
+                env.get("LEDGER_TABLE"), env.get("PLATFORM_TOPIC_ARN"), env.get("FREEZE_PARAMETER"));
     }
 
     public String requiredLedgerTable() {

@@ -6,7 +6,6 @@ import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.lambdas.adapters.aws.AwsClients;
 import dev.antigravity.lambdas.adapters.aws.CloudWatchAlarms;
 import dev.antigravity.lambdas.adapters.aws.EcrAdapter;
-import dev.antigravity.lambdas.adapters.aws.EcsAdapter;
 import dev.antigravity.lambdas.adapters.aws.ElbTargetHealth;
 import dev.antigravity.lambdas.adapters.aws.SsmFreezeSwitch;
 import dev.antigravity.lambdas.adapters.aws.UnconfiguredFreezeSwitch;
@@ -14,7 +13,6 @@ import dev.antigravity.lambdas.adapters.dynamodb.DynamoDbLedger;
 import dev.antigravity.lambdas.adapters.http.HttpHealthProbe;
 import dev.antigravity.lambdas.adapters.metrics.EmfWriter;
 import dev.antigravity.lambdas.adapters.metrics.MeteredLedger;
-import dev.antigravity.lambdas.adapters.simulation.MotoEcsGaps;
 import dev.antigravity.lambdas.adapters.sns.SnsPlatformEventPublisher;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.AnnounceRecovery;
@@ -49,7 +47,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Everything the deployment hooks are made of. Each handler's component asks only for its use case, so a
+ * Everything the deployment hooks are made of, but ECS itself ({@link EcsModule}: every component lists both). Each handler's component asks only for its use case, so a
  * handler builds only the SDK clients it uses (the push handler never creates a CloudWatch client).
  */
 @Module
@@ -79,11 +77,6 @@ public final class HooksModule {
 
     @Provides @Singleton static EcsClient ecsClient(AwsClients clients) {
         return clients.build(EcsClient.builder(), "ECS");
-    }
-
-    @Provides @Singleton static EcsPort ecs(EcsClient client, HooksConfig config) {
-        EcsPort real = new EcsAdapter(client);
-        return config.simulateEcs() ? new MotoEcsGaps(real, client) : real;
     }
 
     @Provides @Singleton static RegistryPort registry(AwsClients clients) {

@@ -9,7 +9,7 @@ import javax.inject.Singleton;
 
 /** The object graph of the push handler, built once per Lambda container from its environment. */
 @Singleton
-@Component(modules = HooksModule.class)
+@Component(modules = {HooksModule.class, EcsModule.class})
 public interface ImagePushComponent {
     AcceptImage acceptImage();
 

@@ -9,7 +9,7 @@ import javax.inject.Singleton;
 
 /** The CLI's view of the ledger (history, resume). */
 @Singleton
-@Component(modules = HooksModule.class)
+@Component(modules = {HooksModule.class, EcsModule.class})
 public interface LedgerComponent {
     DynamoDbLedger ledger();
 

@@ -3,6 +3,7 @@ package dev.antigravity.lambdas.wiring.lifecycle;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.antigravity.lambdas.adapters.lambda.LifecycleHookInvocation;
+import dev.antigravity.lambdas.wiring.hooks.EcsModule;
 import dev.antigravity.lambdas.wiring.hooks.HooksModule;
 import java.util.Map;
 import javax.inject.Singleton;
@@ -12,7 +13,7 @@ import javax.inject.Singleton;
  * plus the hook's own checks, built once per Lambda container.
  */
 @Singleton
-@Component(modules = {HooksModule.class, LifecycleHookModule.class})
+@Component(modules = {HooksModule.class, EcsModule.class, LifecycleHookModule.class})
 public interface LifecycleHookComponent {
     LifecycleHookInvocation invocation();
 

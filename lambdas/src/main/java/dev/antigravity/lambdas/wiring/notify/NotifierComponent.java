@@ -3,6 +3,7 @@ package dev.antigravity.lambdas.wiring.notify;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.antigravity.lambdas.adapters.lambda.NotifierInvocation;
+import dev.antigravity.lambdas.wiring.hooks.EcsModule;
 import dev.antigravity.lambdas.wiring.hooks.HooksModule;
 import java.util.Map;
 import javax.inject.Singleton;
@@ -12,7 +13,7 @@ import javax.inject.Singleton;
  * deployment hooks' SDK client set-up, codec and clock).
  */
 @Singleton
-@Component(modules = {HooksModule.class, NotifierModule.class})
+@Component(modules = {HooksModule.class, EcsModule.class, NotifierModule.class})
 public interface NotifierComponent {
     NotifierInvocation invocation();
 

@@ -66,7 +66,7 @@ class CanaryRehearsalTest {
                         + "\", \"status\": \"IN_PROGRESS\", \"targetServiceRevision\": {\"arn\": \"" + newRevision
                         + "\"}, \"sourceServiceRevisions\": [{\"arn\": \"" + oldRevision + "\"}]}], \"failures\": []}")));
         world.alarmState("OK");
-        hook = world.handler(LifecycleHookHandler::new, 15, Map.of(
+        hook = world.handler(MotoHandlers::lifecycleHook, 15, Map.of(
                 "AWS_ENDPOINT_URL_ECS", ecs.baseUrl(),
                 "LIFECYCLE_STAGE_CHECKS", "{\"PRODUCTION_TRAFFIC_SHIFT\": \"CANARY_ANALYSIS\"}",
                 "LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f"));

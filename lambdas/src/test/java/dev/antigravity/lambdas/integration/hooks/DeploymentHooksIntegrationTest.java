@@ -54,7 +54,7 @@ class DeploymentHooksIntegrationTest {
 
     /** Pushes an image through the push handler and returns the revision the service now runs. */
     private String deployed(String eventId, String digest, String tag) {
-        MotoWorld.invoke(world.handler(ImagePushHandler::new, 15), world.push(eventId, digest, tag));
+        MotoWorld.invoke(world.handler(MotoHandlers::imagePush, 15), world.push(eventId, digest, tag));
         return world.runningRevision();
     }
 
@@ -64,7 +64,7 @@ class DeploymentHooksIntegrationTest {
 
     @Test
     void pushRegistersARevisionPinnedByDigestCopiedFaithfullyAndUpdatesTheService() {
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 15);
+        ImagePushHandler push = world.handler(MotoHandlers::imagePush, 15);
         JsonNode outcome = MotoWorld.invoke(push, world.push("p-1", digest('a'), "sha-aaaaaaa"));
 
         assertThat(outcome.get("result").asText()).as(outcome.toString()).isEqualTo("APPLIED");
@@ -97,7 +97,7 @@ class DeploymentHooksIntegrationTest {
 
     @Test
     void theSamePushTwiceRegistersExactlyOneRevision() {
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 15);
+        ImagePushHandler push = world.handler(MotoHandlers::imagePush, 15);
         String event = world.push("p-dup", digest('b'), "1.2.3");
         MotoWorld.invoke(push, event);
         JsonNode second = MotoWorld.invoke(push, event);
@@ -110,10 +110,10 @@ class DeploymentHooksIntegrationTest {
 
     @Test
     void alarmDuringBakingRollsBackToTheLastStableRevisionOnce() {
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 0);
-        DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 0);
-        StabilizerHandler stabilizer = world.handler(StabilizerHandler::new, 0);
-        AlarmHandler alarms = world.handler(AlarmHandler::new, 0);
+        ImagePushHandler push = world.handler(MotoHandlers::imagePush, 0);
+        DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 0);
+        StabilizerHandler stabilizer = world.handler(MotoHandlers::stabilizer, 0);
+        AlarmHandler alarms = world.handler(MotoHandlers::alarm, 0);
 
         MotoWorld.invoke(push, world.push("p-good", digest('c'), "sha-ccccccc"));
         String good = world.runningRevision();
@@ -153,7 +153,7 @@ class DeploymentHooksIntegrationTest {
     @Test
     void completedBeforeInProgressEndsBakingAndTheLateInProgressIsIgnored() {
         String revision = deployed("p-ooo", digest('e'), "sha-eeeeeee");
-        DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15);
+        DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 15);
         world.health(200, "sha-eeeeeee");
 
         JsonNode completed = MotoWorld.invoke(deployments,
@@ -171,7 +171,7 @@ class DeploymentHooksIntegrationTest {
     @Test
     void verificationFailsOnAWrongVersionOrAFiringGuardAlarmAndRollsBackAtOnce() {
         String revision = deployed("p-v", digest('f'), "sha-fffffff");
-        DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15);
+        DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 15);
         world.health(200, "sha-0000000"); // the old version still answers
         world.alarmState("ALARM");
 
@@ -189,7 +189,7 @@ class DeploymentHooksIntegrationTest {
     @Test
     void ecsCircuitBreakerFailureIsRecordedWithoutTouchingTheService() {
         String revision = deployed("p-f", digest('9'), "sha-9999999");
-        DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15);
+        DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 15);
 
         MotoWorld.invoke(deployments, world.deploymentEvent("i-f", "ecs-deployment-in-progress.json", revision));
         JsonNode failed = MotoWorld.invoke(deployments, world.deploymentEvent("f-f", "ecs-deployment-failed.json", revision));
@@ -205,7 +205,7 @@ class DeploymentHooksIntegrationTest {
     void theFreezeSwitchInSsmSkipsPushesWithAPlatformEvent() {
         String parameter = "/antigravity/it/" + world.suffix + "/freeze";
         world.ssm.putParameter(r -> r.name(parameter).value("true").type("String"));
-        ImagePushHandler push = world.handler(ImagePushHandler::new, 15, Map.of("FREEZE_PARAMETER", parameter));
+        ImagePushHandler push = world.handler(MotoHandlers::imagePush, 15, Map.of("FREEZE_PARAMETER", parameter));
 
         JsonNode frozen = MotoWorld.invoke(push, world.push("p-frozen", digest('1'), "sha-1111111"));
         world.ssm.putParameter(r -> r.name(parameter).value("false").type("String").overwrite(true));

@@ -45,10 +45,10 @@ class HandlerSamplesTest {
     @BeforeAll
     static void handlers() {
         world = new MotoWorld();
-        handlers.put("ImagePushHandler", world.handler(ImagePushHandler::new, 15));
-        handlers.put("DeploymentEventHandler", world.handler(DeploymentEventHandler::new, 15));
-        handlers.put("AlarmHandler", world.handler(AlarmHandler::new, 15));
-        handlers.put("StabilizerHandler", world.handler(StabilizerHandler::new, 15));
+        handlers.put("ImagePushHandler", world.handler(MotoHandlers::imagePush, 15));
+        handlers.put("DeploymentEventHandler", world.handler(MotoHandlers::deploymentEvent, 15));
+        handlers.put("AlarmHandler", world.handler(MotoHandlers::alarm, 15));
+        handlers.put("StabilizerHandler", world.handler(MotoHandlers::stabilizer, 15));
     }
 
     @AfterAll

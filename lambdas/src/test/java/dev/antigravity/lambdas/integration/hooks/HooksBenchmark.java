@@ -30,9 +30,9 @@ public final class HooksBenchmark {
             world.health(200, "any");
             // Every round rolls back: lift the loop guard's limit so it does not suspend automation mid-run.
             Map<String, String> noLimit = Map.of("ROLLBACK_LIMIT", "1000000");
-            ImagePushHandler push = world.handler(ImagePushHandler::new, 15, noLimit);
-            DeploymentEventHandler deployments = world.handler(DeploymentEventHandler::new, 15, noLimit);
-            AlarmHandler alarms = world.handler(AlarmHandler::new, 15, noLimit);
+            ImagePushHandler push = world.handler(MotoHandlers::imagePush, 15, noLimit);
+            DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 15, noLimit);
+            AlarmHandler alarms = world.handler(MotoHandlers::alarm, 15, noLimit);
             List<Long> pushNanos = new ArrayList<>();
             List<Long> verifyNanos = new ArrayList<>();
             List<Long> rollbackNanos = new ArrayList<>();

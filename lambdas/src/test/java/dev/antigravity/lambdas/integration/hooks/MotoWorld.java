@@ -17,7 +17,6 @@ import dev.antigravity.events.EventResources;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.events.testing.MotoServer;
-import dev.antigravity.lambdas.adapters.simulation.MotoEcsGaps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -160,7 +159,6 @@ final class MotoWorld implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_CLOUDWATCH", wireMock.baseUrl());
         env.put("AWS_REGION", MotoServer.region().id());
         env.put("AWS_MAX_ATTEMPTS", "1");
-        env.put("ANTIGRAVITY_SIMULATE_ECS", "true");
         env.put("LEDGER_TABLE", table);
         env.put("PLATFORM_TOPIC_ARN", topicArn);
         env.put("ENVIRONMENT", "it");

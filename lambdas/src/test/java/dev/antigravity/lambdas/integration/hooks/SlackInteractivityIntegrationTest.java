@@ -56,7 +56,7 @@ class SlackInteractivityIntegrationTest {
     }
 
     private SlackInteractivityHandler function() {
-        return world.handler(SlackInteractivityHandler::new, 15, Map.of("SLACK_SIGNING_SECRET_ID", secretArn,
+        return world.handler(MotoHandlers::slackInteractivity, 15, Map.of("SLACK_SIGNING_SECRET_ID", secretArn,
                 "SLACK_ALLOWED_USERS", "rollback=U0ONCALL", "SLACK_RESPONSE_URL_PREFIX",
                 world.wireMock.baseUrl() + "/slack/"));
     }
@@ -79,7 +79,7 @@ class SlackInteractivityIntegrationTest {
 
     @Test
     void aSignedRollBackNowClickedTwiceRollsBackOnceAndAForgedOneChangesNothing() {
-        MotoWorld.invoke(world.handler(ImagePushHandler::new, 15),
+        MotoWorld.invoke(world.handler(MotoHandlers::imagePush, 15),
                 world.push("p-slack", "sha256:" + "d".repeat(64), "sha-ddddddd"));
         String revision = world.runningRevision();
         String now = String.valueOf(Instant.now().getEpochSecond());

@@ -1,4 +1,4 @@
-package dev.antigravity.lambdas.adapters.simulation;
+package dev.antigravity.lambdas.integration.hooks;
 
 import dev.antigravity.lambdas.domain.ServiceRef;
 import dev.antigravity.lambdas.domain.port.EcsPort;
@@ -11,25 +11,26 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 /**
- * ONLY for local rehearsals and integration tests against moto_server (ANTIGRAVITY_SIMULATE_ECS=true), which
- * neither starts a new deployment on UpdateService nor stores {@code deploymentConfiguration.alarms}. This
+ * For the integration tests against moto_server, which neither starts a new deployment on UpdateService nor stores {@code deploymentConfiguration.alarms}. This
  * decorator supplies what real ECS would report: a PRIMARY deployment {@link #deploymentIdOf(String)} for the
  * service's current revision with all its tasks running, and the guard alarms from the service tag
- * {@value #GUARD_ALARMS_TAG} (comma-separated). Everything else goes to the real adapter unchanged.
+ * {@value #GUARD_ALARMS_TAG} (comma-separated). Everything else goes to the real adapter unchanged. Test code only:
+ * {@link MotoHandlers} puts it in the handlers' graphs in place of the Lambda jar's {@code EcsModule}; the faithful
+ * ECS (rollouts over time, rollbacks as deployments of their own) is the simulation's {@code SimulatedEcs}.
  */
-public final class MotoEcsGaps implements EcsPort {
-    public static final String GUARD_ALARMS_TAG = "antigravity:guard-alarms";
+final class MotoEcsGaps implements EcsPort {
+    static final String GUARD_ALARMS_TAG = "antigravity:guard-alarms";
 
     private final EcsPort delegate;
     private final EcsClient ecs;
 
-    public MotoEcsGaps(EcsPort delegate, EcsClient ecs) {
+    MotoEcsGaps(EcsPort delegate, EcsClient ecs) {
         this.delegate = delegate;
         this.ecs = ecs;
     }
 
     /** The simulated ECS deployment id of a revision: {@code ecs-svc/sim-<family>-<revision>}. */
-    public static String deploymentIdOf(String taskDefinitionArn) {
+    static String deploymentIdOf(String taskDefinitionArn) {
         String familyRevision = taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
         return "ecs-svc/sim-" + familyRevision.replace(':', '-');
     }
@@ -69,7 +70,7 @@ public final class MotoEcsGaps implements EcsPort {
         return delegate.isActive(taskDefinitionArn);
     }
 
-    /** moto answers ListServiceDeployments with HTTP 500: a rehearsal's lost responses are not simulated. */
+    /** moto answers ListServiceDeployments with HTTP 500: these tests lose no UpdateService response. */
     @Override
     public boolean deployedSince(ServiceRef service, String taskDefinitionArn, java.time.Instant since) {
         return false;
