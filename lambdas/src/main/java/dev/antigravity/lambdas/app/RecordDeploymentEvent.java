@@ -186,12 +186,13 @@ public final class RecordDeploymentEvent {
         if (verifying.isEmpty()) {
             return ignoredIn(cause, deployment);
         }
+        Instant judgedAt = clock.instant();
         VerificationPolicy.Verdict verdict = verify.verify(service, verifying.get());
         if (!verdict.passed()) {
             publisher.publish(events.about(verifying.get(), PlatformEventType.VerificationFailed, clock.instant(),
                     verdict.summary(), null, cause.id()));
-            return rollBack.start(cause.handler(), cause.id(), verifying.get(), DeploymentEvent.VERIFICATION_FAILED,
-                    "verification failed: " + verdict.summary(), null)
+            return rollBack.afterFailedVerification(cause.handler(), cause.id(), verifying.get(),
+                    "verification failed: " + verdict.summary(), judgedAt)
                     .after(List.of("ledger VERIFYING", "verification failed", "publish VerificationFailed"));
         }
         Instant verifiedAt = clock.instant();

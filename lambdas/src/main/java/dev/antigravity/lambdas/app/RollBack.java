@@ -63,11 +63,22 @@ public final class RollBack {
     public Outcome start(String handler, String causeEventId, Deployment deployment, DeploymentEvent trigger,
                          String reason, String alarmName) {
         return lock.holding(deployment.service(), () -> decide(handler, causeEventId, deployment, trigger, reason,
-                alarmName));
+                alarmName, null));
+    }
+
+    /**
+     * A rollback for a failed verification whose evidence was gathered from {@code judgedAt} on: if ECS began
+     * running the revision again after that (its own alarm rollback to it, say), the verdict judged a run that has
+     * ended and is not acted on; that deployment's COMPLETED, or the sweep, verifies the revision again.
+     */
+    public Outcome afterFailedVerification(String handler, String causeEventId, Deployment deployment, String reason,
+                                           Instant judgedAt) {
+        return lock.holding(deployment.service(), () -> decide(handler, causeEventId, deployment,
+                DeploymentEvent.VERIFICATION_FAILED, reason, null, judgedAt));
     }
 
     private Outcome decide(String handler, String causeEventId, Deployment stale, DeploymentEvent trigger,
-                           String reason, String alarmName) {
+                           String reason, String alarmName, Instant judgedAt) {
         Optional<Deployment> reread = ledger.find(stale.service(), stale.deploymentId());
         if (reread.isEmpty()) {
             return ignored(handler, causeEventId, stale, "no ledger record " + stale.deploymentId());
@@ -103,6 +114,13 @@ public final class RollBack {
         Optional<Outcome> notOurs = notRunBy(snapshot, handler, causeEventId, deployment);
         if (notOurs.isPresent()) {
             return notOurs.get();
+        }
+        Optional<EcsDeployment> runningSinceVerdict = snapshot.primary().filter(p -> judgedAt != null
+                && p.createdAt() != null && p.createdAt().isAfter(judgedAt));
+        if (runningSinceVerdict.isPresent()) {
+            return ignored(handler, causeEventId, deployment, "ECS runs " + deployment.deploymentId() + " again as "
+                    + runningSinceVerdict.get().id() + " since " + runningSinceVerdict.get().createdAt()
+                    + ", after the verdict on its earlier run: not acted on (" + reason + ")");
         }
         if (trigger == DeploymentEvent.GUARD_ALARM && ecsOwnsRollout(snapshot)) {
             return ignored(handler, causeEventId, deployment, "ECS is still rolling " + deployment.deploymentId()

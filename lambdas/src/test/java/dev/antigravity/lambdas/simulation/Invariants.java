@@ -104,6 +104,9 @@ final class Invariants {
         if (!call.service().equals(service)) {
             return;
         }
+        // ECS moved off an alarmed revision (a rollback — anyone's — or a newer rollout): that alarm was answered,
+        // however soon someone deployed it again (a person's revert is theirs to answer, and pages as ServiceUnhealthy).
+        obligations.removeIf(o -> !o.revision().equals(call.target()));
         if (call.origin().isOutside()) {
             if (call.origin() == Origin.ECS) {
                 replacedByRollback.add(call.primaryBefore());
