@@ -6,12 +6,13 @@ markdown summary on stdout.
 Locally there is no CloudWatch, so this script plays the guard alarm: it probes GET /api/products?size=1 (a
 database read) every 0.25 s and evaluates the 5xx-rate guard alarm's rule on a 60x shorter clock (1 s
 periods of 4 probes, more than 5 % 5xx in 2 of 3 periods -> ALARM; 3 clean periods -> OK). Each state change
-goes, as the CloudWatch event it would be, to the real AlarmHandler (scripts/rehearse's moto set-up: an ECS
-service guarded by the alarm, the ledger, the platform topic with an SQS subscription; DescribeAlarms answers
-from the same state). The platform events it publishes go to the real NotifierHandler as Lambda delivers SNS
-messages, with PagerDuty played by a local server that records the Events API v2 bodies.
+goes, as the CloudWatch event it would be, to the real AlarmHandler (the drill world of hooks_drill.py: an ECS
+service in moto guarded by the alarm, the ledger, the platform topic with an SQS subscription; DescribeAlarms
+answers from the same state; the handlers run through the lambdas test class DrillHandlers). The platform events
+it publishes go to the real NotifierHandler as Lambda delivers SNS messages, with PagerDuty played by a local
+server that records the Events API v2 bodies.
 
-Usage: bench/lib/alarm_page_drill.py LAMBDAS_JAR API_URL PG_STOP_COMMAND PG_START_COMMAND
+Usage: bench/lib/alarm_page_drill.py CLASSPATH_FILE HANDLERS_LOG API_URL PG_STOP_COMMAND PG_START_COMMAND
        (AWS_ENDPOINT_URL: a moto_server; else one is started)
 """
 import io
@@ -23,10 +24,9 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import redirect_stdout
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from http.server import BaseHTTPRequestHandler
 
-from slack_outage_drill import drain, load_rehearsal, sns_delivery
+from hooks_drill import DrillWorld, StandIn, serve, start_moto
 
 PROBE_EVERY_S = 0.25
 PROBE_TIMEOUT_S = 1       # no answer within it counts as a 5xx, as a load balancer would answer 504
@@ -100,64 +100,46 @@ def wait_for(condition, timeout_s):
     return None
 
 
-def notify(rehearse, drill, event, pagerduty_url):
-    """Delivers one platform event to NotifierHandler as Lambda delivers an SNS message."""
-    path = sns_delivery(drill, event)
-    env = drill.environment()
-    env.update({"PAGERDUTY_ROUTING_KEY_SECRET_ID": f"pagerduty-{drill.cluster}",
-                "PAGERDUTY_EVENTS_URL": f"{pagerduty_url}/v2/enqueue"})
-    result = subprocess.run([rehearse.java(), "-jar", str(rehearse.JAR), "invoke", "NotifierHandler", str(path)],
-                            env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        print(result.stderr, file=sys.stderr)
-        sys.exit("NotifierHandler failed")
-
-
 def main():
-    rehearse = load_rehearsal()
-    rehearse.JAR = Path(sys.argv[1])
-    api, pg_stop, pg_start = sys.argv[2], sys.argv[3], sys.argv[4]
-    endpoint, moto = rehearse.start_moto()
-    stand_in = ThreadingHTTPServer(("127.0.0.1", 0), rehearse.StandIn)
-    pagerduty = ThreadingHTTPServer(("127.0.0.1", 0), PagerDuty)
-    for server in (stand_in, pagerduty):
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    classpath_file, handlers_log, api, pg_stop, pg_start = sys.argv[1:6]
+    endpoint, moto = start_moto()
+    stand_in, stand_in_url = serve(StandIn)
+    pagerduty, pagerduty_url = serve(PagerDuty)
     alarm = GuardAlarm(f"{api}/api/products?size=1")
+    drill = DrillWorld(endpoint, stand_in_url, classpath_file, handlers_log)
     try:
-        run(rehearse, endpoint, f"http://127.0.0.1:{stand_in.server_address[1]}",
-            f"http://127.0.0.1:{pagerduty.server_address[1]}", alarm, pg_stop, pg_start)
+        passed = run(drill, pagerduty_url, alarm, pg_stop, pg_start)
     finally:
         alarm.stop.set()
+        drill.close()
         stand_in.shutdown()
         pagerduty.shutdown()
         if moto:
             moto.terminate()
+    sys.exit(0 if passed else 1)
 
 
-def transition(rehearse, drill, sqs, pagerduty_url, state, action):
+def transition(drill, pagerduty_url, state, action):
     """The guard alarm's state change as CloudWatch would send it: AlarmHandler, then every platform event it
-    published through NotifierHandler. Returns the outcome, the events and when PagerDuty received `action`."""
-    rehearse.STATE["alarm"] = state
-    sample = "cloudwatch-alarm-guard-ok-to-alarm.json" if state == "ALARM" else "cloudwatch-alarm-guard-alarm-to-ok.json"
-    event = drill.alarm_event(sample)
-    event["detail"]["state"]["reason"] = (f"local rule: more than {THRESHOLD_PERCENT} % 5xx in {DATAPOINTS} of the last "
-                                          f"{PERIODS} periods" if state == "ALARM" else "local rule: no 5xx for "
-                                          f"{RECOVERY_PERIODS} periods")
-    outcome = drill.invoke("AlarmHandler", event, f"guard alarm {drill.alarm} -> {state}")
-    events = drain(sqs, drill.queue)
+    published through NotifierHandler (as Lambda delivers an SNS message). Returns the outcome, the events and when
+    PagerDuty received `action`."""
+    reason = (f"local rule: more than {THRESHOLD_PERCENT} % 5xx in {DATAPOINTS} of the last {PERIODS} periods"
+              if state == "ALARM" else f"local rule: no 5xx for {RECOVERY_PERIODS} periods")
+    outcome = drill.invoke("AlarmHandler", drill.alarm_event(state, reason), f"guard alarm {drill.alarm} -> {state}")
+    events = drill.platform_events()
+    notifier_environment = {"PAGERDUTY_ROUTING_KEY_SECRET_ID": f"pagerduty-{drill.cluster}",
+                            "PAGERDUTY_EVENTS_URL": f"{pagerduty_url}/v2/enqueue"}
     for event in events:
-        notify(rehearse, drill, event, pagerduty_url)
+        drill.invoke("NotifierHandler", drill.sns_delivery(event), f"SNS delivers {event['type']}", notifier_environment)
     received = wait_for(lambda: any(b["event_action"] == action for _, b in PagerDuty.received), 10)
     return outcome, events, received
 
 
-def run(rehearse, endpoint, stand_in_url, pagerduty_url, alarm, pg_stop, pg_start):
-    drill = rehearse.Rehearsal(endpoint, stand_in_url)
+def run(drill, pagerduty_url, alarm, pg_stop, pg_start):
     timeline = io.StringIO()
     with redirect_stdout(timeline):
         drill.create()
         drill.client("secretsmanager").create_secret(Name=f"pagerduty-{drill.cluster}", SecretString=ROUTING_KEY)
-        sqs = drill.client("sqs")
         running_before = drill.running()
         threading.Thread(target=alarm.run, daemon=True).start()
         time.sleep(3)
@@ -167,14 +149,14 @@ def run(rehearse, endpoint, stand_in_url, pagerduty_url, alarm, pg_stop, pg_star
         subprocess.run(["bash", "-c", pg_stop], check=True)
         drill.say("drill", "PostgreSQL stopped (no deployment in flight)")
         alarmed = wait_for(alarm.in_alarm, 60)
-        raised, raised_events, paged = transition(rehearse, drill, sqs, pagerduty_url, "ALARM", "trigger")
+        raised, raised_events, paged = transition(drill, pagerduty_url, "ALARM", "trigger")
         time.sleep(3)
 
         subprocess.run(["bash", "-c", pg_start], check=True)
         started = time.monotonic()
         drill.say("drill", "PostgreSQL started again")
         recovered = wait_for(alarm.recovered, 60)
-        cleared, cleared_events, resolved = transition(rehearse, drill, sqs, pagerduty_url, "OK", "resolve")
+        cleared, cleared_events, resolved = transition(drill, pagerduty_url, "OK", "resolve")
         running_after = drill.running()
     alarm.stop.set()
 
@@ -195,25 +177,26 @@ def run(rehearse, endpoint, stand_in_url, pagerduty_url, alarm, pg_stop, pg_star
 ## Failure drill: PostgreSQL stopped with no deployment in flight -> page, then resolve ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})
 One API instance on the drill's own PostgreSQL; the 5xx-rate guard alarm's rule evaluated locally on a 1 s period
 (4 probes of GET /api/products?size=1, 1 s time-out, > {THRESHOLD_PERCENT} % 5xx in {DATAPOINTS} of {PERIODS} periods); AlarmHandler and
-NotifierHandler are the real handlers (`java -jar {rehearse.JAR.name} invoke`, one JVM each) on scripts/rehearse's
-moto set-up; PagerDuty is a local Events API v2 stand-in.
+NotifierHandler are the real handlers over the production Dagger graphs with the test-scope ECS module, through the
+lambdas test class `DrillHandlers` (one JVM for the drill, each handler built afresh per event), on the drill's moto
+world (bench/lib/hooks_drill.py); PagerDuty is a local Events API v2 stand-in.
 
 | measure | value |
 |---|---|
 | probes by status over the drill | {', '.join(f'{k}: {v}' for k, v in sorted(codes.items()))} |
 | database stopped -> local guard alarm in ALARM | {since(alarmed, stopped)} |
-| AlarmHandler on ALARM | {raised['result']}: {raised['reason']} |
+| AlarmHandler on ALARM | {raised['result']}: {raised['reason']} ({raised['millis']} ms) |
 | platform events published on ALARM | {', '.join(e['type'] for e in raised_events) or 'none'} |
 | PagerDuty trigger received (after the ALARM was decided) | {since(paged, alarmed)}; dedup_key `{incident}`; summary "{triggers[0]['payload']['summary'] if triggers else ''}" |
 | database started -> local guard alarm OK | {since(recovered, started)} |
-| AlarmHandler on OK | {cleared['result']}: {cleared['reason']} |
+| AlarmHandler on OK | {cleared['result']}: {cleared['reason']} ({cleared['millis']} ms) |
 | platform events published on OK | {', '.join(e['type'] for e in cleared_events) or 'none'} |
 | PagerDuty resolves received | {', '.join(f"`{b['dedup_key']}`" for b in resolves) or 'none'} ({since(resolved, recovered)} after OK) |
 | ECS service revision before / after (nothing rolled back) | {running_before.split('/')[-1]} / {running_after.split('/')[-1]} |
 | verdict | {verdict} |""")
     if verdict != "PASS":
         print(timeline.getvalue(), file=sys.stderr)
-        sys.exit(1)
+    return verdict == "PASS"
 
 
 if __name__ == "__main__":

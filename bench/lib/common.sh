@@ -59,15 +59,21 @@ build_api() {
         || die "build failed, see $BENCH_OUT/build.log"
 }
 
-# Packages the Lambda jar into lambdas/$BENCH_BUILD_DIR (the Slack-outage drill runs its handlers).
-LAMBDAS_JAR="$BENCH_ROOT/lambdas/$BENCH_BUILD_DIR/antigravity-lambdas.jar"
+# Compiles lambdas and its test classes into lambdas/$BENCH_BUILD_DIR and writes their classpath to
+# LAMBDAS_CLASSPATH: the Slack-outage and page drills run the real handlers through the test class DrillHandlers
+# (ECS on moto needs the test-scope MotoEcsGaps, which is not in the Lambda jar).
+LAMBDAS_CLASSPATH="$BENCH_ROOT/lambdas/$BENCH_BUILD_DIR/drill-handlers.classpath"
 build_lambdas() {
-    if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$LAMBDAS_JAR" ]; then
+    if [ "${BENCH_SKIP_BUILD:-0}" = 1 ] && [ -f "$LAMBDAS_CLASSPATH" ]; then
         return
     fi
-    log "building lambdas into lambdas/$BENCH_BUILD_DIR"
-    (cd "$BENCH_ROOT" && ./mvnw -B -q -pl lambdas -am "-Dbuild.dir=$BENCH_BUILD_DIR" -DskipTests package) \
+    log "compiling lambdas and its tests into lambdas/$BENCH_BUILD_DIR"
+    local dependencies="$BENCH_ROOT/lambdas/$BENCH_BUILD_DIR/drill-dependencies.classpath"
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -pl events-schema,lambdas -am "-Dbuild.dir=$BENCH_BUILD_DIR" test-compile \
+        dependency:build-classpath "-Dmdep.outputFile=$dependencies" -Dmdep.includeScope=test) \
         >"$BENCH_OUT/build-lambdas.log" 2>&1 || die "build failed, see $BENCH_OUT/build-lambdas.log"
+    local classes="$BENCH_ROOT/lambdas/$BENCH_BUILD_DIR"
+    echo "$classes/test-classes:$classes/classes:$(cat "$dependencies")" >"$LAMBDAS_CLASSPATH"
 }
 
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
