@@ -70,7 +70,23 @@ build_lambdas() {
         >"$BENCH_OUT/build-lambdas.log" 2>&1 || die "build failed, see $BENCH_OUT/build-lambdas.log"
 }
 
+# production_services: the API as production runs it, with the services of `source /tmp/antigravity-services/env`:
+# the catalogue cache on its Redis (BENCH_CACHE_URL, default TEST_REDIS_URL) and payments created through Stripe's
+# API on its stripe-mock (BENCH_STRIPE_URL, default TEST_STRIPE_URL). Set either to the empty string to leave it out.
+production_services() {
+    BENCH_CACHE_URL=${BENCH_CACHE_URL-${TEST_REDIS_URL:-}}
+    BENCH_STRIPE_URL=${BENCH_STRIPE_URL-${TEST_STRIPE_URL:-}}
+}
+
+# services_line: what the API ran with, for a report's header.
+services_line() {
+    local provider="local (no provider call)"
+    [ -z "${BENCH_STRIPE_URL:-}" ] || provider="Stripe API at $BENCH_STRIPE_URL (stripe-mock)"
+    printf 'Catalogue cache: %s; payment provider: %s' "${BENCH_CACHE_URL:-none}" "$provider"
+}
+
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
+# BENCH_CACHE_URL and BENCH_STRIPE_URL, when set, give it the catalogue cache and Stripe payments (see production_services).
 # API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants).
 # The rate limit and the per-caller slot cap stay in the filter chain but are set far above what loopback can drive, because
 # every wrk connection shares one client IP and the customer token one subject.
@@ -81,7 +97,8 @@ api_start() {
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
     env AUTH_MODE=local SERVER_HOST=127.0.0.1 MANAGEMENT_PORT=0 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 \
         RATELIMIT_FAILURES_RATE=100000000 RATELIMIT_FAILURES_BURST=100000000 LIMITS_CALLER=100000 \
-        ${BENCH_CACHE_URL:+CACHE_URL=$BENCH_CACHE_URL CACHE_PREFIX=bench-$$-$(now_ms):} "$@" \
+        ${BENCH_CACHE_URL:+CACHE_URL=$BENCH_CACHE_URL CACHE_PREFIX=bench-$$-$(now_ms):} \
+        ${BENCH_STRIPE_URL:+PAYMENTS_STRIPE_URL=$BENCH_STRIPE_URL PAYMENTS_STRIPE_KEY=sk_test_bench PAYMENTS_WEBHOOK_SECRET=whsec_bench} "$@" \
         "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS ${API_EXTRA_JAVA_OPTS:-} -jar "$API_JAR" >"$log_file" 2>&1 &
     API_PID=$!
     STARTED_PIDS+=("$API_PID")
