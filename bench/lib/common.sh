@@ -174,6 +174,15 @@ pg_env() {
     echo "DB_URL=jdbc:postgresql://$PG_HOST:$1/$2" "DB_USERNAME=postgres" "DB_PASSWORD=unused"
 }
 
+# register_customer BASE_URL ADMIN_TOKEN SUBJECT: a customer user (email, no SMS) for that token subject.
+register_customer() {
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$1/api/users" \
+        -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$3@bench.example\",\"name\":\"Bench customer\",\"role\":\"customer\",\"subject\":\"$3\"}")
+    [ "$code" = 201 ] || die "registering user $3 answered $code"
+}
+
 # seed_products BASE_URL ADMIN_TOKEN COUNT: products with stock large enough for every order cell.
 seed_products() {
     local base=$1 token=$2 count=$3 i code
@@ -193,6 +202,20 @@ rss_mb() {
 # cpu_ms PID: CPU time (user + system) the process has used so far, in ms.
 cpu_ms() {
     awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# jit_cpu_ms PID: the part of cpu_ms spent by the JVM's JIT compiler threads (C1, C2): warm-up, not
+# per-request work, and on a loaded machine with short cells a large share of the total.
+jit_cpu_ms() {
+    local task ticks=0
+    for task in /proc/"$1"/task/*; do
+        case $(cat "$task/comm" 2>/dev/null) in
+            C1\ Compiler* | C2\ Compiler*)
+                # Fields after the "(comm)" one: utime and stime are the 12th and 13th.
+                ticks=$((ticks + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$task/stat" 2>/dev/null || echo 0))) ;;
+        esac
+    done
+    echo $((ticks * 1000 / $(getconf CLK_TCK)))
 }
 
 load1() {
