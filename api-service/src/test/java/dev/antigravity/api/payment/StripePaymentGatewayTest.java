@@ -82,14 +82,15 @@ class StripePaymentGatewayTest {
         AtomicInteger calls = new AtomicInteger();
         String base = serve(exchange -> {
             if (calls.incrementAndGet() == 1) {
-                sleep(Duration.ofSeconds(5)); // longer than the client's time-out: the client gives up on this one
+                sleep(Duration.ofSeconds(30)); // far beyond the client's time-out: the client gives up on this one
             }
             answer(exchange, 200, INTENT);
         });
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(1));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(3));
         assertThat(stripe.createIntent(8, 500, "usd", "order-8-slow").id()).isEqualTo("pi_123");
-        assertThat(requests).extracting(request -> request.header("Idempotency-Key"))
-                .containsExactly("order-8-slow", "order-8-slow");
+        // Two calls at least (a busy machine may time out the second too; the library tries three times).
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(request -> assertThat(request.header("Idempotency-Key")).isEqualTo("order-8-slow"));
     }
 
     @Test
