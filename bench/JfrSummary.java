@@ -54,7 +54,8 @@ void main(String[] args) throws Exception {
     print("Inclusive, application code", inclusive, samples, top, name -> name.startsWith("dev.antigravity."));
     print("Inclusive, libraries of interest", inclusive, samples, top, name -> name.matches(
             "(io\\.helidon\\.(health|dbclient|metrics|webserver\\.observe)|com\\.zaxxer|org\\.postgresql|org\\.h2|"
-                    + "com\\.nimbusds|com\\.fasterxml|java\\.util\\.logging|java\\.lang\\.management|"
+                    + "com\\.nimbusds|com\\.fasterxml|com\\.stripe|com\\.google\\.gson|redis\\.clients|sun\\.net\\.www|"
+                    + "java\\.util\\.logging|java\\.lang\\.management|"
                     + "sun\\.management|java\\.io\\.PrintStream).*"));
     System.out.printf("%nSafepoints: %d, all Java threads stopped for %.1f ms in total%n", safepoints, safepointMillis);
     System.out.println("JVM operations run by the VM thread (count, total ms)");

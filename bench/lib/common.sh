@@ -76,7 +76,23 @@ build_lambdas() {
     echo "$classes/test-classes:$classes/classes:$(cat "$dependencies")" >"$LAMBDAS_CLASSPATH"
 }
 
+# production_services: the API as production runs it, with the services of `source /tmp/antigravity-services/env`:
+# the catalogue cache on its Redis (BENCH_CACHE_URL, default TEST_REDIS_URL) and payments created through Stripe's
+# API on its stripe-mock (BENCH_STRIPE_URL, default TEST_STRIPE_URL). Set either to the empty string to leave it out.
+production_services() {
+    BENCH_CACHE_URL=${BENCH_CACHE_URL-${TEST_REDIS_URL:-}}
+    BENCH_STRIPE_URL=${BENCH_STRIPE_URL-${TEST_STRIPE_URL:-}}
+}
+
+# services_line: what the API ran with, for a report's header.
+services_line() {
+    local provider="local (no provider call)"
+    [ -z "${BENCH_STRIPE_URL:-}" ] || provider="Stripe API at $BENCH_STRIPE_URL (stripe-mock)"
+    printf 'Catalogue cache: %s; payment provider: %s' "${BENCH_CACHE_URL:-none}" "$provider"
+}
+
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
+# BENCH_CACHE_URL and BENCH_STRIPE_URL, when set, give it the catalogue cache and Stripe payments (see production_services).
 # API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants).
 # The rate limit and the per-caller slot cap stay in the filter chain but are set far above what loopback can drive, because
 # every wrk connection shares one client IP and the customer token one subject.
@@ -87,7 +103,8 @@ api_start() {
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
     env AUTH_MODE=local SERVER_HOST=127.0.0.1 MANAGEMENT_PORT=0 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 \
         RATELIMIT_FAILURES_RATE=100000000 RATELIMIT_FAILURES_BURST=100000000 LIMITS_CALLER=100000 \
-        ${BENCH_CACHE_URL:+CACHE_URL=$BENCH_CACHE_URL CACHE_PREFIX=bench-$$-$(now_ms):} "$@" \
+        ${BENCH_CACHE_URL:+CACHE_URL=$BENCH_CACHE_URL CACHE_PREFIX=bench-$$-$(now_ms):} \
+        ${BENCH_STRIPE_URL:+PAYMENTS_STRIPE_URL=$BENCH_STRIPE_URL PAYMENTS_STRIPE_KEY=sk_test_bench PAYMENTS_WEBHOOK_SECRET=whsec_bench} "$@" \
         "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS ${API_EXTRA_JAVA_OPTS:-} -jar "$API_JAR" >"$log_file" 2>&1 &
     API_PID=$!
     STARTED_PIDS+=("$API_PID")
@@ -163,6 +180,15 @@ pg_env() {
     echo "DB_URL=jdbc:postgresql://$PG_HOST:$1/$2" "DB_USERNAME=postgres" "DB_PASSWORD=unused"
 }
 
+# register_customer BASE_URL ADMIN_TOKEN SUBJECT: a customer user (email, no SMS) for that token subject.
+register_customer() {
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$1/api/users" \
+        -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$3@bench.example\",\"name\":\"Bench customer\",\"role\":\"customer\",\"subject\":\"$3\"}")
+    [ "$code" = 201 ] || die "registering user $3 answered $code"
+}
+
 # seed_products BASE_URL ADMIN_TOKEN COUNT: products with stock large enough for every order cell.
 seed_products() {
     local base=$1 token=$2 count=$3 i code
@@ -182,6 +208,20 @@ rss_mb() {
 # cpu_ms PID: CPU time (user + system) the process has used so far, in ms.
 cpu_ms() {
     awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# jit_cpu_ms PID: the part of cpu_ms spent by the JVM's JIT compiler threads (C1, C2): warm-up, not
+# per-request work, and on a loaded machine with short cells a large share of the total.
+jit_cpu_ms() {
+    local task ticks=0
+    for task in /proc/"$1"/task/*; do
+        case $(cat "$task/comm" 2>/dev/null) in
+            C1\ Compiler* | C2\ Compiler*)
+                # Fields after the "(comm)" one: utime and stime are the 12th and 13th.
+                ticks=$((ticks + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$task/stat" 2>/dev/null || echo 0))) ;;
+        esac
+    done
+    echo $((ticks * 1000 / $(getconf CLK_TCK)))
 }
 
 load1() {

@@ -27,8 +27,9 @@ prepare_db() {
     if [ "$1" = postgres ]; then fresh_database "$PG_SHARED_PORT" "$2"; fi
 }
 
-# start_seeded_api MODE PG_DATABASE PORT LOG: API on a fresh database with BENCH_PRODUCTS products,
-# BENCH_TOKEN exported for the order script; sets API_PID.
+# start_seeded_api MODE PG_DATABASE PORT LOG: API on a fresh database with BENCH_PRODUCTS products and
+# the order script's customer registered as a user (so each order owes its email in the notification
+# outbox, as a real customer's does), BENCH_TOKEN exported for the order script; sets API_PID.
 start_seeded_api() {
     local mode=$1 database=$2 port=$3 log_file=$4
     prepare_db "$mode" "$database"
@@ -37,5 +38,8 @@ start_seeded_api() {
     wait_http "http://127.0.0.1:$port/ready" 120 "$API_PID" >/dev/null || die "API on $mode did not become ready, see $log_file"
     BENCH_TOKEN=$(mint_token bench-customer customer)
     export BENCH_TOKEN
-    seed_products "http://127.0.0.1:$port" "$(mint_token bench-admin admin)" "$BENCH_PRODUCTS"
+    local admin
+    admin=$(mint_token bench-admin admin)
+    register_customer "http://127.0.0.1:$port" "$admin" bench-customer
+    seed_products "http://127.0.0.1:$port" "$admin" "$BENCH_PRODUCTS"
 }

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -50,6 +52,8 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisCatalogueCache implements CatalogueCache {
     private static final System.Logger LOG = System.getLogger(RedisCatalogueCache.class.getName());
+    /** Characters of cache entries kept with their decoded value (about 2 bytes each on the heap, twice). */
+    private static final long DECODED_CHARS = 1L << 20;
     /** Reads a string key; a key of another type (not ours, garbage) is deleted and reads as absent. */
     private static final String TEXT = """
             local function text(key)
@@ -93,6 +97,13 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private final JavaType productType = json.constructType(Product.class);
     private final JavaType pageType = json.getTypeFactory().constructType(new TypeReference<Page<Product>>() {
     });
+    /**
+     * Entry text already decoded, with its value: a hot product or page is read from Redis as the
+     * same text again and again, and comparing text is far cheaper than parsing JSON. Keyed by the
+     * whole text, so a changed entry (or garbage) is never answered from here; values are immutable.
+     */
+    private final Cache<String, Object> decoded = Caffeine.newBuilder().maximumWeight(DECODED_CHARS)
+            .weigher((String text, Object value) -> text.length()).build();
     private final Set<Long> unflushed = ConcurrentHashMap.newKeySet();
     private volatile boolean catalogueUnflushed;
     private volatile Status lastStatus;
@@ -247,11 +258,17 @@ public final class RedisCatalogueCache implements CatalogueCache {
     }
 
     /** A value that does not read back as what we store is dropped and reported, and the database answers. */
+    @SuppressWarnings("unchecked") // the memo holds only values decoded as a type of the same raw class
     private <T> Optional<T> decode(String entry, String value, JavaType type, Predicate<T> plausible) {
+        Object known = decoded.getIfPresent(value);
+        if (type.getRawClass().isInstance(known) && plausible.test((T) known)) {
+            return Optional.of((T) known);
+        }
         try {
-            T decoded = json.readValue(value, type);
-            if (decoded != null && plausible.test(decoded)) {
-                return Optional.of(decoded);
+            T read = json.readValue(value, type);
+            if (read != null && plausible.test(read)) {
+                decoded.put(value, read);
+                return Optional.of(read);
             }
         } catch (JsonProcessingException e) {
             LOG.log(System.Logger.Level.DEBUG, "Undecodable cache entry " + entry, e);

@@ -30,7 +30,8 @@ final class StripePaymentGateway implements PaymentGateway {
                 .setApiKey(secretKey)
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setConnectTimeout((int) timeout.toMillis())
-                .setReadTimeout((int) timeout.toMillis());
+                .setReadTimeout((int) timeout.toMillis())
+                .setHttpClient(new KeptAliveStripeHttp(apiBase.isBlank() ? "https://api.stripe.com" : apiBase, timeout));
         if (!apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }

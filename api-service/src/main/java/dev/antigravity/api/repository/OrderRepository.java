@@ -20,6 +20,7 @@ import dev.antigravity.api.model.PageRequest;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementDml;
 
 /** Orders and their lines. */
 public final class OrderRepository {
@@ -37,19 +38,29 @@ public final class OrderRepository {
                 .addParam("total", total)
                 .addParam("now", Times.utc(now))
                 .addParam("day", LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        insertLines(db, id, lines);
+        return new Order(id, customer, OrderStatus.PENDING, total, List.copyOf(lines), now, now);
+    }
+
+    /** All lines of an order in one statement (one round trip, however many lines). */
+    private static void insertLines(DbExecute db, long orderId, List<OrderLine> lines) {
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO order_lines (order_id, line_no, product_id, product_name, quantity, unit_price) VALUES ");
+        for (int i = 0; i < lines.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:orderId, :lineNo").append(i).append(", :productId").append(i)
+                    .append(", :productName").append(i).append(", :quantity").append(i).append(", :unitPrice").append(i)
+                    .append(')');
+        }
+        DbStatementDml insert = db.createInsert(sql.toString()).addParam("orderId", orderId);
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
-            db.createInsert("INSERT INTO order_lines (order_id, line_no, product_id, product_name, quantity, unit_price) "
-                            + "VALUES (:orderId, :lineNo, :productId, :productName, :quantity, :unitPrice)")
-                    .addParam("orderId", id)
-                    .addParam("lineNo", i + 1)
-                    .addParam("productId", line.productId())
-                    .addParam("productName", line.productName())
-                    .addParam("quantity", line.quantity())
-                    .addParam("unitPrice", line.unitPrice())
-                    .execute();
+            insert.addParam("lineNo" + i, i + 1)
+                    .addParam("productId" + i, line.productId())
+                    .addParam("productName" + i, line.productName())
+                    .addParam("quantity" + i, line.quantity())
+                    .addParam("unitPrice" + i, line.unitPrice());
         }
-        return new Order(id, customer, OrderStatus.PENDING, total, List.copyOf(lines), now, now);
+        insert.execute();
     }
 
     public Optional<Order> findById(DbExecute db, long id) {

@@ -84,12 +84,9 @@ public final class OrderService {
         }
         String key = OrderValidation.idempotencyKey(idempotencyKey.get());
         Claim claim = new Claim(key, OrderValidation.fingerprint(items));
+        // The claim comes first and the earlier result is read only when the key turns out to be taken:
+        // a fresh key (nearly every request) costs no extra round trip, a repeated one a claim refused.
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            Optional<IdempotencyRecord> earlier = keys.find(db.execute(), customer.subject(), key)
-                    .filter(record -> record.createdAt().isAfter(Clocks.now(clock).minus(KEY_RETENTION)));
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), claim);
-            }
             try {
                 return create(customer, items, Optional.of(claim));
             } catch (RuntimeException e) {
@@ -97,6 +94,11 @@ public final class OrderService {
                     throw e;
                 }
                 // Another request claimed the key first and has committed: replay its result.
+            }
+            Optional<IdempotencyRecord> earlier = keys.find(db.execute(), customer.subject(), key)
+                    .filter(record -> record.createdAt().isAfter(Clocks.now(clock).minus(KEY_RETENTION)));
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), claim);
             }
         }
         throw ServiceException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
@@ -227,10 +229,8 @@ public final class OrderService {
         byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
         for (int index : byProduct) {
             OrderItem item = items.get(index);
-            if (!products.reserveStock(tx, item.productId(), item.quantity(), now)) {
-                throw unavailable(tx, item, index);
-            }
-            Product product = products.findById(tx, item.productId()).orElseThrow();
+            Product product = products.reserveStock(tx, item.productId(), item.quantity(), now)
+                    .orElseThrow(() -> unavailable(tx, item, index));
             reserved.put(item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
         }
         return items.stream().map(item -> reserved.get(item.productId())).toList();

@@ -52,11 +52,12 @@ class RepositoryTest {
         var db = db(engine).execute();
         Product p = product(engine, 5);
 
-        assertThat(products.reserveStock(db, p.id(), 3, NOW)).isTrue();
-        assertThat(products.reserveStock(db, p.id(), 3, NOW)).isFalse();
-        assertThat(products.reserveStock(db, p.id(), 2, NOW)).isTrue();
-        assertThat(products.reserveStock(db, p.id(), 1, NOW)).isFalse();
-        assertThat(products.reserveStock(db, Long.MAX_VALUE, 1, NOW)).isFalse();
+        assertThat(products.reserveStock(db, p.id(), 3, NOW)).map(Product::stock).contains(2);
+        assertThat(products.reserveStock(db, p.id(), 3, NOW)).isEmpty();
+        assertThat(products.reserveStock(db, p.id(), 2, NOW)).map(r -> List.of(r.name(), r.price(), r.stock()))
+                .contains(List.of(p.name(), p.price(), 0));
+        assertThat(products.reserveStock(db, p.id(), 1, NOW)).isEmpty();
+        assertThat(products.reserveStock(db, Long.MAX_VALUE, 1, NOW)).isEmpty();
         products.releaseStock(db, p.id(), 4, NOW);
         assertThat(products.findById(db, p.id()).orElseThrow().stock()).isEqualTo(4);
     }

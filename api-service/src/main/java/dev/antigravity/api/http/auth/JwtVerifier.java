@@ -7,8 +7,8 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -36,7 +36,8 @@ import dev.antigravity.api.http.problem.ApiException;
  * with a public key fail), issuer, audience, expiry and not-before with a bounded clock skew, a
  * lifetime ({@code exp - iat}) of at most {@code auth.lifetime} ({@code iat} required in jwks
  * mode, so a stolen token cannot be minted to live for years), then maps the {@code roles} claim
- * to a {@link Role}.
+ * to a {@link Role}. A token that verified is trusted again without a new signature check while it
+ * is still valid ({@link VerifiedTokens}).
  */
 public final class JwtVerifier {
     static final String ROLES_CLAIM = "roles";
@@ -48,22 +49,35 @@ public final class JwtVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Duration maxLifetime;
     private final Duration skew;
+    private final Clock clock;
+    private final VerifiedTokens verified;
 
-    private JwtVerifier(JWKSource<SecurityContext> keys, AuthSettings settings) {
+    JwtVerifier(JWKSource<SecurityContext> keys, AuthSettings settings, Clock clock) {
         maxLifetime = settings.maxLifetime();
         skew = settings.clockSkew();
+        this.clock = clock;
+        verified = new VerifiedTokens(clock);
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         var claims = new DefaultJWTClaimsVerifier<>(Set.of(settings.audience()),
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-                settings.mode() == AuthSettings.Mode.JWKS ? Set.of("sub", "exp", "iat") : Set.of("sub", "exp"), Set.of());
+                settings.mode() == AuthSettings.Mode.JWKS ? Set.of("sub", "exp", "iat") : Set.of("sub", "exp"), Set.of()) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant()); // exp and nbf judged by the same clock as the verified tokens
+            }
+        };
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
 
     /** Builds the verifier for the configured mode; refuses the development key outside local mode. */
     public static JwtVerifier create(AuthSettings settings) {
-        return new JwtVerifier(keySource(settings), settings);
+        return create(settings, Clock.systemUTC());
+    }
+
+    static JwtVerifier create(AuthSettings settings, Clock clock) {
+        return new JwtVerifier(keySource(settings), settings, clock);
     }
 
     private static JWKSource<SecurityContext> keySource(AuthSettings settings) {
@@ -132,6 +146,10 @@ public final class JwtVerifier {
      *                      valid token carries no role this API knows
      */
     public Principal verify(String token) {
+        Optional<Principal> known = verified.principal(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -147,7 +165,9 @@ public final class JwtVerifier {
         requireBoundedLifetime(claims);
         Role role = role(claims).orElseThrow(() ->
                 ApiException.forbidden("The token carries no role this API knows (admin or customer)."));
-        return new Principal(claims.getSubject(), role);
+        Principal principal = new Principal(claims.getSubject(), role);
+        verified.remember(token, principal, claims.getExpirationTime().toInstant().plus(skew));
+        return principal;
     }
 
     /** {@code iat} not in the future (beyond the skew) and {@code exp - iat} within {@code auth.lifetime}. */
@@ -156,7 +176,7 @@ public final class JwtVerifier {
         if (issued == null) {
             return; // only possible in local mode
         }
-        if (issued.toInstant().isAfter(Instant.now().plus(skew))) {
+        if (issued.toInstant().isAfter(clock.instant().plus(skew))) {
             throw ApiException.invalidToken("The token's iat is in the future.");
         }
         if (Duration.between(issued.toInstant(), claims.getExpirationTime().toInstant()).compareTo(maxLifetime) > 0) {

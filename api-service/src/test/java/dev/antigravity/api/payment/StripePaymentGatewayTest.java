@@ -1,0 +1,160 @@
+package dev.antigravity.api.payment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.antigravity.api.service.PaymentGateway;
+import dev.antigravity.api.service.PaymentProviderException;
+import dev.antigravity.api.testsupport.StripeMock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Stripe gateway on its own transport ({@link KeptAliveStripeHttp}): what Stripe's API
+ * (stripe-mock) answers, and, against a local server that records requests, that each call
+ * carries what the library's own transport sends and that time-outs are retried as before.
+ */
+class StripePaymentGatewayTest {
+    private static final String INTENT = """
+            {"id":"pi_123","object":"payment_intent","amount":1250,"currency":"usd","client_secret":"pi_123_secret_abc",
+             "status":"requires_payment_method"}""";
+
+    private final ConcurrentLinkedQueue<Recorded> requests = new ConcurrentLinkedQueue<>();
+    private final ExecutorService serverThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private HttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(0);
+        }
+        serverThreads.shutdownNow();
+    }
+
+    @Test
+    void createsAndRefundsWithStripeMock() {
+        PaymentGateway stripe = new StripePaymentGateway(StripeMock.SECRET_KEY, StripeMock.url(), Duration.ofSeconds(10));
+        PaymentGateway.ProviderIntent intent = stripe.createIntent(42, 1250, "usd", "order-42-gateway-test");
+        assertThat(intent.id()).startsWith("pi_");
+        assertThat(intent.clientSecret()).contains("_secret_");
+        assertThat(stripe.refund(intent.id(), "refund-order-42-gateway-test")).startsWith("re_");
+    }
+
+    @Test
+    void eachCallCarriesTheKeyVersionUserAgentsAndForm() throws IOException {
+        String base = serve(exchange -> answer(exchange, 200, INTENT));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10));
+        for (int i = 1; i <= 2; i++) {
+            assertThat(stripe.createIntent(7, 1250, "usd", "order-7-key-" + i))
+                    .isEqualTo(new PaymentGateway.ProviderIntent("pi_123", "pi_123_secret_abc"));
+        }
+        assertThat(requests).hasSize(2).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.path()).isEqualTo("/v1/payment_intents");
+            assertThat(request.header("Authorization")).isEqualTo("Bearer sk_test_recorded");
+            assertThat(request.header("Stripe-Version")).isNotBlank();
+            assertThat(request.header("User-Agent")).startsWith("Stripe/v1 JavaBindings/");
+            assertThat(request.header("X-Stripe-Client-User-Agent")).contains("\"bindings.version\"").contains("\"lang\":\"Java\"");
+            assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+            assertThat(request.body()).contains("amount=1250").contains("currency=usd")
+                    .contains("metadata[order_id]=7");
+        });
+        assertThat(requests).extracting(request -> request.header("Idempotency-Key"))
+                .containsExactly("order-7-key-1", "order-7-key-2");
+    }
+
+    @Test
+    void aTimedOutCallIsRetriedWithTheSameIdempotencyKey() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        String base = serve(exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                sleep(Duration.ofSeconds(30)); // far beyond the client's time-out: the client gives up on this one
+            }
+            answer(exchange, 200, INTENT);
+        });
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(3));
+        assertThat(stripe.createIntent(8, 500, "usd", "order-8-slow").id()).isEqualTo("pi_123");
+        // Two calls at least (a busy machine may time out the second too; the library tries three times).
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(request -> assertThat(request.header("Idempotency-Key")).isEqualTo("order-8-slow"));
+    }
+
+    @Test
+    void aProviderErrorBecomesAPaymentProviderExceptionWithItsStatus() throws IOException {
+        String base = serve(exchange -> answer(exchange, 402, """
+                {"error":{"type":"card_error","code":"card_declined","message":"Your card was declined."}}"""));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10));
+        assertThatThrownBy(() -> stripe.createIntent(9, 500, "usd", "order-9"))
+                .isInstanceOf(PaymentProviderException.class).hasMessageContaining("HTTP 402").hasMessageContaining("declined");
+    }
+
+    @Test
+    void anUnreachableProviderBecomesAPaymentProviderException() {
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", "http://127.0.0.1:1", Duration.ofSeconds(2));
+        assertThatThrownBy(() -> stripe.createIntent(10, 500, "usd", "order-10"))
+                .isInstanceOf(PaymentProviderException.class).hasMessageContaining("ApiConnectionException");
+    }
+
+    /** Starts the recording server; the handler answers after the request is recorded. */
+    private String serve(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(serverThreads);
+        server.createContext("/", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                e -> e.getKey().toLowerCase(java.util.Locale.ROOT), Map.Entry::getValue)),
+                        new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            handler.handle(exchange);
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Request-Id", "req_test");
+        try {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException clientGone) {
+            // the timed-out call: the client closed this connection
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return String.join(",", headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()));
+        }
+    }
+}
