@@ -20,6 +20,8 @@ import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
+import dev.antigravity.api.tracing.TraceContextHeaders;
+import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * stripe-java's transport on the JDK's HTTP client, for the payment creation every order makes.
@@ -30,16 +32,20 @@ import com.stripe.net.StripeResponse;
  * itself). Retries, idempotency keys, telemetry and error handling stay the library's: this only
  * sends one request and returns the answer. A time-out is reported as the library's own client
  * reports one ({@link SocketTimeoutException} as the cause), so the library retries it as before.
+ * Every request, retries included, carries the current span's W3C {@code traceparent} (stripe-java
+ * has no hook for extra headers; the transport is where they can be added).
  */
 final class KeptAliveStripeHttp extends HttpClient {
     /** Set by the JDK client itself; it refuses them from callers. */
     private static final Set<String> SET_BY_CLIENT = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final java.net.http.HttpClient http;
+    private final OpenTelemetry telemetry;
     private final String clientUserAgent = buildXStripeClientUserAgentString();
     private final Map<ApiMode, String> userAgents = new ConcurrentHashMap<>();
 
-    KeptAliveStripeHttp(String apiBase, Duration connectTimeout) {
+    KeptAliveStripeHttp(String apiBase, Duration connectTimeout, OpenTelemetry telemetry) {
+        this.telemetry = telemetry;
         http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 // Plain http (stripe-mock) is HTTP/1.1: no h2c upgrade attempt on every new connection.
@@ -65,6 +71,7 @@ final class KeptAliveStripeHttp extends HttpClient {
         }
         builder.header("User-Agent", userAgents.computeIfAbsent(request.apiMode(), mode -> buildUserAgentString(request)));
         builder.header("X-Stripe-Client-User-Agent", clientUserAgent);
+        TraceContextHeaders.current(telemetry).forEach(builder::setHeader);
         if (request.content() == null) {
             builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
         } else {

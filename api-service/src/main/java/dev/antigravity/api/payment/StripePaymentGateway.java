@@ -26,12 +26,12 @@ final class StripePaymentGateway implements PaymentGateway {
 
     StripePaymentGateway(String secretKey, String apiBase, Duration timeout, OpenTelemetry telemetry) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                .setHttpClient(new TracedStripeHttpClient(telemetry))
                 .setApiKey(secretKey)
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setConnectTimeout((int) timeout.toMillis())
                 .setReadTimeout((int) timeout.toMillis())
-                .setHttpClient(new KeptAliveStripeHttp(apiBase.isBlank() ? "https://api.stripe.com" : apiBase, timeout));
+                .setHttpClient(new KeptAliveStripeHttp(apiBase.isBlank() ? "https://api.stripe.com" : apiBase, timeout,
+                        telemetry));
         if (!apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }

@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.antigravity.api.service.PaymentGateway;
 import dev.antigravity.api.service.PaymentProviderException;
 import dev.antigravity.api.testsupport.StripeMock;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class StripePaymentGatewayTest {
 
     @Test
     void createsAndRefundsWithStripeMock() {
-        PaymentGateway stripe = new StripePaymentGateway(StripeMock.SECRET_KEY, StripeMock.url(), Duration.ofSeconds(10));
+        PaymentGateway stripe = new StripePaymentGateway(StripeMock.SECRET_KEY, StripeMock.url(), Duration.ofSeconds(10), OpenTelemetry.noop());
         PaymentGateway.ProviderIntent intent = stripe.createIntent(42, 1250, "usd", "order-42-gateway-test");
         assertThat(intent.id()).startsWith("pi_");
         assertThat(intent.clientSecret()).contains("_secret_");
@@ -57,7 +58,7 @@ class StripePaymentGatewayTest {
     @Test
     void eachCallCarriesTheKeyVersionUserAgentsAndForm() throws IOException {
         String base = serve(exchange -> answer(exchange, 200, INTENT));
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
         for (int i = 1; i <= 2; i++) {
             assertThat(stripe.createIntent(7, 1250, "usd", "order-7-key-" + i))
                     .isEqualTo(new PaymentGateway.ProviderIntent("pi_123", "pi_123_secret_abc"));
@@ -86,7 +87,7 @@ class StripePaymentGatewayTest {
             }
             answer(exchange, 200, INTENT);
         });
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(3));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(3), OpenTelemetry.noop());
         assertThat(stripe.createIntent(8, 500, "usd", "order-8-slow").id()).isEqualTo("pi_123");
         // Two calls at least (a busy machine may time out the second too; the library tries three times).
         assertThat(requests).hasSizeGreaterThanOrEqualTo(2)
@@ -97,14 +98,14 @@ class StripePaymentGatewayTest {
     void aProviderErrorBecomesAPaymentProviderExceptionWithItsStatus() throws IOException {
         String base = serve(exchange -> answer(exchange, 402, """
                 {"error":{"type":"card_error","code":"card_declined","message":"Your card was declined."}}"""));
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
         assertThatThrownBy(() -> stripe.createIntent(9, 500, "usd", "order-9"))
                 .isInstanceOf(PaymentProviderException.class).hasMessageContaining("HTTP 402").hasMessageContaining("declined");
     }
 
     @Test
     void anUnreachableProviderBecomesAPaymentProviderException() {
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", "http://127.0.0.1:1", Duration.ofSeconds(2));
+        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", "http://127.0.0.1:1", Duration.ofSeconds(2), OpenTelemetry.noop());
         assertThatThrownBy(() -> stripe.createIntent(10, 500, "usd", "order-10"))
                 .isInstanceOf(PaymentProviderException.class).hasMessageContaining("ApiConnectionException");
     }
