@@ -6,6 +6,7 @@ OWN_PG_PORT=${OWN_PG_PORT:-55491}
 OWN_PG_DIR="$BENCH_OUT/own-postgres"
 
 pg_bin_dir() {
+    # shellcheck disable=SC2012 # version-named directories, sorted by version
     ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
 }
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/run-api, scripts/mint-token and scripts/test (sourced, not executed):
 #   select_jdk25      exports JAVA_HOME/PATH for a JDK 25 (JAVA_HOME if it is one, else /usr/lib/jvm)
 #   ensure_api_jar    builds api-service/target/api-service.jar with ./mvnw when missing or older

@@ -46,6 +46,9 @@ public final class PeriodicJob implements AutoCloseable {
         this.tracer = telemetry.getTracer("dev.antigravity.api.jobs");
     }
 
+    // The schedule's Future never holds a failure (runOnce logs and survives every RuntimeException);
+    // close() ends it by shutting the scheduler down, so the Future is not kept.
+    @SuppressWarnings("FutureReturnValueIgnored")
     public synchronized void start() {
         if (scheduler != null) {
             return;

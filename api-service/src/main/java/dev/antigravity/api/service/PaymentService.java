@@ -94,9 +94,10 @@ public final class PaymentService {
 
     /** The payment of an order the caller may see (an administrator any, a customer its own). */
     public Payment forOrder(Actor actor, long orderId) {
-        orders.findById(db.execute(), orderId)
-                .filter(order -> actor.admin() || order.customer().equals(actor.subject()))
-                .orElseThrow(() -> ServiceException.notFound("Order " + orderId + " does not exist."));
+        if (orders.findById(db.execute(), orderId)
+                .filter(order -> actor.admin() || order.customer().equals(actor.subject())).isEmpty()) {
+            throw ServiceException.notFound("Order " + orderId + " does not exist.");
+        }
         open(orderId); // a payment the provider has not created yet is asked for again when someone looks
         return payments.findByOrder(db.execute(), orderId)
                 .orElseThrow(() -> ServiceException.notFound("Order " + orderId + " has no payment."));

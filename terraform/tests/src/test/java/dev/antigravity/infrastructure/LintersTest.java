@@ -3,12 +3,15 @@ package dev.antigravity.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** actionlint (with shellcheck on the workflow scripts), hadolint, shellcheck and terraform fmt are clean. */
 class LintersTest {
@@ -35,12 +38,37 @@ class LintersTest {
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
 
+    /** Every shell script of the repository (found by its shebang, see ShellScripts), sourced files followed. */
     @Test
-    void shellcheckFindsNothingInTheImageScript() {
+    void shellcheckFindsNothingInAnyShellScript() {
         ExternalTool shellcheck = ExternalTool.require("shellcheck");
+        List<Path> scripts = ShellScripts.under(RepositoryLayout.ROOT);
 
-        ExternalTool.Result result = shellcheck.run(List.of(RepositoryLayout.ROOT.resolve("scripts/build-runtime-image").toString()));
+        assertThat(scripts).extracting(script -> RepositoryLayout.ROOT.relativize(script).toString())
+                .contains("scripts/test", "scripts/build-runtime-image", "scripts/lib/api-jar.sh", ".ci/run",
+                        "bench/api-load", "bench/lib/common.sh", "mvnw");
+        ExternalTool.Result result = shellcheck.run(shellcheckArguments(scripts));
         assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    /** The seeded violation: a new script, without suffix, in a new directory, is found and fails the check. */
+    @Test
+    void shellcheckFailsOnAPlantedScript(@TempDir Path checkout) throws IOException {
+        ExternalTool shellcheck = ExternalTool.require("shellcheck");
+        Path planted = Files.createDirectories(checkout.resolve("tools")).resolve("clean-up");
+        Files.writeString(planted, "#!/usr/bin/env bash\nrm -rf $1/*\n");
+        Files.writeString(Files.createDirectories(checkout.resolve("target")).resolve("copied"), "#!/bin/sh\necho $1\n");
+
+        assertThat(ShellScripts.under(checkout)).containsExactly(planted);
+        ExternalTool.Result result = shellcheck.run(shellcheckArguments(List.of(planted)));
+        assertThat(result.exitCode()).as(result.describe()).isNotZero();
+        assertThat(result.stdout()).contains("SC2086");
+    }
+
+    private static List<String> shellcheckArguments(List<Path> scripts) {
+        List<String> arguments = new ArrayList<>(List.of("--external-sources", "--source-path=SCRIPTDIR", "--format=gcc"));
+        scripts.forEach(script -> arguments.add(script.toString()));
+        return arguments;
     }
 
     /** terraform fmt runs offline; only the binary is needed, so this one skips whenever it is missing. */

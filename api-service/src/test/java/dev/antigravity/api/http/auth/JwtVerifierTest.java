@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class JwtVerifierTest {
         expectInvalid(forged.serialize(), "");
 
         // HS256 keyed with the public key: accepted by naive verifiers, never here.
-        byte[] publicKeyBytes = LocalDevKeys.publicKeys().getKeyByKeyId("local-dev-rs256").toJSONString().getBytes();
+        byte[] publicKeyBytes = LocalDevKeys.publicKeys().getKeyByKeyId("local-dev-rs256").toJSONString().getBytes(StandardCharsets.UTF_8);
         SignedJWT confused = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims());
         confused.sign(new MACSigner(publicKeyBytes));
         expectInvalid(confused.serialize(), "");

@@ -13,6 +13,7 @@ import dev.antigravity.lambdas.handlers.AlarmHandler;
 import dev.antigravity.lambdas.handlers.DeploymentEventHandler;
 import dev.antigravity.lambdas.handlers.ImagePushHandler;
 import dev.antigravity.lambdas.handlers.StabilizerHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +230,7 @@ class DeploymentHooksIntegrationTest {
 
         int invoked = dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"invoke", "ImagePushHandler",
                 event.toString()}, env, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
-        JsonNode outcome = MotoWorld.JSON.readTree(out.toString());
+        JsonNode outcome = MotoWorld.JSON.readTree(out.toString(StandardCharsets.UTF_8));
         out.reset();
         int listed = dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"ledger", "--service",
                 world.cluster + "/" + world.service}, env, new java.io.PrintStream(out, true),
@@ -238,7 +239,7 @@ class DeploymentHooksIntegrationTest {
         assertThat(invoked).isZero();
         assertThat(outcome.get("result").asText()).isEqualTo("APPLIED");
         assertThat(listed).isZero();
-        assertThat(out.toString()).contains(outcome.get("deploymentId").asText()).contains("PENDING").contains("2.0.0");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(outcome.get("deploymentId").asText()).contains("PENDING").contains("2.0.0");
         assertThat(dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"invoke", "NoSuchHandler",
                 event.toString()}, env, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)))
                 .isEqualTo(2);
