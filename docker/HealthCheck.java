@@ -8,13 +8,13 @@ import java.net.URI;
  */
 public final class HealthCheck {
 
-    private HealthCheck() {
-    }
+    private HealthCheck() {}
 
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "http://127.0.0.1:8080/health";
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(2_000);
             connection.setReadTimeout(3_000);
             int status = connection.getResponseCode();

@@ -1,7 +1,5 @@
 package dev.antigravity.api;
 
-import java.time.Clock;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.antigravity.api.cache.Caches;
 import dev.antigravity.api.cache.CatalogueCache;
@@ -10,11 +8,12 @@ import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.Drain;
 import dev.antigravity.api.metrics.EmfCacheMetrics;
 import dev.antigravity.api.metrics.EmfWriter;
+import dev.antigravity.api.tracing.Tracing;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.opentelemetry.api.OpenTelemetry;
-import dev.antigravity.api.tracing.Tracing;
+import java.time.Clock;
 
 /**
  * What the HTTP services need from the outside world, built once at start-up and passed down
@@ -22,14 +21,28 @@ import dev.antigravity.api.tracing.Tracing;
  * (replaceable in tests), the JSON mapper, the metrics registry, the shutdown state, the tracer and the
  * catalogue cache ({@link CatalogueCache#NONE} without {@code cache.url}).
  */
-public record AppContext(Config config, Database database, Clock clock, ObjectMapper json,
-                         MeterRegistry metrics, Drain drain, OpenTelemetry telemetry, CatalogueCache cache) {
+public record AppContext(
+        Config config,
+        Database database,
+        Clock clock,
+        ObjectMapper json,
+        MeterRegistry metrics,
+        Drain drain,
+        OpenTelemetry telemetry,
+        CatalogueCache cache) {
 
     /** The production wiring for {@code config} (the root node). */
     public static AppContext create(Config config) {
         OpenTelemetry telemetry = Tracing.create(config);
-        return new AppContext(config, Database.create(config.get("db"), telemetry), Clock.systemUTC(), Json.mapper(),
-                Metrics.globalRegistry(), new Drain(), telemetry, cache(config));
+        return new AppContext(
+                config,
+                Database.create(config.get("db"), telemetry),
+                Clock.systemUTC(),
+                Json.mapper(),
+                Metrics.globalRegistry(),
+                new Drain(),
+                telemetry,
+                cache(config));
     }
 
     /** The catalogue cache of {@code cache.*}, its hit ratio reported as EMF. */
@@ -39,7 +52,14 @@ public record AppContext(Config config, Database database, Clock clock, ObjectMa
 
     /** The same wiring around an existing database and clock (tests). */
     public static AppContext create(Config config, Database database, Clock clock) {
-        return new AppContext(config, database, clock, Json.mapper(), Metrics.globalRegistry(), new Drain(),
-                Tracing.create(config), cache(config));
+        return new AppContext(
+                config,
+                database,
+                clock,
+                Json.mapper(),
+                Metrics.globalRegistry(),
+                new Drain(),
+                Tracing.create(config),
+                cache(config));
     }
 }

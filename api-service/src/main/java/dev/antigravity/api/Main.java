@@ -1,17 +1,15 @@
 package dev.antigravity.api;
 
-import java.time.Duration;
-
 import dev.antigravity.api.http.ApiServer;
 import dev.antigravity.api.http.shutdown.GracefulShutdown;
 import dev.antigravity.api.logging.JsonLogging;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import java.time.Duration;
 
 /** Entry point: configuration, then the server (see {@link ApiServer} for the wiring). */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         JsonLogging.useShutdownSafeManager();
@@ -31,11 +29,17 @@ public final class Main {
         WebServer server = ApiServer.configure(WebServer.builder().config(config.get("server")), app)
                 .build()
                 .start();
-        new GracefulShutdown(server, app.drain(),
-                config.get("shutdown.drain").as(Duration.class).orElse(Duration.ofSeconds(5)), app.database())
+        new GracefulShutdown(
+                        server,
+                        app.drain(),
+                        config.get("shutdown.drain").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                        app.database())
                 .installHook();
-        log().log(System.Logger.Level.INFO,
-                "Antigravity API " + config.get("app.version").asString().orElse("dev") + " listening on port " + server.port());
+        log().log(
+                        System.Logger.Level.INFO,
+                        "Antigravity API "
+                                + config.get("app.version").asString().orElse("dev") + " listening on port "
+                                + server.port());
     }
 
     /** Not a static field: no logger may exist before {@link JsonLogging#useShutdownSafeManager()} ran. */

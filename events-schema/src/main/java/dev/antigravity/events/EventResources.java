@@ -63,8 +63,7 @@ public final class EventResources {
         }
     }
 
-    private EventResources() {
-    }
+    private EventResources() {}
 
     public static List<Sample> samples() {
         try {
@@ -78,7 +77,8 @@ public final class EventResources {
                         routes.add(route.asText());
                     }
                 }
-                samples.add(new Sample(entry.get("file").asText(), entry.get("schema").asText(), routes));
+                samples.add(new Sample(
+                        entry.get("file").asText(), entry.get("schema").asText(), routes));
             }
             return List.copyOf(samples);
         } catch (IOException e) {
@@ -87,7 +87,9 @@ public final class EventResources {
     }
 
     public static Sample sample(String file) {
-        return samples().stream().filter(s -> s.file().equals(file)).findFirst()
+        return samples().stream()
+                .filter(s -> s.file().equals(file))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sample " + file));
     }
 

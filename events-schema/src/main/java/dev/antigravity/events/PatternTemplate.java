@@ -18,8 +18,7 @@ final class PatternTemplate {
     private static final Pattern JSONENCODE = Pattern.compile("\\$\\{jsonencode\\(([a-z_][a-z0-9_]*)\\)}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PatternTemplate() {
-    }
+    private PatternTemplate() {}
 
     static String render(String template, Map<String, List<String>> variables) {
         Matcher matcher = JSONENCODE.matcher(template);

@@ -41,6 +41,7 @@ class EventBridgeRoutingTest {
             "arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-api-5xx",
             "arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-api-error-rate",
             "arn:aws:cloudwatch:us-east-1:123456789012:alarm:antigravity-prod-api-unhealthy");
+
     private static EventBridgeClient events;
     private static SqsClient sqs;
     private static String bus;
@@ -53,11 +54,16 @@ class EventBridgeRoutingTest {
         bus = MotoServer.uniqueName("routing");
         events.createEventBus(b -> b.name(bus));
         for (Rule rule : Rule.values()) {
-            String queueUrl = sqs.createQueue(q -> q.queueName(MotoServer.uniqueName(rule.fileStem()))).queueUrl();
-            String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            events.putRule(r -> r.name(rule.fileStem()).eventBusName(bus).eventPattern(rule.patternJson(GUARD_ALARM_ARNS)));
-            events.putTargets(t -> t.rule(rule.fileStem()).eventBusName(bus)
+            String queueUrl = sqs.createQueue(q -> q.queueName(MotoServer.uniqueName(rule.fileStem())))
+                    .queueUrl();
+            String queueArn = sqs.getQueueAttributes(
+                            a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            events.putRule(
+                    r -> r.name(rule.fileStem()).eventBusName(bus).eventPattern(rule.patternJson(GUARD_ALARM_ARNS)));
+            events.putTargets(t -> t.rule(rule.fileStem())
+                    .eventBusName(bus)
                     .targets(target -> target.id("queue").arn(queueArn)));
             queueUrls.put(rule, queueUrl);
         }
@@ -78,7 +84,9 @@ class EventBridgeRoutingTest {
 
     @Test
     void eachRuleReceivesExactlyTheIntendedSamples() throws Exception {
-        List<Sample> samples = EventResources.samples().stream().filter(Sample::isEventBridgeEvent).toList();
+        List<Sample> samples = EventResources.samples().stream()
+                .filter(Sample::isEventBridgeEvent)
+                .toList();
         for (Sample sample : samples) {
             JsonNode event = JSON.readTree(sample.json());
             List<String> resources = new ArrayList<>();
@@ -97,10 +105,13 @@ class EventBridgeRoutingTest {
 
         for (Rule rule : Rule.values()) {
             TreeSet<String> expected = new TreeSet<>();
-            samples.stream().filter(s -> s.routes().contains(rule.fileStem()))
+            samples.stream()
+                    .filter(s -> s.routes().contains(rule.fileStem()))
                     .forEach(s -> expected.add(fingerprint(parsed(s))));
             assertThat(expected).as("samples routed to %s", rule).isNotEmpty();
-            assertThat(receiveAll(queueUrls.get(rule), expected.size())).as(rule.fileStem()).isEqualTo(expected);
+            assertThat(receiveAll(queueUrls.get(rule), expected.size()))
+                    .as(rule.fileStem())
+                    .isEqualTo(expected);
         }
     }
 
@@ -124,8 +135,9 @@ class EventBridgeRoutingTest {
         // Keep draining past the expected count for a moment: an extra (wrongly routed) delivery must show up.
         Instant settle = null;
         while (Instant.now().isBefore(deadline)) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
+            List<Message> messages = sqs.receiveMessage(
+                            r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
             for (Message message : messages) {
                 JsonNode event = JSON.readTree(message.body());
                 all.add(fingerprint(event));

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class PatternTemplateTest {
     @Test
     void theAlarmPatternMatchesExactlyTheGivenAlarmArns() throws Exception {
-        List<String> arns = List.of("arn:aws:cloudwatch:eu-west-1:1:alarm:a", "arn:aws:cloudwatch:eu-west-1:1:alarm:b\"c");
+        List<String> arns =
+                List.of("arn:aws:cloudwatch:eu-west-1:1:alarm:a", "arn:aws:cloudwatch:eu-west-1:1:alarm:b\"c");
 
         var pattern = new ObjectMapper().readTree(EventResources.Rule.CLOUDWATCH_ALARM_STATE_CHANGE.patternJson(arns));
 
         assertThat(pattern.path("resources")).hasSize(2);
         assertThat(pattern.path("resources").get(1).asText()).isEqualTo("arn:aws:cloudwatch:eu-west-1:1:alarm:b\"c");
-        assertThat(pattern.path("detail").path("state").path("value").toString()).isEqualTo("[\"ALARM\",\"OK\"]");
+        assertThat(pattern.path("detail").path("state").path("value").toString())
+                .isEqualTo("[\"ALARM\",\"OK\"]");
     }
 
     @Test
@@ -28,6 +30,7 @@ class PatternTemplateTest {
                 .hasMessageContaining("more than");
         assertThatThrownBy(() -> PatternTemplate.render("%{ for n in names }x%{ endfor }", Map.of("names", List.of())))
                 .hasMessageContaining("more than");
-        assertThat(PatternTemplate.render("{\"a\": 1}", Map.of("names", List.of("x")))).isEqualTo("{\"a\": 1}");
+        assertThat(PatternTemplate.render("{\"a\": 1}", Map.of("names", List.of("x"))))
+                .isEqualTo("{\"a\": 1}");
     }
 }

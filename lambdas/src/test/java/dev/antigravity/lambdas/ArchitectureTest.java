@@ -19,16 +19,27 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainAndUseCasesDependOnNoInfrastructureNorOuterLayer = noClasses()
-            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".app..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "software.amazon..", "com.amazonaws..", "com.fasterxml..", "dagger..",
-                    ROOT + ".adapters..", ROOT + ".wiring..", ROOT + ".handlers..")
+            .that()
+            .resideInAnyPackage(ROOT + ".domain..", ROOT + ".app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon..",
+                    "com.amazonaws..",
+                    "com.fasterxml..",
+                    "dagger..",
+                    ROOT + ".adapters..",
+                    ROOT + ".wiring..",
+                    ROOT + ".handlers..")
             .because("domain and app are the inside of the hexagon: ports, not SDKs, JSON or injection");
 
     @ArchTest
     static final ArchRule wiringDoesNotDependOnHandlers = noClasses()
-            .that().resideInAPackage(ROOT + ".wiring..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".handlers..")
+            .that()
+            .resideInAPackage(ROOT + ".wiring..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".handlers..")
             .because("handlers are the outermost shell: they build a component, never the other way round");
 
     /**

@@ -46,8 +46,10 @@ final class CacheOutage {
         long warned = warnedAt.get();
         if ((warned == NEVER || now - warned >= warnIntervalNanos) && warnedAt.compareAndSet(warned, now)) {
             long count = unreported.getAndSet(0);
-            LOG.log(System.Logger.Level.WARNING, "Catalogue cache failing, the database answers: " + what
-                    + ": " + cause + " (" + count + " failure(s) since the last warning)");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Catalogue cache failing, the database answers: " + what + ": " + cause + " (" + count
+                            + " failure(s) since the last warning)");
         }
     }
 

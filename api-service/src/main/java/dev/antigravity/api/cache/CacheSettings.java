@@ -1,16 +1,24 @@
 package dev.antigravity.api.cache;
 
+import io.helidon.config.Config;
 import java.net.URI;
 import java.time.Duration;
 
-import io.helidon.config.Config;
-
 /** The {@code cache.*} settings (README, "Configuration"). */
-record CacheSettings(URI url, String password, String prefix, Duration productTtl, Duration pageTtl,
-                     Duration timeout, int poolSize, Duration retry, Duration warnInterval) {
+record CacheSettings(
+        URI url,
+        String password,
+        String prefix,
+        Duration productTtl,
+        Duration pageTtl,
+        Duration timeout,
+        int poolSize,
+        Duration retry,
+        Duration warnInterval) {
 
     static CacheSettings from(Config cache, URI url) {
-        return new CacheSettings(url,
+        return new CacheSettings(
+                url,
                 cache.get("password").asString().orElse(""),
                 cache.get("prefix").asString().orElse("antigravity:"),
                 positive(cache, "ttl.product", Duration.ofMinutes(5)),

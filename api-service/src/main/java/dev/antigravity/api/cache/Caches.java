@@ -1,8 +1,7 @@
 package dev.antigravity.api.cache;
 
-import java.net.URI;
-
 import io.helidon.config.Config;
+import java.net.URI;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -12,8 +11,7 @@ import redis.clients.jedis.util.JedisURIHelper;
 public final class Caches {
     private static final System.Logger LOG = System.getLogger(Caches.class.getName());
 
-    private Caches() {
-    }
+    private Caches() {}
 
     /**
      * The cache for {@code cache} (the config node). No connection is made here: a Redis that is
@@ -30,12 +28,16 @@ public final class Caches {
             return CatalogueCache.NONE;
         }
         URI uri = URI.create(url);
-        if (!JedisURIHelper.isValid(uri) || !(JedisURIHelper.isRedisScheme(uri) || JedisURIHelper.isRedisSSLScheme(uri))) {
-            throw new IllegalArgumentException("cache.url must be redis://host:port or rediss://host:port, not " + uri.getScheme() + "://…");
+        if (!JedisURIHelper.isValid(uri)
+                || !(JedisURIHelper.isRedisScheme(uri) || JedisURIHelper.isRedisSSLScheme(uri))) {
+            throw new IllegalArgumentException(
+                    "cache.url must be redis://host:port or rediss://host:port, not " + uri.getScheme() + "://…");
         }
         CacheSettings settings = CacheSettings.from(cache, uri);
-        LOG.log(System.Logger.Level.INFO, "Catalogue cache at " + uri.getHost() + ":" + uri.getPort()
-                + (JedisURIHelper.isRedisSSLScheme(uri) ? " (TLS)" : ""));
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Catalogue cache at " + uri.getHost() + ":" + uri.getPort()
+                        + (JedisURIHelper.isRedisSSLScheme(uri) ? " (TLS)" : ""));
         return new RedisCatalogueCache(client(uri, settings), settings, lookups);
     }
 

@@ -1,13 +1,12 @@
 package dev.antigravity.api.cache;
 
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.model.ProductQuery;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-
-import dev.antigravity.api.model.Page;
-import dev.antigravity.api.model.Product;
-import dev.antigravity.api.model.ProductQuery;
 
 /**
  * Cache-aside for the catalogue reads (a product by id, a page of products). The database stays
@@ -29,8 +28,7 @@ public interface CatalogueCache {
         }
 
         @Override
-        public void productsChanged(Collection<Long> ids) {
-        }
+        public void productsChanged(Collection<Long> ids) {}
 
         @Override
         public Status status() {
@@ -38,12 +36,15 @@ public interface CatalogueCache {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /** What health and readiness report: a cache that is DOWN degrades speed, never answers. */
-    enum Status { UP, DOWN, DISABLED }
+    enum Status {
+        UP,
+        DOWN,
+        DISABLED
+    }
 
     /** The product, from the cache or else from {@code load} (whose result is then cached). */
     Optional<Product> product(long id, LongFunction<Optional<Product>> load);

@@ -1,5 +1,16 @@
 package dev.antigravity.api.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.antigravity.api.config.Json;
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.model.ProductQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,18 +27,6 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.antigravity.api.config.Json;
-import dev.antigravity.api.model.Page;
-import dev.antigravity.api.model.Product;
-import dev.antigravity.api.model.ProductQuery;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -91,19 +90,23 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private final CacheOutage outage;
     private final CacheLookups lookups;
     /** Stricter than requests: an entry missing a field, or with a null one, is not something we stored. */
-    private final ObjectMapper json = Json.mapper().copy()
+    private final ObjectMapper json = Json.mapper()
+            .copy()
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+
     private final JavaType productType = json.constructType(Product.class);
-    private final JavaType pageType = json.getTypeFactory().constructType(new TypeReference<Page<Product>>() {
-    });
+    private final JavaType pageType = json.getTypeFactory().constructType(new TypeReference<Page<Product>>() {});
     /**
      * Entry text already decoded, with its value: a hot product or page is read from Redis as the
      * same text again and again, and comparing text is far cheaper than parsing JSON. Keyed by the
      * whole text, so a changed entry (or garbage) is never answered from here; values are immutable.
      */
-    private final Cache<String, Object> decoded = Caffeine.newBuilder().maximumWeight(DECODED_CHARS)
-            .weigher((String text, Object value) -> text.length()).build();
+    private final Cache<String, Object> decoded = Caffeine.newBuilder()
+            .maximumWeight(DECODED_CHARS)
+            .weigher((String text, Object value) -> text.length())
+            .build();
+
     private final Set<Long> unflushed = ConcurrentHashMap.newKeySet();
     private volatile boolean catalogueUnflushed;
     private volatile Status lastStatus;
@@ -141,8 +144,10 @@ public final class RedisCatalogueCache implements CatalogueCache {
     @Override
     public Page<Product> page(ProductQuery query, Function<ProductQuery, Page<Product>> load) {
         String digest = digest(query);
-        Object reply = read("read page", () -> redis.eval(READ_PAGE, List.of(catalogueGeneration()),
-                List.of(settings.prefix() + "page:", digest)));
+        Object reply = read(
+                "read page",
+                () -> redis.eval(
+                        READ_PAGE, List.of(catalogueGeneration()), List.of(settings.prefix() + "page:", digest)));
         if (!(reply instanceof List<?> pair) || pair.isEmpty() || !(pair.get(0) instanceof String generation)) {
             if (reply != null) {
                 outage.failed("read page", new IllegalStateException("unexpected reply " + reply));
@@ -152,8 +157,13 @@ public final class RedisCatalogueCache implements CatalogueCache {
         }
         String entry = settings.prefix() + "page:" + generation + ":" + digest;
         if (pair.size() > 1 && pair.get(1) instanceof String value) {
-            Optional<Page<Product>> hit = decode(entry, value, pageType, page -> page.page() == query.page().page()
-                    && page.size() == query.page().size() && page.items().stream().allMatch(Product.class::isInstance));
+            Optional<Page<Product>> hit = decode(
+                    entry,
+                    value,
+                    pageType,
+                    page -> page.page() == query.page().page()
+                            && page.size() == query.page().size()
+                            && page.items().stream().allMatch(Product.class::isInstance));
             if (hit.isPresent()) {
                 lookups.lookedUp(CacheLookups.Kind.page, true);
                 return hit.get();
@@ -208,8 +218,9 @@ public final class RedisCatalogueCache implements CatalogueCache {
             keys.add(productKey(id));
             keys.add(productGeneration(id));
         }
-        Object done = attempt("invalidate products " + ids, () -> redis.eval(INVALIDATE, keys,
-                List.of(UUID.randomUUID().toString())));
+        Object done = attempt(
+                "invalidate products " + ids,
+                () -> redis.eval(INVALIDATE, keys, List.of(UUID.randomUUID().toString())));
         if (done == null) {
             catalogueUnflushed = true;
             return false;
@@ -253,8 +264,12 @@ public final class RedisCatalogueCache implements CatalogueCache {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalogue values always serialize", e);
         }
-        attempt("store " + entry, () -> redis.eval(STORE_IF_GENERATION, List.of(entry, generationKey),
-                List.of(noted == null ? "" : noted, Long.toString(ttl.toMillis()), encoded)));
+        attempt(
+                "store " + entry,
+                () -> redis.eval(
+                        STORE_IF_GENERATION,
+                        List.of(entry, generationKey),
+                        List.of(noted == null ? "" : noted, Long.toString(ttl.toMillis()), encoded)));
     }
 
     /** A value that does not read back as what we store is dropped and reported, and the database answers. */
@@ -292,14 +307,23 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     /** The query's canonical text, hashed: filters carry client text of any length. */
     static String digest(ProductQuery query) {
-        String canonical = String.join("\u0000", query.nameContains().orElse("\u0001"),
-                query.minPrice().map(p -> p.stripTrailingZeros().toPlainString()).orElse(""),
-                query.maxPrice().map(p -> p.stripTrailingZeros().toPlainString()).orElse(""),
-                query.inStock().map(String::valueOf).orElse(""), query.sort().name(), query.direction().name(),
-                Integer.toString(query.page().page()), Integer.toString(query.page().size()));
+        String canonical = String.join(
+                "\u0000",
+                query.nameContains().orElse("\u0001"),
+                query.minPrice()
+                        .map(p -> p.stripTrailingZeros().toPlainString())
+                        .orElse(""),
+                query.maxPrice()
+                        .map(p -> p.stripTrailingZeros().toPlainString())
+                        .orElse(""),
+                query.inStock().map(String::valueOf).orElse(""),
+                query.sort().name(),
+                query.direction().name(),
+                Integer.toString(query.page().page()),
+                Integer.toString(query.page().size()));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -1,5 +1,13 @@
 package dev.antigravity.api.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,17 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.config.Config;
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbClientException;
-import io.helidon.dbclient.jdbc.JdbcClientBuilder;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -44,8 +42,11 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         // The repositories' statements become CLIENT spans, children of whatever span is current (the request's);
         // the SQL text is sanitized and parameters are not captured, so no client value reaches a trace.
-        DataSource traced = JdbcTelemetry.builder(telemetry).setQuerySanitizationEnabled(true)
-                .setCaptureQueryParameters(false).build().wrap(dataSource);
+        DataSource traced = JdbcTelemetry.builder(telemetry)
+                .setQuerySanitizationEnabled(true)
+                .setCaptureQueryParameters(false)
+                .build()
+                .wrap(dataSource);
         this.dbClient = JdbcClientBuilder.create()
                 .connectionPool(() -> connection(traced))
                 .build();
@@ -82,7 +83,10 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(poolSize(db));
         // Short: with the concurrency limit at the pool size a healthy pool hands out a connection at
         // once, so a long wait only means the database is down, and the client deserves its 503 soon.
-        pool.setConnectionTimeout(db.get("pool.timeout").as(Duration.class).orElse(Duration.ofSeconds(2)).toMillis());
+        pool.setConnectionTimeout(db.get("pool.timeout")
+                .as(Duration.class)
+                .orElse(Duration.ofSeconds(2))
+                .toMillis());
         Database database = new Database(new HikariDataSource(pool), embedded, telemetry);
         if (db.get("migrate").asBoolean().orElse(true)) {
             database.migrate();
@@ -108,15 +112,15 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        var flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(MIGRATIONS);
+        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS);
         if (dataSource.getSchema() != null) {
             flyway.schemas(dataSource.getSchema()).defaultSchema(dataSource.getSchema());
         }
         var result = flyway.load().migrate();
-        LOG.log(System.Logger.Level.INFO, "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied)" + (embedded ? " on embedded H2" : ""));
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                        + " migrations applied)" + (embedded ? " on embedded H2" : ""));
     }
 
     public DbClient dbClient() {
@@ -163,7 +167,8 @@ public final class Database implements AutoCloseable {
     }
 
     private boolean selectOne(Duration timeout) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
             return statement.execute("SELECT 1");
         }

@@ -1,11 +1,10 @@
 package dev.antigravity.api.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import io.helidon.config.Config;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.zaxxer.hikari.HikariConfig;
-import io.helidon.config.Config;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -23,8 +22,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * failover support. There the pool's reconnect after the failover does the work (the JVM caches DNS for 30 s).
  * {@code db.secret.plugins} adds plugins for other deployments ({@code failover2,efm2} on a cluster).
  */
-record SecretsManagerCredentials(String secretId, Optional<String> region, Optional<String> endpoint,
-                                 Optional<String> plugins) {
+record SecretsManagerCredentials(
+        String secretId, Optional<String> region, Optional<String> endpoint, Optional<String> plugins) {
     private static final String SECRETS_PLUGIN = "awsSecretsManager";
     private static final String WRAPPER_PREFIX = "jdbc:aws-wrapper:";
     private static final Pattern SECRET_ARN = Pattern.compile("^arn:aws[a-z-]*:secretsmanager:(?<region>[^:]+):.*");
@@ -32,8 +31,9 @@ record SecretsManagerCredentials(String secretId, Optional<String> region, Optio
     /** The {@code db.secret} node's settings, or empty when {@code db.secret.id} is not set. */
     static Optional<SecretsManagerCredentials> from(Config secret) {
         Optional<String> plugins = nonBlank(secret.get("plugins"));
-        Optional<SecretsManagerCredentials> credentials = nonBlank(secret.get("id")).map(id ->
-                new SecretsManagerCredentials(id, nonBlank(secret.get("region")), nonBlank(secret.get("endpoint")), plugins));
+        Optional<SecretsManagerCredentials> credentials = nonBlank(secret.get("id"))
+                .map(id -> new SecretsManagerCredentials(
+                        id, nonBlank(secret.get("region")), nonBlank(secret.get("endpoint")), plugins));
         if (credentials.isEmpty() && plugins.isPresent()) {
             throw new IllegalStateException("db.secret.plugins needs db.secret.id: the wrapper is used for its secret");
         }
@@ -48,7 +48,8 @@ record SecretsManagerCredentials(String secretId, Optional<String> region, Optio
         if (url.isEmpty()) {
             throw new IllegalStateException("db.secret.id needs db.url: the embedded H2 database has no credentials");
         }
-        if (nonBlank(db.get("username")).isPresent() || nonBlank(db.get("password")).isPresent()) {
+        if (nonBlank(db.get("username")).isPresent()
+                || nonBlank(db.get("password")).isPresent()) {
             throw new IllegalStateException("db.secret.id and db.username/db.password are exclusive:"
                     + " the secret holds both the user name and the password");
         }
@@ -57,7 +58,9 @@ record SecretsManagerCredentials(String secretId, Optional<String> region, Optio
         }
         pool.setJdbcUrl(url.startsWith(WRAPPER_PREFIX) ? url : WRAPPER_PREFIX + url.substring("jdbc:".length()));
         // Always named: the wrapper's default chain would add auroraConnectionTracker, failover2 and efm2 (see above).
-        pool.addDataSourceProperty("wrapperPlugins", plugins.map(more -> SECRETS_PLUGIN + "," + more).orElse(SECRETS_PLUGIN));
+        pool.addDataSourceProperty(
+                "wrapperPlugins",
+                plugins.map(more -> SECRETS_PLUGIN + "," + more).orElse(SECRETS_PLUGIN));
         pool.addDataSourceProperty("secretsManagerSecretId", secretId);
         pool.addDataSourceProperty("secretsManagerRegion", secretRegion());
         endpoint.ifPresent(e -> pool.addDataSourceProperty("secretsManagerEndpoint", e));
@@ -78,8 +81,10 @@ record SecretsManagerCredentials(String secretId, Optional<String> region, Optio
         try {
             return new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (SdkClientException e) {
-            throw new IllegalStateException("db.secret.id '" + secretId + "' is not an ARN and no region is known:"
-                    + " set db.secret.region (DB_SECRET_REGION) or AWS_REGION", e);
+            throw new IllegalStateException(
+                    "db.secret.id '" + secretId + "' is not an ARN and no region is known:"
+                            + " set db.secret.region (DB_SECRET_REGION) or AWS_REGION",
+                    e);
         }
     }
 

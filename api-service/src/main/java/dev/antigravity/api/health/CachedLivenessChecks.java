@@ -1,5 +1,7 @@
 package dev.antigravity.api.health;
 
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-
-import io.helidon.health.HealthCheck;
-import io.helidon.health.HealthCheckResponse;
 
 /**
  * The liveness checks behind {@code GET /health}, evaluated at most once per {@code interval}.
@@ -29,8 +28,7 @@ public final class CachedLivenessChecks {
     private volatile Result latest;
 
     /** The outcome of one evaluation: overall status and each check's status by name. */
-    public record Result(boolean up, Map<String, Object> checks, long evaluatedAtNanos) {
-    }
+    public record Result(boolean up, Map<String, Object> checks, long evaluatedAtNanos) {}
 
     /**
      * @param interval how long a result is served before the checks run again; zero runs them per call

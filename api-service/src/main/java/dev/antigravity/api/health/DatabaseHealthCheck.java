@@ -1,11 +1,10 @@
 package dev.antigravity.api.health;
 
-import java.time.Duration;
-
 import dev.antigravity.api.db.Database;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import java.time.Duration;
 
 /** The database readiness check as a Helidon health check, for {@code /observe/health/ready}. */
 public final class DatabaseHealthCheck implements HealthCheck {

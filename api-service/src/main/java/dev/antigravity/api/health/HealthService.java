@@ -1,10 +1,5 @@
 package dev.antigravity.api.health;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.config.Json;
@@ -15,6 +10,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code GET /health} (liveness: is this process fit to keep running?) and {@code GET /ready}
@@ -32,8 +31,14 @@ public final class HealthService implements HttpService {
     private final CachedLivenessChecks liveness;
     private final CatalogueCache cache;
 
-    public HealthService(String version, Clock clock, Database database, Drain drain, Duration readyTimeout,
-                         CachedLivenessChecks liveness, CatalogueCache cache) {
+    public HealthService(
+            String version,
+            Clock clock,
+            Database database,
+            Drain drain,
+            Duration readyTimeout,
+            CachedLivenessChecks liveness,
+            CatalogueCache cache) {
         this.cache = cache;
         this.version = version;
         this.clock = clock;
@@ -45,8 +50,7 @@ public final class HealthService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/health", this::health)
-                .get("/ready", this::ready);
+        rules.get("/health", this::health).get("/ready", this::ready);
     }
 
     private void health(ServerRequest req, ServerResponse res) {

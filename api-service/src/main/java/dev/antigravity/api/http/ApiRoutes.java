@@ -1,7 +1,5 @@
 package dev.antigravity.api.http;
 
-import java.time.Duration;
-
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.http.resource.AdminHttpService;
 import dev.antigravity.api.http.resource.OrdersHttpService;
@@ -11,12 +9,13 @@ import dev.antigravity.api.http.resource.UsersHttpService;
 import dev.antigravity.api.jobs.PeriodicJob;
 import dev.antigravity.api.metrics.EmfCounts;
 import dev.antigravity.api.metrics.EmfWriter;
-import dev.antigravity.api.payment.PaymentProviders;
 import dev.antigravity.api.notify.Notifications;
+import dev.antigravity.api.payment.PaymentProviders;
 import dev.antigravity.api.service.DomainServices;
 import dev.antigravity.api.service.OrderRules;
 import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
+import java.time.Duration;
 
 /**
  * The one place where the domain resources under {@code /api} are registered. Everything else
@@ -25,27 +24,36 @@ import io.helidon.webserver.http.HttpRouting;
  * checked against openapi.yaml.
  */
 public final class ApiRoutes {
-    private ApiRoutes() {
-    }
+    private ApiRoutes() {}
 
     public static void register(HttpRouting.Builder routing, AppContext app) {
         Config orders = app.config().get("orders");
         PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock(), app.telemetry());
-        DomainServices services = DomainServices.create(app.database().dbClient(), app.clock(), app.metrics(),
-                OrderRules.from(orders), provider.gateway(), provider.currency(), app.cache(),
+        DomainServices services = DomainServices.create(
+                app.database().dbClient(),
+                app.clock(),
+                app.metrics(),
+                OrderRules.from(orders),
+                provider.gateway(),
+                provider.currency(),
+                app.cache(),
                 EmfCounts.ordersProcessed(EmfWriter.stdout(), EmfWriter.service(app.config())),
                 EmfCounts.paymentFailures(EmfWriter.stdout(), EmfWriter.service(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
-        PeriodicJob expiry = new PeriodicJob("order-expiry",
-                orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)), app.telemetry(),
+        PeriodicJob expiry = new PeriodicJob(
+                "order-expiry",
+                orders.get("sweep").as(Duration.class).orElse(Duration.ofMinutes(1)),
+                app.telemetry(),
                 services.orders()::expireUnpaid);
-        PeriodicJob paymentRetry = new PeriodicJob("payment-retry",
-                app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)), app.telemetry(),
+        PeriodicJob paymentRetry = new PeriodicJob(
+                "payment-retry",
+                app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)),
+                app.telemetry(),
                 services.payments()::retry);
         routing.register(new JobLifecycle(expiry))
                 .register(new JobLifecycle(paymentRetry))
-                .register(new JobLifecycle(Notifications.deliveryJob(app.config().get("notifications"),
-                        app.database().dbClient(), app.clock(), app.telemetry())))
+                .register(new JobLifecycle(Notifications.deliveryJob(
+                        app.config().get("notifications"), app.database().dbClient(), app.clock(), app.telemetry())))
                 .register("/api/users", new UsersHttpService(services.users()))
                 .register("/api/products", new ProductsHttpService(services.products()))
                 .register("/api/orders", new OrdersHttpService(services.orders(), services.payments()))

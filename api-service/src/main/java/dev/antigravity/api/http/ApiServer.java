@@ -1,11 +1,5 @@
 package dev.antigravity.api.http;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.CachedLivenessChecks;
@@ -17,7 +11,6 @@ import dev.antigravity.api.http.auth.AuthSettings;
 import dev.antigravity.api.http.auth.FailedAuthentications;
 import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.filter.AccessLog;
-import dev.antigravity.api.http.filter.TracingFilter;
 import dev.antigravity.api.http.filter.CallerKey;
 import dev.antigravity.api.http.filter.ConcurrencyLimitFilter;
 import dev.antigravity.api.http.filter.JsonAcceptFilter;
@@ -26,6 +19,7 @@ import dev.antigravity.api.http.filter.RequestOutcomeFilter;
 import dev.antigravity.api.http.filter.RouteTemplate;
 import dev.antigravity.api.http.filter.SecurityHeadersFilter;
 import dev.antigravity.api.http.filter.TokenBuckets;
+import dev.antigravity.api.http.filter.TracingFilter;
 import dev.antigravity.api.http.problem.ProblemDirectHandler;
 import dev.antigravity.api.http.problem.ProblemErrorHandler;
 import dev.antigravity.api.http.transport.ConnectionGuardFilter;
@@ -45,6 +39,11 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Wires the HTTP side of the service onto a server builder: JSON media, limits, features
@@ -55,16 +54,15 @@ public final class ApiServer {
     /** The listener for /observe/* (metrics, detailed health): never behind the load balancer. */
     public static final String MANAGEMENT_SOCKET = "management";
 
-    private ApiServer() {
-    }
+    private ApiServer() {}
 
     public static WebServerConfig.Builder configure(WebServerConfig.Builder server, AppContext app) {
         Config config = app.config();
         long maxBody = maxBody(config);
         ProblemDirectHandler problems = new ProblemDirectHandler(maxBody, app.telemetry());
-        return server
-                .shutdownHook(false)
-                .shutdownGracePeriod(config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))
+        return server.shutdownHook(false)
+                .shutdownGracePeriod(
+                        config.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(20)))
                 .maxPayloadSize(maxBody)
                 // Every HTTP/1 connection through our guard (request smuggling, lingering close, HTTP/1.0).
                 .addConnectionSelector(new GuardedHttp1Selector(maxBody))
@@ -76,10 +74,14 @@ public final class ApiServer {
                 .featuresDiscoverServices(false)
                 // Observability (revenue metrics, heap and disk in health details) on a port of its
                 // own: the load balancer forwards only server.port, so this one never faces the internet.
-                .putSocket(MANAGEMENT_SOCKET, socket -> socket
-                        .port(config.get("management.port").asInt().orElse(8081))
-                        .host(config.get("server.host").asString().orElse("0.0.0.0")))
-                .features(List.of(observe(app), cors(config.get("cors")),
+                .putSocket(
+                        MANAGEMENT_SOCKET,
+                        socket -> socket.port(
+                                        config.get("management.port").asInt().orElse(8081))
+                                .host(config.get("server.host").asString().orElse("0.0.0.0")))
+                .features(List.of(
+                        observe(app),
+                        cors(config.get("cors")),
                         OpenApiFeature.builder().staticFile("openapi.yaml").build()))
                 .routing(routing -> routing(routing, app));
     }
@@ -89,17 +91,22 @@ public final class ApiServer {
         Config config = app.config();
         // Recorded separately (the route wiring is side-effect free) because a built routing cannot be listed.
         RouteTable routeTable = RouteTable.record(r -> routes(r, app));
-        CallerKey callers = new CallerKey(config.get("ratelimit.forwarded").asBoolean().orElse(false));
+        CallerKey callers =
+                new CallerKey(config.get("ratelimit.forwarded").asBoolean().orElse(false));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
                 .addFilter(new ConnectionGuardFilter())
                 .addFilter(new CorrelationIdFilter())
                 .addFilter(new TracingFilter(app.telemetry(), new RouteTemplate(routeTable)))
                 .addFilter(new SecurityHeadersFilter())
-                .addFilter(new RequestOutcomeFilter(new RouteTemplate(routeTable),
-                        List.of(new AccessLog(), new HttpMetrics(app.metrics()),
+                .addFilter(new RequestOutcomeFilter(
+                        new RouteTemplate(routeTable),
+                        List.of(
+                                new AccessLog(),
+                                new HttpMetrics(app.metrics()),
                                 new EmfRequestMetrics(EmfWriter.stdout(), EmfWriter.service(config)))))
                 .addFilter(new JsonAcceptFilter())
-                .addFilter(new AuthFilter(JwtVerifier.create(AuthSettings.from(config.get("auth"))),
+                .addFilter(new AuthFilter(
+                        JwtVerifier.create(AuthSettings.from(config.get("auth"))),
                         failedAuthentications(config.get("ratelimit"))));
         Config rate = config.get("ratelimit");
         if (rate.get("enabled").asBoolean().orElse(true)) {
@@ -114,9 +121,16 @@ public final class ApiServer {
         int slots = concurrencyLimit(config, database);
         int perCaller = perCallerLimit(config, slots);
         Duration wait = config.get("limits.wait").as(Duration.class).orElse(Duration.ofMillis(200));
-        routing.addFilter(new RequestBodyFilter(new RequestBodyFilter.Limits(maxBody(config),
-                        config.get("limits.bodies").asLong().orElse(67_108_864L), perCaller,
-                        config.get("limits.read.idle").as(Duration.class).orElse(Duration.ofSeconds(10)), wait), callers))
+        routing.addFilter(new RequestBodyFilter(
+                        new RequestBodyFilter.Limits(
+                                maxBody(config),
+                                config.get("limits.bodies").asLong().orElse(67_108_864L),
+                                perCaller,
+                                config.get("limits.read.idle")
+                                        .as(Duration.class)
+                                        .orElse(Duration.ofSeconds(10)),
+                                wait),
+                        callers))
                 .addFilter(new ConcurrencyLimitFilter(slots, perCaller, wait, callers));
     }
 
@@ -125,8 +139,11 @@ public final class ApiServer {
     }
 
     private static RateLimitFilter rateLimit(Config rate, CallerKey callers) {
-        TokenBuckets buckets = new TokenBuckets(rate.get("rate").asDouble().orElse(20.0),
-                rate.get("burst").asInt().orElse(40), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
+        TokenBuckets buckets = new TokenBuckets(
+                rate.get("rate").asDouble().orElse(20.0),
+                rate.get("burst").asInt().orElse(40),
+                rate.get("keys").asInt().orElse(100_000),
+                System::nanoTime);
         return new RateLimitFilter(buckets, callers);
     }
 
@@ -135,15 +152,25 @@ public final class ApiServer {
         if (!rate.get("enabled").asBoolean().orElse(true)) {
             return FailedAuthentications.unlimited();
         }
-        TokenBuckets buckets = new TokenBuckets(rate.get("failures.rate").asDouble().orElse(1.0),
-                rate.get("failures.burst").asInt().orElse(10), rate.get("keys").asInt().orElse(100_000), System::nanoTime);
-        return new FailedAuthentications(buckets, rate.get("forwarded").asBoolean().orElse(false));
+        TokenBuckets buckets = new TokenBuckets(
+                rate.get("failures.rate").asDouble().orElse(1.0),
+                rate.get("failures.burst").asInt().orElse(10),
+                rate.get("keys").asInt().orElse(100_000),
+                System::nanoTime);
+        return new FailedAuthentications(
+                buckets, rate.get("forwarded").asBoolean().orElse(false));
     }
 
     /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
     public static void routes(HttpRouting.Builder routing, AppContext app) {
-        routing.register(new HealthService(app.config().get("app.version").asString().orElse("dev"), app.clock(),
-                app.database(), app.drain(), readyTimeout(app.config()), liveness(app.config()), app.cache()));
+        routing.register(new HealthService(
+                app.config().get("app.version").asString().orElse("dev"),
+                app.clock(),
+                app.database(),
+                app.drain(),
+                readyTimeout(app.config()),
+                liveness(app.config()),
+                app.cache()));
         ApiRoutes.register(routing, app);
     }
 
@@ -164,8 +191,10 @@ public final class ApiServer {
      * {@code /observe/health} still runs them per request; it is for operators, not the balancer.
      */
     private static CachedLivenessChecks liveness(Config config) {
-        return new CachedLivenessChecks(config.get("health.cache").as(Duration.class).orElse(Duration.ofSeconds(5)),
-                System::nanoTime, List.of(HealthChecks.healthChecks()));
+        return new CachedLivenessChecks(
+                config.get("health.cache").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                System::nanoTime,
+                List.of(HealthChecks.healthChecks()));
     }
 
     private static Duration readyTimeout(Config config) {
@@ -190,18 +219,25 @@ public final class ApiServer {
 
     /** CORS for the configured origins only ({@code cors.origins}, comma separated); none means no CORS. */
     private static CorsFeature cors(Config cors) {
-        Set<String> origins = Arrays.stream(cors.get("origins").asString().orElse("").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        Set<String> origins = Arrays.stream(
+                        cors.get("origins").asString().orElse("").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         return CorsFeature.builder()
                 .addDefaults(false)
                 .enabled(!origins.isEmpty())
                 .addPath(path -> path.pathPattern("/*")
                         // clear*: the builder starts from "allow all" and would otherwise keep "*".
-                        .clearAllowOrigins().addAllowOrigins(origins)
-                        .clearAllowMethods().addAllowMethods(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"))
-                        .clearAllowHeaders().addAllowHeaders(
+                        .clearAllowOrigins()
+                        .addAllowOrigins(origins)
+                        .clearAllowMethods()
+                        .addAllowMethods(Set.of("GET", "POST", "PUT", "PATCH", "DELETE"))
+                        .clearAllowHeaders()
+                        .addAllowHeaders(
                                 Set.of("Authorization", "Content-Type", "Idempotency-Key", CorrelationId.HEADER))
-                        .clearExposeHeaders().addExposeHeaders(Set.of(CorrelationId.HEADER, "Location", "Retry-After"))
+                        .clearExposeHeaders()
+                        .addExposeHeaders(Set.of(CorrelationId.HEADER, "Location", "Retry-After"))
                         .maxAge(Duration.ofHours(1)))
                 .build();
     }

@@ -1,13 +1,12 @@
 package dev.antigravity.api.http;
 
+import dev.antigravity.api.logging.LogContext;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
-
-import dev.antigravity.api.logging.LogContext;
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * The id that ties one request's response, log lines and audit entries together. A client (or
@@ -26,8 +25,7 @@ public final class CorrelationId {
         }
     };
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     /** The request's correlation id: the client's valid {@code X-Request-Id} or a generated one. */
     public static String of(ServerRequest req) {
@@ -35,7 +33,9 @@ public final class CorrelationId {
         if (known.isPresent()) {
             return known.get();
         }
-        String id = accept(req.headers().first(io.helidon.http.HeaderNames.create(HEADER)).orElse(null))
+        String id = accept(req.headers()
+                        .first(io.helidon.http.HeaderNames.create(HEADER))
+                        .orElse(null))
                 .orElseGet(CorrelationId::generate);
         req.context().register(CONTEXT_KEY, id);
         return id;

@@ -8,8 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
  * documents use the request line instead.
  */
 public final class RequestPath {
-    private RequestPath() {
-    }
+    private RequestPath() {}
 
     public static String of(ServerRequest req) {
         return req.prologue().uriPath().path();

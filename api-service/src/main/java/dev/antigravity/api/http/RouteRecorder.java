@@ -1,14 +1,13 @@
 package dev.antigravity.api.http;
 
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.HttpService;
 
 /**
  * Enumerates the routes a piece of wiring registers, without a server: an
@@ -18,7 +17,8 @@ import io.helidon.webserver.http.HttpService;
  * dynamic proxy. Routes come out as "METHOD /path/{param}", the shape the OpenAPI document uses.
  */
 final class RouteRecorder implements InvocationHandler {
-    private static final Set<String> VERBS = Set.of("get", "post", "put", "delete", "patch", "head", "options", "trace", "any");
+    private static final Set<String> VERBS =
+            Set.of("get", "post", "put", "delete", "patch", "head", "options", "trace", "any");
 
     private final String prefix;
     private final Set<String> routes;
@@ -36,8 +36,10 @@ final class RouteRecorder implements InvocationHandler {
     }
 
     private static HttpRouting.Builder proxy(String prefix, Set<String> routes) {
-        return (HttpRouting.Builder) Proxy.newProxyInstance(RouteRecorder.class.getClassLoader(),
-                new Class<?>[] {HttpRouting.Builder.class}, new RouteRecorder(prefix, routes));
+        return (HttpRouting.Builder) Proxy.newProxyInstance(
+                RouteRecorder.class.getClassLoader(),
+                new Class<?>[] {HttpRouting.Builder.class},
+                new RouteRecorder(prefix, routes));
     }
 
     @Override
@@ -47,10 +49,14 @@ final class RouteRecorder implements InvocationHandler {
         if (VERBS.contains(name)) {
             String path = a.length > 0 && a[0] instanceof String p ? p : "";
             routes.add(name.toUpperCase(java.util.Locale.ROOT) + " " + RouteTable.normalize(prefix + path));
-        } else if (name.equals("route") && a.length >= 2 && a[0] instanceof io.helidon.http.Method m && a[1] instanceof String p) {
+        } else if (name.equals("route")
+                && a.length >= 2
+                && a[0] instanceof io.helidon.http.Method m
+                && a[1] instanceof String p) {
             routes.add(m.text() + " " + RouteTable.normalize(prefix + p));
         } else if (name.equals("route")) {
-            throw new UnsupportedOperationException("route(HttpRoute) cannot be enumerated; use get/post/... or route(Method, path, handler)");
+            throw new UnsupportedOperationException(
+                    "route(HttpRoute) cannot be enumerated; use get/post/... or route(Method, path, handler)");
         } else if (name.equals("register")) {
             register(a);
         } else if (name.equals("build")) {

@@ -1,5 +1,6 @@
 package dev.antigravity.api.http;
 
+import io.helidon.webserver.http.HttpRouting;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,8 +11,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The service's routes as data: lets a request for a known path with the wrong method get
@@ -63,7 +62,8 @@ public final class RouteTable {
         return patterns.entrySet().stream()
                 .filter(entry -> entry.getValue().matcher(path).matches())
                 .map(Map.Entry::getKey)
-                .min(Comparator.comparingLong((String t) -> t.chars().filter(c -> c == '{').count())
+                .min(Comparator.comparingLong(
+                                (String t) -> t.chars().filter(c -> c == '{').count())
                         .thenComparing(Comparator.naturalOrder()));
     }
 

@@ -1,12 +1,5 @@
 package dev.antigravity.api.jobs;
 
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.ToIntFunction;
-
 import dev.antigravity.api.logging.LogContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -14,6 +7,12 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 /**
  * Runs one task every {@code interval} on a daemon thread of its own, from {@link #start()} to
@@ -53,8 +52,10 @@ public final class PeriodicJob implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(name).factory());
-        scheduler.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name(name).factory());
+        scheduler.scheduleWithFixedDelay(
+                this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the schedule and waits briefly for a run in progress (its transactions are short). */
@@ -76,8 +77,11 @@ public final class PeriodicJob implements AutoCloseable {
         String correlationId = name + "-" + UUID.randomUUID();
         // Log lines (and audit entries) of this run carry its correlation id, like a request's, and its span's trace
         // id; the database statements and the calls out (SES, SNS, Stripe) of the run are children of that span.
-        Span span = tracer.spanBuilder(name).setNoParent().setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("job.correlation_id", correlationId).startSpan();
+        Span span = tracer.spanBuilder(name)
+                .setNoParent()
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("job.correlation_id", correlationId)
+                .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             ScopedValue.where(LogContext.CORRELATION_ID, correlationId).run(() -> {
                 try {

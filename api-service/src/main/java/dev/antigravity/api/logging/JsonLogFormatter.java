@@ -1,5 +1,9 @@
 package dev.antigravity.api.logging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.antigravity.api.config.Json;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -7,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import dev.antigravity.api.config.Json;
 
 /**
  * One JSON object per line, so CloudWatch Logs Insights can query fields without parsing text.

@@ -6,8 +6,7 @@ import java.util.logging.Logger;
 
 /** Replaces the JDK's default console logging with JSON lines on standard output. */
 public final class JsonLogging {
-    private JsonLogging() {
-    }
+    private JsonLogging() {}
 
     /**
      * Must run before the first logger is created (the JDK reads this property once); later

@@ -11,8 +11,7 @@ public final class LogContext {
     /** The correlation id of the work running on this thread. */
     public static final ScopedValue<String> CORRELATION_ID = ScopedValue.newInstance();
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     public static Optional<String> correlationId() {
         return CORRELATION_ID.isBound() ? Optional.of(CORRELATION_ID.get()) : Optional.empty();

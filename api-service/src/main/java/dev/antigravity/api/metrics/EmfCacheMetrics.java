@@ -1,9 +1,8 @@
 package dev.antigravity.api.metrics;
 
+import dev.antigravity.api.cache.CacheLookups;
 import java.util.List;
 import java.util.Map;
-
-import dev.antigravity.api.cache.CacheLookups;
 
 /**
  * The catalogue cache's hit ratio as EMF: one {@code CacheHit} data point per lookup, 1 when the cache answered and
@@ -25,7 +24,10 @@ public final class EmfCacheMetrics implements CacheLookups {
 
     @Override
     public void lookedUp(Kind kind, boolean hit) {
-        emf.write(Map.of("Service", service, "Cache", kind.name()), DIMENSION_SETS,
-                List.of(new EmfWriter.Metric(CACHE_HIT, EmfWriter.Unit.Count, hit ? 1 : 0)), Map.of());
+        emf.write(
+                Map.of("Service", service, "Cache", kind.name()),
+                DIMENSION_SETS,
+                List.of(new EmfWriter.Metric(CACHE_HIT, EmfWriter.Unit.Count, hit ? 1 : 0)),
+                Map.of());
     }
 }

@@ -39,7 +39,10 @@ public final class EmfCounts implements Consumer<String> {
 
     @Override
     public void accept(String value) {
-        emf.write(Map.of("Service", service, dimension, value), dimensionSets,
-                List.of(new EmfWriter.Metric(metric, EmfWriter.Unit.Count, 1)), Map.of());
+        emf.write(
+                Map.of("Service", service, dimension, value),
+                dimensionSets,
+                List.of(new EmfWriter.Metric(metric, EmfWriter.Unit.Count, 1)),
+                Map.of());
     }
 }

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 public final class EmfRequestMetrics implements Consumer<RequestOutcome> {
     public static final String LATENCY = "RequestLatency";
     public static final String REQUESTS = "Requests";
-    static final List<List<String>> DIMENSION_SETS = List.of(List.of("Service", "Route"),
-            List.of("Service", "Route", "StatusClass"), List.of("Service", "StatusClass"));
+    static final List<List<String>> DIMENSION_SETS = List.of(
+            List.of("Service", "Route"), List.of("Service", "Route", "StatusClass"), List.of("Service", "StatusClass"));
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final EmfWriter emf;
@@ -39,9 +39,16 @@ public final class EmfRequestMetrics implements Consumer<RequestOutcome> {
         if (outcome.correlationId() != null) {
             properties.put("correlation_id", outcome.correlationId());
         }
-        emf.write(dimensions, DIMENSION_SETS, List.of(
-                new EmfWriter.Metric(LATENCY, EmfWriter.Unit.Milliseconds, outcome.latency().toNanos() / 1_000_000.0),
-                new EmfWriter.Metric(REQUESTS, EmfWriter.Unit.Count, 1)), properties);
+        emf.write(
+                dimensions,
+                DIMENSION_SETS,
+                List.of(
+                        new EmfWriter.Metric(
+                                LATENCY,
+                                EmfWriter.Unit.Milliseconds,
+                                outcome.latency().toNanos() / 1_000_000.0),
+                        new EmfWriter.Metric(REQUESTS, EmfWriter.Unit.Count, 1)),
+                properties);
     }
 
     static String statusClass(int status) {

@@ -1,15 +1,14 @@
 package dev.antigravity.api.metrics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.config.Config;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.config.Config;
 
 /**
  * Writes CloudWatch Embedded Metric Format lines
@@ -25,6 +24,7 @@ import io.helidon.config.Config;
 public final class EmfWriter {
     /** The API's namespace; the deploy hooks write to {@code Antigravity}. */
     public static final String NAMESPACE = "Antigravity/Api";
+
     static final int MAX_DIMENSIONS_PER_SET = 30;
     static final int MAX_METRICS = 100;
 
@@ -49,18 +49,23 @@ public final class EmfWriter {
     }
 
     /** CloudWatch units this service uses (the specification lists more). */
-    public enum Unit { Milliseconds, Count }
+    public enum Unit {
+        Milliseconds,
+        Count
+    }
 
     /** One data point. */
-    public record Metric(String name, Unit unit, double value) {
-    }
+    public record Metric(String name, Unit unit, double value) {}
 
     /**
      * One line: {@code metrics} published once per dimension set in {@code dimensionSets}, each set naming keys of
      * {@code dimensions}; {@code properties} are extra fields for Logs Insights, neither metrics nor dimensions.
      */
-    public void write(Map<String, String> dimensions, List<List<String>> dimensionSets, List<Metric> metrics,
-                      Map<String, ?> properties) {
+    public void write(
+            Map<String, String> dimensions,
+            List<List<String>> dimensionSets,
+            List<Metric> metrics,
+            Map<String, ?> properties) {
         if (metrics.isEmpty() || metrics.size() > MAX_METRICS) {
             throw new IllegalArgumentException("one EMF directive holds 1 to " + MAX_METRICS + " metrics");
         }

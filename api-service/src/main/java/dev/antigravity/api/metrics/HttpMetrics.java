@@ -1,15 +1,13 @@
 package dev.antigravity.api.metrics;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-
-import dev.antigravity.api.metrics.RequestOutcome;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Request count and latency histogram per method, route template and status, exported by
@@ -18,9 +16,10 @@ import io.helidon.metrics.api.Timer;
  */
 public final class HttpMetrics implements Consumer<RequestOutcome> {
     private static final Duration[] BUCKETS = {
-            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+    };
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<List<String>, Meters> meters = new ConcurrentHashMap<>();
@@ -38,15 +37,17 @@ public final class HttpMetrics implements Consumer<RequestOutcome> {
     }
 
     private Meters register(List<String> key) {
-        List<Tag> tags = List.of(Tag.create("method", key.get(0)), Tag.create("route", key.get(1)),
-                Tag.create("status", key.get(2)));
+        List<Tag> tags = List.of(
+                Tag.create("method", key.get(0)), Tag.create("route", key.get(1)), Tag.create("status", key.get(2)));
         Counter count = registry.getOrCreate(Counter.builder("http.requests")
-                .description("HTTP requests handled").tags(tags));
+                .description("HTTP requests handled")
+                .tags(tags));
         Timer latency = registry.getOrCreate(Timer.builder("http.server.requests")
-                .description("HTTP request latency").tags(tags).buckets(BUCKETS));
+                .description("HTTP request latency")
+                .tags(tags)
+                .buckets(BUCKETS));
         return new Meters(count, latency);
     }
 
-    private record Meters(Counter count, Timer latency) {
-    }
+    private record Meters(Counter count, Timer latency) {}
 }

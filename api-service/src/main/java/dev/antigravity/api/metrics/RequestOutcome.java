@@ -9,6 +9,5 @@ import java.time.Duration;
  * @param route   the route template ({@code /api/orders/{id}}), bounded in number
  * @param subject the token subject, null for anonymous callers
  */
-public record RequestOutcome(String method, String route, String path, int status, Duration latency,
-                             String correlationId, String subject) {
-}
+public record RequestOutcome(
+        String method, String route, String path, int status, Duration latency, String correlationId, String subject) {}

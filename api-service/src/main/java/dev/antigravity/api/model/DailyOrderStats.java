@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * Orders placed on one UTC day: how many, how many of them were cancelled, and the revenue of
  * those paid or shipped.
  */
-public record DailyOrderStats(LocalDate day, long orders, long cancelled, BigDecimal revenue) {
-}
+public record DailyOrderStats(LocalDate day, long orders, long cancelled, BigDecimal revenue) {}

@@ -5,12 +5,18 @@ package dev.antigravity.api.model;
  * caused it (e.g. {@code order-42-PAID}); with {@code channel} it is unique. {@code subject} is
  * the email's subject line (unused by SMS). {@code attempts} counts the claims made so far.
  */
-public record OutboxMessage(long id, String eventKey, NotificationChannel channel, String recipient,
-                            String subject, String body, int attempts) {
+public record OutboxMessage(
+        long id,
+        String eventKey,
+        NotificationChannel channel,
+        String recipient,
+        String subject,
+        String body,
+        int attempts) {
 
     /** A message not yet stored. */
-    public static OutboxMessage draft(String eventKey, NotificationChannel channel, String recipient,
-                                      String subject, String body) {
+    public static OutboxMessage draft(
+            String eventKey, NotificationChannel channel, String recipient, String subject, String body) {
         return new OutboxMessage(0, eventKey, channel, recipient, subject, body, 0);
     }
 }

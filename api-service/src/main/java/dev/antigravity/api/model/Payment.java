@@ -10,17 +10,17 @@ import java.time.Instant;
  * {@code refundId} null until there is one (nulls rather than Optionals: this record is the JSON
  * the owner reads).
  */
-public record Payment(long orderId,
-                      String provider,
-                      String providerPaymentId,
-                      String clientSecret,
-                      String idempotencyKey,
-                      long amountCents,
-                      String currency,
-                      PaymentStatus status,
-                      int attempts,
-                      String failure,
-                      String refundId,
-                      Instant createdAt,
-                      Instant updatedAt) {
-}
+public record Payment(
+        long orderId,
+        String provider,
+        String providerPaymentId,
+        String clientSecret,
+        String idempotencyKey,
+        long amountCents,
+        String currency,
+        PaymentStatus status,
+        int attempts,
+        String failure,
+        String refundId,
+        Instant createdAt,
+        Instant updatedAt) {}

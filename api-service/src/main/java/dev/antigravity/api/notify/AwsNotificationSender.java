@@ -1,9 +1,8 @@
 package dev.antigravity.api.notify;
 
+import dev.antigravity.api.model.OutboxMessage;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.antigravity.api.model.OutboxMessage;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -20,8 +19,12 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 /** Email through Amazon SES v2 {@code SendEmail}, SMS through Amazon SNS {@code Publish} to a phone number. */
 public final class AwsNotificationSender implements NotificationSender {
     /** Transactional SMS are delivered with priority (and may bypass quiet hours); these are order updates. */
-    private static final Map<String, MessageAttributeValue> TRANSACTIONAL_SMS = Map.of("AWS.SNS.SMS.SMSType",
-            MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build());
+    private static final Map<String, MessageAttributeValue> TRANSACTIONAL_SMS = Map.of(
+            "AWS.SNS.SMS.SMSType",
+            MessageAttributeValue.builder()
+                    .dataType("String")
+                    .stringValue("Transactional")
+                    .build());
 
     private final SesV2Client ses;
     private final SnsClient sns;
@@ -40,17 +43,23 @@ public final class AwsNotificationSender implements NotificationSender {
         try {
             return switch (message.channel()) {
                 case EMAIL -> ses.sendEmail(email(message)).messageId();
-                case SMS -> sns.publish(PublishRequest.builder()
-                        .phoneNumber(message.recipient())
-                        .message(message.body())
-                        .messageAttributes(TRANSACTIONAL_SMS)
-                        .build()).messageId();
+                case SMS ->
+                    sns.publish(PublishRequest.builder()
+                                    .phoneNumber(message.recipient())
+                                    .message(message.body())
+                                    .messageAttributes(TRANSACTIONAL_SMS)
+                                    .build())
+                            .messageId();
             };
         } catch (AwsServiceException e) {
             // 4xx other than throttling: this message as it stands will never be accepted.
             boolean permanent = e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException();
-            throw new DeliveryFailure(message.channel() + " refused (" + e.statusCode() + " "
-                    + e.awsErrorDetails().errorCode() + "): " + e.awsErrorDetails().errorMessage(), permanent, e);
+            throw new DeliveryFailure(
+                    message.channel() + " refused (" + e.statusCode() + " "
+                            + e.awsErrorDetails().errorCode() + "): "
+                            + e.awsErrorDetails().errorMessage(),
+                    permanent,
+                    e);
         } catch (SdkException e) {
             throw new DeliveryFailure(message.channel() + " not sent: " + e.getMessage(), false, e);
         }
@@ -59,11 +68,14 @@ public final class AwsNotificationSender implements NotificationSender {
     private SendEmailRequest email(OutboxMessage message) {
         SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(from)
-                .destination(Destination.builder().toAddresses(message.recipient()).build())
-                .content(EmailContent.builder().simple(Message.builder()
-                        .subject(text(message.subject()))
-                        .body(Body.builder().text(text(message.body())).build())
-                        .build()).build());
+                .destination(
+                        Destination.builder().toAddresses(message.recipient()).build())
+                .content(EmailContent.builder()
+                        .simple(Message.builder()
+                                .subject(text(message.subject()))
+                                .body(Body.builder().text(text(message.body())).build())
+                                .build())
+                        .build());
         configurationSet.ifPresent(request::configurationSetName);
         return request.build();
     }

@@ -14,7 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public record DeliveryPolicy(int batch, Duration lease, int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
 
     public DeliveryPolicy {
-        if (batch < 1 || maxAttempts < 1 || lease.isNegative() || lease.isZero() || baseBackoff.isNegative()
+        if (batch < 1
+                || maxAttempts < 1
+                || lease.isNegative()
+                || lease.isZero()
+                || baseBackoff.isNegative()
                 || maxBackoff.compareTo(baseBackoff) < 0) {
             throw new IllegalStateException("notifications: invalid delivery settings " + this);
         }

@@ -1,8 +1,7 @@
 package dev.antigravity.api.notify;
 
-import java.util.UUID;
-
 import dev.antigravity.api.model.OutboxMessage;
+import java.util.UUID;
 
 /**
  * The sender when no AWS is configured ({@code notifications.email.from} empty, as in
@@ -14,9 +13,11 @@ public final class LoggingNotificationSender implements NotificationSender {
 
     @Override
     public String send(OutboxMessage message) {
-        LOG.log(System.Logger.Level.INFO, "NOT SENT (local log sender, no notifications.email.from): "
-                + message.channel() + " to " + message.recipient() + " for " + message.eventKey() + ": "
-                + message.subject());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "NOT SENT (local log sender, no notifications.email.from): "
+                        + message.channel() + " to " + message.recipient() + " for " + message.eventKey() + ": "
+                        + message.subject());
         return "logged-" + UUID.randomUUID();
     }
 }

@@ -1,16 +1,14 @@
 package dev.antigravity.api.notify;
 
+import dev.antigravity.api.model.OutboxMessage;
+import dev.antigravity.api.repository.NotificationOutboxRepository;
+import io.helidon.dbclient.DbClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import dev.antigravity.api.model.OutboxMessage;
-import dev.antigravity.api.repository.NotificationOutboxRepository;
-
-import io.helidon.dbclient.DbClient;
 
 /**
  * Delivers what the outbox owes: claim a due message with a lease (one conditional update, so two
@@ -34,8 +32,12 @@ public final class NotificationDelivery {
     private final DeliveryPolicy policy;
     private final Clock clock;
 
-    public NotificationDelivery(DbClient db, NotificationOutboxRepository outbox, NotificationSender sender,
-                                DeliveryPolicy policy, Clock clock) {
+    public NotificationDelivery(
+            DbClient db,
+            NotificationOutboxRepository outbox,
+            NotificationSender sender,
+            DeliveryPolicy policy,
+            Clock clock) {
         this.db = db;
         this.outbox = outbox;
         this.sender = sender;
@@ -78,11 +80,15 @@ public final class NotificationDelivery {
         Optional<Duration> backoff = failure.permanent() ? Optional.empty() : policy.backoffAfter(message.attempts());
         outbox.markFailed(db.execute(), message.id(), token, failure.getMessage(), backoff.map(clock.instant()::plus));
         if (backoff.isPresent()) {
-            LOG.log(System.Logger.Level.WARNING, "Notification " + describe(message) + " attempt " + message.attempts()
-                    + " failed, next in " + backoff.get() + ": " + failure.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Notification " + describe(message) + " attempt " + message.attempts() + " failed, next in "
+                            + backoff.get() + ": " + failure.getMessage());
         } else {
-            LOG.log(System.Logger.Level.ERROR, "Notification " + describe(message) + " given up after "
-                    + message.attempts() + " attempt(s): " + failure.getMessage());
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "Notification " + describe(message) + " given up after " + message.attempts() + " attempt(s): "
+                            + failure.getMessage());
         }
     }
 
@@ -91,14 +97,18 @@ public final class NotificationDelivery {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (!outbox.markSent(db.execute(), message.id(), token, providerId, clock.instant())) {
-                    LOG.log(System.Logger.Level.WARNING, "Notification " + describe(message) + " was sent ("
-                            + providerId + ") after its lease ran out; another task may have sent it too");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "Notification " + describe(message) + " was sent (" + providerId
+                                    + ") after its lease ran out; another task may have sent it too");
                 }
                 return;
             } catch (RuntimeException e) {
                 if (attempt == MARK_ATTEMPTS) {
-                    LOG.log(System.Logger.Level.ERROR, "Notification " + describe(message) + " was sent (" + providerId
-                            + ") but could not be marked; it is sent again when its lease ends: " + e);
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "Notification " + describe(message) + " was sent (" + providerId
+                                    + ") but could not be marked; it is sent again when its lease ends: " + e);
                     return;
                 }
                 sleep(Duration.ofMillis(200L * attempt));

@@ -1,16 +1,15 @@
 package dev.antigravity.api.notify;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-
 import dev.antigravity.api.jobs.PeriodicJob;
 import dev.antigravity.api.repository.NotificationOutboxRepository;
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -25,8 +24,7 @@ public final class Notifications {
     /** One send may take this long at most, well inside the lease. */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
-    private Notifications() {
-    }
+    private Notifications() {}
 
     /** Every task runs it; the claims keep tasks from sending one message twice. */
     public static PeriodicJob deliveryJob(Config notifications, DbClient db, Clock clock, OpenTelemetry telemetry) {
@@ -34,15 +32,24 @@ public final class Notifications {
         // The sender (and its AWS clients) is built on the first run: routes are also recorded
         // without a server, and that must not open clients.
         AtomicReference<NotificationDelivery> delivery = new AtomicReference<>();
-        return new PeriodicJob("notification-delivery",
-                notifications.get("poll").as(Duration.class).orElse(Duration.ofSeconds(5)), telemetry,
-                correlationId -> delivery.updateAndGet(built -> built != null ? built : new NotificationDelivery(db,
-                        new NotificationOutboxRepository(), sender(notifications, telemetry), policy, clock))
+        return new PeriodicJob(
+                "notification-delivery",
+                notifications.get("poll").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                telemetry,
+                correlationId -> delivery.updateAndGet(built -> built != null
+                                ? built
+                                : new NotificationDelivery(
+                                        db,
+                                        new NotificationOutboxRepository(),
+                                        sender(notifications, telemetry),
+                                        policy,
+                                        clock))
                         .deliverDue(correlationId));
     }
 
     public static DeliveryPolicy policy(Config notifications) {
-        return new DeliveryPolicy(notifications.get("batch").asInt().orElse(20),
+        return new DeliveryPolicy(
+                notifications.get("batch").asInt().orElse(20),
                 notifications.get("lease").as(Duration.class).orElse(Duration.ofMinutes(1)),
                 notifications.get("attempts").asInt().orElse(10),
                 notifications.get("backoff.base").as(Duration.class).orElse(Duration.ofSeconds(10)),
@@ -58,15 +65,20 @@ public final class Notifications {
     public static NotificationSender sender(Config notifications, OpenTelemetry telemetry) {
         Optional<String> from = nonEmpty(notifications.get("email.from"));
         if (from.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "Customer notifications are only logged (LoggingNotificationSender): "
-                    + "notifications.email.from is empty");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Customer notifications are only logged (LoggingNotificationSender): "
+                            + "notifications.email.from is empty");
             return new LoggingNotificationSender();
         }
         Optional<String> region = nonEmpty(notifications.get("region"));
         Optional<URI> endpoint = nonEmpty(notifications.get("endpoint")).map(URI::create);
         TraceContextInterceptor tracing = new TraceContextInterceptor(telemetry);
-        return new AwsNotificationSender(aws(SesV2Client.builder(), region, endpoint, tracing),
-                aws(SnsClient.builder(), region, endpoint, tracing), from.get(), nonEmpty(notifications.get("email.configset")));
+        return new AwsNotificationSender(
+                aws(SesV2Client.builder(), region, endpoint, tracing),
+                aws(SnsClient.builder(), region, endpoint, tracing),
+                from.get(),
+                nonEmpty(notifications.get("email.configset")));
     }
 
     /**
@@ -81,8 +93,10 @@ public final class Notifications {
         return builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(5)))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(s -> s.maxAttempts(2))
-                        .apiCallTimeout(SEND_TIMEOUT).addExecutionInterceptor(tracing))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(s -> s.maxAttempts(2))
+                        .apiCallTimeout(SEND_TIMEOUT)
+                        .addExecutionInterceptor(tracing))
                 .build();
     }
 

@@ -1,9 +1,8 @@
 package dev.antigravity.api.notify;
 
-import java.util.Map;
-
 import dev.antigravity.api.tracing.TraceContextHeaders;
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.Map;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

@@ -1,5 +1,13 @@
 package dev.antigravity.api.payment;
 
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.ApiMode;
+import com.stripe.net.HttpClient;
+import com.stripe.net.HttpHeaders;
+import com.stripe.net.StripeRequest;
+import com.stripe.net.StripeResponse;
+import dev.antigravity.api.tracing.TraceContextHeaders;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
@@ -13,15 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.net.ApiMode;
-import com.stripe.net.HttpClient;
-import com.stripe.net.HttpHeaders;
-import com.stripe.net.StripeRequest;
-import com.stripe.net.StripeResponse;
-import dev.antigravity.api.tracing.TraceContextHeaders;
-import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * stripe-java's transport on the JDK's HTTP client, for the payment creation every order makes.
@@ -37,7 +36,8 @@ import io.opentelemetry.api.OpenTelemetry;
  */
 final class KeptAliveStripeHttp extends HttpClient {
     /** Set by the JDK client itself; it refuses them from callers. */
-    private static final Set<String> SET_BY_CLIENT = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> SET_BY_CLIENT =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final java.net.http.HttpClient http;
     private final OpenTelemetry telemetry;
@@ -69,18 +69,23 @@ final class KeptAliveStripeHttp extends HttpClient {
                 builder.header(header.getKey(), String.join(",", header.getValue()));
             }
         }
-        builder.header("User-Agent", userAgents.computeIfAbsent(request.apiMode(), mode -> buildUserAgentString(request)));
+        builder.header(
+                "User-Agent", userAgents.computeIfAbsent(request.apiMode(), mode -> buildUserAgentString(request)));
         builder.header("X-Stripe-Client-User-Agent", clientUserAgent);
         TraceContextHeaders.current(telemetry).forEach(builder::setHeader);
         if (request.content() == null) {
             builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
         } else {
             builder.header("Content-Type", request.content().contentType());
-            builder.method(request.method().name(), HttpRequest.BodyPublishers.ofByteArray(request.content().byteArrayContent()));
+            builder.method(
+                    request.method().name(),
+                    HttpRequest.BodyPublishers.ofByteArray(request.content().byteArrayContent()));
         }
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new StripeResponse(response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
+            HttpResponse<String> response =
+                    http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new StripeResponse(
+                    response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
         } catch (HttpTimeoutException e) {
             SocketTimeoutException timeout = new SocketTimeoutException(e.getMessage());
             timeout.initCause(e);
@@ -94,7 +99,8 @@ final class KeptAliveStripeHttp extends HttpClient {
     }
 
     private static ApiConnectionException failed(StripeRequest request, IOException cause) {
-        return new ApiConnectionException("IOException during API request to Stripe (" + request.url().getHost() + "): "
-                + cause.getMessage(), cause);
+        return new ApiConnectionException(
+                "IOException during API request to Stripe (" + request.url().getHost() + "): " + cause.getMessage(),
+                cause);
     }
 }

@@ -1,7 +1,5 @@
 package dev.antigravity.api.payment;
 
-import java.time.Duration;
-
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -12,6 +10,7 @@ import com.stripe.param.RefundCreateParams;
 import dev.antigravity.api.service.PaymentGateway;
 import dev.antigravity.api.service.PaymentProviderException;
 import io.opentelemetry.api.OpenTelemetry;
+import java.time.Duration;
 
 /**
  * Stripe PaymentIntents and refunds through the official client. The client retries network
@@ -30,8 +29,8 @@ final class StripePaymentGateway implements PaymentGateway {
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setConnectTimeout((int) timeout.toMillis())
                 .setReadTimeout((int) timeout.toMillis())
-                .setHttpClient(new KeptAliveStripeHttp(apiBase.isBlank() ? "https://api.stripe.com" : apiBase, timeout,
-                        telemetry));
+                .setHttpClient(new KeptAliveStripeHttp(
+                        apiBase.isBlank() ? "https://api.stripe.com" : apiBase, timeout, telemetry));
         if (!apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }
@@ -50,7 +49,8 @@ final class StripePaymentGateway implements PaymentGateway {
                 .setCurrency(currency)
                 .putMetadata("order_id", Long.toString(orderId))
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true).build())
+                        .setEnabled(true)
+                        .build())
                 .build();
         try {
             PaymentIntent intent = stripe.v1().paymentIntents().create(params, keyed(idempotencyKey));
@@ -62,7 +62,8 @@ final class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public String refund(String providerPaymentId, String idempotencyKey) {
-        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(providerPaymentId).build();
+        RefundCreateParams params =
+                RefundCreateParams.builder().setPaymentIntent(providerPaymentId).build();
         try {
             Refund refund = stripe.v1().refunds().create(params, keyed(idempotencyKey));
             return refund.getId();
@@ -76,7 +77,10 @@ final class StripePaymentGateway implements PaymentGateway {
     }
 
     private static PaymentProviderException failure(String what, StripeException e) {
-        return new PaymentProviderException("Stripe failed " + what + ": " + e.getClass().getSimpleName()
-                + (e.getStatusCode() == null ? "" : " (HTTP " + e.getStatusCode() + ")") + ": " + e.getMessage(), e);
+        return new PaymentProviderException(
+                "Stripe failed " + what + ": " + e.getClass().getSimpleName()
+                        + (e.getStatusCode() == null ? "" : " (HTTP " + e.getStatusCode() + ")") + ": "
+                        + e.getMessage(),
+                e);
     }
 }

@@ -1,9 +1,5 @@
 package dev.antigravity.api.payment;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -11,6 +7,9 @@ import com.stripe.net.Webhook;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.service.ProviderEvent;
 import dev.antigravity.api.service.WebhookVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Stripe's webhook check, by the official client: the {@code Stripe-Signature} header must carry
@@ -46,9 +45,12 @@ final class StripeWebhookVerifier implements WebhookVerifier {
             throw new InvalidWebhook("The signed payload is not a Stripe event (no id or type).");
         }
         JsonNode object = dataObject(event);
-        Optional<String> paymentId = "payment_intent".equals(object.path("object").asText())
-                ? text(object.path("id")) : Optional.empty();
-        return new ProviderEvent(event.getId(), event.getType(), paymentId,
+        Optional<String> paymentId =
+                "payment_intent".equals(object.path("object").asText()) ? text(object.path("id")) : Optional.empty();
+        return new ProviderEvent(
+                event.getId(),
+                event.getType(),
+                paymentId,
                 text(object.path("last_payment_error").path("message")));
     }
 

@@ -1,14 +1,12 @@
 package dev.antigravity.api.repository;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.antigravity.api.model.AuditEntry;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
-
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import java.util.List;
+import java.util.Map;
 
 /** Append-only audit log. */
 public final class AuditRepository {
@@ -30,8 +28,9 @@ public final class AuditRepository {
 
     /** Newest first. */
     public Page<AuditEntry> page(DbExecute db, PageRequest request) {
-        List<AuditEntry> entries = db.createQuery("SELECT id, actor_subject, action, entity_type, entity_id, correlation_id, "
-                        + "details, occurred_at FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        List<AuditEntry> entries = db.createQuery(
+                        "SELECT id, actor_subject, action, entity_type, entity_id, correlation_id, "
+                                + "details, occurred_at FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .addParam("limit", request.size())
                 .addParam("offset", request.offset())
                 .execute()
@@ -41,7 +40,8 @@ public final class AuditRepository {
     }
 
     private static AuditEntry entry(DbRow row) {
-        return new AuditEntry(Columns.longValue(row, "id"),
+        return new AuditEntry(
+                Columns.longValue(row, "id"),
                 Columns.string(row, "actor_subject"),
                 Columns.string(row, "action"),
                 Columns.string(row, "entity_type"),

@@ -1,5 +1,7 @@
 package dev.antigravity.api.repository;
 
+import io.helidon.dbclient.DbColumn;
+import io.helidon.dbclient.DbRow;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,16 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.helidon.dbclient.DbColumn;
-import io.helidon.dbclient.DbRow;
-
 /**
  * Reads typed values from a row the same way on H2 and PostgreSQL: the two report column labels
  * in different case and return different JDBC types for timestamps and dates.
  */
 final class Columns {
-    private Columns() {
-    }
+    private Columns() {}
 
     static long longValue(DbRow row, String name) {
         return ((Number) value(row, name)).longValue();
@@ -50,8 +48,9 @@ final class Columns {
             case OffsetDateTime odt -> odt.toInstant();
             case Timestamp ts -> ts.toInstant();
             case Instant instant -> instant;
-            case Object other -> throw new IllegalStateException("Column " + name + " is not a timestamp: "
-                    + other.getClass().getName());
+            case Object other ->
+                throw new IllegalStateException("Column " + name + " is not a timestamp: "
+                        + other.getClass().getName());
         };
     }
 
@@ -59,8 +58,9 @@ final class Columns {
         return switch (value(row, name)) {
             case java.sql.Date date -> date.toLocalDate();
             case LocalDate date -> date;
-            case Object other -> throw new IllegalStateException("Column " + name + " is not a date: "
-                    + other.getClass().getName());
+            case Object other ->
+                throw new IllegalStateException(
+                        "Column " + name + " is not a date: " + other.getClass().getName());
         };
     }
 

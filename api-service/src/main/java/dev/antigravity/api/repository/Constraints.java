@@ -7,8 +7,7 @@ public final class Constraints {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     public static boolean isUniqueViolation(Throwable failure) {
         return hasSqlState(failure, UNIQUE_VIOLATION);
@@ -21,7 +20,8 @@ public final class Constraints {
     /** True when the violated constraint's name appears in the database's message. */
     public static boolean mentions(Throwable failure, String constraintName) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && t.getMessage() != null
+            if (t instanceof SQLException
+                    && t.getMessage() != null
                     && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains(constraintName)) {
                 return true;
             }

@@ -1,13 +1,11 @@
 package dev.antigravity.api.repository;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import dev.antigravity.api.model.IdempotencyRecord;
 import dev.antigravity.api.model.IdempotencyRecord.StoredResponse;
-
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Idempotency keys of order creation, unique per customer. */
 public final class IdempotencyRepository {
@@ -17,8 +15,9 @@ public final class IdempotencyRepository {
      * violation — after waiting for the first claim's transaction to end.
      */
     public void claim(DbExecute db, String customer, String key, String fingerprint, Instant now) {
-        db.createInsert("INSERT INTO idempotency_keys (customer_subject, idempotency_key, request_fingerprint, created_at) "
-                        + "VALUES (:customer, :key, :fingerprint, :now)")
+        db.createInsert(
+                        "INSERT INTO idempotency_keys (customer_subject, idempotency_key, request_fingerprint, created_at) "
+                                + "VALUES (:customer, :key, :fingerprint, :now)")
                 .addParam("customer", customer)
                 .addParam("key", key)
                 .addParam("fingerprint", fingerprint)
@@ -37,8 +36,9 @@ public final class IdempotencyRepository {
     }
 
     public Optional<IdempotencyRecord> find(DbExecute db, String customer, String key) {
-        return db.createGet("SELECT customer_subject, idempotency_key, request_fingerprint, order_id, "
-                        + "response_body, created_at FROM idempotency_keys WHERE customer_subject = :customer AND idempotency_key = :key")
+        return db.createGet(
+                        "SELECT customer_subject, idempotency_key, request_fingerprint, order_id, "
+                                + "response_body, created_at FROM idempotency_keys WHERE customer_subject = :customer AND idempotency_key = :key")
                 .addParam("customer", customer)
                 .addParam("key", key)
                 .execute()
@@ -57,9 +57,10 @@ public final class IdempotencyRepository {
 
     private static IdempotencyRecord record(DbRow row) {
         Optional<StoredResponse> response = Columns.optional(row, "order_id")
-                .map(orderId -> new StoredResponse(((Number) orderId).longValue(),
-                        Columns.string(row, "response_body")));
-        return new IdempotencyRecord(Columns.string(row, "customer_subject"),
+                .map(orderId ->
+                        new StoredResponse(((Number) orderId).longValue(), Columns.string(row, "response_body")));
+        return new IdempotencyRecord(
+                Columns.string(row, "customer_subject"),
                 Columns.string(row, "idempotency_key"),
                 Columns.string(row, "request_fingerprint"),
                 Columns.instant(row, "created_at"),

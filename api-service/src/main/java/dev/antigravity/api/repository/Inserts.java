@@ -5,8 +5,7 @@ import io.helidon.dbclient.DbStatementDml;
 
 /** Executes an INSERT and returns the identity the database generated for it. */
 final class Inserts {
-    private Inserts() {
-    }
+    private Inserts() {}
 
     static long returningId(DbStatementDml insert) {
         try (DbResultDml result = insert.returnGeneratedKeys().insert()) {

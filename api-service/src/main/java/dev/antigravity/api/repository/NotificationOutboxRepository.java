@@ -1,16 +1,14 @@
 package dev.antigravity.api.repository;
 
+import dev.antigravity.api.model.NotificationChannel;
+import dev.antigravity.api.model.OutboxMessage;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.antigravity.api.model.NotificationChannel;
-import dev.antigravity.api.model.OutboxMessage;
-
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 
 /**
  * The notification outbox. Rows are added inside the transaction of the order change that owes
@@ -20,18 +18,18 @@ import io.helidon.dbclient.DbRow;
 public final class NotificationOutboxRepository {
     private static final String COLUMNS = "id, event_key, channel, recipient, subject, body, attempts";
     /** A row is free to claim when nobody holds it or its holder's lease ran out. */
-    private static final String CLAIMABLE = "status = 'PENDING' AND next_attempt_at <= :now "
-            + "AND (lease_until IS NULL OR lease_until < :now)";
+    private static final String CLAIMABLE =
+            "status = 'PENDING' AND next_attempt_at <= :now " + "AND (lease_until IS NULL OR lease_until < :now)";
 
     /** Where a message stands; for operators and tests. */
-    public record Delivery(String status, int attempts, String providerMessageId, String lastError) {
-    }
+    public record Delivery(String status, int attempts, String providerMessageId, String lastError) {}
 
     /** Adds a message owed; a second one for the same event and channel violates uq_notification_outbox_event. */
     public void enqueue(DbExecute db, OutboxMessage message, Instant now) {
-        db.createInsert("INSERT INTO notification_outbox (event_key, channel, recipient, subject, body, status, attempts, "
-                        + "next_attempt_at, created_at) VALUES (:eventKey, :channel, :recipient, :subject, :body, "
-                        + "'PENDING', 0, :now, :now)")
+        db.createInsert(
+                        "INSERT INTO notification_outbox (event_key, channel, recipient, subject, body, status, attempts, "
+                                + "next_attempt_at, created_at) VALUES (:eventKey, :channel, :recipient, :subject, :body, "
+                                + "'PENDING', 0, :now, :now)")
                 .addParam("eventKey", message.eventKey())
                 .addParam("channel", message.channel().name())
                 .addParam("recipient", message.recipient())
@@ -120,12 +118,16 @@ public final class NotificationOutboxRepository {
                 .addParam("eventKey", eventKey)
                 .addParam("channel", channel.name())
                 .execute()
-                .map(row -> new Delivery(Columns.string(row, "status"), Columns.intValue(row, "attempts"),
-                        Columns.nullableString(row, "provider_message_id"), Columns.nullableString(row, "last_error")));
+                .map(row -> new Delivery(
+                        Columns.string(row, "status"),
+                        Columns.intValue(row, "attempts"),
+                        Columns.nullableString(row, "provider_message_id"),
+                        Columns.nullableString(row, "last_error")));
     }
 
     private static OutboxMessage message(DbRow row) {
-        return new OutboxMessage(Columns.longValue(row, "id"),
+        return new OutboxMessage(
+                Columns.longValue(row, "id"),
                 Columns.string(row, "event_key"),
                 NotificationChannel.valueOf(Columns.string(row, "channel")),
                 Columns.string(row, "recipient"),

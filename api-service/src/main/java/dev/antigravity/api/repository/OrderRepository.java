@@ -1,5 +1,13 @@
 package dev.antigravity.api.repository;
 
+import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.OrderLine;
+import dev.antigravity.api.model.OrderStatus;
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.PageRequest;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbStatementDml;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import dev.antigravity.api.model.Order;
-import dev.antigravity.api.model.OrderLine;
-import dev.antigravity.api.model.OrderStatus;
-import dev.antigravity.api.model.Page;
-import dev.antigravity.api.model.PageRequest;
-
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbStatementDml;
 
 /** Orders and their lines. */
 public final class OrderRepository {
@@ -47,8 +45,17 @@ public final class OrderRepository {
         StringBuilder sql = new StringBuilder(
                 "INSERT INTO order_lines (order_id, line_no, product_id, product_name, quantity, unit_price) VALUES ");
         for (int i = 0; i < lines.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:orderId, :lineNo").append(i).append(", :productId").append(i)
-                    .append(", :productName").append(i).append(", :quantity").append(i).append(", :unitPrice").append(i)
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:orderId, :lineNo")
+                    .append(i)
+                    .append(", :productId")
+                    .append(i)
+                    .append(", :productName")
+                    .append(i)
+                    .append(", :quantity")
+                    .append(i)
+                    .append(", :unitPrice")
+                    .append(i)
                     .append(')');
         }
         DbStatementDml insert = db.createInsert(sql.toString()).addParam("orderId", orderId);
@@ -71,7 +78,8 @@ public final class OrderRepository {
     }
 
     /** Newest first; only {@code customer}'s orders when present, everyone's otherwise. */
-    public Page<Order> page(DbExecute db, Optional<String> customer, Optional<OrderStatus> status, PageRequest request) {
+    public Page<Order> page(
+            DbExecute db, Optional<String> customer, Optional<OrderStatus> status, PageRequest request) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         customer.ifPresent(c -> {
@@ -85,8 +93,8 @@ public final class OrderRepository {
         long total = Counts.of(db, "SELECT COUNT(*) AS total FROM orders" + where, params);
         params.put("limit", request.size());
         params.put("offset", request.offset());
-        List<DbRow> rows = db.createQuery("SELECT " + COLUMNS + " FROM orders" + where
-                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        List<DbRow> rows = db.createQuery(
+                        "SELECT " + COLUMNS + " FROM orders" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .execute()
                 .toList();
@@ -116,11 +124,12 @@ public final class OrderRepository {
      */
     public boolean updateStatus(DbExecute db, long id, OrderStatus from, OrderStatus to, Instant now) {
         return db.createUpdate("UPDATE orders SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
-                .addParam("to", to.name())
-                .addParam("now", Times.utc(now))
-                .addParam("id", id)
-                .addParam("from", from.name())
-                .execute() == 1;
+                        .addParam("to", to.name())
+                        .addParam("now", Times.utc(now))
+                        .addParam("id", id)
+                        .addParam("from", from.name())
+                        .execute()
+                == 1;
     }
 
     private static Map<Long, List<OrderLine>> linesOf(DbExecute db, List<Long> orderIds) {
@@ -139,7 +148,8 @@ public final class OrderRepository {
                 .params(params)
                 .execute()
                 .forEach(row -> lines.computeIfAbsent(Columns.longValue(row, "order_id"), k -> new ArrayList<>())
-                        .add(new OrderLine(Columns.longValue(row, "product_id"),
+                        .add(new OrderLine(
+                                Columns.longValue(row, "product_id"),
                                 Columns.string(row, "product_name"),
                                 Columns.intValue(row, "quantity"),
                                 Columns.decimal(row, "unit_price"))));
@@ -147,7 +157,8 @@ public final class OrderRepository {
     }
 
     private static Order withLines(DbRow row, List<OrderLine> lines) {
-        return new Order(Columns.longValue(row, "id"),
+        return new Order(
+                Columns.longValue(row, "id"),
                 Columns.string(row, "customer_subject"),
                 OrderStatus.valueOf(Columns.string(row, "status")),
                 Columns.decimal(row, "total"),

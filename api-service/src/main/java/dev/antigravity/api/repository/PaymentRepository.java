@@ -1,14 +1,12 @@
 package dev.antigravity.api.repository;
 
+import dev.antigravity.api.model.Payment;
+import dev.antigravity.api.model.PaymentStatus;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import dev.antigravity.api.model.Payment;
-import dev.antigravity.api.model.PaymentStatus;
-
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 
 /** Payments (one per order) and the provider events already processed. */
 public final class PaymentRepository {
@@ -18,8 +16,14 @@ public final class PaymentRepository {
     private static final int FAILURE_LENGTH = 500;
 
     /** Stores the payment an order needs, before the provider is asked (status CREATING). */
-    public void insert(DbExecute db, long orderId, String provider, String idempotencyKey, long amountCents,
-                       String currency, Instant now) {
+    public void insert(
+            DbExecute db,
+            long orderId,
+            String provider,
+            String idempotencyKey,
+            long amountCents,
+            String currency,
+            Instant now) {
         db.createInsert("INSERT INTO payments (order_id, provider, idempotency_key, amount_cents, currency, status, "
                         + "attempts, created_at, updated_at) "
                         + "VALUES (:orderId, :provider, :key, :amount, :currency, :status, 0, :now, :now)")
@@ -50,14 +54,15 @@ public final class PaymentRepository {
     /** CREATING → REQUIRES_PAYMENT with the provider's ids; false if another request got there first. */
     public boolean created(DbExecute db, long orderId, String providerPaymentId, String clientSecret, Instant now) {
         return db.createUpdate("UPDATE payments SET provider_payment_id = :id, client_secret = :secret, status = :to, "
-                        + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from")
-                .addParam("id", providerPaymentId)
-                .addParam("secret", clientSecret)
-                .addParam("to", PaymentStatus.REQUIRES_PAYMENT.name())
-                .addParam("now", Times.utc(now))
-                .addParam("orderId", orderId)
-                .addParam("from", PaymentStatus.CREATING.name())
-                .execute() == 1;
+                                + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from")
+                        .addParam("id", providerPaymentId)
+                        .addParam("secret", clientSecret)
+                        .addParam("to", PaymentStatus.REQUIRES_PAYMENT.name())
+                        .addParam("now", Times.utc(now))
+                        .addParam("orderId", orderId)
+                        .addParam("from", PaymentStatus.CREATING.name())
+                        .execute()
+                == 1;
     }
 
     /** Records why the provider could not be asked (the payment stays CREATING, to be retried). */
@@ -72,28 +77,32 @@ public final class PaymentRepository {
     }
 
     /** A payment attempt the provider reported: the new status, one more attempt, the failure if any. */
-    public boolean attempted(DbExecute db, long orderId, PaymentStatus from, PaymentStatus to,
-                             Optional<String> failure, Instant now) {
+    public boolean attempted(
+            DbExecute db, long orderId, PaymentStatus from, PaymentStatus to, Optional<String> failure, Instant now) {
         return db.createUpdate("UPDATE payments SET status = :to, attempts = attempts + 1, failure = :failure, "
-                        + "updated_at = :now WHERE order_id = :orderId AND status = :from")
-                .addParam("to", to.name())
-                .addParam("failure", failure.map(PaymentRepository::truncate).orElse(null))
-                .addParam("now", Times.utc(now))
-                .addParam("orderId", orderId)
-                .addParam("from", from.name())
-                .execute() == 1;
+                                + "updated_at = :now WHERE order_id = :orderId AND status = :from")
+                        .addParam("to", to.name())
+                        .addParam(
+                                "failure",
+                                failure.map(PaymentRepository::truncate).orElse(null))
+                        .addParam("now", Times.utc(now))
+                        .addParam("orderId", orderId)
+                        .addParam("from", from.name())
+                        .execute()
+                == 1;
     }
 
     /** SUCCEEDED → REFUNDED with the provider's refund id; false if already refunded. */
     public boolean refunded(DbExecute db, long orderId, String refundId, Instant now) {
         return db.createUpdate("UPDATE payments SET status = :to, refund_id = :refundId, updated_at = :now "
-                        + "WHERE order_id = :orderId AND status = :from")
-                .addParam("to", PaymentStatus.REFUNDED.name())
-                .addParam("refundId", refundId)
-                .addParam("now", Times.utc(now))
-                .addParam("orderId", orderId)
-                .addParam("from", PaymentStatus.SUCCEEDED.name())
-                .execute() == 1;
+                                + "WHERE order_id = :orderId AND status = :from")
+                        .addParam("to", PaymentStatus.REFUNDED.name())
+                        .addParam("refundId", refundId)
+                        .addParam("now", Times.utc(now))
+                        .addParam("orderId", orderId)
+                        .addParam("from", PaymentStatus.SUCCEEDED.name())
+                        .execute()
+                == 1;
     }
 
     /** Orders whose payment succeeded although the order ended unfulfilled: they are owed a refund. */
@@ -149,7 +158,9 @@ public final class PaymentRepository {
         return new Payment(
                 Columns.longValue(row, "order_id"),
                 Columns.string(row, "provider"),
-                Columns.optional(row, "provider_payment_id").map(Object::toString).orElse(null),
+                Columns.optional(row, "provider_payment_id")
+                        .map(Object::toString)
+                        .orElse(null),
                 Columns.optional(row, "client_secret").map(Object::toString).orElse(null),
                 Columns.string(row, "idempotency_key"),
                 Columns.longValue(row, "amount_cents"),

@@ -1,5 +1,12 @@
 package dev.antigravity.api.repository;
 
+import dev.antigravity.api.model.Page;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.model.ProductDraft;
+import dev.antigravity.api.model.ProductQuery;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbResultDml;
+import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -9,30 +16,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.antigravity.api.model.Page;
-import dev.antigravity.api.model.Product;
-import dev.antigravity.api.model.ProductDraft;
-import dev.antigravity.api.model.ProductQuery;
-
-import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbResultDml;
-import io.helidon.dbclient.DbRow;
-
 /**
  * Products table access, including the conditional stock updates orders rely on. Every statement
  * that changes a product reports its id to {@code changes} once the transaction committed (the
  * catalogue cache's invalidation), so no write path, present or future, can forget it.
  */
 public final class ProductRepository {
-    private static final List<String> COLUMN_LIST = List.of("id", "name", "description", "price", "stock", "created_at",
-            "updated_at");
+    private static final List<String> COLUMN_LIST =
+            List.of("id", "name", "description", "price", "stock", "created_at", "updated_at");
     private static final String COLUMNS = String.join(", ", COLUMN_LIST);
     private static final char LIKE_ESCAPE = '!';
 
     private final Consumer<Set<Long>> changes;
 
     public ProductRepository() {
-        this(ids -> { });
+        this(ids -> {});
     }
 
     public ProductRepository(Consumer<Set<Long>> changes) {
@@ -40,14 +38,14 @@ public final class ProductRepository {
     }
 
     public Product insert(DbExecute db, ProductDraft draft, Instant now) {
-        long id = Inserts.returningId(db.createInsert(
-                        "INSERT INTO products (name, description, price, stock, created_at, updated_at) "
+        long id = Inserts.returningId(
+                db.createInsert("INSERT INTO products (name, description, price, stock, created_at, updated_at) "
                                 + "VALUES (:name, :description, :price, :stock, :now, :now)")
-                .addParam("name", draft.name())
-                .addParam("description", draft.description())
-                .addParam("price", draft.price())
-                .addParam("stock", draft.stock())
-                .addParam("now", Times.utc(now)));
+                        .addParam("name", draft.name())
+                        .addParam("description", draft.description())
+                        .addParam("price", draft.price())
+                        .addParam("stock", draft.stock())
+                        .addParam("now", Times.utc(now)));
         changed(id);
         return new Product(id, draft.name(), draft.description(), draft.price(), draft.stock(), now, now);
     }
@@ -61,19 +59,25 @@ public final class ProductRepository {
 
     /** Replaces the product's content; false when there is no such product. */
     public boolean update(DbExecute db, long id, ProductDraft draft, Instant now) {
-        return changed(id, db.createUpdate("UPDATE products SET name = :name, description = :description, price = :price, "
-                        + "stock = :stock, updated_at = :now WHERE id = :id")
-                .addParam("name", draft.name())
-                .addParam("description", draft.description())
-                .addParam("price", draft.price())
-                .addParam("stock", draft.stock())
-                .addParam("now", Times.utc(now))
-                .addParam("id", id)
-                .execute());
+        return changed(
+                id,
+                db.createUpdate("UPDATE products SET name = :name, description = :description, price = :price, "
+                                + "stock = :stock, updated_at = :now WHERE id = :id")
+                        .addParam("name", draft.name())
+                        .addParam("description", draft.description())
+                        .addParam("price", draft.price())
+                        .addParam("stock", draft.stock())
+                        .addParam("now", Times.utc(now))
+                        .addParam("id", id)
+                        .execute());
     }
 
     public boolean delete(DbExecute db, long id) {
-        return changed(id, db.createDelete("DELETE FROM products WHERE id = :id").addParam("id", id).execute());
+        return changed(
+                id,
+                db.createDelete("DELETE FROM products WHERE id = :id")
+                        .addParam("id", id)
+                        .execute());
     }
 
     /**
@@ -102,11 +106,13 @@ public final class ProductRepository {
     }
 
     public void releaseStock(DbExecute db, long id, int quantity, Instant now) {
-        changed(id, db.createUpdate("UPDATE products SET stock = stock + :quantity, updated_at = :now WHERE id = :id")
-                .addParam("quantity", quantity)
-                .addParam("now", Times.utc(now))
-                .addParam("id", id)
-                .execute());
+        changed(
+                id,
+                db.createUpdate("UPDATE products SET stock = stock + :quantity, updated_at = :now WHERE id = :id")
+                        .addParam("quantity", quantity)
+                        .addParam("now", Times.utc(now))
+                        .addParam("id", id)
+                        .execute());
     }
 
     public Page<Product> page(DbExecute db, ProductQuery query) {
@@ -118,8 +124,8 @@ public final class ProductRepository {
         String orderBy = " ORDER BY " + query.sort().expression() + " " + direction + ", id " + direction;
         params.put("limit", query.page().size());
         params.put("offset", query.page().offset());
-        List<Product> products = db.createQuery("SELECT " + COLUMNS + " FROM products" + where + orderBy
-                        + " LIMIT :limit OFFSET :offset")
+        List<Product> products = db.createQuery(
+                        "SELECT " + COLUMNS + " FROM products" + where + orderBy + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .execute()
                 .map(ProductRepository::product)
@@ -143,7 +149,9 @@ public final class ProductRepository {
     private static String where(ProductQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         query.nameContains().ifPresent(name -> {
-            where.append(" AND LOWER(name) LIKE :namePattern ESCAPE '").append(LIKE_ESCAPE).append('\'');
+            where.append(" AND LOWER(name) LIKE :namePattern ESCAPE '")
+                    .append(LIKE_ESCAPE)
+                    .append('\'');
             params.put("namePattern", "%" + escapeLike(name.toLowerCase(Locale.ROOT)) + "%");
         });
         query.minPrice().ifPresent(min -> {
@@ -170,7 +178,8 @@ public final class ProductRepository {
     }
 
     private static Product product(DbRow row) {
-        return new Product(Columns.longValue(row, "id"),
+        return new Product(
+                Columns.longValue(row, "id"),
                 Columns.string(row, "name"),
                 Columns.string(row, "description"),
                 Columns.decimal(row, "price"),

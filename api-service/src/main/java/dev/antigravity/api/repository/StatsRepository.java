@@ -1,13 +1,11 @@
 package dev.antigravity.api.repository;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import dev.antigravity.api.model.DailyOrderStats;
 import dev.antigravity.api.model.SalesAnalytics.DailySales;
 import dev.antigravity.api.model.SalesAnalytics.ProductSales;
-
 import io.helidon.dbclient.DbExecute;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Aggregates over orders (the indexes they use: V9__analytics_indexes.sql). */
 public final class StatsRepository {
@@ -15,7 +13,8 @@ public final class StatsRepository {
 
     /** How top products are ranked; the SQL comes from here, never from the client. */
     public enum Ranking {
-        REVENUE("revenue DESC, units DESC"), UNITS("units DESC, revenue DESC");
+        REVENUE("revenue DESC, units DESC"),
+        UNITS("units DESC, revenue DESC");
 
         private final String orderBy;
 
@@ -34,7 +33,8 @@ public final class StatsRepository {
                 .addParam("from", from)
                 .addParam("to", to)
                 .execute()
-                .map(row -> new DailyOrderStats(Columns.date(row, "created_on"),
+                .map(row -> new DailyOrderStats(
+                        Columns.date(row, "created_on"),
                         Columns.longValue(row, "orders"),
                         Columns.longValue(row, "cancelled"),
                         Columns.decimal(row, "revenue")))
@@ -53,7 +53,8 @@ public final class StatsRepository {
                 .addParam("from", from)
                 .addParam("to", to)
                 .execute()
-                .map(row -> new DailySales(Columns.date(row, "created_on"),
+                .map(row -> new DailySales(
+                        Columns.date(row, "created_on"),
                         Columns.longValue(row, "placed"),
                         Columns.longValue(row, "paid"),
                         Columns.longValue(row, "cancelled"),
@@ -73,7 +74,8 @@ public final class StatsRepository {
                 .addParam("to", to)
                 .addParam("limit", limit)
                 .execute()
-                .map(row -> new ProductSales(Columns.longValue(row, "product_id"),
+                .map(row -> new ProductSales(
+                        Columns.longValue(row, "product_id"),
                         Columns.string(row, "name"),
                         Columns.longValue(row, "units"),
                         Columns.decimal(row, "revenue")))

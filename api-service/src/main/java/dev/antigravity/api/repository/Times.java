@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 
 /** Binds instants as UTC offset date-times, the java.time type both JDBC drivers accept. */
 final class Times {
-    private Times() {
-    }
+    private Times() {}
 
     static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

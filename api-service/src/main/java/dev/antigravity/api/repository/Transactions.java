@@ -1,14 +1,13 @@
 package dev.antigravity.api.repository;
 
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbTransaction;
 
 /** Runs work in one database transaction: committed if it returns, rolled back if it throws. */
 public final class Transactions {

@@ -1,33 +1,31 @@
 package dev.antigravity.api.repository;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 import dev.antigravity.api.model.NewUser;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.User;
 import dev.antigravity.api.model.UserRole;
-
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** Users table access; every method runs on the caller's connection or transaction. */
 public final class UserRepository {
     private static final String COLUMNS = "id, subject, email, name, role, phone, sms_opt_in, created_at";
 
     public User insert(DbExecute db, NewUser user, Instant now) {
-        long id = Inserts.returningId(db.createInsert(
-                        "INSERT INTO users (subject, email, name, role, phone, sms_opt_in, created_at) "
+        long id = Inserts.returningId(
+                db.createInsert("INSERT INTO users (subject, email, name, role, phone, sms_opt_in, created_at) "
                                 + "VALUES (:subject, :email, :name, :role, :phone, :smsOptIn, :createdAt)")
-                .addParam("subject", user.subject())
-                .addParam("email", user.email())
-                .addParam("name", user.name())
-                .addParam("role", user.role().name())
-                .addParam("phone", user.phone())
-                .addParam("smsOptIn", user.smsOptIn())
-                .addParam("createdAt", Times.utc(now)));
+                        .addParam("subject", user.subject())
+                        .addParam("email", user.email())
+                        .addParam("name", user.name())
+                        .addParam("role", user.role().name())
+                        .addParam("phone", user.phone())
+                        .addParam("smsOptIn", user.smsOptIn())
+                        .addParam("createdAt", Times.utc(now)));
         return new User(id, user.subject(), user.email(), user.name(), user.role(), user.phone(), user.smsOptIn(), now);
     }
 
@@ -57,7 +55,8 @@ public final class UserRepository {
     }
 
     private static User user(DbRow row) {
-        return new User(Columns.longValue(row, "id"),
+        return new User(
+                Columns.longValue(row, "id"),
                 Columns.string(row, "subject"),
                 Columns.string(row, "email"),
                 Columns.string(row, "name"),

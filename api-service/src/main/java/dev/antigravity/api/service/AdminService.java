@@ -1,14 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import dev.antigravity.api.model.AuditEntry;
 import dev.antigravity.api.model.DailyOrderStats;
 import dev.antigravity.api.model.Page;
@@ -18,8 +9,15 @@ import dev.antigravity.api.model.SalesAnalytics.DailySales;
 import dev.antigravity.api.model.SalesAnalytics.OrderCounts;
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.StatsRepository;
-
 import io.helidon.dbclient.DbClient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Administrator reads: the audit log, order statistics and sales analytics. */
 public final class AdminService {
@@ -52,7 +50,8 @@ public final class AdminService {
                 .collect(Collectors.toMap(DailyOrderStats::day, Function.identity()));
         return from.datesUntil(to.plusDays(1))
                 .map(day -> found.getOrDefault(day, new DailyOrderStats(day, 0, 0, BigDecimal.ZERO)))
-                .map(day -> new DailyOrderStats(day.day(), day.orders(), day.cancelled(), day.revenue().setScale(2)))
+                .map(day -> new DailyOrderStats(
+                        day.day(), day.orders(), day.cancelled(), day.revenue().setScale(2)))
                 .toList();
     }
 
@@ -70,20 +69,32 @@ public final class AdminService {
                 .collect(Collectors.toMap(DailySales::day, Function.identity()));
         List<DailySales> days = from.datesUntil(to.plusDays(1))
                 .map(day -> found.getOrDefault(day, new DailySales(day, 0, 0, 0, 0, BigDecimal.ZERO)))
-                .map(day -> new DailySales(day.day(), day.placed(), day.paid(), day.cancelled(), day.expired(),
+                .map(day -> new DailySales(
+                        day.day(),
+                        day.placed(),
+                        day.paid(),
+                        day.cancelled(),
+                        day.expired(),
                         day.revenue().setScale(2)))
                 .toList();
         long placed = days.stream().mapToLong(DailySales::placed).sum();
         long paid = days.stream().mapToLong(DailySales::paid).sum();
         long cancelled = days.stream().mapToLong(DailySales::cancelled).sum();
         long expired = days.stream().mapToLong(DailySales::expired).sum();
-        BigDecimal revenue = days.stream().map(DailySales::revenue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal revenue =
+                days.stream().map(DailySales::revenue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal average = paid == 0 ? null : revenue.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP);
-        return new SalesAnalytics(from, to, new OrderCounts(placed, paid, cancelled, expired,
-                placed - paid - cancelled - expired), revenue, average, days,
+        return new SalesAnalytics(
+                from,
+                to,
+                new OrderCounts(placed, paid, cancelled, expired, placed - paid - cancelled - expired),
+                revenue,
+                average,
+                days,
                 stats.topProducts(db.execute(), from, to, StatsRepository.Ranking.REVENUE, top),
                 stats.topProducts(db.execute(), from, to, StatsRepository.Ranking.UNITS, top),
-                null, List.of(NO_PAYMENTS));
+                null,
+                List.of(NO_PAYMENTS));
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

@@ -1,8 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.time.Clock;
-import java.util.function.Consumer;
-
 import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.repository.AuditRepository;
 import dev.antigravity.api.repository.IdempotencyRepository;
@@ -12,13 +9,14 @@ import dev.antigravity.api.repository.PaymentRepository;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.StatsRepository;
 import dev.antigravity.api.repository.UserRepository;
-
 import io.helidon.dbclient.DbClient;
 import io.helidon.metrics.api.MeterRegistry;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 /** The domain services wired over one database; built once at start-up (and by tests). */
-public record DomainServices(UserService users, ProductService products, OrderService orders, AdminService admin,
-                             PaymentService payments) {
+public record DomainServices(
+        UserService users, ProductService products, OrderService orders, AdminService admin, PaymentService payments) {
     /** The currency of the embedded default; {@code payments.currency} in application.yaml. */
     public static final String DEFAULT_CURRENCY = "usd";
 
@@ -28,42 +26,78 @@ public record DomainServices(UserService users, ProductService products, OrderSe
 
     /** Payments through the local provider (no money moves), as in the embedded default. */
     public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules) {
-        return create(db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY,
+        return create(
+                db,
+                clock,
+                new OrderMetrics(metrics),
+                orderRules,
+                new LocalPaymentGateway(),
+                DEFAULT_CURRENCY,
                 CatalogueCache.NONE);
     }
 
     /** @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired) */
-    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
-                                        Consumer<String> ordersProcessed) {
-        return create(db, clock, new OrderMetrics(metrics, ordersProcessed, reason -> { }), orderRules,
-                new LocalPaymentGateway(), DEFAULT_CURRENCY, CatalogueCache.NONE);
+    public static DomainServices create(
+            DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules, Consumer<String> ordersProcessed) {
+        return create(
+                db,
+                clock,
+                new OrderMetrics(metrics, ordersProcessed, reason -> {}),
+                orderRules,
+                new LocalPaymentGateway(),
+                DEFAULT_CURRENCY,
+                CatalogueCache.NONE);
     }
 
-    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
-                                        PaymentGateway gateway, String currency) {
+    public static DomainServices create(
+            DbClient db,
+            Clock clock,
+            MeterRegistry metrics,
+            OrderRules orderRules,
+            PaymentGateway gateway,
+            String currency) {
         return create(db, clock, new OrderMetrics(metrics), orderRules, gateway, currency, CatalogueCache.NONE);
     }
 
     /** Every product write, by whichever service, is reported to {@code cache} once committed. */
-    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
-                                        CatalogueCache cache) {
-        return create(db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY,
-                cache);
+    public static DomainServices create(
+            DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules, CatalogueCache cache) {
+        return create(
+                db, clock, new OrderMetrics(metrics), orderRules, new LocalPaymentGateway(), DEFAULT_CURRENCY, cache);
     }
 
     /**
      * @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired)
      * @param paymentFailures told the reason of every payment that failed (create, refund, declined)
      */
-    public static DomainServices create(DbClient db, Clock clock, MeterRegistry metrics, OrderRules orderRules,
-                                        PaymentGateway gateway, String currency, CatalogueCache cache,
-                                        Consumer<String> ordersProcessed, Consumer<String> paymentFailures) {
-        return create(db, clock, new OrderMetrics(metrics, ordersProcessed, paymentFailures), orderRules, gateway,
-                currency, cache);
+    public static DomainServices create(
+            DbClient db,
+            Clock clock,
+            MeterRegistry metrics,
+            OrderRules orderRules,
+            PaymentGateway gateway,
+            String currency,
+            CatalogueCache cache,
+            Consumer<String> ordersProcessed,
+            Consumer<String> paymentFailures) {
+        return create(
+                db,
+                clock,
+                new OrderMetrics(metrics, ordersProcessed, paymentFailures),
+                orderRules,
+                gateway,
+                currency,
+                cache);
     }
 
-    private static DomainServices create(DbClient db, Clock clock, OrderMetrics orderMetrics, OrderRules orderRules,
-                                         PaymentGateway gateway, String currency, CatalogueCache cache) {
+    private static DomainServices create(
+            DbClient db,
+            Clock clock,
+            OrderMetrics orderMetrics,
+            OrderRules orderRules,
+            PaymentGateway gateway,
+            String currency,
+            CatalogueCache cache) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository(cache::productsChanged);
@@ -71,13 +105,21 @@ public record DomainServices(UserService users, ProductService products, OrderSe
         UserRepository users = new UserRepository();
         OrderNotifications notifications = new OrderNotifications(users, new NotificationOutboxRepository());
         OrderTransitions transitions = new OrderTransitions(products, orders, audit, notifications);
-        PaymentService payments = new PaymentService(db, new PaymentRepository(), orders, transitions, gateway,
-                orderMetrics, currency, clock);
+        PaymentService payments = new PaymentService(
+                db, new PaymentRepository(), orders, transitions, gateway, orderMetrics, currency, clock);
         return new DomainServices(
                 new UserService(db, users, audit, clock),
                 new ProductService(db, products, audit, clock, cache),
-                new OrderService(db, products, orders, new IdempotencyRepository(), transitions, payments,
-                        orderMetrics, orderRules, clock),
+                new OrderService(
+                        db,
+                        products,
+                        orders,
+                        new IdempotencyRepository(),
+                        transitions,
+                        payments,
+                        orderMetrics,
+                        orderRules,
+                        clock),
                 new AdminService(db, auditLog, new StatsRepository()),
                 payments);
     }

@@ -30,6 +30,8 @@ public final class LocalPaymentGateway implements PaymentGateway {
     }
 
     private static String derived(String key) {
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "");
     }
 }

@@ -1,10 +1,9 @@
 package dev.antigravity.api.service;
 
-import java.math.BigDecimal;
-import java.util.function.Consumer;
-
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
 
 /**
  * Business counters. Money is counted in cents because counters are integral; revenue is
@@ -22,7 +21,10 @@ public final class OrderMetrics {
 
     /** What happened to an order; the names are a bounded metric dimension. */
     public enum Outcome {
-        placed, paid, cancelled, expired
+        placed,
+        paid,
+        cancelled,
+        expired
     }
 
     /**
@@ -31,24 +33,26 @@ public final class OrderMetrics {
      * customer's payment failed.
      */
     public enum PaymentFailure {
-        create, refund, declined
+        create,
+        refund,
+        declined
     }
 
     public OrderMetrics(MeterRegistry registry) {
-        this(registry, outcome -> { }, reason -> { });
+        this(registry, outcome -> {}, reason -> {});
     }
 
     public OrderMetrics(MeterRegistry registry, Consumer<String> processed, Consumer<String> paymentFailures) {
         this.processed = processed;
         this.paymentFailures = paymentFailures;
-        this.created = registry.getOrCreate(Counter.builder("orders.created")
-                .description("Orders placed (idempotent replays not counted)"));
-        this.revenueCents = registry.getOrCreate(Counter.builder("orders.revenue.cents")
-                .description("Total of orders paid, in cents"));
-        this.refundedCents = registry.getOrCreate(Counter.builder("orders.refunded.cents")
-                .description("Total of paid orders later cancelled, in cents"));
-        this.expired = registry.getOrCreate(Counter.builder("orders.expired")
-                .description("Unpaid orders expired, their stock released"));
+        this.created = registry.getOrCreate(
+                Counter.builder("orders.created").description("Orders placed (idempotent replays not counted)"));
+        this.revenueCents = registry.getOrCreate(
+                Counter.builder("orders.revenue.cents").description("Total of orders paid, in cents"));
+        this.refundedCents = registry.getOrCreate(
+                Counter.builder("orders.refunded.cents").description("Total of paid orders later cancelled, in cents"));
+        this.expired = registry.getOrCreate(
+                Counter.builder("orders.expired").description("Unpaid orders expired, their stock released"));
     }
 
     void orderCreated() {

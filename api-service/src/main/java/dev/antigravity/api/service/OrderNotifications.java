@@ -1,9 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.antigravity.api.model.NotificationChannel;
 import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.OrderStatus;
@@ -11,8 +7,10 @@ import dev.antigravity.api.model.OutboxMessage;
 import dev.antigravity.api.model.User;
 import dev.antigravity.api.repository.NotificationOutboxRepository;
 import dev.antigravity.api.repository.UserRepository;
-
 import io.helidon.dbclient.DbExecute;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a customer is told when their order changes: an email, and an SMS when they gave a phone
@@ -46,18 +44,35 @@ public final class OrderNotifications {
         Optional<User> customer = users.findBySubject(tx, order.customer());
         if (customer.isEmpty()) {
             // Orders are placed by token subjects; one without a registered user has no address.
-            LOG.log(System.Logger.Level.DEBUG, "Order " + order.id() + " " + news + ": no user for its subject, no notification");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Order " + order.id() + " " + news + ": no user for its subject, no notification");
             return;
         }
         String eventKey = "order-" + order.id() + "-" + order.status().name();
         String subject = "Your order " + order.id() + " " + news;
         String total = order.total().toPlainString();
         User user = customer.get();
-        outbox.enqueue(tx, OutboxMessage.draft(eventKey, NotificationChannel.EMAIL, user.email(), subject,
-                "Hello " + user.name() + ",\n\nyour order " + order.id() + " " + news + " (total " + total + ").\n"), now);
+        outbox.enqueue(
+                tx,
+                OutboxMessage.draft(
+                        eventKey,
+                        NotificationChannel.EMAIL,
+                        user.email(),
+                        subject,
+                        "Hello " + user.name() + ",\n\nyour order " + order.id() + " " + news + " (total " + total
+                                + ").\n"),
+                now);
         if (user.wantsSms()) {
-            outbox.enqueue(tx, OutboxMessage.draft(eventKey, NotificationChannel.SMS, user.phone(), subject,
-                    "Order " + order.id() + " " + news + " (total " + total + ")."), now);
+            outbox.enqueue(
+                    tx,
+                    OutboxMessage.draft(
+                            eventKey,
+                            NotificationChannel.SMS,
+                            user.phone(),
+                            subject,
+                            "Order " + order.id() + " " + news + " (total " + total + ")."),
+                    now);
         }
     }
 }

@@ -5,5 +5,4 @@ package dev.antigravity.api.service;
  * this is a replay of an earlier request with the same Idempotency-Key. How it is answered (201
  * and Location) is the resource's choice.
  */
-public record OrderPlacement(long orderId, String body, boolean replayed) {
-}
+public record OrderPlacement(long orderId, String body, boolean replayed) {}

@@ -6,6 +6,5 @@ import java.util.List;
 public record OrderRequest(List<Line> lines) {
 
     /** One requested product and quantity. */
-    public record Line(Long productId, Integer quantity) {
-    }
+    public record Line(Long productId, Integer quantity) {}
 }

@@ -1,8 +1,7 @@
 package dev.antigravity.api.service;
 
-import java.time.Duration;
-
 import io.helidon.config.Config;
+import java.time.Duration;
 
 /**
  * Limits on what one customer can hold: an unpaid order expires after {@code expiry} (its stock
@@ -16,13 +15,15 @@ public record OrderRules(Duration expiry, int maxQuantity) {
             throw new IllegalStateException("orders.expiry (ORDERS_EXPIRY) must be positive, not " + expiry);
         }
         if (maxQuantity < 1) {
-            throw new IllegalStateException("orders.quantity.max (ORDERS_QUANTITY_MAX) must be at least 1, not " + maxQuantity);
+            throw new IllegalStateException(
+                    "orders.quantity.max (ORDERS_QUANTITY_MAX) must be at least 1, not " + maxQuantity);
         }
     }
 
     /** The {@code orders} configuration node. */
     public static OrderRules from(Config orders) {
-        return new OrderRules(orders.get("expiry").as(Duration.class).orElse(DEFAULTS.expiry()),
+        return new OrderRules(
+                orders.get("expiry").as(Duration.class).orElse(DEFAULTS.expiry()),
                 orders.get("quantity.max").asInt().orElse(DEFAULTS.maxQuantity()));
     }
 }

@@ -1,16 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.model.IdempotencyRecord;
@@ -27,9 +16,18 @@ import dev.antigravity.api.repository.IdempotencyRepository;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.Transactions;
-
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Placing orders (stock reserved atomically, retries made safe by Idempotency-Key), reading them,
@@ -44,6 +42,7 @@ public final class OrderService {
     private static final int CLAIM_ATTEMPTS = 3;
     /** Orders expired per query; a sweep repeats the query until fewer are due. */
     private static final int EXPIRY_BATCH = 100;
+
     private static final String EXPIRY_TASK = "order-expiry";
 
     private final DbClient db;
@@ -57,9 +56,16 @@ public final class OrderService {
     private final PaymentService payments;
     private final Clock clock;
 
-    OrderService(DbClient db, ProductRepository products, OrderRepository orders, IdempotencyRepository keys,
-                 OrderTransitions transitions, PaymentService payments, OrderMetrics metrics, OrderRules rules,
-                 Clock clock) {
+    OrderService(
+            DbClient db,
+            ProductRepository products,
+            OrderRepository orders,
+            IdempotencyRepository keys,
+            OrderTransitions transitions,
+            PaymentService payments,
+            OrderMetrics metrics,
+            OrderRules rules,
+            Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.products = products;
@@ -96,12 +102,14 @@ public final class OrderService {
                 // Another request claimed the key first and has committed: replay its result.
             }
             Optional<IdempotencyRecord> earlier = keys.find(db.execute(), customer.subject(), key)
-                    .filter(record -> record.createdAt().isAfter(Clocks.now(clock).minus(KEY_RETENTION)));
+                    .filter(record ->
+                            record.createdAt().isAfter(Clocks.now(clock).minus(KEY_RETENTION)));
             if (earlier.isPresent()) {
                 return replay(earlier.get(), claim);
             }
         }
-        throw ServiceException.conflict("Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
+        throw ServiceException.conflict(
+                "Idempotency-Key '" + key + "' is being used by concurrent requests; retry later.");
     }
 
     public Order get(Actor actor, long id) {
@@ -136,8 +144,8 @@ public final class OrderService {
             Optional<String> reason = OrderValidation.reason(change, target);
             if (order.status() == OrderStatus.PENDING && target == OrderStatus.PAID && overdue(order, now)) {
                 // The sweep has not reached it yet; its stock is as good as back on sale.
-                throw ServiceException.conflict("Order " + id + " expired unpaid at " + order.createdAt().plus(rules.expiry())
-                        + " and cannot become PAID.");
+                throw ServiceException.conflict("Order " + id + " expired unpaid at "
+                        + order.createdAt().plus(rules.expiry()) + " and cannot become PAID.");
             }
             return transitions.move(tx, actor, order, target, reason, now);
         });
@@ -178,8 +186,8 @@ public final class OrderService {
 
     private boolean expire(Actor system, long id, Instant now) {
         try {
-            transactions.inTransaction(tx -> transitions.move(tx, system, orders.findById(tx, id).orElseThrow(),
-                    OrderStatus.EXPIRED, Optional.empty(), now));
+            transactions.inTransaction(tx -> transitions.move(
+                    tx, system, orders.findById(tx, id).orElseThrow(), OrderStatus.EXPIRED, Optional.empty(), now));
         } catch (ServiceException lost) {
             if (lost.kind() != ServiceException.Kind.CONFLICT) {
                 throw lost;
@@ -231,7 +239,8 @@ public final class OrderService {
             OrderItem item = items.get(index);
             Product product = products.reserveStock(tx, item.productId(), item.quantity(), now)
                     .orElseThrow(() -> unavailable(tx, item, index));
-            reserved.put(item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
+            reserved.put(
+                    item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
         }
         return items.stream().map(item -> reserved.get(item.productId())).toList();
     }
@@ -240,30 +249,36 @@ public final class OrderService {
     private static void requireStorableTotal(List<OrderLine> lines) {
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(MAX_TOTAL) > 0) {
-            throw ServiceException.unprocessable("The order's total " + total.toPlainString() + " exceeds the maximum of "
-                    + MAX_TOTAL.toPlainString() + " for one order; split it into smaller orders. Nothing was ordered.",
+            throw ServiceException.unprocessable(
+                    "The order's total " + total.toPlainString() + " exceeds the maximum of "
+                            + MAX_TOTAL.toPlainString()
+                            + " for one order; split it into smaller orders. Nothing was ordered.",
                     List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString())));
         }
     }
 
     private ServiceException unavailable(DbExecute tx, OrderItem item, int index) {
         return products.findById(tx, item.productId())
-                .map(product -> new ServiceException(ServiceException.Kind.INSUFFICIENT_STOCK,
-                        "Product " + product.id() + " ('" + product.name() + "') has " + product.stock()
-                                + " in stock; " + item.quantity() + " requested. Nothing was ordered.",
-                        List.of(new FieldError("lines[" + index + "].quantity",
+                .map(product -> new ServiceException(
+                        ServiceException.Kind.INSUFFICIENT_STOCK,
+                        "Product " + product.id() + " ('" + product.name() + "') has " + product.stock() + " in stock; "
+                                + item.quantity() + " requested. Nothing was ordered.",
+                        List.of(new FieldError(
+                                "lines[" + index + "].quantity",
                                 "only " + product.stock() + " in stock for product " + product.id()))))
-                .orElseGet(() -> ServiceException.unprocessable("Product " + item.productId() + " does not exist.",
+                .orElseGet(() -> ServiceException.unprocessable(
+                        "Product " + item.productId() + " does not exist.",
                         List.of(new FieldError("lines[" + index + "].productId", "no such product"))));
     }
 
     private OrderPlacement replay(IdempotencyRecord earlier, Claim claim) {
         if (!earlier.fingerprint().equals(claim.fingerprint())) {
-            throw ServiceException.unprocessable("Idempotency-Key '" + claim.key()
-                    + "' was already used with a different request body.");
+            throw ServiceException.unprocessable(
+                    "Idempotency-Key '" + claim.key() + "' was already used with a different request body.");
         }
-        StoredResponse response = earlier.response().orElseThrow(() -> ServiceException.conflict(
-                "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
+        StoredResponse response = earlier.response()
+                .orElseThrow(() -> ServiceException.conflict(
+                        "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
         payments.open(response.orderId()); // the first request may have stopped before the provider answered
         return new OrderPlacement(response.orderId(), response.body(), true);
     }
@@ -282,11 +297,8 @@ public final class OrderService {
         }
     }
 
-    private record Claim(String key, String fingerprint) {
-    }
+    private record Claim(String key, String fingerprint) {}
 
     /** A committed order and the payment staged with it, to be created with the provider next. */
-    private record Placed(OrderPlacement placement, PaymentService.Staged payment) {
-    }
-
+    private record Placed(OrderPlacement placement, PaymentService.Staged payment) {}
 }

@@ -1,18 +1,16 @@
 package dev.antigravity.api.service;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.ProductRepository;
-
 import io.helidon.dbclient.DbExecute;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one way an order changes status, shared by customers' and administrators' requests, the
@@ -25,8 +23,8 @@ final class OrderTransitions {
     private final AuditTrail audit;
     private final OrderNotifications notifications;
 
-    OrderTransitions(ProductRepository products, OrderRepository orders, AuditTrail audit,
-                     OrderNotifications notifications) {
+    OrderTransitions(
+            ProductRepository products, OrderRepository orders, AuditTrail audit, OrderNotifications notifications) {
         this.products = products;
         this.orders = orders;
         this.audit = audit;
@@ -46,7 +44,8 @@ final class OrderTransitions {
     Transition move(DbExecute tx, Actor actor, Order order, OrderStatus target, Optional<String> reason, Instant now) {
         long id = order.id();
         if (!order.status().canBecome(target)) {
-            throw ServiceException.conflict("Order " + id + " is " + order.status() + " and cannot become " + target + ".");
+            throw ServiceException.conflict(
+                    "Order " + id + " is " + order.status() + " and cannot become " + target + ".");
         }
         if (!orders.updateStatus(tx, id, order.status(), target, now)) {
             throw ServiceException.conflict("Order " + id + " was changed by another request; read it again.");
@@ -62,12 +61,11 @@ final class OrderTransitions {
         details.put("role", actor.role());
         reason.ifPresent(r -> details.put("reason", r));
         audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
-        Order changed = new Order(order.id(), order.customer(), target, order.total(), order.lines(),
-                order.createdAt(), now);
+        Order changed =
+                new Order(order.id(), order.customer(), target, order.total(), order.lines(), order.createdAt(), now);
         notifications.orderChanged(tx, changed, now); // the customer's messages, in this very transaction
         return new Transition(order.status(), changed);
     }
 
-    record Transition(OrderStatus from, Order order) {
-    }
+    record Transition(OrderStatus from, Order order) {}
 }

@@ -1,5 +1,9 @@
 package dev.antigravity.api.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.antigravity.api.config.Json;
+import dev.antigravity.api.model.OrderItem;
+import dev.antigravity.api.model.OrderStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,19 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.antigravity.api.config.Json;
-import dev.antigravity.api.model.OrderItem;
-import dev.antigravity.api.model.OrderStatus;
-
 /** Rules for order input: lines, the Idempotency-Key header and status changes. */
 final class OrderValidation {
     static final int MAX_LINES = 100;
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_REASON_LENGTH = 500;
 
-    private OrderValidation() {
-    }
+    private OrderValidation() {}
 
     /** {@code maxQuantity}: the most units one order may reserve, over all its lines. */
     static List<OrderItem> items(OrderRequest request, int maxQuantity) {
@@ -46,11 +44,16 @@ final class OrderValidation {
             Long productId = line.productId();
             if (v.check(productId != null, at + ".productId", "is required")
                     && v.check(productId > 0, at + ".productId", "must be a positive id")) {
-                v.check(seen.add(productId), at + ".productId", "appears in more than one line; combine the quantities");
+                v.check(
+                        seen.add(productId),
+                        at + ".productId",
+                        "appears in more than one line; combine the quantities");
             }
             Integer quantity = line.quantity();
             if (v.check(quantity != null, at + ".quantity", "is required")) {
-                v.check(quantity >= 1 && quantity <= maxQuantity, at + ".quantity",
+                v.check(
+                        quantity >= 1 && quantity <= maxQuantity,
+                        at + ".quantity",
                         "must be between 1 and " + maxQuantity);
             }
             if (productId != null && quantity != null) {
@@ -59,8 +62,10 @@ final class OrderValidation {
         }
         v.throwIfInvalid();
         long units = items.stream().mapToLong(OrderItem::quantity).sum();
-        v.check(units <= maxQuantity, "lines", "may reserve at most " + maxQuantity + " units in total; "
-                + units + " requested");
+        v.check(
+                units <= maxQuantity,
+                "lines",
+                "may reserve at most " + maxQuantity + " units in total; " + units + " requested");
         v.throwIfInvalid();
         return List.copyOf(items);
     }
@@ -68,9 +73,13 @@ final class OrderValidation {
     /** Keys are opaque tokens (UUIDs, typically): 1–255 visible ASCII characters. */
     static String idempotencyKey(String key) {
         Validation v = new Validation();
-        v.check(!key.isEmpty() && key.length() <= MAX_KEY_LENGTH, "Idempotency-Key",
+        v.check(
+                !key.isEmpty() && key.length() <= MAX_KEY_LENGTH,
+                "Idempotency-Key",
                 "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        v.check(key.chars().allMatch(c -> c > 0x20 && c < 0x7f), "Idempotency-Key",
+        v.check(
+                key.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+                "Idempotency-Key",
                 "must consist of visible ASCII characters");
         v.throwIfInvalid();
         return key;

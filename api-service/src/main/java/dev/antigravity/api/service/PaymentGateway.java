@@ -17,6 +17,5 @@ public interface PaymentGateway {
     String refund(String providerPaymentId, String idempotencyKey);
 
     /** The provider's PaymentIntent id and the secret a client confirms it with. */
-    record ProviderIntent(String id, String clientSecret) {
-    }
+    record ProviderIntent(String id, String clientSecret) {}
 }

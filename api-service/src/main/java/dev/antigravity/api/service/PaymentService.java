@@ -1,5 +1,15 @@
 package dev.antigravity.api.service;
 
+import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.OrderStatus;
+import dev.antigravity.api.model.Payment;
+import dev.antigravity.api.model.PaymentStatus;
+import dev.antigravity.api.repository.Constraints;
+import dev.antigravity.api.repository.OrderRepository;
+import dev.antigravity.api.repository.PaymentRepository;
+import dev.antigravity.api.repository.Transactions;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,18 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import dev.antigravity.api.model.Order;
-import dev.antigravity.api.model.OrderStatus;
-import dev.antigravity.api.model.Payment;
-import dev.antigravity.api.model.PaymentStatus;
-import dev.antigravity.api.repository.Constraints;
-import dev.antigravity.api.repository.OrderRepository;
-import dev.antigravity.api.repository.PaymentRepository;
-import dev.antigravity.api.repository.Transactions;
-
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.DbExecute;
 
 /**
  * Payments of orders through a {@link PaymentGateway}: a payment is stored with its order and
@@ -35,9 +33,11 @@ public final class PaymentService {
     static final String PAYMENT_FAILED = "payment_intent.payment_failed";
     /** A payment still CREATING this long after its order is retried by the sweep, not by the placing request. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
     private static final int RETRY_BATCH = 100;
     /** Stripe's limit for an idempotency key. */
     private static final int MAX_PROVIDER_KEY = 255;
+
     private static final System.Logger LOG = System.getLogger(PaymentService.class.getName());
 
     private final DbClient db;
@@ -50,8 +50,15 @@ public final class PaymentService {
     private final String currency;
     private final Clock clock;
 
-    PaymentService(DbClient db, PaymentRepository payments, OrderRepository orders, OrderTransitions transitions,
-                   PaymentGateway gateway, OrderMetrics metrics, String currency, Clock clock) {
+    PaymentService(
+            DbClient db,
+            PaymentRepository payments,
+            OrderRepository orders,
+            OrderTransitions transitions,
+            PaymentGateway gateway,
+            OrderMetrics metrics,
+            String currency,
+            Clock clock) {
         this.db = db;
         this.transactions = new Transactions(db);
         this.payments = payments;
@@ -70,8 +77,14 @@ public final class PaymentService {
      */
     Staged stage(DbExecute tx, Order order, Optional<String> idempotencyKey, Instant now) {
         Staged staged = new Staged(order.id(), cents(order.total()), currency, providerKey(order.id(), idempotencyKey));
-        payments.insert(tx, staged.orderId(), gateway.name(), staged.idempotencyKey(), staged.amountCents(),
-                staged.currency(), now);
+        payments.insert(
+                tx,
+                staged.orderId(),
+                gateway.name(),
+                staged.idempotencyKey(),
+                staged.amountCents(),
+                staged.currency(),
+                now);
         return staged;
     }
 
@@ -88,14 +101,15 @@ public final class PaymentService {
     void open(long orderId) {
         payments.findByOrder(db.execute(), orderId)
                 .filter(payment -> payment.status() == PaymentStatus.CREATING)
-                .ifPresent(payment -> create(new Staged(payment.orderId(), payment.amountCents(), payment.currency(),
-                        payment.idempotencyKey())));
+                .ifPresent(payment -> create(new Staged(
+                        payment.orderId(), payment.amountCents(), payment.currency(), payment.idempotencyKey())));
     }
 
     /** The payment of an order the caller may see (an administrator any, a customer its own). */
     public Payment forOrder(Actor actor, long orderId) {
         if (orders.findById(db.execute(), orderId)
-                .filter(order -> actor.admin() || order.customer().equals(actor.subject())).isEmpty()) {
+                .filter(order -> actor.admin() || order.customer().equals(actor.subject()))
+                .isEmpty()) {
             throw ServiceException.notFound("Order " + orderId + " does not exist.");
         }
         open(orderId); // a payment the provider has not created yet is asked for again when someone looks
@@ -119,7 +133,8 @@ public final class PaymentService {
         try {
             effect = transactions.inTransaction(tx -> {
                 Effect applied = apply(tx, system, event, now);
-                payments.recordEvent(tx, event.id(), event.type(), applied.outcome().name(), now);
+                payments.recordEvent(
+                        tx, event.id(), event.type(), applied.outcome().name(), now);
                 return applied;
             });
         } catch (RuntimeException e) {
@@ -154,10 +169,14 @@ public final class PaymentService {
     public int retry(String correlationId) {
         Actor system = Actor.system("payment-retry", correlationId);
         int done = 0;
-        for (long orderId : payments.stillCreating(db.execute(), Clocks.now(clock).minus(RETRY_AFTER), RETRY_BATCH)) {
+        for (long orderId :
+                payments.stillCreating(db.execute(), Clocks.now(clock).minus(RETRY_AFTER), RETRY_BATCH)) {
             open(orderId);
             done += payments.findByOrder(db.execute(), orderId)
-                    .filter(payment -> payment.status() != PaymentStatus.CREATING).isPresent() ? 1 : 0;
+                            .filter(payment -> payment.status() != PaymentStatus.CREATING)
+                            .isPresent()
+                    ? 1
+                    : 0;
         }
         for (long orderId : payments.refundsDue(db.execute(), RETRY_BATCH)) {
             done += refundQuietly(system, orderId).isPresent() ? 1 : 0;
@@ -168,13 +187,15 @@ public final class PaymentService {
     private void create(Staged payment) {
         Instant now;
         try {
-            PaymentGateway.ProviderIntent intent = gateway.createIntent(payment.orderId(), payment.amountCents(),
-                    payment.currency(), payment.idempotencyKey());
+            PaymentGateway.ProviderIntent intent = gateway.createIntent(
+                    payment.orderId(), payment.amountCents(), payment.currency(), payment.idempotencyKey());
             now = Clocks.now(clock);
             payments.created(db.execute(), payment.orderId(), intent.id(), intent.clientSecret(), now);
         } catch (PaymentProviderException e) {
-            LOG.log(System.Logger.Level.WARNING, "Payment of order " + payment.orderId()
-                    + " not created with " + gateway.name() + " (retried later): " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Payment of order " + payment.orderId() + " not created with " + gateway.name()
+                            + " (retried later): " + e.getMessage());
             metrics.paymentFailed(OrderMetrics.PaymentFailure.create);
             payments.creationFailed(db.execute(), payment.orderId(), e.getMessage(), Clocks.now(clock));
         }
@@ -183,43 +204,63 @@ public final class PaymentService {
     private Effect apply(DbExecute tx, Actor system, ProviderEvent event, Instant now) {
         boolean succeeded = PAYMENT_SUCCEEDED.equals(event.type());
         if (!succeeded && !PAYMENT_FAILED.equals(event.type())) {
-            LOG.log(System.Logger.Level.INFO, "Provider event " + event.id() + " of type " + event.type()
-                    + " ignored: not a type this service acts on");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Provider event " + event.id() + " of type " + event.type()
+                            + " ignored: not a type this service acts on");
             return Effect.IGNORED;
         }
         Optional<Payment> found = event.paymentId().flatMap(id -> payments.findByProviderPayment(tx, id));
         if (found.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "Provider event " + event.id() + " (" + event.type()
-                    + ") names PaymentIntent " + event.paymentId().orElse("(none)")
-                    + ", which belongs to no order here; ignored");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Provider event " + event.id() + " (" + event.type()
+                            + ") names PaymentIntent " + event.paymentId().orElse("(none)")
+                            + ", which belongs to no order here; ignored");
             return Effect.IGNORED;
         }
         Payment payment = found.get();
         if (payment.status() == PaymentStatus.SUCCEEDED || payment.status() == PaymentStatus.REFUNDED) {
-            LOG.log(System.Logger.Level.INFO, "Provider event " + event.id() + " (" + event.type() + ") for order "
-                    + payment.orderId() + " ignored: its payment is already " + payment.status());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Provider event " + event.id() + " (" + event.type() + ") for order " + payment.orderId()
+                            + " ignored: its payment is already " + payment.status());
             return Effect.IGNORED;
         }
         if (!succeeded) {
             String failure = event.failure().orElse("the provider reported no reason");
-            requireUnchanged(payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.FAILED,
-                    Optional.of(failure), now), payment);
-            LOG.log(System.Logger.Level.INFO, "Payment of order " + payment.orderId() + " failed (" + failure
-                    + "); the order stays payable");
+            requireUnchanged(
+                    payments.attempted(
+                            tx, payment.orderId(), payment.status(), PaymentStatus.FAILED, Optional.of(failure), now),
+                    payment);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Payment of order " + payment.orderId() + " failed (" + failure + "); the order stays payable");
             return Effect.DECLINED;
         }
-        requireUnchanged(payments.attempted(tx, payment.orderId(), payment.status(), PaymentStatus.SUCCEEDED,
-                Optional.empty(), now), payment);
+        requireUnchanged(
+                payments.attempted(
+                        tx, payment.orderId(), payment.status(), PaymentStatus.SUCCEEDED, Optional.empty(), now),
+                payment);
         Order order = orders.findById(tx, payment.orderId()).orElseThrow();
         if (order.status() != OrderStatus.PENDING) {
             // Paid after it was cancelled or expired: the stock is gone, so the money goes back.
-            LOG.log(System.Logger.Level.WARNING, "Payment of order " + order.id() + " succeeded while the order is "
-                    + order.status() + "; refunding it");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Payment of order " + order.id() + " succeeded while the order is " + order.status()
+                            + "; refunding it");
             return new Effect(WebhookOutcome.PROCESSED, Optional.empty(), Optional.of(order.id()));
         }
-        Order paid = transitions.move(tx, system, order, OrderStatus.PAID,
-                Optional.of("payment " + event.paymentId().orElseThrow() + " succeeded (event " + event.id() + ")"),
-                now).order();
+        Order paid = transitions
+                .move(
+                        tx,
+                        system,
+                        order,
+                        OrderStatus.PAID,
+                        Optional.of(
+                                "payment " + event.paymentId().orElseThrow() + " succeeded (event " + event.id() + ")"),
+                        now)
+                .order();
         return new Effect(WebhookOutcome.PROCESSED, Optional.of(paid), Optional.empty());
     }
 
@@ -236,8 +277,8 @@ public final class PaymentService {
 
     /** The refund of a SUCCEEDED payment on an order that ended unfulfilled; empty if not done now. */
     private Optional<Order> refundQuietly(Actor actor, long orderId) {
-        Optional<Payment> payment = payments.findByOrder(db.execute(), orderId)
-                .filter(p -> p.status() == PaymentStatus.SUCCEEDED);
+        Optional<Payment> payment =
+                payments.findByOrder(db.execute(), orderId).filter(p -> p.status() == PaymentStatus.SUCCEEDED);
         if (payment.isEmpty()) {
             return Optional.empty();
         }
@@ -245,8 +286,10 @@ public final class PaymentService {
         try {
             refundId = gateway.refund(payment.get().providerPaymentId(), "refund-order-" + orderId);
         } catch (PaymentProviderException e) {
-            LOG.log(System.Logger.Level.WARNING, "Refund of order " + orderId + " failed with " + gateway.name()
-                    + " (retried later): " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Refund of order " + orderId + " failed with " + gateway.name() + " (retried later): "
+                            + e.getMessage());
             metrics.paymentFailed(OrderMetrics.PaymentFailure.refund);
             return Optional.empty();
         }
@@ -257,9 +300,16 @@ public final class PaymentService {
                 if (!payments.refunded(tx, orderId, refundId, now)) {
                     throw ServiceException.conflict("Order " + orderId + " was refunded by another request.");
                 }
-                return transitions.move(tx, actor, order, OrderStatus.REFUNDED,
-                        Optional.of("refund " + refundId + " of payment " + payment.get().providerPaymentId()),
-                        now).order();
+                return transitions
+                        .move(
+                                tx,
+                                actor,
+                                order,
+                                OrderStatus.REFUNDED,
+                                Optional.of("refund " + refundId + " of payment "
+                                        + payment.get().providerPaymentId()),
+                                now)
+                        .order();
             }));
         } catch (ServiceException lost) {
             if (lost.kind() != ServiceException.Kind.CONFLICT) {
@@ -280,15 +330,15 @@ public final class PaymentService {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 
     /** A payment stored CREATING: what the provider is to be asked for, and with which key. */
-    record Staged(long orderId, long amountCents, String currency, String idempotencyKey) {
-    }
+    record Staged(long orderId, long amountCents, String currency, String idempotencyKey) {}
 
     /** What applying an event did, and what must follow its commit. */
     private record Effect(WebhookOutcome outcome, Optional<Order> paid, Optional<Long> refundDue, boolean declined) {

@@ -1,11 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.Product;
@@ -14,8 +8,12 @@ import dev.antigravity.api.model.ProductQuery;
 import dev.antigravity.api.repository.Constraints;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.Transactions;
-
 import io.helidon.dbclient.DbClient;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The catalogue: public reads (through the catalogue cache when there is one), administrator
@@ -24,6 +22,7 @@ import io.helidon.dbclient.DbClient;
 public final class ProductService {
     /** NUMERIC(12, 2): ten digits before the decimal point. */
     public static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
+
     public static final int MAX_STOCK = 1_000_000_000;
 
     private final DbClient db;
@@ -33,7 +32,8 @@ public final class ProductService {
     private final Clock clock;
     private final CatalogueCache cache;
 
-    public ProductService(DbClient db, ProductRepository products, AuditTrail audit, Clock clock, CatalogueCache cache) {
+    public ProductService(
+            DbClient db, ProductRepository products, AuditTrail audit, Clock clock, CatalogueCache cache) {
         this.db = db;
         this.cache = cache;
         this.transactions = new Transactions(db);
@@ -82,8 +82,7 @@ public final class ProductService {
                 if (!products.delete(tx, id)) {
                     throw notFound(id);
                 }
-                audit.record(tx, actor, "PRODUCT_DELETED", "product", id,
-                        Map.of("name", existing.name()), now);
+                audit.record(tx, actor, "PRODUCT_DELETED", "product", id, Map.of("name", existing.name()), now);
                 return existing;
             });
         } catch (RuntimeException e) {

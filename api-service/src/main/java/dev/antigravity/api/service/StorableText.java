@@ -6,8 +6,7 @@ package dev.antigravity.api.service;
  * the data (and a client reading it back would get JSON it cannot decode).
  */
 public final class StorableText {
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** No control characters at all, and well-formed Unicode. */
     public static boolean isStorable(String text) {

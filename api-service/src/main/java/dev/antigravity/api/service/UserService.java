@@ -1,12 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 import dev.antigravity.api.model.NewUser;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
@@ -15,8 +8,13 @@ import dev.antigravity.api.model.UserRole;
 import dev.antigravity.api.repository.Constraints;
 import dev.antigravity.api.repository.Transactions;
 import dev.antigravity.api.repository.UserRepository;
-
 import io.helidon.dbclient.DbClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Registering and reading users. */
 public final class UserService {
@@ -27,6 +25,7 @@ public final class UserService {
     private static final int MAX_SUBJECT_LENGTH = 200;
     /** E.164: a plus, then up to 15 digits, the first not zero. */
     private static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final DbClient db;
@@ -49,15 +48,22 @@ public final class UserService {
         try {
             return transactions.inTransaction(tx -> {
                 User created = users.insert(tx, user, now);
-                audit.record(tx, actor, "USER_CREATED", "user", created.id(),
-                        Map.of("email", created.email(), "subject", created.subject(), "role", created.role()), now);
+                audit.record(
+                        tx,
+                        actor,
+                        "USER_CREATED",
+                        "user",
+                        created.id(),
+                        Map.of("email", created.email(), "subject", created.subject(), "role", created.role()),
+                        now);
                 return created;
             });
         } catch (RuntimeException e) {
             if (Constraints.isUniqueViolation(e)) {
-                throw ServiceException.conflict(Constraints.mentions(e, "uq_users_subject")
-                        ? "A user with subject '" + user.subject() + "' already exists."
-                        : "A user with email '" + user.email() + "' already exists.");
+                throw ServiceException.conflict(
+                        Constraints.mentions(e, "uq_users_subject")
+                                ? "A user with subject '" + user.subject() + "' already exists."
+                                : "A user with email '" + user.email() + "' already exists.");
             }
             throw e;
         }
@@ -70,7 +76,8 @@ public final class UserService {
     /** The user registered for the caller's token subject. */
     public User me(Actor actor) {
         return users.findBySubject(db.execute(), actor.subject())
-                .orElseThrow(() -> ServiceException.notFound("No user is registered for subject '" + actor.subject() + "'."));
+                .orElseThrow(() ->
+                        ServiceException.notFound("No user is registered for subject '" + actor.subject() + "'."));
     }
 
     /** Any user for an administrator; otherwise only the caller's own record (others look absent). */
@@ -86,8 +93,10 @@ public final class UserService {
             throw ServiceException.malformed("A JSON object with email, name and role is required.");
         }
         // Checked as stored: lower-casing can lengthen text ('İ' becomes two characters).
-        String email = registration.email() == null ? null : registration.email().toLowerCase(Locale.ROOT);
-        if (registration.email() != null && registration.email().length() <= MAX_EMAIL_LENGTH
+        String email =
+                registration.email() == null ? null : registration.email().toLowerCase(Locale.ROOT);
+        if (registration.email() != null
+                && registration.email().length() <= MAX_EMAIL_LENGTH
                 && email.length() > MAX_EMAIL_LENGTH) {
             v.check(false, "email", "must be at most " + MAX_EMAIL_LENGTH + " characters once lower-cased");
         } else if (v.text(email, "email", MAX_EMAIL_LENGTH)) {
@@ -96,19 +105,26 @@ public final class UserService {
         v.text(registration.name(), "name", 200);
         UserRole role = null;
         if (v.check(registration.role() != null, "role", "is required")) {
-            role = Arrays.stream(UserRole.values()).filter(r -> r.name().equalsIgnoreCase(registration.role()))
-                    .findFirst().orElse(null);
+            role = Arrays.stream(UserRole.values())
+                    .filter(r -> r.name().equalsIgnoreCase(registration.role()))
+                    .findFirst()
+                    .orElse(null);
             v.check(role != null, "role", "must be one of ADMIN, CUSTOMER");
         }
         if (registration.subject() != null) {
             v.text(registration.subject(), "subject", MAX_SUBJECT_LENGTH);
         } else if (email != null && email.length() <= MAX_EMAIL_LENGTH) {
-            v.check(email.length() <= MAX_SUBJECT_LENGTH, "subject",
-                    "is required when the email is longer than " + MAX_SUBJECT_LENGTH + " characters (it defaults to the email)");
+            v.check(
+                    email.length() <= MAX_SUBJECT_LENGTH,
+                    "subject",
+                    "is required when the email is longer than " + MAX_SUBJECT_LENGTH
+                            + " characters (it defaults to the email)");
         }
         boolean smsOptIn = Boolean.TRUE.equals(registration.smsOptIn());
         if (registration.phone() != null) {
-            v.check(PHONE.matcher(registration.phone()).matches(), "phone",
+            v.check(
+                    PHONE.matcher(registration.phone()).matches(),
+                    "phone",
                     "must be an E.164 number like +4915112345678");
         } else {
             v.check(!smsOptIn, "smsOptIn", "needs a phone number");

@@ -3,7 +3,6 @@ package dev.antigravity.api.service;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /** Collects every invalid field of one input so the client learns about all of them at once. */
 final class Validation {
     private final List<FieldError> errors = new ArrayList<>();
@@ -21,7 +20,9 @@ final class Validation {
         return check(value != null, field, "is required")
                 && check(!value.isBlank(), field, "must not be blank")
                 && check(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
-                && check(StorableText.isStorable(value), field,
+                && check(
+                        StorableText.isStorable(value),
+                        field,
                         "must not contain control characters or unpaired surrogates");
     }
 
@@ -29,8 +30,10 @@ final class Validation {
     boolean freeText(String value, String field, int maxLength) {
         return value == null
                 || check(value.length() <= maxLength, field, "must be at most " + maxLength + " characters")
-                && check(StorableText.isStorableFreeText(value), field,
-                        "must not contain unpaired surrogates or control characters other than line breaks and tabs");
+                        && check(
+                                StorableText.isStorableFreeText(value),
+                                field,
+                                "must not contain unpaired surrogates or control characters other than line breaks and tabs");
     }
 
     void throwIfInvalid() {

@@ -1,13 +1,12 @@
 package dev.antigravity.api.tools;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.antigravity.api.http.auth.LocalTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import dev.antigravity.api.http.auth.LocalTokens;
 
 /**
  * Prints a bearer token for a server running with {@code auth.mode=local}:
@@ -19,11 +18,11 @@ public final class MintToken {
                               [--iss antigravity-local] [--aud antigravity-api]
             Prints a JWT signed with the local development key (accepted only with AUTH_MODE=local).""";
 
-    private MintToken() {
-    }
+    private MintToken() {}
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+        if (java.util.Arrays.asList(args).contains("--help")
+                || java.util.Arrays.asList(args).contains("-h")) {
             System.out.println(USAGE);
             return;
         }
@@ -70,7 +69,9 @@ public final class MintToken {
         }
         Instant now = Instant.now();
         LocalTokens.Request request = LocalTokens.Request.of(subject, dev.antigravity.api.http.auth.Role.CUSTOMER)
-                .withRoles(roles).withAlgorithm(alg).validBetween(now, now.plus(ttl));
+                .withRoles(roles)
+                .withAlgorithm(alg)
+                .validBetween(now, now.plus(ttl));
         if (issuer != null) {
             request = request.withIssuer(issuer);
         }

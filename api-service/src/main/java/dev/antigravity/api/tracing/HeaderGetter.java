@@ -1,19 +1,17 @@
 package dev.antigravity.api.tracing;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads a caller's W3C trace-context headers from Helidon's request headers (routed or not). */
 public final class HeaderGetter implements TextMapGetter<Headers> {
     public static final HeaderGetter INSTANCE = new HeaderGetter();
 
-    private HeaderGetter() {
-    }
+    private HeaderGetter() {}
 
     @Override
     public Iterable<String> keys(Headers headers) {

@@ -1,10 +1,9 @@
 package dev.antigravity.api.tracing;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The W3C trace-context headers ({@code traceparent}, and {@code tracestate} when there is one) of the span current
@@ -12,13 +11,14 @@ import io.opentelemetry.context.Context;
  * joins the request's trace. Empty when no span is current.
  */
 public final class TraceContextHeaders {
-    private TraceContextHeaders() {
-    }
+    private TraceContextHeaders() {}
 
     public static Map<String, String> current(OpenTelemetry telemetry) {
         Map<String, String> headers = new LinkedHashMap<>();
-        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers,
-                (carrier, name, value) -> carrier.put(name, value));
+        telemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), headers, (carrier, name, value) -> carrier.put(name, value));
         return headers;
     }
 }

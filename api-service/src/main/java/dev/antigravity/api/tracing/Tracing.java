@@ -24,8 +24,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 public final class Tracing {
     static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
-    private Tracing() {
-    }
+    private Tracing() {}
 
     /** @param root the configuration root ({@code tracing.*}, {@code metrics.service} names the service) */
     public static OpenTelemetry create(Config root) {
@@ -36,8 +35,15 @@ public final class Tracing {
             throw new IllegalArgumentException("tracing.ratio must be between 0 and 1, was " + ratio);
         }
         String service = EmfWriter.service(root);
-        return create(service, Sampler.parentBased(Sampler.traceIdRatioBased(ratio)), endpoint.isBlank() ? null
-                : BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build());
+        return create(
+                service,
+                Sampler.parentBased(Sampler.traceIdRatioBased(ratio)),
+                endpoint.isBlank()
+                        ? null
+                        : BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
+                                        .setEndpoint(endpoint)
+                                        .build())
+                                .build());
     }
 
     /** The same SDK around any span processor (tests keep spans in memory); {@code null} = export nothing. */
@@ -48,7 +54,9 @@ public final class Tracing {
         if (processor != null) {
             provider.addSpanProcessor(processor);
         }
-        return OpenTelemetrySdk.builder().setTracerProvider(provider.build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+        return OpenTelemetrySdk.builder()
+                .setTracerProvider(provider.build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
     }
 }

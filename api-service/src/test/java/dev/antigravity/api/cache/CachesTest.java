@@ -1,13 +1,12 @@
 package dev.antigravity.api.cache;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What cache.* may say: a mistake stops the start with the key named, an empty URL means no cache. */
 class CachesTest {
@@ -22,11 +21,14 @@ class CachesTest {
     @Test
     void misconfigurationsAreRefusedAtStartWithTheKeyNamed() {
         assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "http://cache:6379"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache.url");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cache.url");
         assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "ttl.product", "PT0S"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache.ttl.product");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cache.ttl.product");
         assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "timeout", "-PT1S"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache.timeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cache.timeout");
     }
 
     /** No connection at start: a Redis that is not there yet must not stop the service. */

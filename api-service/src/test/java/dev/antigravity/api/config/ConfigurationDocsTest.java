@@ -1,5 +1,8 @@
 package dev.antigravity.api.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helidon.config.EnvironmentVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,12 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.helidon.config.EnvironmentVariables;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The configuration table in README.md stays true: every setting of application.yaml is listed

@@ -1,12 +1,6 @@
 package dev.antigravity.api.db;
 
-import java.math.BigDecimal;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.http.problem.DatabaseProblems;
 import dev.antigravity.api.model.ProductDraft;
@@ -15,9 +9,14 @@ import dev.antigravity.api.testsupport.SteadyLoad;
 import dev.antigravity.api.testsupport.TestDatabases;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An RDS password rotation under load (issue 14), on PostgreSQL and moto's Secrets Manager: a role of its own
@@ -37,12 +36,14 @@ class CredentialRotationTest {
     @Test
     void aRotationMidLoadFailsNoCallBeyondOnePerPooledConnection() {
         try (RotatingRole role = new RotatingRole(TestDatabases.postgresEndpoint());
-             Database database = Database.create(config(role.secretSettings(), "PT60S"))) {
+                Database database = Database.create(config(role.secretSettings(), "PT60S"))) {
             assertThat(role.acceptsPassword("not-" + role.password()))
-                    .as("PostgreSQL must check the passwords of %s members (scripts/local-services)",
+                    .as(
+                            "PostgreSQL must check the passwords of %s members (scripts/local-services)",
                             RotatingRole.PASSWORD_AUTH_GROUP)
                     .isFalse();
-            long id = products.insert(database.dbClient().execute(), draft(), Instant.now()).id();
+            long id = products.insert(database.dbClient().execute(), draft(), Instant.now())
+                    .id();
             String oldPassword = role.password();
 
             List<Exception> failures;
@@ -57,10 +58,15 @@ class CredentialRotationTest {
             }
 
             System.out.printf("rotation under load: %d sessions ended, %d calls failed%n", ended, failures.size());
-            assertThat(role.acceptsPassword(oldPassword)).as("the rotation changed the password").isFalse();
+            assertThat(role.acceptsPassword(oldPassword))
+                    .as("the rotation changed the password")
+                    .isFalse();
             assertThat(ended).as("sessions ended by the rotation").isBetween(1, POOL);
-            assertThat(failures).as("calls failed, at most one per ended connection").hasSizeLessThanOrEqualTo(ended);
-            assertThat(failures).as("every failure is a lost connection, none a refused login")
+            assertThat(failures)
+                    .as("calls failed, at most one per ended connection")
+                    .hasSizeLessThanOrEqualTo(ended);
+            assertThat(failures)
+                    .as("every failure is a lost connection, none a refused login")
                     .allSatisfy(failure -> {
                         assertThat(DatabaseProblems.connectionFailure(failure)).isPresent();
                         assertThat(sqlStates(failure)).doesNotContain("28P01");
@@ -71,8 +77,9 @@ class CredentialRotationTest {
     @Test
     void aPasswordReadOnceFailsEveryNewConnectionAfterTheRotation() {
         try (RotatingRole role = new RotatingRole(TestDatabases.postgresEndpoint());
-             Database database = Database.create(config(role.passwordSettings(), "PT0.5S"))) {
-            long id = products.insert(database.dbClient().execute(), draft(), Instant.now()).id();
+                Database database = Database.create(config(role.passwordSettings(), "PT0.5S"))) {
+            long id = products.insert(database.dbClient().execute(), draft(), Instant.now())
+                    .id();
             List<Exception> failures;
             try (SteadyLoad load = SteadyLoad.start(CALLERS, () -> read(database, id))) {
                 load.awaitSuccesses(CALLS_PER_PHASE);
@@ -81,7 +88,8 @@ class CredentialRotationTest {
                 load.awaitFailures(3L * POOL);
                 failures = load.stop();
             }
-            assertThat(failures).anySatisfy(failure -> assertThat(sqlStates(failure)).contains("28P01"));
+            assertThat(failures)
+                    .anySatisfy(failure -> assertThat(sqlStates(failure)).contains("28P01"));
         }
     }
 

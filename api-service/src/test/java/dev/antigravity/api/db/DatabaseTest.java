@@ -1,15 +1,14 @@
 package dev.antigravity.api.db;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.antigravity.api.testsupport.TestDatabases;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DatabaseTest {
 
@@ -18,14 +17,16 @@ class DatabaseTest {
     void migratesAndAnswersThroughDbClientAndPing(TestDatabases.Engine engine) {
         try (Database db = engine.open()) {
             assertThat(db.ping(Duration.ofSeconds(2))).isTrue();
-            int one = db.dbClient().execute()
+            int one = db.dbClient()
+                    .execute()
                     .query("SELECT 1 AS one")
                     .map(row -> row.column("one").get(Integer.class))
                     .findFirst()
                     .orElseThrow();
             assertThat(one).isEqualTo(1);
             // Flyway ran (even with no migrations it records its history table).
-            long history = db.dbClient().execute()
+            long history = db.dbClient()
+                    .execute()
                     .query("SELECT COUNT(*) AS n FROM \"flyway_schema_history\"")
                     .map(row -> row.column("n").getLong())
                     .findFirst()
@@ -36,9 +37,11 @@ class DatabaseTest {
 
     @Test
     void embeddedDatabasesAreIsolatedFromEachOther() {
-        try (Database a = TestDatabases.h2(); Database b = TestDatabases.h2()) {
+        try (Database a = TestDatabases.h2();
+                Database b = TestDatabases.h2()) {
             a.dbClient().execute().dml("CREATE TABLE only_in_a(id INT)");
-            long tablesInB = b.dbClient().execute()
+            long tablesInB = b.dbClient()
+                    .execute()
                     .query("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'only_in_a'")
                     .map(row -> row.column("n").getLong())
                     .findFirst()

@@ -1,5 +1,8 @@
 package dev.antigravity.api.db;
 
+import dev.antigravity.api.testsupport.DefaultAwsCredentials;
+import dev.antigravity.api.testsupport.TestDatabases;
+import dev.antigravity.events.testing.MotoServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,10 +12,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.antigravity.api.testsupport.DefaultAwsCredentials;
-import dev.antigravity.api.testsupport.TestDatabases;
-import dev.antigravity.events.testing.MotoServer;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -25,7 +24,8 @@ final class RotatingRole implements AutoCloseable {
     static final String PASSWORD_AUTH_GROUP = "antigravity_password_auth";
 
     private final TestDatabases.Endpoint admin;
-    private final String name = "rot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String name =
+            "rot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String secretId = MotoServer.uniqueName("antigravity-test/db-credentials");
     private String password = newPassword();
 
@@ -81,8 +81,8 @@ final class RotatingRole implements AutoCloseable {
     /** Ends every session of the role (pg_terminate_backend), as a restart or failover would; how many it ended. */
     int terminateSessions() {
         try (Connection c = adminConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = ?")) {
             s.setString(1, name);
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
@@ -118,7 +118,8 @@ final class RotatingRole implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+        try (Connection c = adminConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run a statement for role " + name, e);

@@ -1,26 +1,32 @@
 package dev.antigravity.api.db;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
 import dev.antigravity.api.testsupport.DefaultAwsCredentials;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.events.testing.MotoServer;
-import com.zaxxer.hikari.HikariConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Settings that cannot work are refused at start-up with the reason, before any connection is tried. */
 class SecretsManagerCredentialsTest {
 
     @Test
     void aSecretAndAPasswordTogetherAreRefused() {
-        assertThatThrownBy(() -> Database.create(db(Map.of("url", "jdbc:postgresql://127.0.0.1:1/none",
-                "secret.id", "db-credentials", "secret.region", "us-east-1", "password", "s3cret"))))
+        assertThatThrownBy(() -> Database.create(db(Map.of(
+                        "url",
+                        "jdbc:postgresql://127.0.0.1:1/none",
+                        "secret.id",
+                        "db-credentials",
+                        "secret.region",
+                        "us-east-1",
+                        "password",
+                        "s3cret"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("db.secret.id and db.username/db.password are exclusive");
     }
@@ -36,10 +42,17 @@ class SecretsManagerCredentialsTest {
     void aSecretThatCannotBeReadFailsTheStartWithTheReason() {
         DefaultAwsCredentials.ensure();
         String missing = MotoServer.uniqueName("antigravity-test/no-such-secret");
-        assertThatThrownBy(() -> Database.create(db(Map.of("url", TestDatabases.postgresEndpoint().url(),
-                "secret.id", missing, "secret.region", MotoServer.region().id(),
-                "secret.endpoint", MotoServer.endpoint().toString()))))
-                .rootCause().isInstanceOf(ResourceNotFoundException.class)
+        assertThatThrownBy(() -> Database.create(db(Map.of(
+                        "url",
+                        TestDatabases.postgresEndpoint().url(),
+                        "secret.id",
+                        missing,
+                        "secret.region",
+                        MotoServer.region().id(),
+                        "secret.endpoint",
+                        MotoServer.endpoint().toString()))))
+                .rootCause()
+                .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("can't find the specified secret");
     }
 
@@ -49,22 +62,36 @@ class SecretsManagerCredentialsTest {
         String arn = "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:rds!db-1a2b-AbCdEf";
         Config db = db(Map.of("url", "jdbc:postgresql://db:5432/antigravity?sslmode=require", "secret.id", arn));
         HikariConfig pool = new HikariConfig();
-        SecretsManagerCredentials.from(db.get("secret")).orElseThrow().configure(pool, db.get("url").asString().get(), db);
+        SecretsManagerCredentials.from(db.get("secret"))
+                .orElseThrow()
+                .configure(pool, db.get("url").asString().get(), db);
 
         assertThat(pool.getJdbcUrl()).isEqualTo("jdbc:aws-wrapper:postgresql://db:5432/antigravity?sslmode=require");
-        assertThat(pool.getDataSourceProperties()).containsEntry("wrapperPlugins", "awsSecretsManager")
-                .containsEntry("secretsManagerSecretId", arn).containsEntry("secretsManagerRegion", "cn-north-1")
+        assertThat(pool.getDataSourceProperties())
+                .containsEntry("wrapperPlugins", "awsSecretsManager")
+                .containsEntry("secretsManagerSecretId", arn)
+                .containsEntry("secretsManagerRegion", "cn-north-1")
                 .doesNotContainKey("secretsManagerEndpoint");
         assertThat(pool.getUsername()).isNull();
     }
 
     @Test
     void furtherPluginsJoinTheSecretsPluginAndNeedASecret() {
-        Config db = db(Map.of("url", "jdbc:postgresql://db:5432/antigravity", "secret.id", "db-credentials",
-                "secret.region", "eu-west-1", "secret.plugins", "failover2,efm2"));
+        Config db = db(Map.of(
+                "url",
+                "jdbc:postgresql://db:5432/antigravity",
+                "secret.id",
+                "db-credentials",
+                "secret.region",
+                "eu-west-1",
+                "secret.plugins",
+                "failover2,efm2"));
         HikariConfig pool = new HikariConfig();
-        SecretsManagerCredentials.from(db.get("secret")).orElseThrow().configure(pool, db.get("url").asString().get(), db);
-        assertThat(pool.getDataSourceProperties()).containsEntry("wrapperPlugins", "awsSecretsManager,failover2,efm2")
+        SecretsManagerCredentials.from(db.get("secret"))
+                .orElseThrow()
+                .configure(pool, db.get("url").asString().get(), db);
+        assertThat(pool.getDataSourceProperties())
+                .containsEntry("wrapperPlugins", "awsSecretsManager,failover2,efm2")
                 .containsEntry("secretsManagerRegion", "eu-west-1");
 
         assertThatThrownBy(() -> Database.create(db(Map.of("secret.plugins", "efm2"))))

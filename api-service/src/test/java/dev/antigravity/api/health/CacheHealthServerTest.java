@@ -1,6 +1,6 @@
 package dev.antigravity.api.health;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -13,10 +13,9 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Redis configured but down: health and readiness say so, and stay UP; catalogue reads still answer. */
 @ServerTest
@@ -46,7 +45,10 @@ class CacheHealthServerTest {
         for (String path : new String[] {"/ready", "/health"}) {
             try (Http1ClientResponse res = client.get(path).request()) {
                 assertThat(res.status()).as(path).isEqualTo(Status.OK_200);
-                assertThat(res.as(String.class)).as(path).contains("\"status\":\"UP\"").contains("\"cache\":\"DOWN\"");
+                assertThat(res.as(String.class))
+                        .as(path)
+                        .contains("\"status\":\"UP\"")
+                        .contains("\"cache\":\"DOWN\"");
             }
         }
         try (Http1ClientResponse res = client.get("/api/products").request()) {

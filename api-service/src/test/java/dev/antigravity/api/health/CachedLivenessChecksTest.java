@@ -1,16 +1,15 @@
 package dev.antigravity.api.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.helidon.health.HealthCheck;
-import io.helidon.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** /health's liveness checks run at most once per interval, and never twice at the same time. */
 class CachedLivenessChecksTest {

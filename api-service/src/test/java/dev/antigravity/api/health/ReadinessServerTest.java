@@ -1,7 +1,6 @@
 package dev.antigravity.api.health;
 
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -15,10 +14,10 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.helidon.webserver.testing.junit5.Socket;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the database unreachable the task is alive but not ready, and says so within the bound. */
 @ServerTest
@@ -50,7 +49,9 @@ class ReadinessServerTest {
         try (Http1ClientResponse res = client.get("/ready").request()) {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(res.status()).isEqualTo(Status.SERVICE_UNAVAILABLE_503);
-            assertThat(res.as(String.class)).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"")
+            assertThat(res.as(String.class))
+                    .contains("\"status\":\"DOWN\"")
+                    .contains("\"database\":\"DOWN\"")
                     .contains("\"cache\":\"DISABLED\"");
             assertThat(millis).isLessThan(5_000);
         }

@@ -1,15 +1,14 @@
 package dev.antigravity.api.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Generated correlation ids are version-4 UUIDs built from the given random source. */
 class CorrelationIdTest {

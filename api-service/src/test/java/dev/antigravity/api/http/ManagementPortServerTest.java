@@ -1,6 +1,6 @@
 package dev.antigravity.api.http;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -13,10 +13,9 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.helidon.webserver.testing.junit5.Socket;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Business data stays off the internet (issue 10, finding 7): metrics (revenue, refunds, order
@@ -58,7 +57,10 @@ class ManagementPortServerTest {
 
     @Test
     void observabilityIsServedOnTheManagementPort() {
-        try (Http1ClientResponse res = management.get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain").request()) {
+        try (Http1ClientResponse res = management
+                .get("/observe/metrics")
+                .header(HeaderNames.ACCEPT, "text/plain")
+                .request()) {
             assertThat(res.status().code()).isEqualTo(200);
             assertThat(res.as(String.class)).contains("orders_revenue_cents_total");
         }

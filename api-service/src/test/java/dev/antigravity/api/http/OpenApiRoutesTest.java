@@ -1,11 +1,6 @@
 package dev.antigravity.api.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.AppContext;
@@ -20,11 +15,15 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * openapi.yaml matches the real routes in both directions: every route the wiring registers is
@@ -37,6 +36,7 @@ class OpenApiRoutesTest {
      * /observe/* is on the management port, which this document does not describe.
      */
     private static final Set<String> FEATURE_ROUTES = Set.of("GET /openapi");
+
     private static final Set<String> VERBS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
 
     private static final Database DB = TestDatabases.h2();
@@ -60,10 +60,13 @@ class OpenApiRoutesTest {
 
     @Test
     void everyRegisteredRouteIsDocumentedAndNothingElse() {
-        Set<String> registered = RouteTable.record(routing -> ApiServer.routes(routing, APP)).operations();
+        Set<String> registered =
+                RouteTable.record(routing -> ApiServer.routes(routing, APP)).operations();
         Set<String> documented = new TreeSet<>(documentedOperations());
         documented.removeAll(FEATURE_ROUTES);
-        assertThat(registered).as("registered routes (left) vs openapi.yaml (right)").isEqualTo(documented);
+        assertThat(registered)
+                .as("registered routes (left) vs openapi.yaml (right)")
+                .isEqualTo(documented);
     }
 
     @Test
@@ -72,7 +75,8 @@ class OpenApiRoutesTest {
             String[] parts = operation.split(" ", 2);
             String path = parts[1].replaceAll("\\{[^}]+}", "1");
             // A documented operation that is not served answers 405 (path known) or 404 no-such-route.
-            try (Http1ClientResponse res = client.method(Method.create(parts[0])).path(path)
+            try (Http1ClientResponse res = client.method(Method.create(parts[0]))
+                    .path(path)
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
                     .submit("{}")) {
                 assertThat(res.status().code()).as(operation).isNotEqualTo(405);
@@ -86,15 +90,16 @@ class OpenApiRoutesTest {
 
     @Test
     void theRecorderSeesNestedPrefixesAndPathParameters() {
-        RouteTable table = RouteTable.record(routing -> routing.register("/things", rules ->
-                rules.get("/", (req, res) -> res.send()).patch("/{id:\\d+}", (req, res) -> res.send())));
+        RouteTable table = RouteTable.record(routing -> routing.register(
+                "/things",
+                rules -> rules.get("/", (req, res) -> res.send()).patch("/{id:\\d+}", (req, res) -> res.send())));
         assertThat(table.operations()).containsExactlyInAnyOrder("GET /things", "PATCH /things/{id}");
         assertThat(table.methodsFor("/things/12")).containsExactly("PATCH");
         assertThat(table.methodsFor("/things/")).containsExactly("GET");
         assertThat(table.methodsFor("/things/12/more")).isEmpty();
         assertThat(table.methodsFor("/other")).isEmpty();
-        RouteTable users = RouteTable.record(routing -> routing.register("/users", rules ->
-                rules.get("/{id}", (req, res) -> res.send()).get("/me", (req, res) -> res.send())));
+        RouteTable users = RouteTable.record(routing -> routing.register(
+                "/users", rules -> rules.get("/{id}", (req, res) -> res.send()).get("/me", (req, res) -> res.send())));
         assertThat(users.templateFor("/users/me")).contains("/users/me");
         assertThat(users.templateFor("/users/42")).contains("/users/{id}");
         assertThat(users.templateFor("/nope")).isEmpty();

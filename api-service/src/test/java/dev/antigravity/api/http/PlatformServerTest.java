@@ -1,12 +1,6 @@
 package dev.antigravity.api.http;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.AppContext;
@@ -32,21 +26,28 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.helidon.webserver.testing.junit5.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Authentication, correlation ids, access log, metrics, CORS and health through the real server. */
 @ServerTest
 class PlatformServerTest {
     private static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final Database DB = TestDatabases.h2();
-    private static final AppContext APP = TestApps.create(DB, Map.of(
-            "cors.origins", "https://console.example, https://admin.example",
-            "app.version", "1.2.3-test"));
+    private static final AppContext APP = TestApps.create(
+            DB,
+            Map.of(
+                    "cors.origins", "https://console.example, https://admin.example",
+                    "app.version", "1.2.3-test"));
 
     private final Http1Client client;
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -63,12 +64,10 @@ class PlatformServerTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private final Http1Client management;
@@ -83,15 +82,21 @@ class PlatformServerTest {
         @Override
         public void routing(HttpRules rules) {
             rules.get("/whoami", (req, res) -> {
-                Principal p = Access.require(req);
-                res.send(Map.of("subject", p.subject(), "role", p.role().name()));
-            }).get("/admin", (req, res) -> {
-                Access.require(req, Role.ADMIN);
-                res.send(Map.of("ok", true));
-            }).get("/things/{id}", (req, res) -> {
-                System.getLogger("probe").log(System.Logger.Level.INFO, "handling thing " + req.path().pathParameters().get("id"));
-                res.send(Map.of("id", req.path().pathParameters().get("id")));
-            });
+                        Principal p = Access.require(req);
+                        res.send(Map.of("subject", p.subject(), "role", p.role().name()));
+                    })
+                    .get("/admin", (req, res) -> {
+                        Access.require(req, Role.ADMIN);
+                        res.send(Map.of("ok", true));
+                    })
+                    .get("/things/{id}", (req, res) -> {
+                        System.getLogger("probe")
+                                .log(
+                                        System.Logger.Level.INFO,
+                                        "handling thing "
+                                                + req.path().pathParameters().get("id"));
+                        res.send(Map.of("id", req.path().pathParameters().get("id")));
+                    });
         }
     }
 
@@ -122,8 +127,10 @@ class PlatformServerTest {
     void anonymousCallersGet401WithBearerChallenge() {
         try (Http1ClientResponse res = client.get("/test/whoami").request()) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
-            assertThat(res.headers().first(HeaderNames.WWW_AUTHENTICATE)).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-            assertThat(res.headers().contentType().map(Object::toString).orElse("")).startsWith("application/problem+json");
+            assertThat(res.headers().first(HeaderNames.WWW_AUTHENTICATE))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(res.headers().contentType().map(Object::toString).orElse(""))
+                    .startsWith("application/problem+json");
         }
     }
 
@@ -144,22 +151,28 @@ class PlatformServerTest {
 
     @Test
     void badCredentialsAreRejectedEvenOnPublicApiRoutes() {
-        try (Http1ClientResponse res = client.get("/api/products").header(HeaderNames.AUTHORIZATION, "Basic YTpi").request()) {
+        try (Http1ClientResponse res = client.get("/api/products")
+                .header(HeaderNames.AUTHORIZATION, "Basic YTpi")
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
         }
         try (Http1ClientResponse res = get("/api/products", "garbage")) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
-            assertThat(res.headers().first(HeaderNames.WWW_AUTHENTICATE)).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+            assertThat(res.headers().first(HeaderNames.WWW_AUTHENTICATE))
+                    .hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
             assertThat(json(res).get("type").asText()).endsWith("/invalid-token");
         }
         // The access log records the 401 (not the 200 a later stage never produced), under the
         // route template although routing never ran.
-        try (Http1ClientResponse res = client.get("/api/orders/9").header(REQUEST_ID, "rejected-1")
-                .header(HeaderNames.AUTHORIZATION, "Bearer garbage").request()) {
+        try (Http1ClientResponse res = client.get("/api/orders/9")
+                .header(REQUEST_ID, "rejected-1")
+                .header(HeaderNames.AUTHORIZATION, "Bearer garbage")
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.UNAUTHORIZED_401);
         }
-        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(accessLines("rejected-1")).singleElement()
-                .satisfies(f -> {
+        Eventually.assertThat(
+                Duration.ofSeconds(5),
+                () -> assertThat(accessLines("rejected-1")).singleElement().satisfies(f -> {
                     assertThat(f.get("status")).isEqualTo(401);
                     assertThat(f.get("route")).isEqualTo("/api/orders/{id}");
                 }));
@@ -170,7 +183,9 @@ class PlatformServerTest {
     void operationalPathsIgnoreCredentials() {
         for (String path : List.of("/health", "/ready", "/openapi")) {
             for (String authorization : List.of("Bearer junk", "Basic YTpi", "Bearer")) {
-                try (Http1ClientResponse res = client.get(path).header(HeaderNames.AUTHORIZATION, authorization).request()) {
+                try (Http1ClientResponse res = client.get(path)
+                        .header(HeaderNames.AUTHORIZATION, authorization)
+                        .request()) {
                     assertThat(res.status()).as(path + " with " + authorization).isEqualTo(Status.OK_200);
                 }
             }
@@ -181,36 +196,47 @@ class PlatformServerTest {
     void responsesForbidSniffingAndCachingByDefault() {
         for (String path : List.of("/test/things/1", "/no/such/path")) {
             try (Http1ClientResponse res = client.get(path).request()) {
-                assertThat(res.headers().first(HeaderNames.create("X-Content-Type-Options"))).as(path).contains("nosniff");
-                assertThat(res.headers().first(HeaderNames.CACHE_CONTROL)).as(path).contains("no-store");
+                assertThat(res.headers().first(HeaderNames.create("X-Content-Type-Options")))
+                        .as(path)
+                        .contains("nosniff");
+                assertThat(res.headers().first(HeaderNames.CACHE_CONTROL))
+                        .as(path)
+                        .contains("no-store");
             }
         }
     }
 
     @Test
     void correlationIdIsAcceptedWhenSafeAndReplacedOtherwise() {
-        try (Http1ClientResponse res = client.get("/health").header(REQUEST_ID, "trace-42.a:b_c").request()) {
+        try (Http1ClientResponse res =
+                client.get("/health").header(REQUEST_ID, "trace-42.a:b_c").request()) {
             assertThat(res.headers().first(REQUEST_ID)).contains("trace-42.a:b_c");
         }
         for (String unsafe : List.of("x".repeat(129), "has space", "inject\"quote", "semi;colon")) {
-            try (Http1ClientResponse res = client.get("/health").header(REQUEST_ID, unsafe).request()) {
-                assertThat(res.headers().first(REQUEST_ID)).hasValueSatisfying(id ->
-                        assertThat(id).isNotEqualTo(unsafe).matches("[0-9a-f-]{36}"));
+            try (Http1ClientResponse res =
+                    client.get("/health").header(REQUEST_ID, unsafe).request()) {
+                assertThat(res.headers().first(REQUEST_ID))
+                        .hasValueSatisfying(
+                                id -> assertThat(id).isNotEqualTo(unsafe).matches("[0-9a-f-]{36}"));
             }
         }
         try (Http1ClientResponse res = client.get("/health").request()) {
-            assertThat(res.headers().first(REQUEST_ID)).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+            assertThat(res.headers().first(REQUEST_ID))
+                    .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
         }
     }
 
     @Test
     void oneAccessLineWithRouteTemplateAndEveryLineCarriesTheCorrelationId() throws Exception {
-        try (Http1ClientResponse res = client.get("/test/things/77").header(REQUEST_ID, "corr-1")
-                .header(HeaderNames.AUTHORIZATION, "Bearer " + LocalTokens.mint("dave", Role.CUSTOMER)).request()) {
+        try (Http1ClientResponse res = client.get("/test/things/77")
+                .header(REQUEST_ID, "corr-1")
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + LocalTokens.mint("dave", Role.CUSTOMER))
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }
         // Filtered by correlation id: a previous test's last access line may arrive late.
-        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(accessLines("corr-1")).hasSize(1));
+        Eventually.assertThat(
+                Duration.ofSeconds(5), () -> assertThat(accessLines("corr-1")).hasSize(1));
         List<Map<?, ?>> access = accessLines("corr-1");
         Map<?, ?> line = access.getFirst();
         assertThat(line.get("method")).isEqualTo("GET");
@@ -222,11 +248,17 @@ class PlatformServerTest {
         assertThat(line.get("subject")).isEqualTo("dave");
         assertThat(((Number) line.get("latency_ms")).doubleValue()).isGreaterThanOrEqualTo(0.0);
 
-        String handlerLine = formatted.stream().filter(f -> f.contains("handling thing 77")).findFirst().orElseThrow();
+        String handlerLine = formatted.stream()
+                .filter(f -> f.contains("handling thing 77"))
+                .findFirst()
+                .orElseThrow();
         JsonNode parsed = Json.mapper().readTree(handlerLine);
         assertThat(parsed.get("correlation_id").asText()).isEqualTo("corr-1");
         assertThat(parsed.get("level").asText()).isEqualTo("INFO");
-        String accessLine = formatted.stream().filter(f -> f.contains("\"route\"") && f.contains("corr-1")).findFirst().orElseThrow();
+        String accessLine = formatted.stream()
+                .filter(f -> f.contains("\"route\"") && f.contains("corr-1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(Json.mapper().readTree(accessLine).get("route").asText()).isEqualTo("/test/things/{id}");
     }
 
@@ -236,12 +268,17 @@ class PlatformServerTest {
             client.get("/test/things/" + i).request().close();
         }
         Eventually.assertThat(Duration.ofSeconds(5), () -> {
-            try (Http1ClientResponse res = management.get("/observe/metrics").header(HeaderNames.ACCEPT, "text/plain").request()) {
+            try (Http1ClientResponse res = management
+                    .get("/observe/metrics")
+                    .header(HeaderNames.ACCEPT, "text/plain")
+                    .request()) {
                 assertThat(res.status()).isEqualTo(Status.OK_200);
                 String text = res.as(String.class);
                 assertThat(text)
-                        .containsPattern("http_requests_total\\{method=\"GET\",route=\"/test/things/\\{id}\",[^}]*status=\"200\",} [3-9]")
-                        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*route=\"/test/things/\\{id}\"[^}]*le=\"0.005\"")
+                        .containsPattern(
+                                "http_requests_total\\{method=\"GET\",route=\"/test/things/\\{id}\",[^}]*status=\"200\",} [3-9]")
+                        .containsPattern(
+                                "http_server_requests_seconds_bucket\\{[^}]*route=\"/test/things/\\{id}\"[^}]*le=\"0.005\"")
                         .doesNotContain("route=\"/test/things/0\"");
             }
         });
@@ -249,23 +286,30 @@ class PlatformServerTest {
 
     @Test
     void corsAllowsOnlyConfiguredOrigins() {
-        try (Http1ClientResponse res = client.method(Method.OPTIONS).path("/test/whoami")
+        try (Http1ClientResponse res = client.method(Method.OPTIONS)
+                .path("/test/whoami")
                 .header(HeaderNames.ORIGIN, "https://console.example")
                 .header(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "GET")
                 .header(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS, "Authorization")
                 .request()) {
             assertThat(res.status().code()).isEqualTo(200);
-            assertThat(res.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).contains("https://console.example");
+            assertThat(res.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN))
+                    .contains("https://console.example");
         }
-        try (Http1ClientResponse res = client.method(Method.OPTIONS).path("/test/whoami")
+        try (Http1ClientResponse res = client.method(Method.OPTIONS)
+                .path("/test/whoami")
                 .header(HeaderNames.ORIGIN, "https://evil.example")
                 .header(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "GET")
                 .request()) {
             assertThat(res.status().code()).isEqualTo(403);
-            assertThat(res.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).isEmpty();
+            assertThat(res.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN))
+                    .isEmpty();
         }
-        try (Http1ClientResponse res = client.get("/health").header(HeaderNames.ORIGIN, "https://admin.example").request()) {
-            assertThat(res.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).contains("https://admin.example");
+        try (Http1ClientResponse res = client.get("/health")
+                .header(HeaderNames.ORIGIN, "https://admin.example")
+                .request()) {
+            assertThat(res.headers().first(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN))
+                    .contains("https://admin.example");
         }
     }
 
@@ -291,14 +335,18 @@ class PlatformServerTest {
 
     @Test
     void openApiDocumentIsServed() {
-        try (Http1ClientResponse res = client.get("/openapi").header(HeaderNames.ACCEPT, "application/yaml").request()) {
+        try (Http1ClientResponse res = client.get("/openapi")
+                .header(HeaderNames.ACCEPT, "application/yaml")
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
             assertThat(res.as(String.class)).contains("openapi: 3.1.0").contains("/ready");
         }
     }
 
     private Http1ClientResponse get(String path, String token) {
-        return client.get(path).header(HeaderNames.AUTHORIZATION, "Bearer " + token).request();
+        return client.get(path)
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + token)
+                .request();
     }
 
     private List<Map<?, ?>> accessLines() {
@@ -309,7 +357,9 @@ class PlatformServerTest {
     }
 
     private List<Map<?, ?>> accessLines(String correlationId) {
-        return accessLines().stream().filter(f -> correlationId.equals(f.get("correlation_id"))).toList();
+        return accessLines().stream()
+                .filter(f -> correlationId.equals(f.get("correlation_id")))
+                .toList();
     }
 
     private static JsonNode json(Http1ClientResponse res) {

@@ -1,7 +1,6 @@
 package dev.antigravity.api.http;
 
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.AppContext;
@@ -16,10 +15,10 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every bad-input class the platform layer owns gets a 4xx problem+json and the server keeps serving. */
 @ServerTest
@@ -34,11 +33,9 @@ class ProblemJsonServerTest {
     }
 
     /** A JSON-consuming route that exists only in this test. */
-    record Item(String sku, int quantity) {
-    }
+    record Item(String sku, int quantity) {}
 
-    record Sample(String name, int count, boolean flag, List<Item> items) {
-    }
+    record Sample(String name, int count, boolean flag, List<Item> items) {}
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
@@ -55,7 +52,8 @@ class ProblemJsonServerTest {
 
     @Test
     void wellFormedJsonIsEchoed() {
-        try (Http1ClientResponse res = post("{\"name\":\"a\",\"count\":2,\"flag\":true,\"items\":[{\"sku\":\"x\",\"quantity\":1}]}")) {
+        try (Http1ClientResponse res =
+                post("{\"name\":\"a\",\"count\":2,\"flag\":true,\"items\":[{\"sku\":\"x\",\"quantity\":1}]}")) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
             assertThat(res.as(String.class)).contains("\"count\":2");
         }
@@ -75,7 +73,8 @@ class ProblemJsonServerTest {
 
     @Test
     void unknownFieldNamesTheField() {
-        JsonNode problem = expectProblem(post("{\"name\":\"a\",\"count\":1,\"flag\":true,\"items\":[],\"admin\":true}"), 400);
+        JsonNode problem =
+                expectProblem(post("{\"name\":\"a\",\"count\":1,\"flag\":true,\"items\":[],\"admin\":true}"), 400);
         assertThat(fieldError(problem, "admin")).contains("unknown field");
     }
 
@@ -84,7 +83,8 @@ class ProblemJsonServerTest {
         JsonNode problem = expectProblem(post("{\"name\":\"a\",\"count\":\"5\",\"flag\":true,\"items\":[]}"), 400);
         assertThat(fieldError(problem, "count")).isEqualTo("expected an integer");
 
-        problem = expectProblem(post("{\"name\":\"a\",\"count\":1,\"flag\":true,\"items\":[{\"sku\":\"x\",\"quantity\":1.5}]}"), 400);
+        problem = expectProblem(
+                post("{\"name\":\"a\",\"count\":1,\"flag\":true,\"items\":[{\"sku\":\"x\",\"quantity\":1.5}]}"), 400);
         assertThat(fieldError(problem, "items[0].quantity")).isEqualTo("expected an integer");
 
         problem = expectProblem(post("{\"name\":7,\"count\":1,\"flag\":true,\"items\":[]}"), 400);
@@ -112,9 +112,11 @@ class ProblemJsonServerTest {
 
     @Test
     void oversizedChunkedBodyWithoutContentLengthIs413Too() {
-        Http1ClientResponse res = client.post("/test/echo").header(HeaderNames.CONTENT_TYPE, "application/json")
+        Http1ClientResponse res = client.post("/test/echo")
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .outputStream(out -> {
-                    out.write(("{\"name\":\"" + "x".repeat(8192) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.write(("{\"name\":\"" + "x".repeat(8192) + "\"}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     out.close();
                 });
         expectProblem(res, 413);
@@ -133,7 +135,9 @@ class ProblemJsonServerTest {
 
     @Test
     void problemsCarryTheCorrelationIdOfTheRequest() {
-        try (Http1ClientResponse res = client.get("/no/such/path").header(HeaderNames.create("X-Request-Id"), "abc-123").request()) {
+        try (Http1ClientResponse res = client.get("/no/such/path")
+                .header(HeaderNames.create("X-Request-Id"), "abc-123")
+                .request()) {
             assertThat(res.headers().first(HeaderNames.create("X-Request-Id"))).contains("abc-123");
             JsonNode problem = read(res);
             assertThat(problem.get("correlationId").asText()).isEqualTo("abc-123");
@@ -142,7 +146,9 @@ class ProblemJsonServerTest {
     }
 
     private Http1ClientResponse post(String body) {
-        return client.post("/test/echo").header(HeaderNames.CONTENT_TYPE, "application/json").submit(body);
+        return client.post("/test/echo")
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit(body);
     }
 
     private static JsonNode expectProblem(Http1ClientResponse response, int status) {

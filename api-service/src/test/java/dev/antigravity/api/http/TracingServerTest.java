@@ -2,15 +2,6 @@ package dev.antigravity.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.logging.JsonLogFormatter;
@@ -33,6 +24,14 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,14 +44,22 @@ import org.junit.jupiter.api.Test;
 @ServerTest
 class TracingServerTest {
     private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-    private static final OpenTelemetry TELEMETRY = Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()),
-            SimpleSpanProcessor.create(SPANS));
+    private static final OpenTelemetry TELEMETRY =
+            Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()), SimpleSpanProcessor.create(SPANS));
     private static final Database DB = TestDatabases.h2(TELEMETRY);
     private static final AppContext BASE = TestApps.create(DB);
-    private static final AppContext APP = new AppContext(BASE.config(), BASE.database(), Clock.systemUTC(),
-            BASE.json(), BASE.metrics(), BASE.drain(), TELEMETRY, BASE.cache());
+    private static final AppContext APP = new AppContext(
+            BASE.config(),
+            BASE.database(),
+            Clock.systemUTC(),
+            BASE.json(),
+            BASE.metrics(),
+            BASE.drain(),
+            TELEMETRY,
+            BASE.cache());
     /** Spans end on server threads after the response went out: every read of them waits this long at most. */
     private static final Duration WAIT = Duration.ofSeconds(30);
+
     private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
@@ -68,12 +75,10 @@ class TracingServerTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     TracingServerTest(Http1Client client, WebServer server) {
@@ -105,7 +110,8 @@ class TracingServerTest {
     @Test
     void aRequestIsAServerSpanNamedByItsRouteTemplateAndChildOfTheCallersTraceparent() {
         try (Http1ClientResponse res = client.get("/api/products/12345")
-                .header(HeaderNames.create("traceparent"), "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").request()) {
+                .header(HeaderNames.create("traceparent"), "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01")
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.NOT_FOUND_404);
         }
 
@@ -117,16 +123,25 @@ class TracingServerTest {
         assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
         assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
         assertThat(span.getParentSpanContext().isRemote()).isTrue();
-        assertThat(span.getAttributes().asMap()).extractingFromEntries(e -> e.getKey().getKey() + "=" + e.getValue())
-                .contains("http.route=/api/products/{id}", "http.response.status_code=404", "url.path=/api/products/12345");
+        assertThat(span.getAttributes().asMap())
+                .extractingFromEntries(e -> e.getKey().getKey() + "=" + e.getValue())
+                .contains(
+                        "http.route=/api/products/{id}",
+                        "http.response.status_code=404",
+                        "url.path=/api/products/12345");
         // The access line is written on the server's thread, and a previous test's may arrive late: wait for this
         // request's own (by its trace id).
-        Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(lines)
-                .filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
-                .filteredOn(line -> line.contains(CALLER_TRACE))
-                .singleElement().asString()
-                .contains("\"trace_id\":\"" + CALLER_TRACE + "\"", "\"span_id\":\"" + span.getSpanId() + "\"",
-                        "\"correlation_id\":"));
+        Eventually.assertThat(
+                Duration.ofSeconds(30),
+                () -> assertThat(lines)
+                        .filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+                        .filteredOn(line -> line.contains(CALLER_TRACE))
+                        .singleElement()
+                        .asString()
+                        .contains(
+                                "\"trace_id\":\"" + CALLER_TRACE + "\"",
+                                "\"span_id\":\"" + span.getSpanId() + "\"",
+                                "\"correlation_id\":"));
     }
 
     @Test
@@ -148,8 +163,10 @@ class TracingServerTest {
     @Test
     void everyStatementIsAClientSpanChildOfTheRequestSpanWithoutTheClientsValues() {
         String marker = "tracing-probe-" + System.nanoTime();
-        try (Http1ClientResponse res = client.get("/api/products").queryParam("name", marker)
-                .header(HeaderNames.create("traceparent"), "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01").request()) {
+        try (Http1ClientResponse res = client.get("/api/products")
+                .queryParam("name", marker)
+                .header(HeaderNames.create("traceparent"), "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01")
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }
 
@@ -157,15 +174,21 @@ class TracingServerTest {
         SpanData request = serverSpans().getFirst();
         // Background jobs run their own traces beside this request: only this trace's statements are its.
         List<SpanData> statements = SPANS.getFinishedSpanItems().stream()
-                .filter(span -> span.getKind() == SpanKind.CLIENT && span.getTraceId().equals(CALLER_TRACE)).toList();
+                .filter(span ->
+                        span.getKind() == SpanKind.CLIENT && span.getTraceId().equals(CALLER_TRACE))
+                .toList();
         assertThat(statements).as("the catalogue page's queries").isNotEmpty().allSatisfy(statement -> {
             assertThat(statement.getParentSpanId()).isEqualTo(request.getSpanId());
-            assertThat(statement.getAttributes().asMap().keySet()).extracting(key -> key.getKey())
+            assertThat(statement.getAttributes().asMap().keySet())
+                    .extracting(key -> key.getKey())
                     .anyMatch(key -> key.startsWith("db."));
-            assertThat(statement.getAttributes().asMap().values()).extracting(String::valueOf)
+            assertThat(statement.getAttributes().asMap().values())
+                    .extracting(String::valueOf)
                     .noneMatch(value -> value.contains(marker));
         });
-        assertThat(statements).extracting(statement -> statement.getAttributes().asMap().values().toString())
+        assertThat(statements)
+                .extracting(
+                        statement -> statement.getAttributes().asMap().values().toString())
                 .anyMatch(values -> values.contains("products"));
     }
 
@@ -183,13 +206,16 @@ class TracingServerTest {
         assertThat(span.getName()).isEqualTo("POST unrouted");
         assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
         assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
-        assertThat(lines).filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
-                .singleElement().asString()
+        assertThat(lines)
+                .filteredOn(line -> line.contains("\"logger\":\"dev.antigravity.api.access\""))
+                .singleElement()
+                .asString()
                 .contains("\"status\":413", "\"correlation_id\":", "\"trace_id\":\"" + CALLER_TRACE + "\"");
     }
 
     private static List<SpanData> serverSpans() {
-        return SPANS.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.SERVER).toList();
+        return SPANS.getFinishedSpanItems().stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER)
+                .toList();
     }
-
 }

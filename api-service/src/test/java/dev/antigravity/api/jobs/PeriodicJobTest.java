@@ -1,14 +1,6 @@
 package dev.antigravity.api.jobs;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.config.Json;
@@ -22,9 +14,16 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PeriodicJobTest {
 
@@ -45,13 +44,17 @@ class PeriodicJobTest {
             return 1;
         })) {
             job.start();
-            Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(runs.get()).isGreaterThanOrEqualTo(3));
+            Eventually.assertThat(
+                    Duration.ofSeconds(30), () -> assertThat(runs.get()).isGreaterThanOrEqualTo(3));
         } finally {
             logger.removeHandler(capture);
         }
 
-        assertThat(records).filteredOn(r -> r.getLevel() == Level.WARNING).hasSize(1)
-                .first().satisfies(r -> assertThat(r.getMessage()).contains("test-job failed", "database away"));
+        assertThat(records)
+                .filteredOn(r -> r.getLevel() == Level.WARNING)
+                .hasSize(1)
+                .first()
+                .satisfies(r -> assertThat(r.getMessage()).contains("test-job failed", "database away"));
         assertThat(seenIds).allSatisfy(pair -> {
             String[] ids = pair.split("=");
             assertThat(ids[0]).startsWith("test-job-").isEqualTo(ids[1]);
@@ -73,7 +76,8 @@ class PeriodicJobTest {
         try (PeriodicJob job = new PeriodicJob("traced-job", Duration.ofMillis(20), telemetry, correlationId -> 1)) {
             job.start();
             // A run's line is written before its span ends: once two spans ended, their lines are there.
-            Eventually.assertThat(Duration.ofSeconds(30),
+            Eventually.assertThat(
+                    Duration.ofSeconds(30),
                     () -> assertThat(spans.getFinishedSpanItems()).hasSizeGreaterThanOrEqualTo(2));
         } finally {
             logger.removeHandler(capture);
@@ -84,8 +88,10 @@ class PeriodicJobTest {
             assertThat(run.getName()).isEqualTo("traced-job");
             assertThat(run.getParentSpanContext().isValid()).isFalse();
             String correlationId = run.getAttributes().get(AttributeKey.stringKey("job.correlation_id"));
-            assertThat(lines).filteredOn(line -> line.path("correlation_id").asText().equals(correlationId))
-                    .singleElement().satisfies(line -> {
+            assertThat(lines)
+                    .filteredOn(line -> line.path("correlation_id").asText().equals(correlationId))
+                    .singleElement()
+                    .satisfies(line -> {
                         assertThat(line.path("message").asText()).isEqualTo("traced-job: 1 done");
                         assertThat(line.path("trace_id").asText()).isEqualTo(run.getTraceId());
                         assertThat(line.path("span_id").asText()).isEqualTo(run.getSpanId());
@@ -103,12 +109,10 @@ class PeriodicJobTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

@@ -1,15 +1,14 @@
 package dev.antigravity.api.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.antigravity.api.config.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.antigravity.api.config.Json;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonLogFormatterTest {
     private final JsonLogFormatter formatter = new JsonLogFormatter();

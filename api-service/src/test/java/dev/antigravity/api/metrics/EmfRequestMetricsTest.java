@@ -3,6 +3,10 @@ package dev.antigravity.api.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.api.cache.CacheLookups;
+import dev.antigravity.api.service.OrderMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,11 +26,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.antigravity.api.cache.CacheLookups;
-import dev.antigravity.api.service.OrderMetrics;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +36,8 @@ import org.junit.jupiter.api.Test;
 class EmfRequestMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final EmfWriter emf = new EmfWriter(new PrintStream(out, true, StandardCharsets.UTF_8),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EmfWriter emf =
+            new EmfWriter(new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
     private final EmfRequestMetrics requests = new EmfRequestMetrics(emf, "antigravity-prod/api");
 
     private List<String> lines() {
@@ -58,10 +57,17 @@ class EmfRequestMetricsTest {
         assertThat(directives).singleElement().satisfies(directive -> {
             assertThat(directive.namespace()).isEqualTo("Antigravity/Api");
             assertThat(directive.metrics()).containsExactly("RequestLatency", "Requests");
-            assertThat(directive.dimensionSets()).containsExactly(
-                    Map.of("Service", "antigravity-prod/api", "Route", "GET /api/orders/{id}"),
-                    Map.of("Service", "antigravity-prod/api", "Route", "GET /api/orders/{id}", "StatusClass", "5xx"),
-                    Map.of("Service", "antigravity-prod/api", "StatusClass", "5xx"));
+            assertThat(directive.dimensionSets())
+                    .containsExactly(
+                            Map.of("Service", "antigravity-prod/api", "Route", "GET /api/orders/{id}"),
+                            Map.of(
+                                    "Service",
+                                    "antigravity-prod/api",
+                                    "Route",
+                                    "GET /api/orders/{id}",
+                                    "StatusClass",
+                                    "5xx"),
+                            Map.of("Service", "antigravity-prod/api", "StatusClass", "5xx"));
         });
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.path("RequestLatency").asDouble()).isEqualTo(12.345);
@@ -79,8 +85,8 @@ class EmfRequestMetricsTest {
 
         Set<String> routes = new TreeSet<>();
         Set<String> classes = new TreeSet<>();
-        lines().forEach(line -> EmfSpecification.parse(line).forEach(directive -> directive.dimensionSets()
-                .forEach(set -> {
+        lines().forEach(line -> EmfSpecification.parse(line)
+                .forEach(directive -> directive.dimensionSets().forEach(set -> {
                     if (set.containsKey("Route")) {
                         routes.add(set.get("Route"));
                     }
@@ -99,12 +105,16 @@ class EmfRequestMetricsTest {
         orders.accept("placed");
         orders.accept("expired");
 
-        assertThat(lines()).hasSize(2).allSatisfy(line -> assertThat(EmfSpecification.parse(line)).singleElement()
-                .satisfies(directive -> {
-                    assertThat(directive.metrics()).containsExactly("OrdersProcessed");
-                    assertThat(directive.dimensionSets()).extracting(Map::keySet).containsExactly(
-                            Set.of("Service", "Outcome"), Set.of("Service"));
-                }));
+        assertThat(lines())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(EmfSpecification.parse(line))
+                        .singleElement()
+                        .satisfies(directive -> {
+                            assertThat(directive.metrics()).containsExactly("OrdersProcessed");
+                            assertThat(directive.dimensionSets())
+                                    .extracting(Map::keySet)
+                                    .containsExactly(Set.of("Service", "Outcome"), Set.of("Service"));
+                        }));
     }
 
     @Test
@@ -114,11 +124,13 @@ class EmfRequestMetricsTest {
         String line = lines().getFirst();
         assertThat(EmfSpecification.parse(line)).singleElement().satisfies(directive -> {
             assertThat(directive.metrics()).containsExactly("PaymentFailures");
-            assertThat(directive.dimensionSets()).containsExactly(
-                    Map.of("Service", "antigravity-prod/api", "Reason", "declined"),
-                    Map.of("Service", "antigravity-prod/api"));
+            assertThat(directive.dimensionSets())
+                    .containsExactly(
+                            Map.of("Service", "antigravity-prod/api", "Reason", "declined"),
+                            Map.of("Service", "antigravity-prod/api"));
         });
-        assertThat(new ObjectMapper().readTree(line).path("PaymentFailures").asInt()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(line).path("PaymentFailures").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -131,41 +143,64 @@ class EmfRequestMetricsTest {
         assertThat(lines).hasSize(2);
         assertThat(EmfSpecification.parse(lines.get(0))).singleElement().satisfies(directive -> {
             assertThat(directive.metrics()).containsExactly("CacheHit");
-            assertThat(directive.dimensionSets()).containsExactly(
-                    Map.of("Service", "antigravity-prod/api", "Cache", "product"), Map.of("Service", "antigravity-prod/api"));
+            assertThat(directive.dimensionSets())
+                    .containsExactly(
+                            Map.of("Service", "antigravity-prod/api", "Cache", "product"),
+                            Map.of("Service", "antigravity-prod/api"));
         });
-        assertThat(new ObjectMapper().readTree(lines.get(0)).path("CacheHit").asDouble()).isEqualTo(1.0);
-        assertThat(EmfSpecification.parse(lines.get(1)).getFirst().dimensionSets().getFirst()).containsEntry("Cache", "page");
-        assertThat(new ObjectMapper().readTree(lines.get(1)).path("CacheHit").asDouble()).isEqualTo(0.0);
+        assertThat(new ObjectMapper().readTree(lines.get(0)).path("CacheHit").asDouble())
+                .isEqualTo(1.0);
+        assertThat(EmfSpecification.parse(lines.get(1))
+                        .getFirst()
+                        .dimensionSets()
+                        .getFirst())
+                .containsEntry("Cache", "page");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).path("CacheHit").asDouble())
+                .isEqualTo(0.0);
     }
 
     @Test
     void theWriterRefusesWhatCloudWatchWouldDropAndLetsNoPropertyOverwriteAMetric() {
-        assertThatThrownBy(() -> emf.write(Map.of("Service", "x"), List.of(List.of("Route")),
-                List.of(new EmfWriter.Metric("M", EmfWriter.Unit.Count, 1)), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Route");
+        assertThatThrownBy(() -> emf.write(
+                        Map.of("Service", "x"),
+                        List.of(List.of("Route")),
+                        List.of(new EmfWriter.Metric("M", EmfWriter.Unit.Count, 1)),
+                        Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Route");
         List<EmfWriter.Metric> tooMany = IntStream.rangeClosed(0, EmfWriter.MAX_METRICS)
-                .mapToObj(i -> new EmfWriter.Metric("M" + i, EmfWriter.Unit.Count, i)).toList();
+                .mapToObj(i -> new EmfWriter.Metric("M" + i, EmfWriter.Unit.Count, i))
+                .toList();
         assertThatThrownBy(() -> emf.write(Map.of(), List.of(List.of()), tooMany, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
 
-        emf.write(Map.of("Service", "x"), List.of(List.of("Service")),
+        emf.write(
+                Map.of("Service", "x"),
+                List.of(List.of("Service")),
                 List.of(new EmfWriter.Metric("Requests", EmfWriter.Unit.Count, 1)),
                 Map.of("Requests", "not a number", "Service", 7));
-        assertThat(EmfSpecification.parse(lines().getLast())).singleElement()
-                .satisfies(directive -> assertThat(directive.dimensionSets().getFirst()).containsEntry("Service", "x"));
+        assertThat(EmfSpecification.parse(lines().getLast()))
+                .singleElement()
+                .satisfies(directive ->
+                        assertThat(directive.dimensionSets().getFirst()).containsEntry("Service", "x"));
     }
 
     /** The dashboard lists dimension values (a widget cannot search them with a fixed colour each): all the code emits. */
     @Test
     void theDashboardChartsEveryDimensionValueTheCodeEmits() throws IOException {
         String dashboard = Files.readString(Path.of("..", "terraform", "modules", "observability", "dashboard.tf"));
-        assertThat(listedIn(dashboard, "outcome")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(OrderMetrics.Outcome.values()).map(Enum::name).toList());
-        assertThat(listedIn(dashboard, "reason")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(OrderMetrics.PaymentFailure.values()).map(Enum::name).toList());
-        assertThat(listedIn(dashboard, "kind")).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(CacheLookups.Kind.values()).map(Enum::name).toList());
+        assertThat(listedIn(dashboard, "outcome"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(OrderMetrics.Outcome.values())
+                        .map(Enum::name)
+                        .toList());
+        assertThat(listedIn(dashboard, "reason"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(OrderMetrics.PaymentFailure.values())
+                        .map(Enum::name)
+                        .toList());
+        assertThat(listedIn(dashboard, "kind"))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(CacheLookups.Kind.values())
+                        .map(Enum::name)
+                        .toList());
     }
 
     /** The values of every {@code for <variable> in ["a", "b"]} of the dashboard, each list the same. */
@@ -173,7 +208,9 @@ class EmfRequestMetricsTest {
         Matcher lists = Pattern.compile("for " + variable + " in \\[([^\\]]*)]").matcher(dashboard);
         Set<List<String>> found = new java.util.HashSet<>();
         while (lists.find()) {
-            found.add(Arrays.stream(lists.group(1).split(",")).map(v -> v.trim().replace("\"", "")).toList());
+            found.add(Arrays.stream(lists.group(1).split(","))
+                    .map(v -> v.trim().replace("\"", ""))
+                    .toList());
         }
         assertThat(found).as("the dashboard's lists of " + variable).hasSize(1);
         return new TreeSet<>(found.iterator().next());
@@ -191,8 +228,9 @@ class EmfRequestMetricsTest {
             emitted.addAll(directive.metrics());
         }));
 
-        JsonNode catalogue = new ObjectMapper().readTree(Files.readString(
-                Path.of("..", "terraform", "modules", "observability", "emitted-metrics.json")));
+        JsonNode catalogue = new ObjectMapper()
+                .readTree(Files.readString(
+                        Path.of("..", "terraform", "modules", "observability", "emitted-metrics.json")));
         List<String> declared = new ArrayList<>();
         catalogue.path(EmfWriter.NAMESPACE).forEach(name -> declared.add(name.asText()));
         assertThat(emitted).containsExactlyInAnyOrderElementsOf(declared);

@@ -1,12 +1,5 @@
 package dev.antigravity.api.metrics;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -15,6 +8,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a line as CloudWatch would: the specification's JSON schema, then its prose rules (a dimension is a root
@@ -26,16 +25,15 @@ public final class EmfSpecification {
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(SchemaLocation.of("classpath:emf/emf-specification.schema.json"));
 
-    private EmfSpecification() {
-    }
+    private EmfSpecification() {}
 
     /** The parsed metrics of one line: namespace, metric names, and the dimension sets they are published under. */
-    public record Directive(String namespace, Set<String> metrics, List<Map<String, String>> dimensionSets) {
-    }
+    public record Directive(String namespace, Set<String> metrics, List<Map<String, String>> dimensionSets) {}
 
     public static List<Directive> parse(String line) {
         List<String> violations = new ArrayList<>(SCHEMA.validate(line, InputFormat.JSON).stream()
-                .map(Error::toString).toList());
+                .map(Error::toString)
+                .toList());
         if (!violations.isEmpty()) {
             throw new AssertionError("not EMF: " + violations + " in " + line);
         }

@@ -1,13 +1,12 @@
 package dev.antigravity.api.notify;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-
 import dev.antigravity.api.testsupport.DefaultAwsCredentials;
 import dev.antigravity.events.testing.MotoServer;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**

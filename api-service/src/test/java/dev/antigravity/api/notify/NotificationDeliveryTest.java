@@ -1,16 +1,7 @@
 package dev.antigravity.api.notify;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.model.NotificationChannel;
@@ -26,15 +17,23 @@ import dev.antigravity.api.testsupport.MotoMessages;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.events.testing.MotoServer;
 import io.helidon.metrics.api.Metrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Delivery of the outbox through the production sender against moto_server's SES v2 and SNS, on
@@ -86,7 +85,8 @@ class NotificationDeliveryTest {
             assertThat(email.subject()).isEqualTo("Your order " + order + " was placed");
             assertThat(email.body()).contains("total 12.50");
         });
-        assertThat(sent.smsTo(customer.phone)).singleElement()
+        assertThat(sent.smsTo(customer.phone))
+                .singleElement()
                 .satisfies(sms -> assertThat(sms.message()).isEqualTo("Order " + order + " was placed (total 12.50)."));
         for (NotificationChannel channel : NotificationChannel.values()) {
             Delivery delivery = delivery("order-" + order + "-PENDING", channel);
@@ -116,8 +116,11 @@ class NotificationDeliveryTest {
         task(sender(moto.settings())).deliverDue("sweep-up");
 
         MotoMessages.Sent sent = MotoMessages.sent();
-        assertThat(sent.emailsTo(customer.email)).extracting(MotoMessages.Email::subject)
-                .containsExactlyInAnyOrderElementsOf(orders.stream().map(id -> "Your order " + id + " was placed").toList());
+        assertThat(sent.emailsTo(customer.email))
+                .extracting(MotoMessages.Email::subject)
+                .containsExactlyInAnyOrderElementsOf(orders.stream()
+                        .map(id -> "Your order " + id + " was placed")
+                        .toList());
         assertThat(sent.smsTo(customer.phone)).hasSize(orders.size());
     }
 
@@ -145,14 +148,16 @@ class NotificationDeliveryTest {
         survivor.deliverDue("within-the-lease");
         clock.advance(policy.lease().minusSeconds(1));
         survivor.deliverDue("still-within-the-lease");
-        assertThat(delivery(eventKey, NotificationChannel.EMAIL)).extracting(Delivery::status, Delivery::attempts)
+        assertThat(delivery(eventKey, NotificationChannel.EMAIL))
+                .extracting(Delivery::status, Delivery::attempts)
                 .containsExactly("PENDING", 1);
         assertThat(delivery(eventKey, NotificationChannel.SMS).status()).isEqualTo("SENT");
 
         clock.advance(Duration.ofSeconds(2));
         survivor.deliverDue("after-the-lease");
         survivor.deliverDue("and-again");
-        assertThat(delivery(eventKey, NotificationChannel.EMAIL)).extracting(Delivery::status, Delivery::attempts)
+        assertThat(delivery(eventKey, NotificationChannel.EMAIL))
+                .extracting(Delivery::status, Delivery::attempts)
                 .containsExactly("SENT", 2);
         // The dead task's send and the one after its lease: none while the lease held, none after the mark.
         MotoMessages.Sent sent = MotoMessages.sent();
@@ -178,13 +183,19 @@ class NotificationDeliveryTest {
         task(sender(moto.settings())).deliverDue("mark-fails-once");
 
         String eventKey = "order-" + order + "-PENDING";
-        assertThat(delivery(eventKey, NotificationChannel.EMAIL)).extracting(Delivery::status, Delivery::attempts)
+        assertThat(delivery(eventKey, NotificationChannel.EMAIL))
+                .extracting(Delivery::status, Delivery::attempts)
                 .containsExactly("SENT", 1);
-        assertThat(delivery(eventKey, NotificationChannel.SMS)).extracting(Delivery::status, Delivery::attempts)
+        assertThat(delivery(eventKey, NotificationChannel.SMS))
+                .extracting(Delivery::status, Delivery::attempts)
                 .containsExactly("SENT", 1);
         // Three marks reached the trigger: the failed one and the two that stuck.
-        assertThat(database.dbClient().execute().createGet("SELECT last_value FROM mark_failures").execute()
-                .map(row -> row.column(1).get(Long.class))).contains(3L);
+        assertThat(database.dbClient()
+                        .execute()
+                        .createGet("SELECT last_value FROM mark_failures")
+                        .execute()
+                        .map(row -> row.column(1).get(Long.class)))
+                .contains(3L);
         assertThat(MotoMessages.sent().emailsTo(customer.email)).hasSize(1);
     }
 
@@ -200,15 +211,21 @@ class NotificationDeliveryTest {
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(first.lastError()).contains("EMAIL not sent");
         outage.deliverDue("outage-too-soon");
-        assertThat(delivery("order-" + order + "-PENDING", NotificationChannel.EMAIL).attempts()).isEqualTo(1);
+        assertThat(delivery("order-" + order + "-PENDING", NotificationChannel.EMAIL)
+                        .attempts())
+                .isEqualTo(1);
         clock.advance(policy.baseBackoff());
         outage.deliverDue("outage-2");
-        assertThat(delivery("order-" + order + "-PENDING", NotificationChannel.EMAIL).attempts()).isEqualTo(2);
+        assertThat(delivery("order-" + order + "-PENDING", NotificationChannel.EMAIL)
+                        .attempts())
+                .isEqualTo(2);
 
         // Recovered: sent at the next due attempt, once.
         clock.advance(policy.maxBackoff());
         assertThat(task(sender(moto.settings())).deliverDue("recovered")).isGreaterThanOrEqualTo(2);
-        assertThat(delivery("order-" + order + "-PENDING", NotificationChannel.EMAIL).status()).isEqualTo("SENT");
+        assertThat(delivery("order-" + order + "-PENDING", NotificationChannel.EMAIL)
+                        .status())
+                .isEqualTo("SENT");
 
         // A sender address on no verified identity: SES rejects the message (400), no retry can help.
         Customer other = customer();
@@ -227,14 +244,14 @@ class NotificationDeliveryTest {
 
     @Test
     void backoffDoublesUpToTheCapAndEndsAfterTheLastAttempt() {
-        DeliveryPolicy backoff = new DeliveryPolicy(10, Duration.ofMinutes(1), 5, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
-        assertThat(backoff.backoffAfter(1)).hasValueSatisfying(d -> assertThat(d).isBetween(
-                Duration.ofSeconds(5), Duration.ofSeconds(10)));
-        assertThat(backoff.backoffAfter(3)).hasValueSatisfying(d -> assertThat(d).isBetween(
-                Duration.ofSeconds(20), Duration.ofSeconds(40)));
-        assertThat(backoff.backoffAfter(4)).hasValueSatisfying(d -> assertThat(d).isBetween(
-                Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        DeliveryPolicy backoff =
+                new DeliveryPolicy(10, Duration.ofMinutes(1), 5, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        assertThat(backoff.backoffAfter(1))
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        assertThat(backoff.backoffAfter(3))
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(40)));
+        assertThat(backoff.backoffAfter(4))
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60)));
         assertThat(backoff.backoffAfter(5)).isEmpty();
     }
 
@@ -252,10 +269,14 @@ class NotificationDeliveryTest {
 
     private Customer customer() {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Customer customer = new Customer("customer-" + id, "c-" + id + "@example.com",
+        Customer customer = new Customer(
+                "customer-" + id,
+                "c-" + id + "@example.com",
                 "+1555" + (1_000_000 + Math.floorMod(id.hashCode(), 8_999_999)));
-        services.users().register(ADMIN, new UserRegistration(customer.email, "C", "CUSTOMER", customer.subject,
-                customer.phone, true));
+        services.users()
+                .register(
+                        ADMIN,
+                        new UserRegistration(customer.email, "C", "CUSTOMER", customer.subject, customer.phone, true));
         return customer;
     }
 
@@ -271,15 +292,20 @@ class NotificationDeliveryTest {
         }
 
         long order() {
-            long product = services.products().create(ADMIN, new ProductInput("kite-" + UUID.randomUUID(), "",
-                    new java.math.BigDecimal("12.50"), 5)).id();
-            return services.orders().place(new Actor(subject, false, "corr-" + subject),
-                    new OrderRequest(List.of(new OrderRequest.Line(product, 1))), Optional.empty()).orderId();
+            long product = services.products()
+                    .create(
+                            ADMIN,
+                            new ProductInput("kite-" + UUID.randomUUID(), "", new java.math.BigDecimal("12.50"), 5))
+                    .id();
+            return services.orders()
+                    .place(
+                            new Actor(subject, false, "corr-" + subject),
+                            new OrderRequest(List.of(new OrderRequest.Line(product, 1))),
+                            Optional.empty())
+                    .orderId();
         }
     }
 
     /** Stands for the task's process dying: an Error, which the delivery does not handle. */
-    private static final class TaskDied extends Error {
-    }
-
+    private static final class TaskDied extends Error {}
 }

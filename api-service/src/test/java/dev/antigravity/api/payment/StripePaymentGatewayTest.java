@@ -1,5 +1,14 @@
 package dev.antigravity.api.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.antigravity.api.service.PaymentGateway;
+import dev.antigravity.api.service.PaymentProviderException;
+import dev.antigravity.api.testsupport.StripeMock;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,18 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.antigravity.api.service.PaymentGateway;
-import dev.antigravity.api.service.PaymentProviderException;
-import dev.antigravity.api.testsupport.StripeMock;
-import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Stripe gateway on its own transport ({@link KeptAliveStripeHttp}): what Stripe's API
@@ -48,7 +47,8 @@ class StripePaymentGatewayTest {
 
     @Test
     void createsAndRefundsWithStripeMock() {
-        PaymentGateway stripe = new StripePaymentGateway(StripeMock.SECRET_KEY, StripeMock.url(), Duration.ofSeconds(10), OpenTelemetry.noop());
+        PaymentGateway stripe = new StripePaymentGateway(
+                StripeMock.SECRET_KEY, StripeMock.url(), Duration.ofSeconds(10), OpenTelemetry.noop());
         PaymentGateway.ProviderIntent intent = stripe.createIntent(42, 1250, "usd", "order-42-gateway-test");
         assertThat(intent.id()).startsWith("pi_");
         assertThat(intent.clientSecret()).contains("_secret_");
@@ -58,7 +58,8 @@ class StripePaymentGatewayTest {
     @Test
     void eachCallCarriesTheKeyVersionUserAgentsAndForm() throws IOException {
         String base = serve(exchange -> answer(exchange, 200, INTENT));
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
         for (int i = 1; i <= 2; i++) {
             assertThat(stripe.createIntent(7, 1250, "usd", "order-7-key-" + i))
                     .isEqualTo(new PaymentGateway.ProviderIntent("pi_123", "pi_123_secret_abc"));
@@ -69,12 +70,17 @@ class StripePaymentGatewayTest {
             assertThat(request.header("Authorization")).isEqualTo("Bearer sk_test_recorded");
             assertThat(request.header("Stripe-Version")).isNotBlank();
             assertThat(request.header("User-Agent")).startsWith("Stripe/v1 JavaBindings/");
-            assertThat(request.header("X-Stripe-Client-User-Agent")).contains("\"bindings.version\"").contains("\"lang\":\"Java\"");
+            assertThat(request.header("X-Stripe-Client-User-Agent"))
+                    .contains("\"bindings.version\"")
+                    .contains("\"lang\":\"Java\"");
             assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
-            assertThat(request.body()).contains("amount=1250").contains("currency=usd")
+            assertThat(request.body())
+                    .contains("amount=1250")
+                    .contains("currency=usd")
                     .contains("metadata[order_id]=7");
         });
-        assertThat(requests).extracting(request -> request.header("Idempotency-Key"))
+        assertThat(requests)
+                .extracting(request -> request.header("Idempotency-Key"))
                 .containsExactly("order-7-key-1", "order-7-key-2");
     }
 
@@ -87,27 +93,35 @@ class StripePaymentGatewayTest {
             }
             answer(exchange, 200, INTENT);
         });
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(3), OpenTelemetry.noop());
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(3), OpenTelemetry.noop());
         assertThat(stripe.createIntent(8, 500, "usd", "order-8-slow").id()).isEqualTo("pi_123");
         // Two calls at least (a busy machine may time out the second too; the library tries three times).
-        assertThat(requests).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(request -> assertThat(request.header("Idempotency-Key")).isEqualTo("order-8-slow"));
+        assertThat(requests)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(
+                        request -> assertThat(request.header("Idempotency-Key")).isEqualTo("order-8-slow"));
     }
 
     @Test
     void aProviderErrorBecomesAPaymentProviderExceptionWithItsStatus() throws IOException {
         String base = serve(exchange -> answer(exchange, 402, """
                 {"error":{"type":"card_error","code":"card_declined","message":"Your card was declined."}}"""));
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
         assertThatThrownBy(() -> stripe.createIntent(9, 500, "usd", "order-9"))
-                .isInstanceOf(PaymentProviderException.class).hasMessageContaining("HTTP 402").hasMessageContaining("declined");
+                .isInstanceOf(PaymentProviderException.class)
+                .hasMessageContaining("HTTP 402")
+                .hasMessageContaining("declined");
     }
 
     @Test
     void anUnreachableProviderBecomesAPaymentProviderException() {
-        PaymentGateway stripe = new StripePaymentGateway("sk_test_recorded", "http://127.0.0.1:1", Duration.ofSeconds(2), OpenTelemetry.noop());
+        PaymentGateway stripe = new StripePaymentGateway(
+                "sk_test_recorded", "http://127.0.0.1:1", Duration.ofSeconds(2), OpenTelemetry.noop());
         assertThatThrownBy(() -> stripe.createIntent(10, 500, "usd", "order-10"))
-                .isInstanceOf(PaymentProviderException.class).hasMessageContaining("ApiConnectionException");
+                .isInstanceOf(PaymentProviderException.class)
+                .hasMessageContaining("ApiConnectionException");
     }
 
     /** Starts the recording server; the handler answers after the request is recorded. */
@@ -116,9 +130,12 @@ class StripePaymentGatewayTest {
         server.setExecutor(serverThreads);
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
-                requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                                e -> e.getKey().toLowerCase(java.util.Locale.ROOT), Map.Entry::getValue)),
+                requests.add(new Recorded(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        e -> e.getKey().toLowerCase(java.util.Locale.ROOT), Map.Entry::getValue)),
                         new String(body.readAllBytes(), StandardCharsets.UTF_8)));
             }
             handler.handle(exchange);

@@ -1,12 +1,7 @@
 package dev.antigravity.api.repository;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.model.Order;
@@ -16,13 +11,17 @@ import dev.antigravity.api.model.Product;
 import dev.antigravity.api.model.ProductDraft;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
 import io.helidon.dbclient.DbClient;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The conditional writes and constraints the services rely on, on both databases. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,9 +51,12 @@ class RepositoryTest {
         var db = db(engine).execute();
         Product p = product(engine, 5);
 
-        assertThat(products.reserveStock(db, p.id(), 3, NOW)).map(Product::stock).contains(2);
+        assertThat(products.reserveStock(db, p.id(), 3, NOW))
+                .map(Product::stock)
+                .contains(2);
         assertThat(products.reserveStock(db, p.id(), 3, NOW)).isEmpty();
-        assertThat(products.reserveStock(db, p.id(), 2, NOW)).map(r -> List.of(r.name(), r.price(), r.stock()))
+        assertThat(products.reserveStock(db, p.id(), 2, NOW))
+                .map(r -> List.of(r.name(), r.price(), r.stock()))
                 .contains(List.of(p.name(), p.price(), 0));
         assertThat(products.reserveStock(db, p.id(), 1, NOW)).isEmpty();
         assertThat(products.reserveStock(db, Long.MAX_VALUE, 1, NOW)).isEmpty();
@@ -68,10 +70,16 @@ class RepositoryTest {
         var db = db(engine).execute();
         Product p = product(engine, 1);
 
-        assertThatThrownBy(() -> db.createUpdate("UPDATE products SET stock = -1 WHERE id = :id").addParam("id", p.id()).execute())
-                .satisfies(e -> assertThat(Constraints.mentions(e, "ck_products_stock")).isTrue());
-        assertThatThrownBy(() -> db.createUpdate("UPDATE products SET price = 0 WHERE id = :id").addParam("id", p.id()).execute())
-                .satisfies(e -> assertThat(Constraints.mentions(e, "ck_products_price")).isTrue());
+        assertThatThrownBy(() -> db.createUpdate("UPDATE products SET stock = -1 WHERE id = :id")
+                        .addParam("id", p.id())
+                        .execute())
+                .satisfies(e ->
+                        assertThat(Constraints.mentions(e, "ck_products_stock")).isTrue());
+        assertThatThrownBy(() -> db.createUpdate("UPDATE products SET price = 0 WHERE id = :id")
+                        .addParam("id", p.id())
+                        .execute())
+                .satisfies(e ->
+                        assertThat(Constraints.mentions(e, "ck_products_price")).isTrue());
         assertThat(products.findById(db, p.id()).orElseThrow()).isEqualTo(p);
     }
 
@@ -84,9 +92,12 @@ class RepositoryTest {
 
         assertThat(orders.findById(db, order.id())).contains(order);
         assertThat(order.total()).isEqualByComparingTo("3.00");
-        assertThat(orders.updateStatus(db, order.id(), OrderStatus.PAID, OrderStatus.SHIPPED, NOW)).isFalse();
-        assertThat(orders.updateStatus(db, order.id(), OrderStatus.PENDING, OrderStatus.PAID, NOW)).isTrue();
-        assertThat(orders.updateStatus(db, order.id(), OrderStatus.PENDING, OrderStatus.CANCELLED, NOW)).isFalse();
+        assertThat(orders.updateStatus(db, order.id(), OrderStatus.PAID, OrderStatus.SHIPPED, NOW))
+                .isFalse();
+        assertThat(orders.updateStatus(db, order.id(), OrderStatus.PENDING, OrderStatus.PAID, NOW))
+                .isTrue();
+        assertThat(orders.updateStatus(db, order.id(), OrderStatus.PENDING, OrderStatus.CANCELLED, NOW))
+                .isFalse();
         assertThat(orders.findById(db, order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
         assertThat(orders.findById(db, Long.MAX_VALUE)).isEmpty();
     }

@@ -1,18 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-
-import dev.antigravity.api.model.DailyOrderStats;
-import dev.antigravity.api.model.Product;
-import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import static dev.antigravity.api.service.Fixtures.ADMIN;
 import static dev.antigravity.api.service.Fixtures.customer;
 import static dev.antigravity.api.service.Fixtures.fields;
@@ -20,6 +7,18 @@ import static dev.antigravity.api.service.Fixtures.problem;
 import static dev.antigravity.api.service.Fixtures.product;
 import static dev.antigravity.api.service.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.antigravity.api.model.DailyOrderStats;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.testsupport.TestDatabases.Engine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AdminServiceTest extends EngineTest {
 
@@ -46,10 +45,11 @@ class AdminServiceTest extends EngineTest {
 
         List<DailyOrderStats> stats = s.admin().ordersPerDay(day.minusDays(1), day.plusDays(1));
 
-        assertThat(stats).containsExactly(
-                new DailyOrderStats(day.minusDays(1), 0, 0, new java.math.BigDecimal("0.00")),
-                new DailyOrderStats(day, 4, 1, new java.math.BigDecimal("30.00")),
-                new DailyOrderStats(day.plusDays(1), 1, 0, new java.math.BigDecimal("0.00")));
+        assertThat(stats)
+                .containsExactly(
+                        new DailyOrderStats(day.minusDays(1), 0, 0, new java.math.BigDecimal("0.00")),
+                        new DailyOrderStats(day, 4, 1, new java.math.BigDecimal("30.00")),
+                        new DailyOrderStats(day.plusDays(1), 1, 0, new java.math.BigDecimal("0.00")));
         wired.clock().set(Instant.now());
     }
 
@@ -58,7 +58,8 @@ class AdminServiceTest extends EngineTest {
     void statsRangeIsValidated(Engine engine) {
         AdminService admin = services(engine).admin();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(fields(problem(() -> admin.ordersPerDay(today, today.minusDays(1))))).containsExactly("from");
+        assertThat(fields(problem(() -> admin.ordersPerDay(today, today.minusDays(1)))))
+                .containsExactly("from");
         assertThat(fields(problem(() -> admin.ordersPerDay(today.minusDays(AdminService.MAX_STATS_DAYS), today))))
                 .containsExactly("to");
         assertThat(admin.ordersPerDay(today.minusDays(AdminService.MAX_STATS_DAYS - 1), today))
@@ -66,7 +67,8 @@ class AdminServiceTest extends EngineTest {
     }
 
     private static long place(DomainServices s, Actor customer, Product p, int quantity) {
-        return s.orders().place(customer, new OrderRequest(List.of(new OrderRequest.Line(p.id(), quantity))),
-                Optional.empty()).orderId();
+        return s.orders()
+                .place(customer, new OrderRequest(List.of(new OrderRequest.Line(p.id(), quantity))), Optional.empty())
+                .orderId();
     }
 }

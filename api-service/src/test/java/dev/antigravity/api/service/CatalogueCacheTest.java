@@ -1,14 +1,11 @@
 package dev.antigravity.api.service;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
+import static dev.antigravity.api.service.Fixtures.ADMIN;
+import static dev.antigravity.api.service.Fixtures.customer;
+import static dev.antigravity.api.service.Fixtures.problem;
+import static dev.antigravity.api.service.Fixtures.product;
+import static dev.antigravity.api.service.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.cache.Caches;
 import dev.antigravity.api.cache.CatalogueCache;
@@ -27,6 +24,15 @@ import dev.antigravity.api.testsupport.LogCapture;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.api.testsupport.TestRedis;
 import io.helidon.metrics.api.Metrics;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,13 +40,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
-
-import static dev.antigravity.api.service.Fixtures.ADMIN;
-import static dev.antigravity.api.service.Fixtures.customer;
-import static dev.antigravity.api.service.Fixtures.problem;
-import static dev.antigravity.api.service.Fixtures.product;
-import static dev.antigravity.api.service.Fixtures.unique;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogue cache over a real redis-server and PostgreSQL: reads are served from Redis, and
@@ -88,9 +87,11 @@ class CatalogueCacheTest {
     @Test
     void eachLookupIsReportedAsAHitOrAMissForTheHitRatio() {
         EmfCapture emf = new EmfCapture();
-        CatalogueCache counted = Caches.from(TestRedis.cacheConfig(TestRedis.url(), TestRedis.uniquePrefix(), Map.of()),
+        CatalogueCache counted = Caches.from(
+                TestRedis.cacheConfig(TestRedis.url(), TestRedis.uniquePrefix(), Map.of()),
                 new EmfCacheMetrics(emf.writer(), "api-test"));
-        CatalogueCache unreachable = Caches.from(TestRedis.cacheConfig("redis://127.0.0.1:1", prefix, Map.of()),
+        CatalogueCache unreachable = Caches.from(
+                TestRedis.cacheConfig("redis://127.0.0.1:1", prefix, Map.of()),
                 new EmfCacheMetrics(emf.writer(), "api-test"));
         try {
             DomainServices task = wire(counted);
@@ -102,8 +103,8 @@ class CatalogueCacheTest {
             task.products().list(query(name));
             wire(unreachable).products().get(globe.id());
 
-            assertThat(emf.points(EmfCacheMetrics.CACHE_HIT)).extracting(
-                    point -> point.dimensions().get("Cache") + "=" + point.value())
+            assertThat(emf.points(EmfCacheMetrics.CACHE_HIT))
+                    .extracting(point -> point.dimensions().get("Cache") + "=" + point.value())
                     .containsExactly("product=0.0", "product=1.0", "page=0.0", "page=1.0", "product=0.0");
         } finally {
             counted.close();
@@ -119,8 +120,9 @@ class CatalogueCacheTest {
         assertThat(services.products().get(kettle.id()).stock()).isEqualTo(10);
 
         Actor buyer = customer();
-        Order order = Json.read(services.orders().place(buyer, new OrderRequest(
-                List.of(new OrderRequest.Line(kettle.id(), 3))), Optional.empty()).body());
+        Order order = Json.read(services.orders()
+                .place(buyer, new OrderRequest(List.of(new OrderRequest.Line(kettle.id(), 3))), Optional.empty())
+                .body());
         assertThat(services.products().get(kettle.id()).stock()).isEqualTo(7);
         assertThat(stockInPage(name)).isEqualTo(7);
 
@@ -144,8 +146,8 @@ class CatalogueCacheTest {
         String name = unique("clock");
         Product clock = product(services, name, "40.00", 4);
         ProductRepository rows = new ProductRepository();
-        Runnable write = () -> services.products().replace(ADMIN, clock.id(),
-                new ProductInput(name, "", new BigDecimal("41.00"), 4));
+        Runnable write = () ->
+                services.products().replace(ADMIN, clock.id(), new ProductInput(name, "", new BigDecimal("41.00"), 4));
 
         Optional<Product> loadedBefore = cache.product(clock.id(), id -> {
             Optional<Product> old = rows.findById(database.dbClient().execute(), id);
@@ -183,20 +185,25 @@ class CatalogueCacheTest {
         Races.race(writers + buyers + readers, task -> () -> {
             if (task < writers) {
                 for (int price = 101; price <= 160; price++) {
-                    services.products().replace(ADMIN, drill.id(), new ProductInput(name, "", new BigDecimal(price), 1_000_000));
+                    services.products()
+                            .replace(ADMIN, drill.id(), new ProductInput(name, "", new BigDecimal(price), 1_000_000));
                     pricesWritten.set(price);
                 }
                 writing.set(false);
             } else if (task < writers + buyers) {
                 Actor buyer = customer();
                 while (writing.get()) {
-                    services.orders().place(buyer, new OrderRequest(List.of(new OrderRequest.Line(drill.id(), 1))),
-                            Optional.empty());
+                    services.orders()
+                            .place(
+                                    buyer,
+                                    new OrderRequest(List.of(new OrderRequest.Line(drill.id(), 1))),
+                                    Optional.empty());
                 }
             } else {
                 while (writing.get()) {
                     int priceFloor = pricesWritten.get();
-                    Product seen = task % 2 == 0 ? services.products().get(drill.id())
+                    Product seen = task % 2 == 0
+                            ? services.products().get(drill.id())
                             : services.products().list(query(name)).items().getFirst();
                     if (seen.price().intValue() < priceFloor) {
                         stale.add("price " + seen.price() + " after " + priceFloor + " was written");
@@ -206,7 +213,9 @@ class CatalogueCacheTest {
             return null;
         });
         assertThat(stale).isEmpty();
-        Product truth = new ProductRepository().findById(database.dbClient().execute(), drill.id()).orElseThrow();
+        Product truth = new ProductRepository()
+                .findById(database.dbClient().execute(), drill.id())
+                .orElseThrow();
         assertThat(services.products().get(drill.id())).isEqualTo(truth);
         assertThat(services.products().list(query(name)).items()).containsExactly(truth);
         assertThat(truth.price()).isEqualByComparingTo("160");
@@ -227,15 +236,19 @@ class CatalogueCacheTest {
             if (task < buyers) {
                 Actor buyer = customer();
                 for (int i = 0; i < perBuyer; i++) {
-                    services.orders().place(buyer, new OrderRequest(List.of(new OrderRequest.Line(saw.id(), 1))),
-                            Optional.empty());
+                    services.orders()
+                            .place(
+                                    buyer,
+                                    new OrderRequest(List.of(new OrderRequest.Line(saw.id(), 1))),
+                                    Optional.empty());
                     unitsSold.incrementAndGet();
                 }
                 buyersDone.incrementAndGet();
             } else {
                 while (buyersDone.get() < buyers) {
                     int ceiling = initialStock - unitsSold.get();
-                    Product seen = task % 2 == 0 ? services.products().get(saw.id())
+                    Product seen = task % 2 == 0
+                            ? services.products().get(saw.id())
                             : services.products().list(query(name)).items().getFirst();
                     if (seen.stock() > ceiling) {
                         stale.add("stock " + seen.stock() + " after orders left " + ceiling);
@@ -274,7 +287,11 @@ class CatalogueCacheTest {
         Product hose = product(services, name, "25.00", 2);
         String entry = prefix + "product:" + hose.id();
         try (LogCapture logs = LogCapture.start()) {
-            for (String garbage : List.of("{not json", "null", "[]", "{\"id\":" + hose.id() + "}",
+            for (String garbage : List.of(
+                    "{not json",
+                    "null",
+                    "[]",
+                    "{\"id\":" + hose.id() + "}",
                     "{\"id\":" + (hose.id() + 1) + ",\"name\":\"x\",\"description\":\"\",\"price\":1,\"stock\":1,"
                             + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}")) {
                 redis.set(entry, garbage);
@@ -284,7 +301,8 @@ class CatalogueCacheTest {
             redis.lpush(entry, "not a string");
             assertThat(services.products().get(hose.id())).isEqualTo(hose);
 
-            for (String wrongPage : List.of("{\"items\":[null],\"page\":0,\"size\":10,\"totalItems\":1,\"totalPages\":1}",
+            for (String wrongPage : List.of(
+                    "{\"items\":[null],\"page\":0,\"size\":10,\"totalItems\":1,\"totalPages\":1}",
                     "{\"items\":[],\"page\":7,\"size\":10,\"totalItems\":0,\"totalPages\":0}")) {
                 assertThat(page(name).items()).containsExactly(hose);
                 for (String pageKey : redis.keys(prefix + "page:*")) {
@@ -296,8 +314,9 @@ class CatalogueCacheTest {
             redis.lpush(prefix + "catalogue:generation", "garbage");
             assertThat(page(name).items()).containsExactly(hose);
             assertThat(page(name).items()).containsExactly(hose);
-            assertThat(cacheWarnings(logs)).isNotEmpty().allMatch(line -> line.contains("not a cached value")
-                    || line.contains("WRONGTYPE"));
+            assertThat(cacheWarnings(logs))
+                    .isNotEmpty()
+                    .allMatch(line -> line.contains("not a cached value") || line.contains("WRONGTYPE"));
         }
         // And the cache works again for this product: its entry is a real one now.
         assertThat(redis.get(entry)).contains("\"id\":" + hose.id());
@@ -310,8 +329,8 @@ class CatalogueCacheTest {
      */
     @Test
     void anInvalidationRedisMissedIsSentBeforeRedisIsReadAgain() throws Exception {
-        CatalogueCache quick = Caches.from(TestRedis.cacheConfig(TestRedis.url(), prefix,
-                Map.of("timeout", "PT0.1S", "retry", "PT0.05S")));
+        CatalogueCache quick = Caches.from(
+                TestRedis.cacheConfig(TestRedis.url(), prefix, Map.of("timeout", "PT0.1S", "retry", "PT0.05S")));
         DomainServices task = wire(quick);
         String name = unique("ladder");
         Product ladder = product(task, name, "70.00", 6);
@@ -322,7 +341,9 @@ class CatalogueCacheTest {
         long pausedAt = System.nanoTime();
         task.products().replace(ADMIN, ladder.id(), new ProductInput(name, "", new BigDecimal("75.00"), 6));
         assertThat(task.products().get(ladder.id()).price()).isEqualByComparingTo("75.00");
-        assertThat(redis.get(prefix + "product:" + ladder.id())).as("Redis still holds the old entry").contains("70.00");
+        assertThat(redis.get(prefix + "product:" + ladder.id()))
+                .as("Redis still holds the old entry")
+                .contains("70.00");
 
         Thread.sleep(Math.max(0, 3100 - (System.nanoTime() - pausedAt) / 1_000_000));
         assertThat(task.products().get(ladder.id()).price()).isEqualByComparingTo("75.00");
@@ -331,18 +352,28 @@ class CatalogueCacheTest {
     }
 
     private DomainServices wire(CatalogueCache with) {
-        return DomainServices.create(database.dbClient(), Clock.systemUTC(), Metrics.globalRegistry(),
-                OrderRules.DEFAULTS, with);
+        return DomainServices.create(
+                database.dbClient(), Clock.systemUTC(), Metrics.globalRegistry(), OrderRules.DEFAULTS, with);
     }
 
     private void changeBehindTheServicesBack(long id, String price) {
-        database.dbClient().execute().createUpdate("UPDATE products SET price = :price WHERE id = :id")
-                .addParam("price", new BigDecimal(price)).addParam("id", id).execute();
+        database.dbClient()
+                .execute()
+                .createUpdate("UPDATE products SET price = :price WHERE id = :id")
+                .addParam("price", new BigDecimal(price))
+                .addParam("id", id)
+                .execute();
     }
 
     private static ProductQuery query(String name) {
-        return new ProductQuery(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(),
-                ProductSort.ID, SortDirection.ASC, new PageRequest(0, 10));
+        return new ProductQuery(
+                Optional.of(name),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                ProductSort.ID,
+                SortDirection.ASC,
+                new PageRequest(0, 10));
     }
 
     private Page<Product> page(String name) {
@@ -354,7 +385,9 @@ class CatalogueCacheTest {
     }
 
     private static List<String> cacheWarnings(LogCapture logs) {
-        return logs.atOrAbove(Level.WARNING).stream().filter(line -> line.contains("dev.antigravity.api.cache")).toList();
+        return logs.atOrAbove(Level.WARNING).stream()
+                .filter(line -> line.contains("dev.antigravity.api.cache"))
+                .toList();
     }
 
     /** Orders come back as the JSON the API sends. */

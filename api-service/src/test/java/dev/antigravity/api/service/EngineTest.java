@@ -1,12 +1,11 @@
 package dev.antigravity.api.service;
 
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
-
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
 import io.helidon.metrics.api.Metrics;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,14 +19,14 @@ abstract class EngineTest {
     private final Map<Engine, Wired> wired = new EnumMap<>(Engine.class);
 
     /** The services over one engine, with the clock they read. */
-    record Wired(Database database, DomainServices services, MutableClock clock) {
-    }
+    record Wired(Database database, DomainServices services, MutableClock clock) {}
 
     protected synchronized Wired wired(Engine engine) {
         return wired.computeIfAbsent(engine, e -> {
             Database database = e.open();
             MutableClock clock = new MutableClock(Instant.now());
-            return new Wired(database, DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry()), clock);
+            return new Wired(
+                    database, DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry()), clock);
         });
     }
 

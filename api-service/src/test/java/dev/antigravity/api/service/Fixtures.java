@@ -1,16 +1,14 @@
 package dev.antigravity.api.service;
 
-import java.math.BigDecimal;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ServiceProblems;
-import dev.antigravity.api.service.FieldError;
 import dev.antigravity.api.model.Product;
+import java.math.BigDecimal;
+import java.util.UUID;
 import org.opentest4j.TestAbortedException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Unique names and ready-made actors and products, so tests sharing a database never collide. */
 final class Fixtures {
@@ -18,8 +16,7 @@ final class Fixtures {
     /** An administrator marking an order paid by hand, as the rules require: with a reason. */
     static final StatusChange PAID = new StatusChange("PAID", "paid by bank transfer");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,20 +1,19 @@
 package dev.antigravity.api.service;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import static dev.antigravity.api.service.Fixtures.customer;
+import static dev.antigravity.api.service.Fixtures.product;
+import static dev.antigravity.api.service.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static dev.antigravity.api.service.Fixtures.customer;
-import static dev.antigravity.api.service.Fixtures.product;
-import static dev.antigravity.api.service.Fixtures.unique;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many requests racing on the same rows. PostgreSQL is the database these guarantees matter on in
@@ -31,12 +30,20 @@ class OrderConcurrencyTest extends EngineTest {
         Optional<String> key = Optional.of(unique("key"));
         OrderRequest request = new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2)));
 
-        List<OrderPlacement> placements = Races.race(Races.THREADS, i -> () -> s.orders().place(customer, request, key));
+        List<OrderPlacement> placements =
+                Races.race(Races.THREADS, i -> () -> s.orders().place(customer, request, key));
 
-        assertThat(placements).extracting(OrderPlacement::orderId).containsOnly(placements.getFirst().orderId());
-        assertThat(placements).extracting(OrderPlacement::body).containsOnly(placements.getFirst().body());
+        assertThat(placements)
+                .extracting(OrderPlacement::orderId)
+                .containsOnly(placements.getFirst().orderId());
+        assertThat(placements)
+                .extracting(OrderPlacement::body)
+                .containsOnly(placements.getFirst().body());
         assertThat(placements).filteredOn(pl -> !pl.replayed()).hasSize(1);
-        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 100)).totalItems()).isEqualTo(1);
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 100))
+                        .totalItems())
+                .isEqualTo(1);
         assertThat(s.products().get(p.id()).stock()).isEqualTo(98);
     }
 
@@ -95,12 +102,14 @@ class OrderConcurrencyTest extends EngineTest {
         DomainServices s = services(engine);
         Product p = product(s, unique("p"), "1.00", 10);
         Actor customer = customer();
-        long id = s.orders().place(customer, new OrderRequest(List.of(new OrderRequest.Line(p.id(), 4))),
-                Optional.empty()).orderId();
+        long id = s.orders()
+                .place(customer, new OrderRequest(List.of(new OrderRequest.Line(p.id(), 4))), Optional.empty())
+                .orderId();
 
         List<Object> results = Races.race(Races.THREADS, i -> () -> {
             try {
-                return s.orders().changeStatus(i % 2 == 0 ? customer : Fixtures.ADMIN, id, new StatusChange("CANCELLED"));
+                return s.orders()
+                        .changeStatus(i % 2 == 0 ? customer : Fixtures.ADMIN, id, new StatusChange("CANCELLED"));
             } catch (ServiceException e) {
                 return Fixtures.status(e);
             }

@@ -1,17 +1,5 @@
 package dev.antigravity.api.service;
 
-import java.util.List;
-import java.util.Optional;
-
-import dev.antigravity.api.model.NotificationChannel;
-import dev.antigravity.api.model.Product;
-import dev.antigravity.api.model.User;
-import dev.antigravity.api.repository.NotificationOutboxRepository;
-import dev.antigravity.api.repository.NotificationOutboxRepository.Delivery;
-import dev.antigravity.api.testsupport.TestDatabases.Engine;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import static dev.antigravity.api.service.Fixtures.ADMIN;
 import static dev.antigravity.api.service.Fixtures.PAID;
 import static dev.antigravity.api.service.Fixtures.fields;
@@ -19,6 +7,17 @@ import static dev.antigravity.api.service.Fixtures.problem;
 import static dev.antigravity.api.service.Fixtures.product;
 import static dev.antigravity.api.service.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.antigravity.api.model.NotificationChannel;
+import dev.antigravity.api.model.Product;
+import dev.antigravity.api.model.User;
+import dev.antigravity.api.repository.NotificationOutboxRepository;
+import dev.antigravity.api.repository.NotificationOutboxRepository.Delivery;
+import dev.antigravity.api.testsupport.TestDatabases.Engine;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Order changes owe their notifications in the change's own transaction: all or nothing. */
 class OrderNotificationsTest extends EngineTest {
@@ -50,9 +49,12 @@ class OrderNotificationsTest extends EngineTest {
         long order = place(s, customer, product(s, unique("kite"), "12.50", 5));
         s.orders().changeStatus(customer, order, new StatusChange("CANCELLED"));
 
-        assertThat(delivery(engine, "order-" + order + "-PENDING", NotificationChannel.EMAIL)).isPresent();
-        assertThat(delivery(engine, "order-" + order + "-PENDING", NotificationChannel.SMS)).isEmpty();
-        assertThat(delivery(engine, "order-" + order + "-CANCELLED", NotificationChannel.EMAIL)).isEmpty();
+        assertThat(delivery(engine, "order-" + order + "-PENDING", NotificationChannel.EMAIL))
+                .isPresent();
+        assertThat(delivery(engine, "order-" + order + "-PENDING", NotificationChannel.SMS))
+                .isEmpty();
+        assertThat(delivery(engine, "order-" + order + "-CANCELLED", NotificationChannel.EMAIL))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -64,38 +66,55 @@ class OrderNotificationsTest extends EngineTest {
         long order = place(s, customer, scarce);
 
         // The second order fails on stock inside its transaction: its outbox row goes with it.
-        problem(() -> s.orders().place(customer, new OrderRequest(List.of(new OrderRequest.Line(scarce.id(), 1))),
-                Optional.empty()));
-        assertThat(delivery(engine, "order-" + (order + 1) + "-PENDING", NotificationChannel.EMAIL)).isEmpty();
+        problem(() -> s.orders()
+                .place(customer, new OrderRequest(List.of(new OrderRequest.Line(scarce.id(), 1))), Optional.empty()));
+        assertThat(delivery(engine, "order-" + (order + 1) + "-PENDING", NotificationChannel.EMAIL))
+                .isEmpty();
         // A PAID refused for an expired or foreign order writes nothing either.
         problem(() -> s.orders().changeStatus(customer, order, PAID));
-        assertThat(delivery(engine, "order-" + order + "-PAID", NotificationChannel.EMAIL)).isEmpty();
+        assertThat(delivery(engine, "order-" + order + "-PAID", NotificationChannel.EMAIL))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aPhoneMustBeE164AndOptingInNeedsOne(Engine engine) {
         DomainServices s = services(engine);
-        assertThat(fields(problem(() -> s.users().register(ADMIN, new UserRegistration(unique("p") + "@example.com",
-                "P", "CUSTOMER", null, "0151 1234", true))))).containsExactly("phone");
-        assertThat(fields(problem(() -> s.users().register(ADMIN, new UserRegistration(unique("p") + "@example.com",
-                "P", "CUSTOMER", null, null, true))))).containsExactly("smsOptIn");
-        User user = s.users().register(ADMIN, new UserRegistration(unique("p") + "@example.com", "P", "CUSTOMER",
-                unique("sub"), "+14155550100", true));
-        assertThat(s.users().get(ADMIN, user.id())).extracting(User::phone, User::smsOptIn)
+        assertThat(fields(problem(() -> s.users()
+                        .register(
+                                ADMIN,
+                                new UserRegistration(
+                                        unique("p") + "@example.com", "P", "CUSTOMER", null, "0151 1234", true)))))
+                .containsExactly("phone");
+        assertThat(fields(problem(() -> s.users()
+                        .register(
+                                ADMIN,
+                                new UserRegistration(
+                                        unique("p") + "@example.com", "P", "CUSTOMER", null, null, true)))))
+                .containsExactly("smsOptIn");
+        User user = s.users()
+                .register(
+                        ADMIN,
+                        new UserRegistration(
+                                unique("p") + "@example.com", "P", "CUSTOMER", unique("sub"), "+14155550100", true));
+        assertThat(s.users().get(ADMIN, user.id()))
+                .extracting(User::phone, User::smsOptIn)
                 .containsExactly("+14155550100", true);
     }
 
     private static Actor registered(DomainServices s, String phone, boolean smsOptIn) {
         String subject = unique("customer");
-        s.users().register(ADMIN, new UserRegistration(unique("c") + "@example.com", "C", "CUSTOMER", subject, phone,
-                smsOptIn));
+        s.users()
+                .register(
+                        ADMIN,
+                        new UserRegistration(unique("c") + "@example.com", "C", "CUSTOMER", subject, phone, smsOptIn));
         return new Actor(subject, false, unique("corr"));
     }
 
     private static long place(DomainServices s, Actor customer, Product product) {
-        return s.orders().place(customer, new OrderRequest(List.of(new OrderRequest.Line(product.id(), 1))),
-                Optional.empty()).orderId();
+        return s.orders()
+                .place(customer, new OrderRequest(List.of(new OrderRequest.Line(product.id(), 1))), Optional.empty())
+                .orderId();
     }
 
     private Optional<Delivery> delivery(Engine engine, String eventKey, NotificationChannel channel) {

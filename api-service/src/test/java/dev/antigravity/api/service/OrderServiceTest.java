@@ -1,8 +1,12 @@
 package dev.antigravity.api.service;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import static dev.antigravity.api.service.Fixtures.ADMIN;
+import static dev.antigravity.api.service.Fixtures.customer;
+import static dev.antigravity.api.service.Fixtures.fields;
+import static dev.antigravity.api.service.Fixtures.problem;
+import static dev.antigravity.api.service.Fixtures.product;
+import static dev.antigravity.api.service.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.http.problem.ApiException;
@@ -11,16 +15,11 @@ import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.PageRequest;
 import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static dev.antigravity.api.service.Fixtures.ADMIN;
-import static dev.antigravity.api.service.Fixtures.customer;
-import static dev.antigravity.api.service.Fixtures.fields;
-import static dev.antigravity.api.service.Fixtures.problem;
-import static dev.antigravity.api.service.Fixtures.product;
-import static dev.antigravity.api.service.Fixtures.unique;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderServiceTest extends EngineTest {
 
@@ -65,15 +64,18 @@ class OrderServiceTest extends EngineTest {
         Product scarce = product(s, unique("scarce"), "1.00", 1);
         Actor customer = customer();
 
-        ApiException problem = problem(() -> s.orders().place(customer, request(plenty.id(), 5, scarce.id(), 2),
-                Optional.empty()));
+        ApiException problem =
+                problem(() -> s.orders().place(customer, request(plenty.id(), 5, scarce.id(), 2), Optional.empty()));
 
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.detail()).contains("Product " + scarce.id());
         assertThat(fields(problem)).containsExactly("lines[1].quantity");
         assertThat(s.products().get(plenty.id()).stock()).isEqualTo(100);
         assertThat(s.products().get(scarce.id()).stock()).isEqualTo(1);
-        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).totalItems()).isZero();
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 10))
+                        .totalItems())
+                .isZero();
     }
 
     @ParameterizedTest
@@ -83,16 +85,22 @@ class OrderServiceTest extends EngineTest {
         Product p = product(s, unique("p"), "1.00", 5);
         Actor customer = customer();
 
-        ApiException unknown = problem(() -> s.orders().place(customer, request(p.id(), 1, Long.MAX_VALUE, 1), Optional.empty()));
+        ApiException unknown =
+                problem(() -> s.orders().place(customer, request(p.id(), 1, Long.MAX_VALUE, 1), Optional.empty()));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(fields(unknown)).containsExactly("lines[1].productId");
         assertThat(s.products().get(p.id()).stock()).isEqualTo(5);
 
-        ApiException malformed = problem(() -> s.orders().place(customer,
-                request(p.id(), 0, -3L, 1, null, null, p.id(), 1), Optional.empty()));
+        ApiException malformed = problem(
+                () -> s.orders().place(customer, request(p.id(), 0, -3L, 1, null, null, p.id(), 1), Optional.empty()));
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(fields(malformed)).containsExactly("lines[0].quantity", "lines[1].productId",
-                "lines[2].productId", "lines[2].quantity", "lines[3].productId");
+        assertThat(fields(malformed))
+                .containsExactly(
+                        "lines[0].quantity",
+                        "lines[1].productId",
+                        "lines[2].productId",
+                        "lines[2].quantity",
+                        "lines[3].productId");
         assertThat(fields(problem(() -> s.orders().place(customer, new OrderRequest(List.of()), Optional.empty()))))
                 .containsExactly("lines");
         assertThat(fields(problem(() -> s.orders().place(customer, request(p.id(), 1), Optional.of("bad key")))))
@@ -115,12 +123,16 @@ class OrderServiceTest extends EngineTest {
         assertThat(again.orderId()).isEqualTo(first.orderId());
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(s.products().get(p.id()).stock()).isEqualTo(7);
-        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).totalItems()).isEqualTo(1);
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 10))
+                        .totalItems())
+                .isEqualTo(1);
 
         ApiException reused = problem(() -> s.orders().place(customer, request(p.id(), 4), key));
         assertThat(reused.status()).isEqualTo(422);
         // Keys are per customer: another customer's identical key is a new request.
-        assertThat(s.orders().place(customer(), request(p.id(), 3), key).replayed()).isFalse();
+        assertThat(s.orders().place(customer(), request(p.id(), 3), key).replayed())
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -146,22 +158,37 @@ class OrderServiceTest extends EngineTest {
         DomainServices s = services(engine);
         Product p = product(s, unique("p"), "2.00", 10);
         Actor customer = customer();
-        long id = s.orders().place(customer, request(p.id(), 1), Optional.empty()).orderId();
+        long id =
+                s.orders().place(customer, request(p.id(), 1), Optional.empty()).orderId();
 
-        assertThat(problem(() -> s.orders().changeStatus(customer, id, new StatusChange("SHIPPED"))).status()).isEqualTo(403);
-        assertThat(problem(() -> s.orders().changeStatus(customer, id, Fixtures.PAID)).status()).isEqualTo(403);
+        assertThat(problem(() -> s.orders().changeStatus(customer, id, new StatusChange("SHIPPED")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(problem(() -> s.orders().changeStatus(customer, id, Fixtures.PAID))
+                        .status())
+                .isEqualTo(403);
         assertThat(s.orders().changeStatus(ADMIN, id, Fixtures.PAID).status()).isEqualTo(OrderStatus.PAID);
-        assertThat(problem(() -> s.orders().changeStatus(ADMIN, id, Fixtures.PAID)).status()).isEqualTo(409);
-        assertThat(s.orders().changeStatus(ADMIN, id, new StatusChange("SHIPPED")).status()).isEqualTo(OrderStatus.SHIPPED);
-        assertThat(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("CANCELLED"))).status()).isEqualTo(409);
+        assertThat(problem(() -> s.orders().changeStatus(ADMIN, id, Fixtures.PAID))
+                        .status())
+                .isEqualTo(409);
+        assertThat(s.orders()
+                        .changeStatus(ADMIN, id, new StatusChange("SHIPPED"))
+                        .status())
+                .isEqualTo(OrderStatus.SHIPPED);
+        assertThat(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("CANCELLED")))
+                        .status())
+                .isEqualTo(409);
         assertThat(s.products().get(p.id()).stock()).isEqualTo(9);
         var audit = s.admin().auditLog(new PageRequest(0, 1)).items().getFirst();
         assertThat(audit.action()).isEqualTo("ORDER_STATUS_CHANGED");
         assertThat(audit.details()).contains("SHIPPED");
 
-        assertThat(fields(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("PENDING"))))).containsExactly("status");
-        assertThat(fields(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("paid'--"))))).containsExactly("status");
-        assertThat(fields(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange(null))))).containsExactly("status");
+        assertThat(fields(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("PENDING")))))
+                .containsExactly("status");
+        assertThat(fields(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange("paid'--")))))
+                .containsExactly("status");
+        assertThat(fields(problem(() -> s.orders().changeStatus(ADMIN, id, new StatusChange(null)))))
+                .containsExactly("status");
     }
 
     @ParameterizedTest
@@ -171,8 +198,11 @@ class OrderServiceTest extends EngineTest {
         Product p = product(s, unique("p"), "2.00", 10);
         Product q = product(s, unique("q"), "3.00", 10);
         Actor customer = customer();
-        long pending = s.orders().place(customer, request(p.id(), 4, q.id(), 1), Optional.empty()).orderId();
-        long paid = s.orders().place(customer, request(p.id(), 2), Optional.empty()).orderId();
+        long pending = s.orders()
+                .place(customer, request(p.id(), 4, q.id(), 1), Optional.empty())
+                .orderId();
+        long paid =
+                s.orders().place(customer, request(p.id(), 2), Optional.empty()).orderId();
         s.orders().changeStatus(ADMIN, paid, Fixtures.PAID);
 
         s.orders().changeStatus(customer, pending, new StatusChange("CANCELLED"));
@@ -180,7 +210,8 @@ class OrderServiceTest extends EngineTest {
 
         assertThat(s.products().get(p.id()).stock()).isEqualTo(10);
         assertThat(s.products().get(q.id()).stock()).isEqualTo(10);
-        assertThat(problem(() -> s.orders().changeStatus(customer, pending, new StatusChange("CANCELLED"))).status())
+        assertThat(problem(() -> s.orders().changeStatus(customer, pending, new StatusChange("CANCELLED")))
+                        .status())
                 .isEqualTo(409);
         assertThat(s.products().get(p.id()).stock()).isEqualTo(10);
     }
@@ -192,16 +223,25 @@ class OrderServiceTest extends EngineTest {
         Product p = product(s, unique("p"), "2.00", 10);
         Actor alice = customer();
         Actor bob = customer();
-        long alicesOrder = s.orders().place(alice, request(p.id(), 1), Optional.empty()).orderId();
-        long bobsOrder = s.orders().place(bob, request(p.id(), 1), Optional.empty()).orderId();
+        long alicesOrder =
+                s.orders().place(alice, request(p.id(), 1), Optional.empty()).orderId();
+        long bobsOrder =
+                s.orders().place(bob, request(p.id(), 1), Optional.empty()).orderId();
 
         assertThat(problem(() -> s.orders().get(bob, alicesOrder)).status()).isEqualTo(404);
-        assertThat(problem(() -> s.orders().changeStatus(bob, alicesOrder, new StatusChange("CANCELLED"))).status())
+        assertThat(problem(() -> s.orders().changeStatus(bob, alicesOrder, new StatusChange("CANCELLED")))
+                        .status())
                 .isEqualTo(404);
-        assertThat(s.orders().list(alice, Optional.empty(), new PageRequest(0, 10)).items())
-                .extracting(Order::id).containsExactly(alicesOrder);
-        assertThat(s.orders().list(ADMIN, Optional.of(OrderStatus.PENDING), new PageRequest(0, 100)).items())
-                .extracting(Order::id).contains(alicesOrder, bobsOrder);
+        assertThat(s.orders()
+                        .list(alice, Optional.empty(), new PageRequest(0, 10))
+                        .items())
+                .extracting(Order::id)
+                .containsExactly(alicesOrder);
+        assertThat(s.orders()
+                        .list(ADMIN, Optional.of(OrderStatus.PENDING), new PageRequest(0, 100))
+                        .items())
+                .extracting(Order::id)
+                .contains(alicesOrder, bobsOrder);
         assertThat(s.orders().get(ADMIN, alicesOrder).customer()).isEqualTo(alice.subject());
         assertThat(s.products().get(p.id()).stock()).isEqualTo(8);
     }
@@ -222,8 +262,11 @@ class OrderServiceTest extends EngineTest {
         Order order = s.orders().get(customer, first.orderId());
         assertThat(order.customer()).isEqualTo(customer.subject());
         assertThat(order.lines().getFirst().productName()).isEqualTo(p.name());
-        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).items())
-                .extracting(Order::id).containsExactly(first.orderId());
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 10))
+                        .items())
+                .extracting(Order::id)
+                .containsExactly(first.orderId());
     }
 
     /** Found by the fuzzing pass: a total past NUMERIC(14, 2) was a 500 from the database. */
@@ -231,21 +274,29 @@ class OrderServiceTest extends EngineTest {
     @EnumSource(Engine.class)
     void anOrderWhoseTotalCannotBeStoredIsRefusedAndReservesNothing(Engine engine) {
         // Totals past the column need more units than the default orders.quantity.max allows.
-        DomainServices s = DomainServices.create(wired(engine).database().dbClient(), wired(engine).clock(),
-                io.helidon.metrics.api.Metrics.globalRegistry(), new OrderRules(OrderRules.DEFAULTS.expiry(), 10_001));
+        DomainServices s = DomainServices.create(
+                wired(engine).database().dbClient(),
+                wired(engine).clock(),
+                io.helidon.metrics.api.Metrics.globalRegistry(),
+                new OrderRules(OrderRules.DEFAULTS.expiry(), 10_001));
         Product dear = product(s, unique("dear"), ProductService.MAX_PRICE.toPlainString(), 1000);
         Actor customer = customer();
 
-        ApiException problem = problem(() -> s.orders().place(customer, request(dear.id(), 1000), Optional.of(unique("key"))));
+        ApiException problem =
+                problem(() -> s.orders().place(customer, request(dear.id(), 1000), Optional.of(unique("key"))));
 
         assertThat(problem.status()).isEqualTo(422);
         assertThat(fields(problem)).containsExactly("lines");
         assertThat(s.products().get(dear.id()).stock()).isEqualTo(1000);
-        assertThat(s.orders().list(customer, Optional.empty(), new PageRequest(0, 10)).totalItems()).isZero();
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 10))
+                        .totalItems())
+                .isZero();
         // The largest storable total is still accepted: 99999999.99 x 10000 + 99.99.
         Product bulk = product(s, unique("bulk"), "99999999.99", 10_000);
         Product topUp = product(s, unique("top-up"), "99.99", 1);
-        OrderPlacement largest = s.orders().place(customer, request(bulk.id(), 10_000, topUp.id(), 1), Optional.empty());
+        OrderPlacement largest =
+                s.orders().place(customer, request(bulk.id(), 10_000, topUp.id(), 1), Optional.empty());
         assertThat(largest.replayed()).isFalse();
         assertThat(s.orders().get(customer, largest.orderId()).total()).isEqualByComparingTo(OrderService.MAX_TOTAL);
     }

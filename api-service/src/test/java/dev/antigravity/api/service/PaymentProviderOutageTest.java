@@ -1,10 +1,6 @@
 package dev.antigravity.api.service;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Level;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.db.Database;
@@ -22,12 +18,15 @@ import dev.antigravity.api.testsupport.TestDatabases;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.metrics.api.Metrics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing is lost while Stripe cannot be reached: an order is still placed (its payment stays
@@ -68,14 +67,16 @@ class PaymentProviderOutageTest {
         OrderPlacement placed;
         try (LogCapture logs = LogCapture.start()) {
             placed = down.orders().place(customer, order(product), Optional.of("key-1"));
-            assertThat(logs.atOrAbove(Level.WARNING)).anySatisfy(line -> assertThat(line)
-                    .contains("order " + placed.orderId(), "not created with stripe"));
+            assertThat(logs.atOrAbove(Level.WARNING))
+                    .anySatisfy(
+                            line -> assertThat(line).contains("order " + placed.orderId(), "not created with stripe"));
         }
         Payment waiting = down.payments().forOrder(customer, placed.orderId());
         assertThat(waiting.status()).isEqualTo(PaymentStatus.CREATING);
         assertThat(waiting.failure()).contains("Stripe failed creating the PaymentIntent");
         assertThat(waiting.providerPaymentId()).isNull();
-        assertThat(downFailures.points(EmfCounts.PAYMENT_FAILURES)).extracting(EmfCapture.Point::dimensions)
+        assertThat(downFailures.points(EmfCounts.PAYMENT_FAILURES))
+                .extracting(EmfCapture.Point::dimensions)
                 .contains(Map.of("Service", "api-test", "Reason", "create"));
 
         clock.advance(PaymentService.RETRY_AFTER.plusSeconds(1));
@@ -93,15 +94,19 @@ class PaymentProviderOutageTest {
         Actor customer = Fixtures.customer();
         long id = placedWithStripe(customer, "refund", "3.00");
         String intent = up.payments().forOrder(customer, id).providerPaymentId();
-        up.payments().receive(new ProviderEvent("evt_" + id, PaymentService.PAYMENT_SUCCEEDED, Optional.of(intent),
-                Optional.empty()), "corr-webhook");
+        up.payments()
+                .receive(
+                        new ProviderEvent(
+                                "evt_" + id, PaymentService.PAYMENT_SUCCEEDED, Optional.of(intent), Optional.empty()),
+                        "corr-webhook");
         assertThat(up.orders().get(customer, id).status()).isEqualTo(OrderStatus.PAID);
 
         Order cancelled = down.orders().changeStatus(customer, id, new StatusChange("CANCELLED", null));
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(down.payments().forOrder(customer, id).status()).isEqualTo(PaymentStatus.SUCCEEDED);
-        assertThat(downFailures.points(EmfCounts.PAYMENT_FAILURES)).extracting(EmfCapture.Point::dimensions)
+        assertThat(downFailures.points(EmfCounts.PAYMENT_FAILURES))
+                .extracting(EmfCapture.Point::dimensions)
                 .contains(Map.of("Service", "api-test", "Reason", "refund"));
 
         assertThat(up.payments().retry("corr-retry")).isGreaterThanOrEqualTo(1);
@@ -117,15 +122,16 @@ class PaymentProviderOutageTest {
         Actor customer = Fixtures.customer();
         long id = placedWithStripe(customer, "declined", "2.00");
         String intent = up.payments().forOrder(customer, id).providerPaymentId();
-        ProviderEvent failed = new ProviderEvent("evt_declined_" + id, PaymentService.PAYMENT_FAILED,
-                Optional.of(intent), Optional.of("card_declined"));
+        ProviderEvent failed = new ProviderEvent(
+                "evt_declined_" + id, PaymentService.PAYMENT_FAILED, Optional.of(intent), Optional.of("card_declined"));
         int before = upFailures.points(EmfCounts.PAYMENT_FAILURES).size();
 
         up.payments().receive(failed, "corr-webhook");
         up.payments().receive(failed, "corr-redelivered");
 
         List<EmfCapture.Point> points = upFailures.points(EmfCounts.PAYMENT_FAILURES);
-        assertThat(points.subList(before, points.size())).extracting(EmfCapture.Point::dimensions)
+        assertThat(points.subList(before, points.size()))
+                .extracting(EmfCapture.Point::dimensions)
                 .containsExactly(Map.of("Service", "api-test", "Reason", "declined"));
     }
 
@@ -136,11 +142,26 @@ class PaymentProviderOutageTest {
     }
 
     private DomainServices services(String stripeUrl, EmfCapture failures) {
-        PaymentProviders providers = PaymentProviders.from(Config.just(ConfigSources.create(Map.of(
-                "stripe.key", StripeMock.SECRET_KEY, "stripe.url", stripeUrl, "stripe.timeout", "PT1S",
-                "webhook.secret", "whsec_outage_test"))), clock);
-        return DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry(), OrderRules.DEFAULTS,
-                providers.gateway(), providers.currency(), CatalogueCache.NONE, outcome -> { },
+        PaymentProviders providers = PaymentProviders.from(
+                Config.just(ConfigSources.create(Map.of(
+                        "stripe.key",
+                        StripeMock.SECRET_KEY,
+                        "stripe.url",
+                        stripeUrl,
+                        "stripe.timeout",
+                        "PT1S",
+                        "webhook.secret",
+                        "whsec_outage_test"))),
+                clock);
+        return DomainServices.create(
+                database.dbClient(),
+                clock,
+                Metrics.globalRegistry(),
+                OrderRules.DEFAULTS,
+                providers.gateway(),
+                providers.currency(),
+                CatalogueCache.NONE,
+                outcome -> {},
                 EmfCounts.paymentFailures(failures.writer(), "api-test"));
     }
 

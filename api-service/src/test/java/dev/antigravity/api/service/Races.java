@@ -13,8 +13,7 @@ import java.util.function.IntFunction;
 public final class Races {
     public static final int THREADS = 16;
 
-    private Races() {
-    }
+    private Races() {}
 
     /** Runs {@code tasks} tasks on {@link #THREADS} threads, released together; results in task order. */
     public static <T> List<T> race(int tasks, IntFunction<Callable<T>> task) throws Exception {

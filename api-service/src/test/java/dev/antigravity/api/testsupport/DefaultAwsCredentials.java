@@ -5,8 +5,7 @@ package dev.antigravity.api.testsupport;
  * JDBC wrapper's Secrets Manager plugin) needs some credentials to talk to moto, which takes any.
  */
 public final class DefaultAwsCredentials {
-    private DefaultAwsCredentials() {
-    }
+    private DefaultAwsCredentials() {}
 
     /** Test credentials as system properties, unless the environment or the JVM already has some. */
     public static void ensure() {

@@ -15,8 +15,7 @@ import java.util.NoSuchElementException;
 public final class Eventually {
     static final Duration FLOOR = Duration.ofSeconds(30);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void assertThat(Duration within, Runnable assertion) {
         long deadline = System.nanoTime() + (within.compareTo(FLOOR) < 0 ? FLOOR : within).toNanos();

@@ -67,7 +67,9 @@ public final class RawHttp implements Closeable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         return new Response(status, headers, new String(in.readNBytes(length), StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.antigravity.api.testsupport;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -18,9 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A loopback HTTP server in front of a real one (stripe-mock, moto) that records every request it relays —
  * method, path, headers, body — before relaying it unchanged, so a test can see what the service sent on the wire
@@ -29,19 +28,21 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class RecordingProxy implements AutoCloseable {
     /** Headers the JDK client sets itself (and refuses from callers), and hop-by-hop ones. */
-    private static final Set<String> NOT_RELAYED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "keep-alive");
+    private static final Set<String> NOT_RELAYED =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding", "keep-alive");
 
     /** One request as it arrived; header names lower case. */
     public record Exchange(String method, String path, Map<String, List<String>> headers, String body) {
         public Optional<String> header(String name) {
-            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).map(List::getFirst);
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)))
+                    .map(List::getFirst);
         }
     }
 
     private final URI target;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     private RecordingProxy(URI target) throws IOException {
@@ -71,14 +72,17 @@ public final class RecordingProxy implements AutoCloseable {
     }
 
     private void relay(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
             String pathAndQuery = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            exchanges.add(new Exchange(exchange.getRequestMethod(), pathAndQuery, headers,
-                    new String(body, StandardCharsets.UTF_8)));
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
+            exchanges.add(new Exchange(
+                    exchange.getRequestMethod(), pathAndQuery, headers, new String(body, StandardCharsets.UTF_8)));
 
             HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(pathAndQuery))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

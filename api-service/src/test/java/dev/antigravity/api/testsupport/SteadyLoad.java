@@ -28,8 +28,7 @@ public final class SteadyLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
     private final List<Thread> callers = new ArrayList<>();
 
-    private SteadyLoad() {
-    }
+    private SteadyLoad() {}
 
     /** Starts {@code threads} callers of {@code call}. */
     public static SteadyLoad start(int threads, Call call) {
@@ -57,8 +56,9 @@ public final class SteadyLoad implements AutoCloseable {
 
     /** Waits (bounded) until at least {@code count} calls have succeeded in all. */
     public void awaitSuccesses(long count) {
-        await(() -> successes.get() >= count, count + " successful calls (" + successes.get() + " so far, "
-                + failures.size() + " failed)");
+        await(
+                () -> successes.get() >= count,
+                count + " successful calls (" + successes.get() + " so far, " + failures.size() + " failed)");
     }
 
     /** Waits (bounded) until at least {@code count} calls have failed in all. */

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -22,8 +21,7 @@ public final class StripeMock {
     /** stripe-mock accepts any key of the right shape. */
     public static final String SECRET_KEY = "sk_test_antigravity";
 
-    private StripeMock() {
-    }
+    private StripeMock() {}
 
     /** The API base of a stripe-mock that answers, or skip/fail per the convention. */
     public static synchronized String url() {
@@ -44,9 +42,13 @@ public final class StripeMock {
     }
 
     private static boolean answers(String url) {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url + "/v1/balance"))
-                    .header("Authorization", "Bearer " + SECRET_KEY).timeout(Duration.ofSeconds(5)).build(),
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(URI.create(url + "/v1/balance"))
+                            .header("Authorization", "Bearer " + SECRET_KEY)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -1,13 +1,12 @@
 package dev.antigravity.api.testsupport;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Application contexts for server tests: the real application.yaml, with local auth (tokens from
@@ -16,8 +15,7 @@ import io.helidon.config.ConfigSources;
  * shell cannot change test results.
  */
 public final class TestApps {
-    private TestApps() {
-    }
+    private TestApps() {}
 
     public static AppContext create(Database database) {
         return create(database, Map.of(), Clock.systemUTC());

@@ -1,5 +1,11 @@
 package dev.antigravity.api.testsupport;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.antigravity.api.db.Database;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.opentelemetry.api.OpenTelemetry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,13 +15,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.antigravity.api.db.Database;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -37,8 +36,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestDatabases {
     private static PostgreSQLContainer container;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A migrated in-memory H2 database in PostgreSQL mode (the service's default). */
     public static Database h2() {
@@ -53,11 +51,12 @@ public final class TestDatabases {
     /** A migrated PostgreSQL database in a fresh, uniquely named schema. */
     public static Database postgres() {
         Endpoint pg = postgresEndpoint();
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(pg, "CREATE SCHEMA " + schema);
         dropAtExit(pg, schema);
-        return Database.create(dbConfig(Map.of("url", pg.url(), "username", pg.user(),
-                "password", pg.password(), "schema", schema)));
+        return Database.create(
+                dbConfig(Map.of("url", pg.url(), "username", pg.user(), "password", pg.password(), "schema", schema)));
     }
 
     /**
@@ -75,7 +74,8 @@ public final class TestDatabases {
 
     /** Both engines, for tests parameterized over the databases the service supports. */
     public enum Engine {
-        H2, POSTGRES;
+        H2,
+        POSTGRES;
 
         public Database open() {
             return this == H2 ? h2() : postgres();
@@ -110,7 +110,7 @@ public final class TestDatabases {
 
     private static void execute(Endpoint pg, String sql) {
         try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on " + pg.url(), e);
@@ -148,8 +148,7 @@ public final class TestDatabases {
         return Config.just(ConfigSources.create(all));
     }
 
-    public record Endpoint(String url, String user, String password) {
-    }
+    public record Endpoint(String url, String user, String password) {}
 
     /**
      * {@code @ExtendWith(TestDatabases.PostgresRequired.class)} for a {@code @ServerTest} that opens
@@ -160,7 +159,8 @@ public final class TestDatabases {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             try {
-                return ConditionEvaluationResult.enabled("PostgreSQL at " + postgresEndpoint().url());
+                return ConditionEvaluationResult.enabled(
+                        "PostgreSQL at " + postgresEndpoint().url());
             } catch (TestAbortedException skipped) {
                 return ConditionEvaluationResult.disabled(skipped.getMessage());
             }

@@ -1,10 +1,9 @@
 package dev.antigravity.api.testsupport;
 
-import java.util.Map;
-import java.util.UUID;
-
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -19,8 +18,7 @@ import redis.clients.jedis.RedisClient;
  * prefix and never flushes anything.
  */
 public final class TestRedis {
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     public static String url() {
         String url = System.getenv("TEST_REDIS_URL");

@@ -1,8 +1,7 @@
 package dev.antigravity.api.tools;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
@@ -11,14 +10,19 @@ import dev.antigravity.api.http.auth.JwtVerifier;
 import dev.antigravity.api.http.auth.LocalTokens;
 import dev.antigravity.api.http.auth.Principal;
 import dev.antigravity.api.http.auth.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class MintTokenTest {
-    private final JwtVerifier localServer = JwtVerifier.create(new AuthSettings(AuthSettings.Mode.LOCAL, Optional.empty(),
-            Optional.empty(), AuthSettings.LOCAL_ISSUER, AuthSettings.DEFAULT_AUDIENCE, Duration.ofSeconds(30)));
+    private final JwtVerifier localServer = JwtVerifier.create(new AuthSettings(
+            AuthSettings.Mode.LOCAL,
+            Optional.empty(),
+            Optional.empty(),
+            AuthSettings.LOCAL_ISSUER,
+            AuthSettings.DEFAULT_AUDIENCE,
+            Duration.ofSeconds(30)));
 
     @Test
     void mintsATokenALocalServerAccepts() {
@@ -39,7 +43,8 @@ class MintTokenTest {
 
     @Test
     void rejectsIncompleteOrUnknownArguments() {
-        assertThatThrownBy(() -> MintToken.parse(new String[] {"--role", "admin"})).hasMessageContaining("--sub");
+        assertThatThrownBy(() -> MintToken.parse(new String[] {"--role", "admin"}))
+                .hasMessageContaining("--sub");
         assertThatThrownBy(() -> MintToken.parse(new String[] {"--sub", "a"})).hasMessageContaining("--role");
         assertThatThrownBy(() -> MintToken.parse(new String[] {"--sub", "a", "--role", "admin", "--bogus", "x"}))
                 .hasMessageContaining("unknown option");

@@ -2,7 +2,11 @@ package dev.antigravity.events.aws;
 
 /** An EventBridge event from AWS, decoded into the shape its detail-type promises. */
 public sealed interface AwsEvent
-        permits EcrImageAction, EcsDeploymentStateChange, EcsServiceAction, CloudWatchAlarmStateChange, UnknownAwsEvent {
+        permits EcrImageAction,
+                EcsDeploymentStateChange,
+                EcsServiceAction,
+                CloudWatchAlarmStateChange,
+                UnknownAwsEvent {
     EventEnvelope envelope();
 
     default String id() {

@@ -3,21 +3,31 @@ package dev.antigravity.events.aws;
 import java.util.List;
 
 /** "CloudWatch Alarm State Change". {@code reasonData} stays a string: CloudWatch sends it as one. */
-public record CloudWatchAlarmStateChange(EventEnvelope envelope, String alarmName, AlarmState state,
-                                         AlarmState previousState, List<AlarmMetric> metrics) implements AwsEvent {
+public record CloudWatchAlarmStateChange(
+        EventEnvelope envelope, String alarmName, AlarmState state, AlarmState previousState, List<AlarmMetric> metrics)
+        implements AwsEvent {
     public CloudWatchAlarmStateChange {
         metrics = List.copyOf(metrics);
     }
 
-    public enum Value { OK, ALARM, INSUFFICIENT_DATA }
+    public enum Value {
+        OK,
+        ALARM,
+        INSUFFICIENT_DATA
+    }
 
     /**
      * One state. {@code actionsSuppressedBy} ({@code WaitPeriod}, {@code ExtensionPeriod} or {@code Alarm}) is set
      * when CloudWatch suppresses a composite alarm's actions in this state: its suppressor alarm is in ALARM, or is
      * being waited for. Null otherwise.
      */
-    public record AlarmState(Value value, String reason, String reasonData, String timestamp,
-                             String actionsSuppressedBy, String actionsSuppressedReason) {
+    public record AlarmState(
+            Value value,
+            String reason,
+            String reasonData,
+            String timestamp,
+            String actionsSuppressedBy,
+            String actionsSuppressedReason) {
         /** A state whose actions are not suppressed (every metric alarm's). */
         public AlarmState(Value value, String reason, String reasonData, String timestamp) {
             this(value, reason, reasonData, timestamp, null, null);

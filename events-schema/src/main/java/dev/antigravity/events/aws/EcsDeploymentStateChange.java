@@ -3,8 +3,15 @@ package dev.antigravity.events.aws;
 import java.time.Instant;
 
 /** "ECS Deployment State Change". ECS sends no cluster: the service ARN is {@code resources[0]}. */
-public record EcsDeploymentStateChange(EventEnvelope envelope, String eventType, Phase phase, String deploymentId,
-                                       Instant updatedAt, String reason, String serviceArn) implements AwsEvent {
+public record EcsDeploymentStateChange(
+        EventEnvelope envelope,
+        String eventType,
+        Phase phase,
+        String deploymentId,
+        Instant updatedAt,
+        String reason,
+        String serviceArn)
+        implements AwsEvent {
 
     public enum Phase {
         IN_PROGRESS("SERVICE_DEPLOYMENT_IN_PROGRESS"),

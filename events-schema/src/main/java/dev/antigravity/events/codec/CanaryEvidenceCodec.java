@@ -13,8 +13,7 @@ import java.util.List;
 
 /** The {@code canary} object of a CanaryJudged platform event; a figure that is null (or not finite) is left out. */
 final class CanaryEvidenceCodec {
-    private CanaryEvidenceCodec() {
-    }
+    private CanaryEvidenceCodec() {}
 
     static void encode(ObjectNode event, CanaryEvidence canary) {
         ObjectNode node = event.putObject("canary");
@@ -49,16 +48,28 @@ final class CanaryEvidenceCodec {
         }
         List<CanaryEvidence.Metric> metrics = new ArrayList<>();
         for (JsonNode m : metricsNode) {
-            metrics.add(new CanaryEvidence.Metric(text(m, "name"), text(m, "outcome"), number(m, "baseline"),
-                    number(m, "canary"), count(m, "baselineSamples"), count(m, "canarySamples"), number(m, "pValue")));
+            metrics.add(new CanaryEvidence.Metric(
+                    text(m, "name"),
+                    text(m, "outcome"),
+                    number(m, "baseline"),
+                    number(m, "canary"),
+                    count(m, "baselineSamples"),
+                    count(m, "canarySamples"),
+                    number(m, "pValue")));
         }
         JsonNode degraded = node.get("bothDegraded");
         if (degraded == null || !degraded.isBoolean()) {
             throw new MalformedEventException("'canary.bothDegraded' must be a boolean");
         }
-        return new CanaryEvidence(text(node, "verdict"), number(node, "score"), degraded.booleanValue(),
-                text(node, "baselineRevision"), text(node, "canaryRevision"), instant(node, "windowStart"),
-                instant(node, "windowEnd"), metrics);
+        return new CanaryEvidence(
+                text(node, "verdict"),
+                number(node, "score"),
+                degraded.booleanValue(),
+                text(node, "baselineRevision"),
+                text(node, "canaryRevision"),
+                instant(node, "windowStart"),
+                instant(node, "windowEnd"),
+                metrics);
     }
 
     private static void putNumber(ObjectNode node, String field, Double value) {

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Strict field readers over a Jackson tree: a missing or mistyped required field is a MalformedEventException. */
 final class JsonFields {
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static JsonNode object(JsonNode parent, String field) {
         JsonNode node = parent.get(field);

@@ -16,8 +16,7 @@ import java.util.Map;
 
 /** ECS lifecycle-hook payloads and responses. */
 final class LifecycleHookCodec {
-    private LifecycleHookCodec() {
-    }
+    private LifecycleHookCodec() {}
 
     /**
      * Reads both shapes ECS has documented: the execution fields nested in {@code executionDetails} beside
@@ -32,14 +31,17 @@ final class LifecycleHookCodec {
         boolean nested = node.has("executionDetails");
         JsonNode details = nested ? object(node, "executionDetails") : node;
         JsonNode hookDetails = node.get("hookDetails");
-        Map<String, Object> hookDetailMap = hookDetails == null || !hookDetails.isObject()
-                ? Map.of() : mapper.convertValue(hookDetails, Map.class);
+        Map<String, Object> hookDetailMap =
+                hookDetails == null || !hookDetails.isObject() ? Map.of() : mapper.convertValue(hookDetails, Map.class);
         return new LifecycleHookPayload(
                 nested ? text(node, "executionId") : optionalText(node, "executionId"),
                 nested || node.has("lifecycleStage") ? enumValue(node, "lifecycleStage", LifecycleStage.class) : null,
                 nested ? text(node, "resourceArn") : optionalText(node, "resourceArn"),
-                text(details, "serviceArn"), text(details, "targetServiceRevisionArn"),
-                weights(details, "testTrafficWeights"), weights(details, "productionTrafficWeights"), hookDetailMap);
+                text(details, "serviceArn"),
+                text(details, "targetServiceRevisionArn"),
+                weights(details, "testTrafficWeights"),
+                weights(details, "productionTrafficWeights"),
+                hookDetailMap);
     }
 
     /** Revision ARN → whole percentage; absent means none. A weight ECS did not write is not guessed at. */
@@ -54,9 +56,12 @@ final class LifecycleHookCodec {
         Map<String, Integer> weights = new LinkedHashMap<>();
         node.properties().forEach(entry -> {
             JsonNode weight = entry.getValue();
-            if (!weight.isNumber() || !weight.canConvertToExactIntegral() || weight.asInt() < 0 || weight.asInt() > 100) {
-                throw new MalformedEventException("'" + field + "' holds " + weight + " for " + entry.getKey()
-                        + ": not a percentage 0-100");
+            if (!weight.isNumber()
+                    || !weight.canConvertToExactIntegral()
+                    || weight.asInt() < 0
+                    || weight.asInt() > 100) {
+                throw new MalformedEventException(
+                        "'" + field + "' holds " + weight + " for " + entry.getKey() + ": not a percentage 0-100");
             }
             weights.put(entry.getKey(), weight.asInt());
         });
@@ -79,7 +84,8 @@ final class LifecycleHookCodec {
     static LifecycleHookResponse decodeResponse(ObjectMapper mapper, JsonNode node) {
         JsonNode delay = node.get("callBackDelay");
         JsonNode details = node.get("hookDetails");
-        return new LifecycleHookResponse(enumValue(node, "hookStatus", LifecycleHookResponse.HookStatus.class),
+        return new LifecycleHookResponse(
+                enumValue(node, "hookStatus", LifecycleHookResponse.HookStatus.class),
                 delay == null ? null : delay.asInt(),
                 details == null ? Map.of() : mapper.convertValue(details, Map.class));
     }

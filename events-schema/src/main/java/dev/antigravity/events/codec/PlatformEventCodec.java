@@ -18,8 +18,7 @@ import java.util.Map;
 
 /** Platform events to and from JSON, field for field as platform-event.schema.json names them. */
 final class PlatformEventCodec {
-    private PlatformEventCodec() {
-    }
+    private PlatformEventCodec() {}
 
     static ObjectNode encode(PlatformEvent event) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -66,12 +65,25 @@ final class PlatformEventCodec {
                 }
             }
         }
-        return new PlatformEvent(text(node, "eventId"), enumValue(node, "type", PlatformEventType.class),
-                enumValue(node, "severity", Severity.class), instant(node, "occurredAt"), text(node, "environment"),
-                text(node, "cluster"), text(node, "service"), optionalText(node, "deploymentId"),
-                optionalText(node, "repository"), optionalText(node, "version"), optionalText(node, "imageDigest"),
-                optionalText(node, "fromRevision"), optionalText(node, "toRevision"), optionalText(node, "alarmName"),
-                text(node, "reason"), optionalText(node, "causeEventId"), timeline, CanaryEvidenceCodec.decode(node));
+        return new PlatformEvent(
+                text(node, "eventId"),
+                enumValue(node, "type", PlatformEventType.class),
+                enumValue(node, "severity", Severity.class),
+                instant(node, "occurredAt"),
+                text(node, "environment"),
+                text(node, "cluster"),
+                text(node, "service"),
+                optionalText(node, "deploymentId"),
+                optionalText(node, "repository"),
+                optionalText(node, "version"),
+                optionalText(node, "imageDigest"),
+                optionalText(node, "fromRevision"),
+                optionalText(node, "toRevision"),
+                optionalText(node, "alarmName"),
+                text(node, "reason"),
+                optionalText(node, "causeEventId"),
+                timeline,
+                CanaryEvidenceCodec.decode(node));
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -8,11 +8,15 @@ import java.util.Optional;
  * {@code executionId}, {@code lifecycleStage} and {@code resourceArn} (the service deployment's ARN) are null when a
  * flat payload leaves them out; see {@link #stage()}.
  */
-public record LifecycleHookPayload(String executionId, LifecycleStage lifecycleStage, String resourceArn,
-                                   String serviceArn, String targetServiceRevisionArn,
-                                   Map<String, Integer> testTrafficWeights,
-                                   Map<String, Integer> productionTrafficWeights,
-                                   Map<String, Object> hookDetails) {
+public record LifecycleHookPayload(
+        String executionId,
+        LifecycleStage lifecycleStage,
+        String resourceArn,
+        String serviceArn,
+        String targetServiceRevisionArn,
+        Map<String, Integer> testTrafficWeights,
+        Map<String, Integer> productionTrafficWeights,
+        Map<String, Object> hookDetails) {
     public LifecycleHookPayload {
         testTrafficWeights = Map.copyOf(testTrafficWeights);
         productionTrafficWeights = Map.copyOf(productionTrafficWeights);

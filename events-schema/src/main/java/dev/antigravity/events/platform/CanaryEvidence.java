@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param baselineRevision the old ECS service revision
  * @param canaryRevision   the new ECS service revision
  */
-public record CanaryEvidence(String verdict, Double score, boolean bothDegraded, String baselineRevision,
-                             String canaryRevision, Instant windowStart, Instant windowEnd, List<Metric> metrics) {
+public record CanaryEvidence(
+        String verdict,
+        Double score,
+        boolean bothDegraded,
+        String baselineRevision,
+        String canaryRevision,
+        Instant windowStart,
+        Instant windowEnd,
+        List<Metric> metrics) {
     public CanaryEvidence {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(baselineRevision, "baselineRevision");
@@ -29,8 +36,14 @@ public record CanaryEvidence(String verdict, Double score, boolean bothDegraded,
      * One metric, the two revisions side by side: ERROR_RATE (a fraction, samples are requests) or LATENCY (median
      * per-minute seconds, samples are minutes); outcome PASS, FAIL or TOO_LITTLE_DATA.
      */
-    public record Metric(String name, String outcome, Double baseline, Double canary, long baselineSamples,
-                         long canarySamples, Double pValue) {
+    public record Metric(
+            String name,
+            String outcome,
+            Double baseline,
+            Double canary,
+            long baselineSamples,
+            long canarySamples,
+            Double pValue) {
         public Metric {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(outcome, "outcome");

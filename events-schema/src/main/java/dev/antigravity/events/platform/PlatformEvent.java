@@ -11,21 +11,65 @@ import java.util.Objects;
  * {@code eventId} is deterministic (deployment, type, cause) so a consumer can drop duplicate deliveries.
  * {@code canary} is set on CanaryJudged only.
  */
-public record PlatformEvent(String eventId, PlatformEventType type, Severity severity, Instant occurredAt,
-                            String environment, String cluster, String service, String deploymentId,
-                            String repository, String version, String imageDigest, String fromRevision,
-                            String toRevision, String alarmName, String reason, String causeEventId,
-                            Map<TimelineKey, Instant> timeline, CanaryEvidence canary) {
+public record PlatformEvent(
+        String eventId,
+        PlatformEventType type,
+        Severity severity,
+        Instant occurredAt,
+        String environment,
+        String cluster,
+        String service,
+        String deploymentId,
+        String repository,
+        String version,
+        String imageDigest,
+        String fromRevision,
+        String toRevision,
+        String alarmName,
+        String reason,
+        String causeEventId,
+        Map<TimelineKey, Instant> timeline,
+        CanaryEvidence canary) {
     public static final int SCHEMA_VERSION = 1;
 
     /** Every event but CanaryJudged: no canary evidence. */
-    public PlatformEvent(String eventId, PlatformEventType type, Severity severity, Instant occurredAt,
-                         String environment, String cluster, String service, String deploymentId,
-                         String repository, String version, String imageDigest, String fromRevision,
-                         String toRevision, String alarmName, String reason, String causeEventId,
-                         Map<TimelineKey, Instant> timeline) {
-        this(eventId, type, severity, occurredAt, environment, cluster, service, deploymentId, repository, version,
-                imageDigest, fromRevision, toRevision, alarmName, reason, causeEventId, timeline, null);
+    public PlatformEvent(
+            String eventId,
+            PlatformEventType type,
+            Severity severity,
+            Instant occurredAt,
+            String environment,
+            String cluster,
+            String service,
+            String deploymentId,
+            String repository,
+            String version,
+            String imageDigest,
+            String fromRevision,
+            String toRevision,
+            String alarmName,
+            String reason,
+            String causeEventId,
+            Map<TimelineKey, Instant> timeline) {
+        this(
+                eventId,
+                type,
+                severity,
+                occurredAt,
+                environment,
+                cluster,
+                service,
+                deploymentId,
+                repository,
+                version,
+                imageDigest,
+                fromRevision,
+                toRevision,
+                alarmName,
+                reason,
+                causeEventId,
+                timeline,
+                null);
     }
 
     public PlatformEvent {

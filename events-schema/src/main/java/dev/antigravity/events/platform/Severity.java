@@ -1,4 +1,8 @@
 package dev.antigravity.events.platform;
 
 /** How loudly consumers should tell people: CRITICAL pages. */
-public enum Severity { INFO, WARNING, CRITICAL }
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

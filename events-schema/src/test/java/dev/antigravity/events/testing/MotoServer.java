@@ -26,8 +26,7 @@ public final class MotoServer {
     private static final String IMAGE = "motoserver/moto:5.2.1";
     private static volatile URI endpoint;
 
-    private MotoServer() {
-    }
+    private MotoServer() {}
 
     public static synchronized URI endpoint() {
         if (endpoint == null) {

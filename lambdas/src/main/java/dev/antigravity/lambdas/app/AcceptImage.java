@@ -48,9 +48,16 @@ public final class AcceptImage {
     private final ServiceLock lock;
     private final Clock clock;
 
-    public AcceptImage(ManagedServices services, EcsPort ecs, RegistryPort registry, LedgerPort ledger,
-                       FreezeSwitch freeze, PlatformEventPublisher publisher, PlatformEvents events, ServiceLock lock,
-                       Clock clock) {
+    public AcceptImage(
+            ManagedServices services,
+            EcsPort ecs,
+            RegistryPort registry,
+            LedgerPort ledger,
+            FreezeSwitch freeze,
+            PlatformEventPublisher publisher,
+            PlatformEvents events,
+            ServiceLock lock,
+            Clock clock) {
         this.services = services;
         this.ecs = ecs;
         this.registry = registry;
@@ -66,20 +73,32 @@ public final class AcceptImage {
 
     public Outcome handle(EcrImageAction action) {
         if (!action.isSuccessfulPush()) {
-            return Outcome.of(HANDLER, action.id(), Outcome.Result.IGNORED,
+            return Outcome.of(
+                    HANDLER,
+                    action.id(),
+                    Outcome.Result.IGNORED,
                     action.actionType() + "/" + action.result() + " is not a successful push");
         }
         List<ManagedService> fed = services.fedBy(action.repositoryName());
         if (fed.isEmpty()) {
-            return Outcome.of(HANDLER, action.id(), Outcome.Result.IGNORED,
+            return Outcome.of(
+                    HANDLER,
+                    action.id(),
+                    Outcome.Result.IGNORED,
                     "repository " + action.repositoryName() + " feeds no managed service");
         }
         ImageRef image = new ImageRef(action.repositoryName(), action.imageDigest(), action.imageTag());
         // ECR's own push time orders pushes; the event's time is only a fallback when ECR no longer has the image.
-        Instant pushedAt = registry.pushedAt(image.repository(), image.digest()).orElse(action.envelope().time());
+        Instant pushedAt = registry.pushedAt(image.repository(), image.digest())
+                .orElse(action.envelope().time());
         ImagePush push = new ImagePush(image, pushedAt, action.id());
-        return idempotency.once(HANDLER, action.id(),
-                () -> Outcome.combine(HANDLER, action.id(), fed.stream().map(s -> deploy(s, push)).toList()));
+        return idempotency.once(
+                HANDLER,
+                action.id(),
+                () -> Outcome.combine(
+                        HANDLER,
+                        action.id(),
+                        fed.stream().map(s -> deploy(s, push)).toList()));
     }
 
     /** Deploys {@code push} to one service (also the registry reconciler's entry point). */
@@ -91,8 +110,11 @@ public final class AcceptImage {
         }
         Optional<LedgerPort.Suspension> suspension = ledger.suspension(service.ref());
         if (suspension.isPresent()) {
-            return skipAndAnnounce(service, push, "automation suspended since " + suspension.get().since() + ": "
-                    + suspension.get().reason());
+            return skipAndAnnounce(
+                    service,
+                    push,
+                    "automation suspended since " + suspension.get().since() + ": "
+                            + suspension.get().reason());
         }
         Optional<String> frozen = freeze.frozen();
         if (frozen.isPresent()) {
@@ -108,30 +130,52 @@ public final class AcceptImage {
             return resumeHeld(service, head.get(), push.causeEventId(), ecs.describe(service.ref()), null);
         }
         if (head.isPresent() && !head.get().isOlderThan(push.pushedAt())) {
-            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " (pushed " + push.pushedAt()
-                    + ") is older than " + head.get().image().digest() + " (pushed " + head.get().pushedAt()
-                    + "), already accepted: never replace a newer image with an older one");
+            return result(
+                    service,
+                    push,
+                    Outcome.Result.SKIPPED,
+                    image.digest() + " (pushed " + push.pushedAt()
+                            + ") is older than " + head.get().image().digest() + " (pushed "
+                            + head.get().pushedAt()
+                            + "), already accepted: never replace a newer image with an older one");
         }
         ServiceSnapshot current = ecs.describe(service.ref());
         Optional<String> running = ecs.containerImage(current.taskDefinitionArn(), service.container())
                 .map(EcsPort.ContainerImage::image);
         if (running.isPresent() && running.get().endsWith("@" + image.digest())) {
-            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " already runs in "
-                    + Deployment.idOf(current.taskDefinitionArn()));
+            return result(
+                    service,
+                    push,
+                    Outcome.Result.SKIPPED,
+                    image.digest() + " already runs in " + Deployment.idOf(current.taskDefinitionArn()));
         }
         Optional<Instant> runningPushedAt = running.flatMap(r -> pushedAtOf(image.repository(), r));
         if (runningPushedAt.isPresent() && !runningPushedAt.get().isBefore(push.pushedAt())) {
             // Someone deployed a newer image by hand (a hotfix): never roll an older one out over it.
-            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " (pushed " + push.pushedAt()
-                    + ") is older than the image ECS runs (pushed " + runningPushedAt.get() + ")");
+            return result(
+                    service,
+                    push,
+                    Outcome.Result.SKIPPED,
+                    image.digest() + " (pushed " + push.pushedAt() + ") is older than the image ECS runs (pushed "
+                            + runningPushedAt.get() + ")");
         }
         List<Deployment> history = ledger.history(service.ref(), History.LIMIT);
-        Optional<Deployment> seen = history.stream().filter(d -> d.image().digest().equals(image.digest())).findFirst();
+        Optional<Deployment> seen = history.stream()
+                .filter(d -> d.image().digest().equals(image.digest()))
+                .findFirst();
         if (seen.isPresent()) {
-            return result(service, push, Outcome.Result.SKIPPED, image.digest() + " was already accepted as "
-                    + seen.get().deploymentId() + " (" + seen.get().state() + ")");
+            return result(
+                    service,
+                    push,
+                    Outcome.Result.SKIPPED,
+                    image.digest() + " was already accepted as " + seen.get().deploymentId() + " ("
+                            + seen.get().state() + ")");
         }
-        ServiceHead intent = ServiceHead.intent(service.ref(), image, push.pushedAt(), push.causeEventId(),
+        ServiceHead intent = ServiceHead.intent(
+                service.ref(),
+                image,
+                push.pushedAt(),
+                push.causeEventId(),
                 head.map(ServiceHead::version).orElse(0L));
         writeHead(intent);
         // What was just read under this lock is what the first steps need; issuing reads ECS again before acting.
@@ -143,36 +187,56 @@ public final class AcceptImage {
      * lost): takes the lock, re-reads the head, and does the missing steps.
      */
     public Outcome resume(ManagedService service, String causeId) {
-        return lock.holding(service.ref(), () -> ledger.head(service.ref())
-                .map(head -> resumeHeld(service, head, causeId, ecs.describe(service.ref()), null))
-                .orElseGet(() -> Outcome.of(HANDLER, causeId, Outcome.Result.IGNORED, "no deploy intent for "
-                        + service.ref()).about(service.ref().key(), null, null)));
+        return lock.holding(
+                service.ref(),
+                () -> ledger.head(service.ref())
+                        .map(head -> resumeHeld(service, head, causeId, ecs.describe(service.ref()), null))
+                        .orElseGet(() -> Outcome.of(
+                                        HANDLER,
+                                        causeId,
+                                        Outcome.Result.IGNORED,
+                                        "no deploy intent for " + service.ref())
+                                .about(service.ref().key(), null, null)));
     }
 
     /**
      * @param current     the service as DescribeServices showed it under this lock
      * @param readHistory the service's history read under this lock since the head was written, or null to read it
      */
-    private Outcome resumeHeld(ManagedService service, ServiceHead head, String causeId, ServiceSnapshot current,
-                               List<Deployment> readHistory) {
+    private Outcome resumeHeld(
+            ManagedService service,
+            ServiceHead head,
+            String causeId,
+            ServiceSnapshot current,
+            List<Deployment> readHistory) {
         Actions actions = new Actions();
         ServiceHead registered = head;
         if (head.revision().isEmpty()) {
-            String pinned = head.image().pinnedTo(registry.repositoryUri(head.image().repository()));
-            String revision = ecs.registerRevision(current.taskDefinitionArn(), service.container(), pinned,
+            String pinned =
+                    head.image().pinnedTo(registry.repositoryUri(head.image().repository()));
+            String revision = ecs.registerRevision(
+                    current.taskDefinitionArn(),
+                    service.container(),
+                    pinned,
                     Map.of("APP_VERSION", head.image().tag()));
             actions.add("RegisterTaskDefinition " + Deployment.idOf(revision) + " image=" + pinned);
             registered = head.registered(revision);
             writeHead(registered);
         }
         String revision = registered.revisionArn();
-        Deployment record = ledger.find(service.ref(), Deployment.idOf(revision)).orElse(null);
+        Deployment record =
+                ledger.find(service.ref(), Deployment.idOf(revision)).orElse(null);
         if (record == null) {
-            List<Deployment> history = readHistory != null ? readHistory
-                    : ledger.history(service.ref(), History.LIMIT);
-            record = Deployment.accepted(service.ref(), revision, current.taskDefinitionArn(),
-                    RollbackTargets.atAcceptance(current, history).orElse(null), head.image(), head.pushedAt(),
-                    clock.instant(), "image " + head.image().repository() + ":" + head.image().tag() + " pushed");
+            List<Deployment> history = readHistory != null ? readHistory : ledger.history(service.ref(), History.LIMIT);
+            record = Deployment.accepted(
+                    service.ref(),
+                    revision,
+                    current.taskDefinitionArn(),
+                    RollbackTargets.atAcceptance(current, history).orElse(null),
+                    head.image(),
+                    head.pushedAt(),
+                    clock.instant(),
+                    "image " + head.image().repository() + ":" + head.image().tag() + " pushed");
             if (ledger.create(record)) {
                 actions.add("ledger " + record.deploymentId() + " PENDING rollbackTarget="
                         + record.rollbackTarget().map(Deployment::idOf).orElse("none"));
@@ -182,19 +246,25 @@ public final class AcceptImage {
             supersedeInFlight(service, record, history, head.causeEventId(), actions);
         }
         if (record.rolloutIssued() || record.state() != DeploymentState.PENDING) {
-            return result(service, causeId, Outcome.Result.SKIPPED, head.image().digest() + " was already accepted as "
-                    + record.deploymentId() + " (" + record.state() + ")").withActions(actions.list());
+            return result(
+                            service,
+                            causeId,
+                            Outcome.Result.SKIPPED,
+                            head.image().digest() + " was already accepted as " + record.deploymentId() + " ("
+                                    + record.state() + ")")
+                    .withActions(actions.list());
         }
         return issue(service, record, registered, causeId, actions);
     }
 
     private boolean runsNewerImage(ManagedService service, ServiceSnapshot current, Deployment pending) {
         Optional<Instant> pendingPushedAt = pending.at(TimelineKey.imagePushedAt);
-        return pendingPushedAt.isPresent() && current.primary()
-                .flatMap(p -> ecs.containerImage(p.taskDefinitionArn(), service.container()))
-                .flatMap(running -> pushedAtOf(pending.image().repository(), running.image()))
-                .filter(runningPushedAt -> runningPushedAt.isAfter(pendingPushedAt.get()))
-                .isPresent();
+        return pendingPushedAt.isPresent()
+                && current.primary()
+                        .flatMap(p -> ecs.containerImage(p.taskDefinitionArn(), service.container()))
+                        .flatMap(running -> pushedAtOf(pending.image().repository(), running.image()))
+                        .filter(runningPushedAt -> runningPushedAt.isAfter(pendingPushedAt.get()))
+                        .isPresent();
     }
 
     /** When the image a task definition runs (repo@sha256:…) was pushed, if it comes from {@code repository}. */
@@ -208,18 +278,20 @@ public final class AcceptImage {
 
     /** UpdateService once: a rollout ECS already started (before a crash) is only marked issued. */
     /** @param head the intent, whose rolloutAttempted says whether an earlier attempt may have called UpdateService */
-    private Outcome issue(ManagedService service, Deployment pending, ServiceHead head, String causeId,
-                          Actions actions) {
+    private Outcome issue(
+            ManagedService service, Deployment pending, ServiceHead head, String causeId, Actions actions) {
         // Read again right before acting: registering and recording took a while, and people deploy meanwhile.
         ServiceSnapshot current = ecs.describe(service.ref());
-        Optional<EcsPort.EcsDeployment> started = current.deploymentOf(pending.taskDefinitionArn(),
-                pending.at(TimelineKey.acceptedAt).orElse(null));
+        Optional<EcsPort.EcsDeployment> started = current.deploymentOf(
+                pending.taskDefinitionArn(), pending.at(TimelineKey.acceptedAt).orElse(null));
         String ecsId;
         // An earlier attempt whose response was lost may have gone out, and ECS may have rolled it back since
         // (DescribeServices forgets a finished deployment; ListServiceDeployments does not): then never again.
-        boolean wentOutBefore = started.isEmpty() && head.rolloutAttempted() && pending.at(TimelineKey.acceptedAt)
-                .map(acceptedAt -> ecs.deployedSince(service.ref(), pending.taskDefinitionArn(), acceptedAt))
-                .orElse(false);
+        boolean wentOutBefore = started.isEmpty()
+                && head.rolloutAttempted()
+                && pending.at(TimelineKey.acceptedAt)
+                        .map(acceptedAt -> ecs.deployedSince(service.ref(), pending.taskDefinitionArn(), acceptedAt))
+                        .orElse(false);
         Optional<EcsPort.EcsDeployment> movedOn = current.primary().filter(p -> wentOutBefore);
         if (started.isPresent()) {
             ecsId = started.get().id();
@@ -244,29 +316,33 @@ public final class AcceptImage {
         }
         Deployment issued = transitions.amendLatest(pending, d -> d.withRolloutIssued(ecsId), d -> !d.rolloutIssued());
         Instant now = clock.instant();
-        publisher.publish(events.about(issued, PlatformEventType.DeploymentAccepted, now, issued.reason(), null,
-                causeId));
+        publisher.publish(
+                events.about(issued, PlatformEventType.DeploymentAccepted, now, issued.reason(), null, causeId));
         actions.add("publish DeploymentAccepted");
-        return result(service, causeId, Outcome.Result.APPLIED, "deploying " + issued.image().tag() + " as "
-                + issued.deploymentId()).about(service.ref().key(), issued.deploymentId(),
-                DeploymentState.PENDING.name()).withActions(actions.list());
+        return result(
+                        service,
+                        causeId,
+                        Outcome.Result.APPLIED,
+                        "deploying " + issued.image().tag() + " as " + issued.deploymentId())
+                .about(service.ref().key(), issued.deploymentId(), DeploymentState.PENDING.name())
+                .withActions(actions.list());
     }
 
-    private Outcome movedOnSince(ManagedService service, Deployment pending, EcsPort.EcsDeployment later,
-                                 String causeId, Actions actions) {
+    private Outcome movedOnSince(
+            ManagedService service, Deployment pending, EcsPort.EcsDeployment later, String causeId, Actions actions) {
         Instant now = clock.instant();
-        String why = "ECS runs " + later.id() + " (" + Deployment.idOf(later.taskDefinitionArn())
-                + "), started after " + pending.deploymentId() + " was accepted or with a newer image: not issued";
+        String why = "ECS runs " + later.id() + " (" + Deployment.idOf(later.taskDefinitionArn()) + "), started after "
+                + pending.deploymentId() + " was accepted or with a newer image: not issued";
         transitions.apply(pending, DeploymentEvent.REPLACED_OUTSIDE, now, why).ifPresent(superseded -> {
             actions.add("ledger " + superseded.deploymentId() + " SUPERSEDED");
-            publisher.publish(events.about(superseded, PlatformEventType.DeploymentSuperseded, now, why, null,
-                    causeId));
+            publisher.publish(
+                    events.about(superseded, PlatformEventType.DeploymentSuperseded, now, why, null, causeId));
         });
         return result(service, causeId, Outcome.Result.APPLIED, why).withActions(actions.list());
     }
 
-    private Outcome refused(ManagedService service, Deployment pending, String causeId, EcsRejectedException refused,
-                            Actions actions) {
+    private Outcome refused(
+            ManagedService service, Deployment pending, String causeId, EcsRejectedException refused, Actions actions) {
         Instant now = clock.instant();
         String why = "ECS refused UpdateService: " + refused.getMessage();
         transitions.apply(pending, DeploymentEvent.ECS_FAILED, now, why).ifPresent(failed -> {
@@ -277,16 +353,26 @@ public final class AcceptImage {
         return result(service, causeId, Outcome.Result.APPLIED, why).withActions(actions.list());
     }
 
-    private void supersedeInFlight(ManagedService service, Deployment newest, List<Deployment> history, String causeId,
-                                   Actions actions) {
+    private void supersedeInFlight(
+            ManagedService service, Deployment newest, List<Deployment> history, String causeId, Actions actions) {
         Instant now = clock.instant();
         for (Deployment inFlight : history) {
             if (inFlight.state().isGuarded() && !inFlight.deploymentId().equals(newest.deploymentId())) {
-                transitions.apply(inFlight, DeploymentEvent.SUPERSEDED_BY_NEWER, now,
-                        "superseded by " + newest.deploymentId()).ifPresent(superseded -> {
+                transitions
+                        .apply(
+                                inFlight,
+                                DeploymentEvent.SUPERSEDED_BY_NEWER,
+                                now,
+                                "superseded by " + newest.deploymentId())
+                        .ifPresent(superseded -> {
                             actions.add("ledger " + superseded.deploymentId() + " SUPERSEDED");
-                            publisher.publish(events.about(superseded, PlatformEventType.DeploymentSuperseded, now,
-                                    "superseded by " + newest.deploymentId(), null, causeId));
+                            publisher.publish(events.about(
+                                    superseded,
+                                    PlatformEventType.DeploymentSuperseded,
+                                    now,
+                                    "superseded by " + newest.deploymentId(),
+                                    null,
+                                    causeId));
                         });
             }
         }
@@ -300,8 +386,14 @@ public final class AcceptImage {
     }
 
     private Outcome skipAndAnnounce(ManagedService service, ImagePush push, String reason) {
-        publisher.publish(events.aboutService(service.ref(), PlatformEventType.DeploymentSkipped, clock.instant(),
-                reason, push.image(), null, push.causeEventId()));
+        publisher.publish(events.aboutService(
+                service.ref(),
+                PlatformEventType.DeploymentSkipped,
+                clock.instant(),
+                reason,
+                push.image(),
+                null,
+                push.causeEventId()));
         return result(service, push, Outcome.Result.SKIPPED, reason).withActions(List.of("publish DeploymentSkipped"));
     }
 

@@ -27,8 +27,8 @@ public final class AnnounceRecovery {
     private final PlatformEvents events;
     private final Clock clock;
 
-    public AnnounceRecovery(EcsPort ecs, AlarmPort alarms, PlatformEventPublisher publisher, PlatformEvents events,
-                            Clock clock) {
+    public AnnounceRecovery(
+            EcsPort ecs, AlarmPort alarms, PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
         this.ecs = ecs;
         this.alarms = alarms;
         this.publisher = publisher;
@@ -40,22 +40,43 @@ public final class AnnounceRecovery {
     public Outcome announce(String handler, ManagedService service, CloudWatchAlarmStateChange alarm) {
         String key = service.ref().key();
         if (alarm.previousState().value() != CloudWatchAlarmStateChange.Value.ALARM) {
-            return Outcome.of(handler, alarm.id(), Outcome.Result.IGNORED, "guard alarm " + alarm.alarmName()
-                    + " went " + alarm.previousState().value() + " -> OK: no recovery to announce").about(key,
-                    null, null);
+            return Outcome.of(
+                            handler,
+                            alarm.id(),
+                            Outcome.Result.IGNORED,
+                            "guard alarm " + alarm.alarmName() + " went "
+                                    + alarm.previousState().value() + " -> OK: no recovery to announce")
+                    .about(key, null, null);
         }
         List<String> guards = ecs.describe(service.ref()).guardAlarms();
         Map<String, AlarmStatus> states = alarms.states(guards);
-        List<String> unsettled = guards.stream().filter(name -> states.get(name) != AlarmStatus.OK)
-                .map(name -> name + " " + states.get(name)).toList();
+        List<String> unsettled = guards.stream()
+                .filter(name -> states.get(name) != AlarmStatus.OK)
+                .map(name -> name + " " + states.get(name))
+                .toList();
         if (!unsettled.isEmpty()) {
-            return Outcome.of(handler, alarm.id(), Outcome.Result.IGNORED, "guard alarm " + alarm.alarmName()
-                    + " back to OK, but not recovered yet: " + String.join(", ", unsettled)).about(key, null, null);
+            return Outcome.of(
+                            handler,
+                            alarm.id(),
+                            Outcome.Result.IGNORED,
+                            "guard alarm " + alarm.alarmName() + " back to OK, but not recovered yet: "
+                                    + String.join(", ", unsettled))
+                    .about(key, null, null);
         }
-        publisher.publish(events.aboutService(service.ref(), PlatformEventType.AlarmCleared, clock.instant(),
-                "guard alarm " + alarm.alarmName() + " back to OK; every guard alarm OK", null, alarm.alarmName(),
+        publisher.publish(events.aboutService(
+                service.ref(),
+                PlatformEventType.AlarmCleared,
+                clock.instant(),
+                "guard alarm " + alarm.alarmName() + " back to OK; every guard alarm OK",
+                null,
+                alarm.alarmName(),
                 alarm.id()));
-        return Outcome.of(handler, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName()
-                + " cleared; every guard alarm OK").about(key, null, null).withActions(List.of("publish AlarmCleared"));
+        return Outcome.of(
+                        handler,
+                        alarm.id(),
+                        Outcome.Result.APPLIED,
+                        "guard alarm " + alarm.alarmName() + " cleared; every guard alarm OK")
+                .about(key, null, null)
+                .withActions(List.of("publish AlarmCleared"));
     }
 }

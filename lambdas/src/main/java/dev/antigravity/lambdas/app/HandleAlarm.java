@@ -37,9 +37,15 @@ public final class HandleAlarm {
     private final Clock clock;
     private final AnnounceRecovery recovery;
 
-    public HandleAlarm(ManagedServices services, EcsPort ecs, LedgerPort ledger, RollBack rollBack,
-                       PlatformEventPublisher publisher, PlatformEvents events, Clock clock,
-                       AnnounceRecovery recovery) {
+    public HandleAlarm(
+            ManagedServices services,
+            EcsPort ecs,
+            LedgerPort ledger,
+            RollBack rollBack,
+            PlatformEventPublisher publisher,
+            PlatformEvents events,
+            Clock clock,
+            AnnounceRecovery recovery) {
         this.services = services;
         this.ecs = ecs;
         this.ledger = ledger;
@@ -53,13 +59,23 @@ public final class HandleAlarm {
 
     public Outcome handle(CloudWatchAlarmStateChange alarm) {
         if (alarm.actionsSuppressed()) { // CloudWatch holds this composite alarm's actions back: so do we
-            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
-                    + alarm.state().value() + " with its actions suppressed by " + alarm.state().actionsSuppressedBy()
-                    + ": no rollback, no page");
+            return Outcome.of(
+                    HANDLER,
+                    alarm.id(),
+                    Outcome.Result.IGNORED,
+                    "alarm " + alarm.alarmName() + " went "
+                            + alarm.state().value() + " with its actions suppressed by "
+                            + alarm.state().actionsSuppressedBy()
+                            + ": no rollback, no page");
         }
         if (!alarm.isAlarm() && !alarm.isRecovery()) {
-            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED, "alarm " + alarm.alarmName() + " went "
-                    + alarm.previousState().value() + " -> " + alarm.state().value() + ": nothing to do");
+            return Outcome.of(
+                    HANDLER,
+                    alarm.id(),
+                    Outcome.Result.IGNORED,
+                    "alarm " + alarm.alarmName() + " went "
+                            + alarm.previousState().value() + " -> "
+                            + alarm.state().value() + ": nothing to do");
         }
         List<ManagedService> guarded = new ArrayList<>();
         List<Outcome> misconfigured = new ArrayList<>();
@@ -70,19 +86,24 @@ public final class HandleAlarm {
                 }
             } catch (ConfigurationException e) {
                 // One misconfigured service must not blind the others to their alarms.
-                misconfigured.add(Outcome.of(HANDLER, alarm.id(), Outcome.Result.REJECTED, "misconfiguration: "
-                        + e.getMessage()).about(service.ref().key(), null, null));
+                misconfigured.add(
+                        Outcome.of(HANDLER, alarm.id(), Outcome.Result.REJECTED, "misconfiguration: " + e.getMessage())
+                                .about(service.ref().key(), null, null));
             }
         }
         if (guarded.isEmpty()) {
             List<Outcome> parts = new ArrayList<>(misconfigured);
-            parts.addFirst(Outcome.of(HANDLER, alarm.id(), Outcome.Result.IGNORED,
+            parts.addFirst(Outcome.of(
+                    HANDLER,
+                    alarm.id(),
+                    Outcome.Result.IGNORED,
                     "alarm " + alarm.alarmName() + " guards no managed service"));
             return Outcome.combine(HANDLER, alarm.id(), parts);
         }
         return idempotency.once(HANDLER, alarm.id(), () -> {
             List<Outcome> parts = new ArrayList<>(guarded.stream()
-                    .map(s -> alarm.isAlarm() ? raised(s, alarm) : cleared(s, alarm)).toList());
+                    .map(s -> alarm.isAlarm() ? raised(s, alarm) : cleared(s, alarm))
+                    .toList());
             parts.addAll(misconfigured);
             return Outcome.combine(HANDLER, alarm.id(), parts);
         });
@@ -94,19 +115,22 @@ public final class HandleAlarm {
      * record of the revision ECS runs, if the ledger still guards it. RollBack then checks that ECS really runs it.
      */
     private Optional<Deployment> inFlight(ManagedService service) {
-        Optional<Deployment> head = ledger.head(service.ref()).flatMap(ServiceHead::revision)
+        Optional<Deployment> head = ledger.head(service.ref())
+                .flatMap(ServiceHead::revision)
                 .flatMap(revision -> ledger.find(service.ref(), Deployment.idOf(revision)))
                 .filter(HandleAlarm::answersAlarms);
         if (head.isPresent()) {
             return head;
         }
-        return ecs.describe(service.ref()).primary()
+        return ecs.describe(service.ref())
+                .primary()
                 .flatMap(running -> ledger.find(service.ref(), Deployment.idOf(running.taskDefinitionArn())))
                 .filter(HandleAlarm::answersAlarms);
     }
 
     private static boolean answersAlarms(Deployment deployment) {
-        return deployment.state().isGuarded() || deployment.state() == DeploymentState.ROLLING_BACK
+        return deployment.state().isGuarded()
+                || deployment.state() == DeploymentState.ROLLING_BACK
                 || deployment.state() == DeploymentState.ROLLBACK_FAILED; // its page may have been lost
     }
 
@@ -115,21 +139,38 @@ public final class HandleAlarm {
         if (guardedDeployment.isEmpty()) {
             // A production incident no rollback will fix: ServiceUnhealthy pages, AlarmCleared resolves it.
             publish(service, alarm, PlatformEventType.ServiceUnhealthy);
-            return Outcome.of(HANDLER, alarm.id(), Outcome.Result.APPLIED, "guard alarm " + alarm.alarmName()
-                            + " in ALARM with no deployment in flight: announced only")
-                    .about(service.ref().key(), null, null).withActions(List.of("publish ServiceUnhealthy"));
+            return Outcome.of(
+                            HANDLER,
+                            alarm.id(),
+                            Outcome.Result.APPLIED,
+                            "guard alarm " + alarm.alarmName()
+                                    + " in ALARM with no deployment in flight: announced only")
+                    .about(service.ref().key(), null, null)
+                    .withActions(List.of("publish ServiceUnhealthy"));
         }
         publish(service, alarm, PlatformEventType.AlarmRaised);
         Deployment deployment = guardedDeployment.get();
-        return rollBack.start(HANDLER, alarm.id(), deployment, DeploymentEvent.GUARD_ALARM, "guard alarm "
-                        + alarm.alarmName() + " in ALARM while " + deployment.state(), alarm.alarmName())
+        return rollBack.start(
+                        HANDLER,
+                        alarm.id(),
+                        deployment,
+                        DeploymentEvent.GUARD_ALARM,
+                        "guard alarm " + alarm.alarmName() + " in ALARM while " + deployment.state(),
+                        alarm.alarmName())
                 .after(List.of("publish AlarmRaised"));
     }
 
     private void publish(ManagedService service, CloudWatchAlarmStateChange alarm, PlatformEventType type) {
-        publisher.publish(events.aboutService(service.ref(), type, clock.instant(),
-                alarm.state().reason() == null ? "guard alarm in ALARM" : alarm.state().reason(), null,
-                alarm.alarmName(), alarm.id()));
+        publisher.publish(events.aboutService(
+                service.ref(),
+                type,
+                clock.instant(),
+                alarm.state().reason() == null
+                        ? "guard alarm in ALARM"
+                        : alarm.state().reason(),
+                null,
+                alarm.alarmName(),
+                alarm.id()));
     }
 
     private Outcome cleared(ManagedService service, CloudWatchAlarmStateChange alarm) {

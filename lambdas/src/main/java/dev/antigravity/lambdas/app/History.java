@@ -5,6 +5,5 @@ final class History {
     /** Far more records than one service has in flight or in its rollback window. */
     static final int LIMIT = 50;
 
-    private History() {
-    }
+    private History() {}
 }

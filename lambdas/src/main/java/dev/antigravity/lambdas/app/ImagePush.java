@@ -4,5 +4,4 @@ import dev.antigravity.lambdas.domain.ImageRef;
 import java.time.Instant;
 
 /** An image to consider for deployment: from an ECR event, or found late by the registry reconciler. */
-public record ImagePush(ImageRef image, Instant pushedAt, String causeEventId) {
-}
+public record ImagePush(ImageRef image, Instant pushedAt, String causeEventId) {}

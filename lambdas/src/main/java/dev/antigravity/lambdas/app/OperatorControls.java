@@ -28,8 +28,12 @@ public final class OperatorControls {
     private final PromoteNow promoteNow;
     private final FreezeSwitch freeze;
 
-    public OperatorControls(ManagedServices services, LedgerPort ledger, RollBack rollBack, PromoteNow promoteNow,
-                            FreezeSwitch freeze) {
+    public OperatorControls(
+            ManagedServices services,
+            LedgerPort ledger,
+            RollBack rollBack,
+            PromoteNow promoteNow,
+            FreezeSwitch freeze) {
         this.services = services;
         this.ledger = ledger;
         this.rollBack = rollBack;
@@ -41,25 +45,32 @@ public final class OperatorControls {
         String service = request.service().key();
         Optional<ManagedService> managed = services.find(request.service());
         if (managed.isEmpty()) {
-            return Outcome.of(HANDLER, request.causeId(), Outcome.Result.REJECTED, service
-                    + " is not a managed service").about(service, request.deploymentId(), null);
+            return Outcome.of(
+                            HANDLER, request.causeId(), Outcome.Result.REJECTED, service + " is not a managed service")
+                    .about(service, request.deploymentId(), null);
         }
         return switch (request.action()) {
-            case ROLLBACK -> deployment(request)
-                    .map(d -> rollBack.start(HANDLER, request.causeId(), d, DeploymentEvent.MANUAL_ROLLBACK,
-                            request.why(), null))
-                    .orElseGet(() -> nothingInFlight(request));
-            case PROMOTE -> deployment(request)
-                    .map(d -> promoteNow.promote(HANDLER, request.causeId(), managed.get(), d, request.why()))
-                    .orElseGet(() -> nothingInFlight(request));
+            case ROLLBACK ->
+                deployment(request)
+                        .map(d -> rollBack.start(
+                                HANDLER, request.causeId(), d, DeploymentEvent.MANUAL_ROLLBACK, request.why(), null))
+                        .orElseGet(() -> nothingInFlight(request));
+            case PROMOTE ->
+                deployment(request)
+                        .map(d -> promoteNow.promote(HANDLER, request.causeId(), managed.get(), d, request.why()))
+                        .orElseGet(() -> nothingInFlight(request));
             case FREEZE -> {
                 boolean already = freeze.frozen().isPresent();
                 if (!already) {
                     freeze.freeze();
                 }
-                yield Outcome.of(HANDLER, request.causeId(), already ? Outcome.Result.IGNORED : Outcome.Result.APPLIED,
-                        already ? "deployments were already frozen" : "deployments frozen: " + request.why())
-                        .about(service, null, null).withActions(already ? List.of() : List.of("freeze switch on"));
+                yield Outcome.of(
+                                HANDLER,
+                                request.causeId(),
+                                already ? Outcome.Result.IGNORED : Outcome.Result.APPLIED,
+                                already ? "deployments were already frozen" : "deployments frozen: " + request.why())
+                        .about(service, null, null)
+                        .withActions(already ? List.of() : List.of("freeze switch on"));
             }
             case RESUME -> resume(request);
         };
@@ -73,10 +84,15 @@ public final class OperatorControls {
         if (freeze.lift()) {
             actions.add("freeze switch off");
         }
-        return Outcome.of(HANDLER, request.causeId(), actions.isEmpty() ? Outcome.Result.IGNORED
-                        : Outcome.Result.APPLIED, actions.isEmpty() ? "automation was neither suspended nor frozen"
-                        : String.join(", ", actions) + ": " + request.why())
-                .about(request.service().key(), null, null).withActions(actions);
+        return Outcome.of(
+                        HANDLER,
+                        request.causeId(),
+                        actions.isEmpty() ? Outcome.Result.IGNORED : Outcome.Result.APPLIED,
+                        actions.isEmpty()
+                                ? "automation was neither suspended nor frozen"
+                                : String.join(", ", actions) + ": " + request.why())
+                .about(request.service().key(), null, null)
+                .withActions(actions);
     }
 
     /** The deployment the request names, else the one in flight (the service's head, read consistently). */
@@ -84,15 +100,20 @@ public final class OperatorControls {
         if (request.deploymentId() != null) {
             return ledger.find(request.service(), request.deploymentId());
         }
-        return ledger.head(request.service()).flatMap(ServiceHead::revision)
+        return ledger.head(request.service())
+                .flatMap(ServiceHead::revision)
                 .flatMap(revision -> ledger.find(request.service(), Deployment.idOf(revision)))
                 .filter(d -> d.state().isGuarded() || d.state() == DeploymentState.ROLLING_BACK);
     }
 
     private static Outcome nothingInFlight(ControlRequest request) {
-        return Outcome.of(HANDLER, request.causeId(), Outcome.Result.IGNORED, request.deploymentId() == null
-                        ? "no deployment in flight for " + request.service()
-                        : "no deployment " + request.deploymentId() + " of " + request.service())
+        return Outcome.of(
+                        HANDLER,
+                        request.causeId(),
+                        Outcome.Result.IGNORED,
+                        request.deploymentId() == null
+                                ? "no deployment in flight for " + request.service()
+                                : "no deployment " + request.deploymentId() + " of " + request.service())
                 .about(request.service().key(), request.deploymentId(), null);
     }
 }

@@ -7,8 +7,15 @@ import java.util.List;
  * What one event did: the handler's return value, the CLI's output and the log line. {@code reason} says why in
  * words; {@code actions} lists every side effect in order.
  */
-public record Outcome(String handler, String eventId, Result result, String reason, String service,
-                      String deploymentId, String state, List<String> actions) {
+public record Outcome(
+        String handler,
+        String eventId,
+        Result result,
+        String reason,
+        String service,
+        String deploymentId,
+        String state,
+        List<String> actions) {
     public enum Result {
         /** Side effects happened. */
         APPLIED,
@@ -52,7 +59,8 @@ public record Outcome(String handler, String eventId, Result result, String reas
         if (parts.size() == 1) {
             return parts.getFirst();
         }
-        Result strongest = parts.stream().map(Outcome::result).min(Enum::compareTo).orElse(Result.IGNORED);
+        Result strongest =
+                parts.stream().map(Outcome::result).min(Enum::compareTo).orElse(Result.IGNORED);
         List<String> reasons = new ArrayList<>();
         List<String> actions = new ArrayList<>();
         for (Outcome part : parts) {

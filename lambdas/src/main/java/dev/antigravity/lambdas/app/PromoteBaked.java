@@ -31,8 +31,15 @@ public final class PromoteBaked {
     private final ServiceLock lock;
     private final Clock clock;
 
-    public PromoteBaked(EcsPort ecs, LedgerPort ledger, VerifyDeployment verify, RollBack rollBack,
-                        PlatformEventPublisher publisher, PlatformEvents events, ServiceLock lock, Clock clock) {
+    public PromoteBaked(
+            EcsPort ecs,
+            LedgerPort ledger,
+            VerifyDeployment verify,
+            RollBack rollBack,
+            PlatformEventPublisher publisher,
+            PlatformEvents events,
+            ServiceLock lock,
+            Clock clock) {
         this.lock = lock;
         this.ecs = ecs;
         this.ledger = ledger;
@@ -49,7 +56,9 @@ public final class PromoteBaked {
         Instant now = clock.instant();
         return history.stream()
                 .filter(d -> d.state() == DeploymentState.BAKING)
-                .filter(d -> d.at(TimelineKey.bakeUntil).filter(until -> !until.isAfter(now)).isPresent())
+                .filter(d -> d.at(TimelineKey.bakeUntil)
+                        .filter(until -> !until.isAfter(now))
+                        .isPresent())
                 .flatMap(d -> ledger.find(service.ref(), d.deploymentId()).stream())
                 .filter(d -> d.state() == DeploymentState.BAKING)
                 .map(d -> promote(service, d, handler, runId, now))
@@ -59,47 +68,78 @@ public final class PromoteBaked {
     /** Under the service's lock, so no rollout or rollback of ours lands between the last look and the write. */
     private Outcome promote(ManagedService service, Deployment listed, String handler, String runId, Instant now) {
         Optional<Outcome> rollBackFirst = verify.firingGuardAlarm(service, listed)
-                .map(firing -> rollBack.start(handler, runId + "/" + listed.deploymentId(), listed,
-                        DeploymentEvent.GUARD_ALARM, "guard alarm " + firing + " in ALARM at the end of the bake",
+                .map(firing -> rollBack.start(
+                        handler,
+                        runId + "/" + listed.deploymentId(),
+                        listed,
+                        DeploymentEvent.GUARD_ALARM,
+                        "guard alarm " + firing + " in ALARM at the end of the bake",
                         firing));
         if (rollBackFirst.isPresent()) {
             // The alarm's own event was lost or is late: act on what CloudWatch says now.
             return rollBackFirst.get();
         }
-        return lock.holding(service.ref(), () -> ledger.find(service.ref(), listed.deploymentId())
-                .filter(d -> d.state() == DeploymentState.BAKING)
-                .map(d -> promoteHeld(service, d, handler, runId, now))
-                .orElseGet(() -> Outcome.of(handler, runId, Outcome.Result.IGNORED, listed.deploymentId()
-                        + " changed meanwhile").about(service.ref().key(), listed.deploymentId(), null)));
+        return lock.holding(
+                service.ref(),
+                () -> ledger.find(service.ref(), listed.deploymentId())
+                        .filter(d -> d.state() == DeploymentState.BAKING)
+                        .map(d -> promoteHeld(service, d, handler, runId, now))
+                        .orElseGet(() -> Outcome.of(
+                                        handler,
+                                        runId,
+                                        Outcome.Result.IGNORED,
+                                        listed.deploymentId() + " changed meanwhile")
+                                .about(service.ref().key(), listed.deploymentId(), null)));
     }
 
-    private Outcome promoteHeld(ManagedService service, Deployment baking, String handler, String runId,
-                                Instant now) {
+    private Outcome promoteHeld(ManagedService service, Deployment baking, String handler, String runId, Instant now) {
         // Read what ECS runs last, right before the write: a person may have replaced the revision meanwhile.
         EcsPort.ServiceSnapshot running = ecs.describe(service.ref());
         if (running.runs(baking.taskDefinitionArn())
-                && !"COMPLETED".equals(running.primary().map(EcsPort.EcsDeployment::rolloutState).orElse(null))) {
+                && !"COMPLETED"
+                        .equals(running.primary()
+                                .map(EcsPort.EcsDeployment::rolloutState)
+                                .orElse(null))) {
             // ECS is deploying it again (its own rollback to it, its deployment bake): promote once ECS settles.
-            return Outcome.of(handler, runId, Outcome.Result.IGNORED, baking.deploymentId() + ": ECS's deployment of it "
-                    + "is not COMPLETED yet").about(service.ref().key(), baking.deploymentId(), baking.state().name());
+            return Outcome.of(
+                            handler,
+                            runId,
+                            Outcome.Result.IGNORED,
+                            baking.deploymentId() + ": ECS's deployment of it " + "is not COMPLETED yet")
+                    .about(
+                            service.ref().key(),
+                            baking.deploymentId(),
+                            baking.state().name());
         }
         if (!running.runs(baking.taskDefinitionArn())) {
-            Optional<Outcome> settled = rollBack.settleHeld(handler, runId + "/" + baking.deploymentId(), baking,
-                    running);
+            Optional<Outcome> settled =
+                    rollBack.settleHeld(handler, runId + "/" + baking.deploymentId(), baking, running);
             if (settled.isPresent()) {
                 return settled.get();
             }
         }
-        return transitions.apply(baking, DeploymentEvent.BAKE_ELAPSED, now, "baked without alarm")
+        return transitions
+                .apply(baking, DeploymentEvent.BAKE_ELAPSED, now, "baked without alarm")
                 .map(stable -> {
-                    publisher.publish(events.about(stable, PlatformEventType.DeploymentStable, now,
+                    publisher.publish(events.about(
+                            stable,
+                            PlatformEventType.DeploymentStable,
+                            now,
                             "baked until " + baking.at(TimelineKey.bakeUntil).orElseThrow() + " without alarm",
-                            null, runId));
-                    return new Outcome(handler, runId, Outcome.Result.APPLIED, "promoted to STABLE",
-                            service.ref().key(), stable.deploymentId(), stable.state().name(),
+                            null,
+                            runId));
+                    return new Outcome(
+                            handler,
+                            runId,
+                            Outcome.Result.APPLIED,
+                            "promoted to STABLE",
+                            service.ref().key(),
+                            stable.deploymentId(),
+                            stable.state().name(),
                             List.of("ledger STABLE", "publish DeploymentStable"));
                 })
-                .orElseGet(() -> Outcome.of(handler, runId, Outcome.Result.IGNORED, baking.deploymentId()
-                        + " changed meanwhile").about(service.ref().key(), baking.deploymentId(), null));
+                .orElseGet(() -> Outcome.of(
+                                handler, runId, Outcome.Result.IGNORED, baking.deploymentId() + " changed meanwhile")
+                        .about(service.ref().key(), baking.deploymentId(), null));
     }
 }

@@ -33,8 +33,15 @@ public final class PromoteNow {
     private final ServiceLock lock;
     private final Clock clock;
 
-    public PromoteNow(EcsPort ecs, LedgerPort ledger, RollBack rollBack, VerifyDeployment verify,
-                      PlatformEventPublisher publisher, PlatformEvents events, ServiceLock lock, Clock clock) {
+    public PromoteNow(
+            EcsPort ecs,
+            LedgerPort ledger,
+            RollBack rollBack,
+            VerifyDeployment verify,
+            PlatformEventPublisher publisher,
+            PlatformEvents events,
+            ServiceLock lock,
+            Clock clock) {
         this.ecs = ecs;
         this.ledger = ledger;
         this.rollBack = rollBack;
@@ -49,43 +56,65 @@ public final class PromoteNow {
     public Outcome promote(String handler, String causeId, ManagedService service, Deployment stale, String why) {
         Outcome decided = lock.holding(stale.service(), () -> decide(handler, causeId, service, stale, why));
         // Settling a record ECS no longer runs takes the lock itself, so it runs after this decision released it.
-        return decided != null ? decided : rollBack.settleIfNotRunning(handler, causeId, stale)
-                .orElseGet(() -> ignored(handler, causeId, stale, "ECS's deployment changed meanwhile; nothing done"));
+        return decided != null
+                ? decided
+                : rollBack.settleIfNotRunning(handler, causeId, stale)
+                        .orElseGet(() ->
+                                ignored(handler, causeId, stale, "ECS's deployment changed meanwhile; nothing done"));
     }
 
     /** The outcome, or null when ECS does not run the record (then it is settled instead). */
     private Outcome decide(String handler, String causeId, ManagedService service, Deployment stale, String why) {
-        Deployment deployment = ledger.find(stale.service(), stale.deploymentId()).orElse(null);
+        Deployment deployment =
+                ledger.find(stale.service(), stale.deploymentId()).orElse(null);
         if (deployment == null) {
             return ignored(handler, causeId, stale, "no ledger record " + stale.deploymentId());
         }
         if (deployment.state() != DeploymentState.BAKING) {
-            return ignored(handler, causeId, deployment, deployment.deploymentId() + " is " + deployment.state()
-                    + ": only a BAKING deployment can be promoted");
+            return ignored(
+                    handler,
+                    causeId,
+                    deployment,
+                    deployment.deploymentId() + " is " + deployment.state()
+                            + ": only a BAKING deployment can be promoted");
         }
         if (!ecs.describe(deployment.service()).runs(deployment.taskDefinitionArn())) {
             return null;
         }
         Optional<String> firing = verify.firingGuardAlarm(service, deployment);
         if (firing.isPresent()) {
-            return ignored(handler, causeId, deployment, "guard alarm " + firing.get() + " is in ALARM: not promoted ("
-                    + "a STABLE deployment is no longer rolled back on alarm); roll back, or wait for the alarm");
+            return ignored(
+                    handler,
+                    causeId,
+                    deployment,
+                    "guard alarm " + firing.get() + " is in ALARM: not promoted ("
+                            + "a STABLE deployment is no longer rolled back on alarm); roll back, or wait for the alarm");
         }
         Instant now = clock.instant();
-        return transitions.apply(deployment, DeploymentEvent.MANUAL_PROMOTION, now, "bake ended early: " + why)
+        return transitions
+                .apply(deployment, DeploymentEvent.MANUAL_PROMOTION, now, "bake ended early: " + why)
                 .map(stable -> {
-                    publisher.publish(events.about(stable, PlatformEventType.DeploymentStable, now,
-                            stable.reason(), null, causeId));
-                    return new Outcome(handler, causeId, Outcome.Result.APPLIED, stable.reason(),
-                            stable.service().key(), stable.deploymentId(), stable.state().name(),
+                    publisher.publish(events.about(
+                            stable, PlatformEventType.DeploymentStable, now, stable.reason(), null, causeId));
+                    return new Outcome(
+                            handler,
+                            causeId,
+                            Outcome.Result.APPLIED,
+                            stable.reason(),
+                            stable.service().key(),
+                            stable.deploymentId(),
+                            stable.state().name(),
                             List.of("ledger STABLE", "publish DeploymentStable"));
                 })
-                .orElseGet(() -> ignored(handler, causeId, deployment, deployment.deploymentId()
-                        + " changed meanwhile"));
+                .orElseGet(
+                        () -> ignored(handler, causeId, deployment, deployment.deploymentId() + " changed meanwhile"));
     }
 
     private static Outcome ignored(String handler, String causeId, Deployment deployment, String reason) {
         return Outcome.of(handler, causeId, Outcome.Result.IGNORED, reason)
-                .about(deployment.service().key(), deployment.deploymentId(), deployment.state().name());
+                .about(
+                        deployment.service().key(),
+                        deployment.deploymentId(),
+                        deployment.state().name());
     }
 }

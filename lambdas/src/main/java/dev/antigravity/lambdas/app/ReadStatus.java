@@ -29,11 +29,17 @@ public final class ReadStatus {
 
     public ServiceStatus read(ServiceRef service) {
         ServiceSnapshot snapshot = ecs.describe(service);
-        Map<String, AlarmPort.AlarmStatus> guardAlarms = snapshot.guardAlarms().isEmpty() ? Map.of()
-                : alarms.states(snapshot.guardAlarms());
-        return new ServiceStatus(service, clock.instant(),
-                ledger.head(service).flatMap(ServiceHead::revision)
+        Map<String, AlarmPort.AlarmStatus> guardAlarms =
+                snapshot.guardAlarms().isEmpty() ? Map.of() : alarms.states(snapshot.guardAlarms());
+        return new ServiceStatus(
+                service,
+                clock.instant(),
+                ledger.head(service)
+                        .flatMap(ServiceHead::revision)
                         .flatMap(revision -> ledger.find(service, Deployment.idOf(revision))),
-                snapshot, guardAlarms, ledger.suspension(service), freeze.frozen());
+                snapshot,
+                guardAlarms,
+                ledger.suspension(service),
+                freeze.frozen());
     }
 }

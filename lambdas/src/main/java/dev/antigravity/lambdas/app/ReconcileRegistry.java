@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 public final class ReconcileRegistry {
     /** A push younger than this may still have its ECR event in flight: leave it to the push handler. */
     static final Duration PUSH_EVENT_GRACE = Duration.ofMinutes(2);
+
     static final int RECENT_IMAGES = 20;
 
     private final LedgerPort ledger;
@@ -40,22 +41,29 @@ public final class ReconcileRegistry {
         Instant now = clock.instant();
         Instant knownUpTo = Stream.concat(
                         ledger.head(service.ref()).map(ServiceHead::pushedAt).stream(),
-                        history.stream().map(d -> d.at(TimelineKey.imagePushedAt).or(() -> d.at(TimelineKey.acceptedAt)))
+                        history.stream()
+                                .map(d -> d.at(TimelineKey.imagePushedAt).or(() -> d.at(TimelineKey.acceptedAt)))
                                 .flatMap(Optional::stream))
-                .max(Instant::compareTo).orElse(Instant.EPOCH);
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
         for (PushedImage image : registry.recentImages(service.repository(), RECENT_IMAGES)) {
             if (!image.pushedAt().isAfter(knownUpTo) || image.pushedAt().isAfter(now.minus(PUSH_EVENT_GRACE))) {
                 continue;
             }
             Optional<String> tag = image.tags().stream()
-                    .filter(t -> service.tagPolicy().evaluate(Optional.of(t)).accepted()).findFirst();
+                    .filter(t -> service.tagPolicy().evaluate(Optional.of(t)).accepted())
+                    .findFirst();
             if (tag.isPresent()) {
-                Outcome late = acceptImage.deploy(service, new ImagePush(
-                        new ImageRef(service.repository(), image.digest(), tag.get()), image.pushedAt(),
-                        "reconcile/" + image.digest()));
-                return Optional.of(late.result() == Outcome.Result.APPLIED
-                        ? late.withActions(List.of("deployed late: no push event was seen for " + tag.get()))
-                        : late);
+                Outcome late = acceptImage.deploy(
+                        service,
+                        new ImagePush(
+                                new ImageRef(service.repository(), image.digest(), tag.get()),
+                                image.pushedAt(),
+                                "reconcile/" + image.digest()));
+                return Optional.of(
+                        late.result() == Outcome.Result.APPLIED
+                                ? late.withActions(List.of("deployed late: no push event was seen for " + tag.get()))
+                                : late);
             }
         }
         return Optional.empty();

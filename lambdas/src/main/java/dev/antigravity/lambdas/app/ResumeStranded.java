@@ -40,8 +40,14 @@ public final class ResumeStranded {
     private final StrandedPolicy policy;
     private final Clock clock;
 
-    public ResumeStranded(EcsPort ecs, LedgerPort ledger, AcceptImage acceptImage, RollBack rollBack,
-                          RecordDeploymentEvent deploymentEvents, Settings settings, Clock clock) {
+    public ResumeStranded(
+            EcsPort ecs,
+            LedgerPort ledger,
+            AcceptImage acceptImage,
+            RollBack rollBack,
+            RecordDeploymentEvent deploymentEvents,
+            Settings settings,
+            Clock clock) {
         this.ecs = ecs;
         this.ledger = ledger;
         this.acceptImage = acceptImage;
@@ -59,7 +65,8 @@ public final class ResumeStranded {
         if (head.isPresent() && intentUnfinished(service, head.get())) {
             keep(outcomes, acceptImage.resume(service, runId + "/intent"));
         }
-        String headId = head.flatMap(ServiceHead::revision).map(Deployment::idOf).orElse(null);
+        String headId =
+                head.flatMap(ServiceHead::revision).map(Deployment::idOf).orElse(null);
         Instant now = clock.instant();
         for (Deployment listed : history) {
             if (listed.state().isTerminal()) {
@@ -86,13 +93,14 @@ public final class ResumeStranded {
     }
 
     private boolean intentUnfinished(ManagedService service, ServiceHead head) {
-        return head.revision().flatMap(arn -> ledger.find(service.ref(), Deployment.idOf(arn)))
+        return head.revision()
+                .flatMap(arn -> ledger.find(service.ref(), Deployment.idOf(arn)))
                 .map(record -> record.state() == DeploymentState.PENDING && !record.rolloutIssued())
                 .orElse(true);
     }
 
-    private Optional<Outcome> rollbackStep(ManagedService service, Deployment rollingBack, String causeId,
-                                           Instant now) {
+    private Optional<Outcome> rollbackStep(
+            ManagedService service, Deployment rollingBack, String causeId, Instant now) {
         if (!rollingBack.rollbackIssued()) {
             return rollBack.resume(Stabilize.HANDLER, causeId, rollingBack).filter(ResumeStranded::applied);
         }
@@ -100,19 +108,27 @@ public final class ResumeStranded {
             return Optional.empty();
         }
         ServiceSnapshot snapshot = ecs.describe(service.ref());
-        Optional<EcsDeployment> rollout = Optional.ofNullable(rollingBack.rollbackEcsDeploymentId())
-                .flatMap(snapshot::deployment);
-        String since = "stranded ROLLING_BACK since " + StrandedPolicy.enteredAt(rollingBack).orElseThrow();
+        Optional<EcsDeployment> rollout =
+                Optional.ofNullable(rollingBack.rollbackEcsDeploymentId()).flatMap(snapshot::deployment);
+        String since = "stranded ROLLING_BACK since "
+                + StrandedPolicy.enteredAt(rollingBack).orElseThrow();
         if (rollout.isPresent()) {
-            return phaseOf(rollout.get()).filter(phase -> phase != Phase.IN_PROGRESS)
-                    .map(phase -> deploymentEvents.reconcileRollback(causeId, rollingBack, phase, since
-                            + ": ECS reports " + rollout.get().id() + " " + rollout.get().rolloutState()))
+            return phaseOf(rollout.get())
+                    .filter(phase -> phase != Phase.IN_PROGRESS)
+                    .map(phase -> deploymentEvents.reconcileRollback(
+                            causeId,
+                            rollingBack,
+                            phase,
+                            since + ": ECS reports " + rollout.get().id() + " "
+                                    + rollout.get().rolloutState()))
                     .filter(ResumeStranded::applied);
         }
         // ECS no longer lists the rollback's deployment: it settled long ago, or another one replaced it.
         boolean targetRuns = snapshot.runs(rollingBack.rollbackTargetArn());
-        String reason = since + ": ECS runs " + snapshot.primary().map(d -> Deployment.idOf(d.taskDefinitionArn()))
-                .orElse("nothing");
+        String reason = since + ": ECS runs "
+                + snapshot.primary()
+                        .map(d -> Deployment.idOf(d.taskDefinitionArn()))
+                        .orElse("nothing");
         if (targetRuns) {
             return Optional.of(deploymentEvents.reconcileRollback(causeId, rollingBack, Phase.COMPLETED, reason))
                     .filter(ResumeStranded::applied);
@@ -120,14 +136,20 @@ public final class ResumeStranded {
         if (snapshot.runs(rollingBack.taskDefinitionArn())) {
             // The revision that was rolled back runs again (a person redeployed it): the rollback did not hold, and
             // a human must know, since automation never overrides a hand deployment.
-            return Optional.of(deploymentEvents.reconcileRollback(causeId, rollingBack, Phase.FAILED,
-                            reason + " again: the rollback was undone"))
+            return Optional.of(deploymentEvents.reconcileRollback(
+                            causeId, rollingBack, Phase.FAILED, reason + " again: the rollback was undone"))
                     .filter(ResumeStranded::applied);
         }
-        return transitions.apply(rollingBack, DeploymentEvent.REPLACED_OUTSIDE, now,
-                        reason + " (replaced outside Antigravity)")
-                .map(done -> new Outcome(Stabilize.HANDLER, causeId, Outcome.Result.APPLIED, done.reason(),
-                        done.service().key(), done.deploymentId(), done.state().name(),
+        return transitions
+                .apply(rollingBack, DeploymentEvent.REPLACED_OUTSIDE, now, reason + " (replaced outside Antigravity)")
+                .map(done -> new Outcome(
+                        Stabilize.HANDLER,
+                        causeId,
+                        Outcome.Result.APPLIED,
+                        done.reason(),
+                        done.service().key(),
+                        done.deploymentId(),
+                        done.state().name(),
                         List.of("ledger " + done.state())));
     }
 
@@ -135,24 +157,36 @@ public final class ResumeStranded {
         if (headId == null) {
             return Optional.empty();
         }
-        return transitions.apply(deployment, DeploymentEvent.SUPERSEDED_BY_NEWER, now,
-                        "superseded by " + headId)
-                .map(done -> new Outcome(Stabilize.HANDLER, "sweep/" + deployment.deploymentId(),
-                        Outcome.Result.APPLIED, done.reason(), done.service().key(), done.deploymentId(),
-                        done.state().name(), List.of("ledger SUPERSEDED")));
+        return transitions
+                .apply(deployment, DeploymentEvent.SUPERSEDED_BY_NEWER, now, "superseded by " + headId)
+                .map(done -> new Outcome(
+                        Stabilize.HANDLER,
+                        "sweep/" + deployment.deploymentId(),
+                        Outcome.Result.APPLIED,
+                        done.reason(),
+                        done.service().key(),
+                        done.deploymentId(),
+                        done.state().name(),
+                        List.of("ledger SUPERSEDED")));
     }
 
-    private Optional<Outcome> drivenByEcs(ManagedService service, Deployment deployment, String causeId,
-                                          Instant now) {
+    private Optional<Outcome> drivenByEcs(ManagedService service, Deployment deployment, String causeId, Instant now) {
         if (!policy.isStranded(deployment, now)) {
             return Optional.empty();
         }
         ServiceSnapshot snapshot = ecs.describe(service.ref());
         return StrandedPolicy.ecsDeploymentOf(deployment, snapshot)
-                .flatMap(truth -> phaseOf(truth).map(phase -> deploymentEvents.reconcile(Stabilize.HANDLER, causeId,
-                        service, deployment, phase, truth.id(), "stranded " + deployment.state() + " since "
-                                + StrandedPolicy.enteredAt(deployment).orElseThrow() + ": ECS reports "
-                                + truth.id() + " " + truth.rolloutState())))
+                .flatMap(truth -> phaseOf(truth)
+                        .map(phase -> deploymentEvents.reconcile(
+                                Stabilize.HANDLER,
+                                causeId,
+                                service,
+                                deployment,
+                                phase,
+                                truth.id(),
+                                "stranded " + deployment.state() + " since "
+                                        + StrandedPolicy.enteredAt(deployment).orElseThrow() + ": ECS reports "
+                                        + truth.id() + " " + truth.rolloutState())))
                 .filter(ResumeStranded::applied);
     }
 

@@ -12,15 +12,16 @@ import java.util.Optional;
  * ECS still lists it), else when Antigravity accepted it. A guard alarm that went to ALARM before this moment is an incident the revision did not cause.
  */
 final class RolloutStart {
-    private RolloutStart() {
-    }
+    private RolloutStart() {}
 
     static Instant of(Deployment deployment, ServiceSnapshot snapshot) {
         Instant accepted = deployment.at(TimelineKey.acceptedAt).orElse(null);
         // ECS may have deployed the revision again since (its own rollback to it): it runs from that moment.
-        Instant created = snapshot.primary().filter(p -> p.taskDefinitionArn().equals(deployment.taskDefinitionArn()))
+        Instant created = snapshot.primary()
+                .filter(p -> p.taskDefinitionArn().equals(deployment.taskDefinitionArn()))
                 .or(() -> Optional.ofNullable(deployment.ecsDeploymentId()).flatMap(snapshot::deployment))
-                .map(EcsDeployment::createdAt).orElse(null);
+                .map(EcsDeployment::createdAt)
+                .orElse(null);
         return created != null ? created : accepted;
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 public final class ServiceLock {
     /** Longer than the longest hooks Lambda timeout (120 s, terraform/modules/deploy-hooks), so a live holder keeps it. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+
     private static final int ATTEMPTS = 6;
     private static final Duration FIRST_WAIT = Duration.ofMillis(200);
 

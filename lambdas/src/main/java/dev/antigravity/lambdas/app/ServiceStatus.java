@@ -19,13 +19,19 @@ import java.util.Optional;
  *
  * @param deployment the head's record (in flight or the last one settled), empty before the first deployment
  */
-public record ServiceStatus(ServiceRef service, Instant at, Optional<Deployment> deployment, ServiceSnapshot ecs,
-                            Map<String, AlarmStatus> guardAlarms, Optional<Suspension> suspension,
-                            Optional<String> frozen) {
+public record ServiceStatus(
+        ServiceRef service,
+        Instant at,
+        Optional<Deployment> deployment,
+        ServiceSnapshot ecs,
+        Map<String, AlarmStatus> guardAlarms,
+        Optional<Suspension> suspension,
+        Optional<String> frozen) {
 
     /** Time left in the bake of a BAKING deployment (zero once past; the stabilizer promotes within a minute). */
     public Optional<Duration> bakeLeft() {
-        return deployment.filter(d -> d.state() == dev.antigravity.lambdas.domain.DeploymentState.BAKING)
+        return deployment
+                .filter(d -> d.state() == dev.antigravity.lambdas.domain.DeploymentState.BAKING)
                 .flatMap(d -> d.at(TimelineKey.bakeUntil))
                 .map(until -> until.isAfter(at) ? Duration.between(at, until) : Duration.ZERO);
     }
@@ -35,11 +41,14 @@ public record ServiceStatus(ServiceRef service, Instant at, Optional<Deployment>
      * deployment that is the share of traffic the load balancer spreads evenly over healthy targets.
      */
     public Map<String, Integer> taskShares() {
-        int total = ecs.deployments().stream().mapToInt(EcsDeployment::runningCount).sum();
+        int total =
+                ecs.deployments().stream().mapToInt(EcsDeployment::runningCount).sum();
         Map<String, Integer> shares = new LinkedHashMap<>();
         for (EcsDeployment d : ecs.deployments()) {
-            shares.merge(Deployment.idOf(d.taskDefinitionArn()),
-                    total == 0 ? 0 : Math.round(100f * d.runningCount() / total), Integer::sum);
+            shares.merge(
+                    Deployment.idOf(d.taskDefinitionArn()),
+                    total == 0 ? 0 : Math.round(100f * d.runningCount() / total),
+                    Integer::sum);
         }
         return shares;
     }

@@ -23,8 +23,12 @@ public final class Stabilize {
     private final ResumeStranded stranded;
     private final ReconcileRegistry registry;
 
-    public Stabilize(ManagedServices services, LedgerPort ledger, PromoteBaked promote, ResumeStranded stranded,
-                     ReconcileRegistry registry) {
+    public Stabilize(
+            ManagedServices services,
+            LedgerPort ledger,
+            PromoteBaked promote,
+            ResumeStranded stranded,
+            ReconcileRegistry registry) {
         this.services = services;
         this.ledger = ledger;
         this.promote = promote;
@@ -43,8 +47,13 @@ public final class Stabilize {
                         .about(service.ref().key(), null, null));
             } catch (RuntimeException e) {
                 // Throttled, refused, or a lock held elsewhere: the next tick retries this service.
-                parts.add(Outcome.of(HANDLER, runId, Outcome.Result.REJECTED, "sweep failed, retried next tick: "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage()).about(service.ref().key(), null, null));
+                parts.add(Outcome.of(
+                                HANDLER,
+                                runId,
+                                Outcome.Result.REJECTED,
+                                "sweep failed, retried next tick: "
+                                        + e.getClass().getSimpleName() + ": " + e.getMessage())
+                        .about(service.ref().key(), null, null));
             }
         }
         if (parts.isEmpty()) {

@@ -27,8 +27,8 @@ public final class Transitions {
     }
 
     /** As {@link #apply(Deployment, DeploymentEvent, Instant, String)}, amending the next record before writing. */
-    public Optional<Deployment> apply(Deployment current, DeploymentEvent event, Instant at, String why,
-                                      UnaryOperator<Deployment> amend) {
+    public Optional<Deployment> apply(
+            Deployment current, DeploymentEvent event, Instant at, String why, UnaryOperator<Deployment> amend) {
         return apply(current, event, at, why, amend, record -> true);
     }
 
@@ -36,15 +36,23 @@ public final class Transitions {
      * As {@link #apply(Deployment, DeploymentEvent, Instant, String, UnaryOperator)}, and only while
      * {@code admits} holds for the record as (re-)read: a condition the state table alone cannot express.
      */
-    public Optional<Deployment> apply(Deployment current, DeploymentEvent event, Instant at, String why,
-                                      UnaryOperator<Deployment> amend, Predicate<Deployment> admits) {
+    public Optional<Deployment> apply(
+            Deployment current,
+            DeploymentEvent event,
+            Instant at,
+            String why,
+            UnaryOperator<Deployment> amend,
+            Predicate<Deployment> admits) {
         Deployment record = current;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Deployment> next = admits.test(record) ? record.on(event, at, why).map(amend) : Optional.empty();
+            Optional<Deployment> next =
+                    admits.test(record) ? record.on(event, at, why).map(amend) : Optional.empty();
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            if (ledger.transition(next.get(), DeploymentStateMachine.sourcesOf(event, next.get().state()),
+            if (ledger.transition(
+                    next.get(),
+                    DeploymentStateMachine.sourcesOf(event, next.get().state()),
                     record.version())) {
                 return next;
             }
@@ -54,8 +62,8 @@ public final class Transitions {
             }
             record = reread.get();
         }
-        throw new IllegalStateException("ledger record " + current.deploymentId() + " kept changing under "
-                + event + " after " + ATTEMPTS + " attempts");
+        throw new IllegalStateException("ledger record " + current.deploymentId() + " kept changing under " + event
+                + " after " + ATTEMPTS + " attempts");
     }
 
     /** Saves a non-state amendment (ECS deployment id, rollback issued) under optimistic locking. */
@@ -80,10 +88,11 @@ public final class Transitions {
             if (amend(record, next)) {
                 return next;
             }
-            record = ledger.find(record.service(), record.deploymentId()).orElseThrow(() -> new IllegalStateException(
-                    "ledger record " + current.deploymentId() + " vanished"));
+            record = ledger.find(record.service(), record.deploymentId())
+                    .orElseThrow(
+                            () -> new IllegalStateException("ledger record " + current.deploymentId() + " vanished"));
         }
-        throw new IllegalStateException("ledger record " + current.deploymentId() + " kept changing after "
-                + ATTEMPTS + " attempts");
+        throw new IllegalStateException(
+                "ledger record " + current.deploymentId() + " kept changing after " + ATTEMPTS + " attempts");
     }
 }

@@ -30,15 +30,21 @@ public final class VerifyDeployment {
 
     public VerificationPolicy.Verdict verify(ManagedService service, Deployment deployment) {
         ServiceSnapshot snapshot = ecs.describe(service.ref());
-        Map<String, AlarmPort.AlarmReading> guard = snapshot.guardAlarms().isEmpty()
-                ? Map.of() : alarms.readings(snapshot.guardAlarms());
+        Map<String, AlarmPort.AlarmReading> guard =
+                snapshot.guardAlarms().isEmpty() ? Map.of() : alarms.readings(snapshot.guardAlarms());
         // Blue/green moves the tasks to the alternate target group: the evidence is wherever they are registered.
-        Optional<TargetHealthPort.TargetHealth> health = service.targetGroups().isEmpty() ? Optional.empty()
-                : Optional.of(TargetHealthPort.TargetHealth.across(service.targetGroups().stream()
-                        .map(targets::health).toList()));
-        VerificationEvidence evidence = new VerificationEvidence(deployment.taskDefinitionArn(),
-                deployment.image().tag(), RolloutStart.of(deployment, snapshot), snapshot, health,
-                service.health().map(url -> probe.probe(url, deployment.image().tag())), guard);
+        Optional<TargetHealthPort.TargetHealth> health = service.targetGroups().isEmpty()
+                ? Optional.empty()
+                : Optional.of(TargetHealthPort.TargetHealth.across(
+                        service.targetGroups().stream().map(targets::health).toList()));
+        VerificationEvidence evidence = new VerificationEvidence(
+                deployment.taskDefinitionArn(),
+                deployment.image().tag(),
+                RolloutStart.of(deployment, snapshot),
+                snapshot,
+                health,
+                service.health().map(url -> probe.probe(url, deployment.image().tag())),
+                guard);
         return policy.judge(evidence);
     }
 
@@ -53,6 +59,8 @@ public final class VerifyDeployment {
         }
         Instant since = RolloutStart.of(deployment, snapshot);
         return alarms.readings(snapshot.guardAlarms()).entrySet().stream()
-                .filter(e -> e.getValue().firingSince(since)).map(Map.Entry::getKey).findFirst();
+                .filter(e -> e.getValue().firingSince(since))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -41,8 +41,7 @@ public final class Cli {
         HANDLERS.put("SlackInteractivityHandler", SlackInteractivityHandler::new);
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));
@@ -55,10 +54,9 @@ public final class Cli {
         try {
             return switch (args[0]) {
                 case "invoke" -> args.length == 3 ? invoke(args[1], Path.of(args[2]), env, out, err) : usage(err);
-                case "status", "rollback", "promote", "freeze", "resume" -> ControlCommands.run(args[0],
-                        Arrays.copyOfRange(args, 1, args.length), env, out, err);
-                case "ledger" -> LedgerCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length), env,
-                        out, err);
+                case "status", "rollback", "promote", "freeze", "resume" ->
+                    ControlCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length), env, out, err);
+                case "ledger" -> LedgerCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 case "report" -> ReportCommand.run(Arrays.copyOfRange(args, 1, args.length), env, out, err);
                 default -> usage(err);
             };
@@ -68,8 +66,8 @@ public final class Cli {
         }
     }
 
-    private static int invoke(String handlerName, Path event, Map<String, String> env, PrintStream out,
-                              PrintStream err) {
+    private static int invoke(
+            String handlerName, Path event, Map<String, String> env, PrintStream out, PrintStream err) {
         Function<Map<String, String>, RequestStreamHandler> factory = HANDLERS.get(handlerName);
         if (factory == null) {
             err.println("unknown handler '" + handlerName + "'; one of " + HANDLERS.keySet());
@@ -111,8 +109,7 @@ public final class Cli {
                                                                       DORA figures from the ledger (default 30 days)
                 environment: AWS_REGION, AWS_ENDPOINT_URL (optional), LEDGER_TABLE, PLATFORM_TOPIC_ARN,
                   MANAGED_SERVICES, FREEZE_PARAMETER, BAKE_MINUTES, ROLLBACK_LIMIT, ROLLBACK_WINDOW_MINUTES, ENVIRONMENT,
-                  ANTIGRAVITY_OPERATOR (who acts; default USER)"""
-                .formatted(HANDLERS.keySet()));
+                  ANTIGRAVITY_OPERATOR (who acts; default USER)""".formatted(HANDLERS.keySet()));
         return 2;
     }
 }

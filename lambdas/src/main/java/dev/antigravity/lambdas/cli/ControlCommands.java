@@ -25,8 +25,7 @@ final class ControlCommands {
     /** Clear the screen and home the cursor: each refresh redraws the view in place. */
     private static final String CLEAR = "\033[H\033[2J";
 
-    private ControlCommands() {
-    }
+    private ControlCommands() {}
 
     static int run(String command, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         ServiceRef service = LedgerCommands.service(args);
@@ -41,12 +40,21 @@ final class ControlCommands {
         return act(graph.controls(), ControlAction.byId(command).orElseThrow(), service, args, env, out);
     }
 
-    private static int act(OperatorControls controls, ControlAction action, ServiceRef service, String[] args,
-                           Map<String, String> env, PrintStream out) {
+    private static int act(
+            OperatorControls controls,
+            ControlAction action,
+            ServiceRef service,
+            String[] args,
+            Map<String, String> env,
+            PrintStream out) {
         String who = env.getOrDefault("ANTIGRAVITY_OPERATOR", env.getOrDefault("USER", "unknown"));
-        Outcome outcome = controls.act(new ControlRequest(action, service,
-                LedgerCommands.option(args, "--deployment"), new Operator("cli", who, who),
-                String.valueOf(System.currentTimeMillis()), LedgerCommands.option(args, "--reason")));
+        Outcome outcome = controls.act(new ControlRequest(
+                action,
+                service,
+                LedgerCommands.option(args, "--deployment"),
+                new Operator("cli", who, who),
+                String.valueOf(System.currentTimeMillis()),
+                LedgerCommands.option(args, "--reason")));
         out.println(outcome.result() + ": " + outcome.reason()
                 + (outcome.state() == null ? "" : " [" + outcome.deploymentId() + " " + outcome.state() + "]"));
         outcome.actions().forEach(a -> out.println("  - " + a));
@@ -55,12 +63,19 @@ final class ControlCommands {
 
     private static int status(ReadStatus reader, ServiceRef service, String[] args, PrintStream out) {
         List<String> flags = List.of(args);
-        boolean terminal = !flags.contains("--plain") && System.console() != null && System.console().isTerminal();
+        boolean terminal = !flags.contains("--plain")
+                && System.console() != null
+                && System.console().isTerminal();
         String interval = LedgerCommands.option(args, "--interval");
         String count = LedgerCommands.option(args, "--count");
-        watch(() -> reader.read(service), out, terminal, flags.contains("--watch"),
+        watch(
+                () -> reader.read(service),
+                out,
+                terminal,
+                flags.contains("--watch"),
                 Duration.ofSeconds(interval == null ? 5 : Long.parseLong(interval)),
-                count == null ? Long.MAX_VALUE : Long.parseLong(count), Thread::sleep);
+                count == null ? Long.MAX_VALUE : Long.parseLong(count),
+                Thread::sleep);
         return 0;
     }
 
@@ -69,8 +84,14 @@ final class ControlCommands {
      * terminal the view is redrawn in place, in colour; piped, a line is printed only when the status changed, so a
      * log of a quiet service stays short.
      */
-    static void watch(Supplier<ServiceStatus> read, PrintStream out, boolean terminal, boolean watch,
-                      Duration interval, long refreshes, Sleep sleep) {
+    static void watch(
+            Supplier<ServiceStatus> read,
+            PrintStream out,
+            boolean terminal,
+            boolean watch,
+            Duration interval,
+            long refreshes,
+            Sleep sleep) {
         StatusView view = new StatusView(terminal);
         String previous = null;
         for (long shown = 0; shown < (watch ? refreshes : 1); shown++) {
@@ -82,9 +103,13 @@ final class ControlCommands {
             }
             ServiceStatus status = read.get();
             if (terminal) {
-                out.print((watch ? CLEAR : "") + String.join(System.lineSeparator(), view.block(status))
-                        + System.lineSeparator() + (watch ? "refreshing every " + interval.toSeconds()
-                        + "s · Ctrl-C to quit" + System.lineSeparator() : ""));
+                out.print((watch ? CLEAR : "")
+                        + String.join(System.lineSeparator(), view.block(status))
+                        + System.lineSeparator()
+                        + (watch
+                                ? "refreshing every " + interval.toSeconds() + "s · Ctrl-C to quit"
+                                        + System.lineSeparator()
+                                : ""));
             } else {
                 String line = StatusView.line(status);
                 // The timestamp alone changing is not news.

@@ -13,8 +13,7 @@ import java.util.Map;
 
 /** {@code ledger}: the ledger seen from a terminal. */
 final class LedgerCommands {
-    private LedgerCommands() {
-    }
+    private LedgerCommands() {}
 
     static int run(String command, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         ServiceRef ref = service(args);
@@ -26,21 +25,30 @@ final class LedgerCommands {
         DynamoDbLedger ledger = graph.ledger();
         String limit = option(args, "--limit");
         List<Deployment> history = ledger.history(ref, limit == null ? 20 : Integer.parseInt(limit));
-        ledger.suspension(ref).ifPresent(s -> out.println("# automation SUSPENDED since " + s.since() + ": " + s.reason()));
+        ledger.suspension(ref)
+                .ifPresent(s -> out.println("# automation SUSPENDED since " + s.since() + ": " + s.reason()));
         boolean json = List.of(args).contains("--json");
         if (!json) {
-            out.printf("%-12s %-16s %-18s %-12s %-24s %-24s %s%n", "DEPLOYMENT", "STATE", "VERSION", "ROLLBACK TO",
-                    "ACCEPTED", "LAST CHANGE", "REASON");
+            out.printf(
+                    "%-12s %-16s %-18s %-12s %-24s %-24s %s%n",
+                    "DEPLOYMENT", "STATE", "VERSION", "ROLLBACK TO", "ACCEPTED", "LAST CHANGE", "REASON");
         }
         for (Deployment d : history) {
             if (json) {
                 out.println(toJson(graph, d));
             } else {
-                out.printf("%-12s %-16s %-18s %-12s %-24s %-24s %s%n", d.deploymentId(), d.state(),
-                        d.image().tag(), d.rollbackTarget().map(Deployment::idOf).orElse("-"),
+                out.printf(
+                        "%-12s %-16s %-18s %-12s %-24s %-24s %s%n",
+                        d.deploymentId(),
+                        d.state(),
+                        d.image().tag(),
+                        d.rollbackTarget().map(Deployment::idOf).orElse("-"),
                         d.at(TimelineKey.acceptedAt).map(Object::toString).orElse("-"),
-                        d.timeline().values().stream().max(java.time.Instant::compareTo).map(Object::toString)
-                                .orElse("-"), d.reason());
+                        d.timeline().values().stream()
+                                .max(java.time.Instant::compareTo)
+                                .map(Object::toString)
+                                .orElse("-"),
+                        d.reason());
             }
         }
         return 0;

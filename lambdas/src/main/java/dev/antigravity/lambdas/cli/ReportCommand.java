@@ -24,8 +24,7 @@ final class ReportCommand {
     /** The most recent deployments read; far more than a month of a busy service. */
     static final int HISTORY_LIMIT = 500;
 
-    private ReportCommand() {
-    }
+    private ReportCommand() {}
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String service = LedgerCommands.option(args, "--service");
@@ -36,35 +35,56 @@ final class ReportCommand {
         }
         String[] parts = service.split("/", 2);
         LedgerComponent graph = DaggerLedgerComponent.factory().create(env);
-        DoraReport report = report(graph.ledger(), new ServiceRef(parts[0], parts[1]),
-                days == null ? 30 : Integer.parseInt(days), InstantSource.system());
+        DoraReport report = report(
+                graph.ledger(),
+                new ServiceRef(parts[0], parts[1]),
+                days == null ? 30 : Integer.parseInt(days),
+                InstantSource.system());
         out.print(List.of(args).contains("--json") ? json(graph.codec().mapper(), report) + "\n" : table(report));
         return 0;
     }
 
     static DoraReport report(LedgerPort ledger, ServiceRef service, int days, InstantSource clock) {
         Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return DoraCalculator.compute(service.key(),
-                ledger.history(service, HISTORY_LIMIT).stream().map(MeteredLedger::facts).toList(),
-                to.minus(Duration.ofDays(days)), to);
+        return DoraCalculator.compute(
+                service.key(),
+                ledger.history(service, HISTORY_LIMIT).stream()
+                        .map(MeteredLedger::facts)
+                        .toList(),
+                to.minus(Duration.ofDays(days)),
+                to);
     }
 
     static String table(DoraReport r) {
         StringBuilder table = new StringBuilder();
-        table.append("DORA figures for ").append(r.service()).append(", ").append(r.from()).append(" → ")
-                .append(r.to()).append('\n');
+        table.append("DORA figures for ")
+                .append(r.service())
+                .append(", ")
+                .append(r.from())
+                .append(" → ")
+                .append(r.to())
+                .append('\n');
         String row = "%-24s %-22s %s%n";
         table.append(row.formatted("METRIC", "VALUE", "BASIS"));
-        table.append(row.formatted("Deployment frequency", String.format(Locale.ROOT, "%.2f / day", r.perDay()),
+        table.append(row.formatted(
+                "Deployment frequency",
+                String.format(Locale.ROOT, "%.2f / day", r.perDay()),
                 r.deployments() + " deployments reached STABLE"));
-        table.append(row.formatted("Lead time for changes",
-                r.leadTimeMedian().map(m -> human(m) + " (p90 " + human(r.leadTimeP90().orElseThrow()) + ")")
+        table.append(row.formatted(
+                "Lead time for changes",
+                r.leadTimeMedian()
+                        .map(m -> human(m) + " (p90 " + human(r.leadTimeP90().orElseThrow()) + ")")
                         .orElse("–"),
                 "median, image pushed → STABLE, " + r.leadTimeSamples() + " deployments"));
-        table.append(row.formatted("Change failure rate",
-                r.changeFailureRate().map(rate -> String.format(Locale.ROOT, "%.1f %%", rate * 100)).orElse("–"),
+        table.append(row.formatted(
+                "Change failure rate",
+                r.changeFailureRate()
+                        .map(rate -> String.format(Locale.ROOT, "%.1f %%", rate * 100))
+                        .orElse("–"),
                 r.failed() + " of " + r.finished() + " finished deployments failed"));
-        table.append(row.formatted("Time to restore", r.restoreMedian().map(ReportCommand::human).orElse("–"),
+        table.append(row.formatted(
+                "Time to restore",
+                r.restoreMedian().map(ReportCommand::human).orElse("–"),
                 "median, " + r.restored() + " failures restored, " + r.unrestored() + " not yet"));
         return table.toString();
     }
@@ -81,8 +101,8 @@ final class ReportCommand {
         node.put("leadTimeSamples", r.leadTimeSamples());
         node.put("finished", r.finished());
         node.put("failed", r.failed());
-        r.changeFailureRate().ifPresentOrElse(rate -> node.put("changeFailureRate", rate),
-                () -> node.putNull("changeFailureRate"));
+        r.changeFailureRate()
+                .ifPresentOrElse(rate -> node.put("changeFailureRate", rate), () -> node.putNull("changeFailureRate"));
         putSeconds(node, "timeToRestoreMedianSeconds", r.restoreMedian());
         node.put("restored", r.restored());
         node.put("unrestored", r.unrestored());

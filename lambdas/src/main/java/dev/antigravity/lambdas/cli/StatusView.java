@@ -30,39 +30,69 @@ final class StatusView {
     List<String> block(ServiceStatus status) {
         List<String> lines = new ArrayList<>();
         lines.add(paint(BOLD, status.service().key()) + "  at " + status.at());
-        status.deployment().ifPresentOrElse(d -> {
-            lines.add(row("deployment", d.deploymentId() + " (" + d.image().tag() + ")  " + paint(stateColour(d),
-                    d.state().name()) + bake(status)));
-            lines.add(row("why", d.reason()));
-        }, () -> lines.add(row("deployment", "none recorded yet")));
-        lines.add(row("ECS", status.ecs().deployments().stream().map(StatusView::ecsDeployment)
-                .collect(Collectors.joining(" · "))));
-        lines.add(row("tasks", shares(status.taskShares(), " · ")));
-        lines.add(row("guard alarms", status.guardAlarms().isEmpty() ? "none configured"
-                : status.guardAlarms().entrySet().stream()
-                        .map(a -> a.getKey() + " " + paint(alarmColour(a.getValue()), a.getValue().name()))
+        status.deployment()
+                .ifPresentOrElse(
+                        d -> {
+                            lines.add(row(
+                                    "deployment",
+                                    d.deploymentId() + " (" + d.image().tag() + ")  "
+                                            + paint(stateColour(d), d.state().name()) + bake(status)));
+                            lines.add(row("why", d.reason()));
+                        },
+                        () -> lines.add(row("deployment", "none recorded yet")));
+        lines.add(row(
+                "ECS",
+                status.ecs().deployments().stream()
+                        .map(StatusView::ecsDeployment)
                         .collect(Collectors.joining(" · "))));
+        lines.add(row("tasks", shares(status.taskShares(), " · ")));
+        lines.add(row(
+                "guard alarms",
+                status.guardAlarms().isEmpty()
+                        ? "none configured"
+                        : status.guardAlarms().entrySet().stream()
+                                .map(a -> a.getKey() + " "
+                                        + paint(
+                                                alarmColour(a.getValue()),
+                                                a.getValue().name()))
+                                .collect(Collectors.joining(" · "))));
         lines.add(row("automation", automation(status)));
         return lines;
     }
 
     /** One line: a stable order of {@code key=value} fields (values without spaces). */
     static String line(ServiceStatus status) {
-        StringBuilder line = new StringBuilder(status.at() + " service=" + status.service().key());
-        status.deployment().ifPresent(d -> line.append(" deployment=").append(d.deploymentId())
-                .append(" version=").append(d.image().tag()).append(" state=").append(d.state()));
-        status.bakeLeft().ifPresent(left -> line.append(" bake_left=").append(ReportCommand.human(left)
-                .replace(" ", "")));
+        StringBuilder line =
+                new StringBuilder(status.at() + " service=" + status.service().key());
+        status.deployment()
+                .ifPresent(d -> line.append(" deployment=")
+                        .append(d.deploymentId())
+                        .append(" version=")
+                        .append(d.image().tag())
+                        .append(" state=")
+                        .append(d.state()));
+        status.bakeLeft()
+                .ifPresent(left -> line.append(" bake_left=")
+                        .append(ReportCommand.human(left).replace(" ", "")));
         line.append(" tasks=").append(shares(status.taskShares(), ","));
-        status.guardAlarms().forEach((name, state) -> line.append(" alarm:").append(name).append('=').append(state));
-        line.append(" automation=").append(status.suspension().isPresent() ? "SUSPENDED"
-                : status.frozen().isPresent() ? "FROZEN" : "on");
+        status.guardAlarms()
+                .forEach((name, state) ->
+                        line.append(" alarm:").append(name).append('=').append(state));
+        line.append(" automation=")
+                .append(
+                        status.suspension().isPresent()
+                                ? "SUSPENDED"
+                                : status.frozen().isPresent() ? "FROZEN" : "on");
         return line.toString();
     }
 
     private static String bake(ServiceStatus status) {
-        return status.bakeLeft().map(left -> "  bake " + ReportCommand.human(left) + " left (until "
-                + status.deployment().flatMap(d -> d.at(TimelineKey.bakeUntil)).orElseThrow() + ")").orElse("");
+        return status.bakeLeft()
+                .map(left -> "  bake " + ReportCommand.human(left) + " left (until "
+                        + status.deployment()
+                                .flatMap(d -> d.at(TimelineKey.bakeUntil))
+                                .orElseThrow() + ")")
+                .orElse("");
     }
 
     private static String ecsDeployment(EcsDeployment d) {
@@ -71,8 +101,11 @@ final class StatusView {
     }
 
     private static String shares(Map<String, Integer> shares, String separator) {
-        return shares.isEmpty() ? "-" : shares.entrySet().stream().map(s -> s.getKey() + ":" + s.getValue() + "%")
-                .collect(Collectors.joining(separator));
+        return shares.isEmpty()
+                ? "-"
+                : shares.entrySet().stream()
+                        .map(s -> s.getKey() + ":" + s.getValue() + "%")
+                        .collect(Collectors.joining(separator));
     }
 
     private static String automation(ServiceStatus status) {

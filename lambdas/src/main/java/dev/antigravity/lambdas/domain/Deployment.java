@@ -23,11 +23,22 @@ import java.util.Optional;
  *                                original rollout)
  * @param version                 optimistic-lock counter of the ledger item
  */
-public record Deployment(ServiceRef service, String deploymentId, String taskDefinitionArn,
-                         String previousRevisionArn, String rollbackTargetArn, ImageRef image, DeploymentState state,
-                         String ecsDeploymentId, boolean rolloutIssued, Map<TimelineKey, Instant> timeline,
-                         String reason, String rollbackCause, boolean rollbackIssued, String rollbackEcsDeploymentId,
-                         long version) {
+public record Deployment(
+        ServiceRef service,
+        String deploymentId,
+        String taskDefinitionArn,
+        String previousRevisionArn,
+        String rollbackTargetArn,
+        ImageRef image,
+        DeploymentState state,
+        String ecsDeploymentId,
+        boolean rolloutIssued,
+        Map<TimelineKey, Instant> timeline,
+        String reason,
+        String rollbackCause,
+        boolean rollbackIssued,
+        String rollbackEcsDeploymentId,
+        long version) {
     public Deployment {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -41,16 +52,36 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
         timeline = Collections.unmodifiableMap(copy);
     }
 
-    public static Deployment accepted(ServiceRef service, String taskDefinitionArn, String previousRevisionArn,
-                                      String rollbackTargetArn, ImageRef image, Instant imagePushedAt,
-                                      Instant acceptedAt, String reason) {
+    public static Deployment accepted(
+            ServiceRef service,
+            String taskDefinitionArn,
+            String previousRevisionArn,
+            String rollbackTargetArn,
+            ImageRef image,
+            Instant imagePushedAt,
+            Instant acceptedAt,
+            String reason) {
         Map<TimelineKey, Instant> timeline = new EnumMap<>(TimelineKey.class);
         if (imagePushedAt != null) {
             timeline.put(TimelineKey.imagePushedAt, imagePushedAt);
         }
         timeline.put(TimelineKey.acceptedAt, acceptedAt);
-        return new Deployment(service, idOf(taskDefinitionArn), taskDefinitionArn, previousRevisionArn,
-                rollbackTargetArn, image, DeploymentState.PENDING, null, false, timeline, reason, null, false, null, 0);
+        return new Deployment(
+                service,
+                idOf(taskDefinitionArn),
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                DeploymentState.PENDING,
+                null,
+                false,
+                timeline,
+                reason,
+                null,
+                false,
+                null,
+                0);
     }
 
     /** {@code arn:…:task-definition/api:7} → {@code api:7}. */
@@ -68,23 +99,37 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
         Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
         stamped.putAll(timeline);
         stampOf(next).ifPresent(key -> stamped.putIfAbsent(key, at));
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                next, ecsDeploymentId, rolloutIssued, stamped, why, rollbackCause, rollbackIssued,
-                rollbackEcsDeploymentId, version + 1);
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                next,
+                ecsDeploymentId,
+                rolloutIssued,
+                stamped,
+                why,
+                rollbackCause,
+                rollbackIssued,
+                rollbackEcsDeploymentId,
+                version + 1);
     }
 
     private static Optional<TimelineKey> stampOf(DeploymentState state) {
-        return Optional.ofNullable(switch (state) {
-            case IN_PROGRESS -> TimelineKey.startedAt;
-            case VERIFYING -> TimelineKey.completedAt;
-            case BAKING -> TimelineKey.verifiedAt;
-            case STABLE -> TimelineKey.stableAt;
-            case FAILED, ROLLBACK_FAILED -> TimelineKey.failedAt;
-            case ROLLING_BACK -> TimelineKey.rollbackStartedAt;
-            case ROLLED_BACK -> TimelineKey.rolledBackAt;
-            case SUPERSEDED -> TimelineKey.supersededAt;
-            case PENDING -> null;
-        });
+        return Optional.ofNullable(
+                switch (state) {
+                    case IN_PROGRESS -> TimelineKey.startedAt;
+                    case VERIFYING -> TimelineKey.completedAt;
+                    case BAKING -> TimelineKey.verifiedAt;
+                    case STABLE -> TimelineKey.stableAt;
+                    case FAILED, ROLLBACK_FAILED -> TimelineKey.failedAt;
+                    case ROLLING_BACK -> TimelineKey.rollbackStartedAt;
+                    case ROLLED_BACK -> TimelineKey.rolledBackAt;
+                    case SUPERSEDED -> TimelineKey.supersededAt;
+                    case PENDING -> null;
+                });
     }
 
     public Deployment withBakeUntil(Instant bakeUntil) {
@@ -96,41 +141,120 @@ public record Deployment(ServiceRef service, String deploymentId, String taskDef
         Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
         stamped.putAll(timeline);
         stamped.put(key, at);
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, rolloutIssued, stamped, reason, rollbackCause, rollbackIssued,
-                rollbackEcsDeploymentId, version);
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                state,
+                ecsDeploymentId,
+                rolloutIssued,
+                stamped,
+                reason,
+                rollbackCause,
+                rollbackIssued,
+                rollbackEcsDeploymentId,
+                version);
     }
 
     public Deployment withEcsDeploymentId(String id) {
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, id, rolloutIssued, timeline, reason, rollbackCause, rollbackIssued, rollbackEcsDeploymentId,
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                state,
+                id,
+                rolloutIssued,
+                timeline,
+                reason,
+                rollbackCause,
+                rollbackIssued,
+                rollbackEcsDeploymentId,
                 version + 1);
     }
 
     /** The rollout's UpdateService went through and started ECS deployment {@code ecsId}. */
     public Deployment withRolloutIssued(String ecsId) {
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsId == null ? ecsDeploymentId : ecsId, true, timeline, reason, rollbackCause, rollbackIssued,
-                rollbackEcsDeploymentId, version + 1);
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                state,
+                ecsId == null ? ecsDeploymentId : ecsId,
+                true,
+                timeline,
+                reason,
+                rollbackCause,
+                rollbackIssued,
+                rollbackEcsDeploymentId,
+                version + 1);
     }
 
     public Deployment withRollbackCause(String causeEventId) {
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, rolloutIssued, timeline, reason, causeEventId, rollbackIssued,
-                rollbackEcsDeploymentId, version + 1);
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                state,
+                ecsDeploymentId,
+                rolloutIssued,
+                timeline,
+                reason,
+                causeEventId,
+                rollbackIssued,
+                rollbackEcsDeploymentId,
+                version + 1);
     }
 
     /** The rollback goes to {@code targetArn} (chosen when it starts: the newest ACTIVE STABLE revision). */
     public Deployment withRollbackTarget(String targetArn) {
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, targetArn, image,
-                state, ecsDeploymentId, rolloutIssued, timeline, reason, rollbackCause, rollbackIssued,
-                rollbackEcsDeploymentId, version + 1);
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                targetArn,
+                image,
+                state,
+                ecsDeploymentId,
+                rolloutIssued,
+                timeline,
+                reason,
+                rollbackCause,
+                rollbackIssued,
+                rollbackEcsDeploymentId,
+                version + 1);
     }
 
     /** The rollback's UpdateService went through and started ECS deployment {@code ecsId}. */
     public Deployment withRollbackIssued(String ecsId) {
-        return new Deployment(service, deploymentId, taskDefinitionArn, previousRevisionArn, rollbackTargetArn, image,
-                state, ecsDeploymentId, rolloutIssued, timeline, reason, rollbackCause, true, ecsId, version + 1);
+        return new Deployment(
+                service,
+                deploymentId,
+                taskDefinitionArn,
+                previousRevisionArn,
+                rollbackTargetArn,
+                image,
+                state,
+                ecsDeploymentId,
+                rolloutIssued,
+                timeline,
+                reason,
+                rollbackCause,
+                true,
+                ecsId,
+                version + 1);
     }
 
     public Optional<Instant> at(TimelineKey key) {

@@ -41,7 +41,7 @@ public final class DeploymentStateMachine {
 
     static {
         allow(PENDING, ECS_IN_PROGRESS, IN_PROGRESS);
-        allow(PENDING, ECS_COMPLETED, VERIFYING);          // COMPLETED overtook IN_PROGRESS
+        allow(PENDING, ECS_COMPLETED, VERIFYING); // COMPLETED overtook IN_PROGRESS
         allow(PENDING, ECS_FAILED, FAILED);
         allow(PENDING, GUARD_ALARM, ROLLING_BACK);
         allow(PENDING, SUPERSEDED_BY_NEWER, SUPERSEDED);
@@ -62,7 +62,7 @@ public final class DeploymentStateMachine {
         allow(BAKING, GUARD_ALARM, ROLLING_BACK);
         allow(BAKING, BAKE_ELAPSED, STABLE);
         allow(BAKING, SUPERSEDED_BY_NEWER, SUPERSEDED);
-        allow(BAKING, MANUAL_PROMOTION, STABLE);             // a person ended the bake early
+        allow(BAKING, MANUAL_PROMOTION, STABLE); // a person ended the bake early
 
         // What ECS runs decides: a record whose revision ECS no longer runs (a hotfix by hand, a Terraform apply, a
         // human revert) is superseded, never promoted nor rolled back; a rollback that cannot be made is terminal.
@@ -79,8 +79,7 @@ public final class DeploymentStateMachine {
         allow(ROLLING_BACK, REPLACED_OUTSIDE, ROLLED_BACK);
     }
 
-    private DeploymentStateMachine() {
-    }
+    private DeploymentStateMachine() {}
 
     private static void allow(DeploymentState from, DeploymentEvent event, DeploymentState to) {
         TABLE.computeIfAbsent(from, f -> new EnumMap<>(DeploymentEvent.class)).put(event, to);

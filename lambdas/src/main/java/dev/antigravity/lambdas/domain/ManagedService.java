@@ -12,8 +12,14 @@ import java.util.stream.Stream;
  *
  * @param alternateTargetGroupArn the second target group of a blue/green service (tasks move there on a swap), or null
  */
-public record ManagedService(String repository, TagPolicy tagPolicy, ServiceRef ref, String container,
-                             String targetGroupArn, String alternateTargetGroupArn, URI healthUrl) {
+public record ManagedService(
+        String repository,
+        TagPolicy tagPolicy,
+        ServiceRef ref,
+        String container,
+        String targetGroupArn,
+        String alternateTargetGroupArn,
+        URI healthUrl) {
     public ManagedService {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(tagPolicy, "tagPolicy");
@@ -21,8 +27,13 @@ public record ManagedService(String repository, TagPolicy tagPolicy, ServiceRef 
         Objects.requireNonNull(container, "container");
     }
 
-    public ManagedService(String repository, TagPolicy tagPolicy, ServiceRef ref, String container,
-                          String targetGroupArn, URI healthUrl) {
+    public ManagedService(
+            String repository,
+            TagPolicy tagPolicy,
+            ServiceRef ref,
+            String container,
+            String targetGroupArn,
+            URI healthUrl) {
         this(repository, tagPolicy, ref, container, targetGroupArn, null, healthUrl);
     }
 
@@ -32,7 +43,9 @@ public record ManagedService(String repository, TagPolicy tagPolicy, ServiceRef 
 
     /** Every target group the service's tasks may be registered in (one, or two for blue/green). */
     public List<String> targetGroups() {
-        return Stream.of(targetGroupArn, alternateTargetGroupArn).filter(Objects::nonNull).toList();
+        return Stream.of(targetGroupArn, alternateTargetGroupArn)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     public Optional<URI> health() {

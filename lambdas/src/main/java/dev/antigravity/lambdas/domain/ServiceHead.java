@@ -14,8 +14,14 @@ import java.util.Optional;
  *                         then can a deployment ECS started later be its consequence (ECS's rollback of it)
  * @param version          optimistic-lock counter (0 = no head yet)
  */
-public record ServiceHead(ServiceRef service, ImageRef image, Instant pushedAt, String causeEventId,
-                          String revisionArn, boolean rolloutAttempted, long version) {
+public record ServiceHead(
+        ServiceRef service,
+        ImageRef image,
+        Instant pushedAt,
+        String causeEventId,
+        String revisionArn,
+        boolean rolloutAttempted,
+        long version) {
     public ServiceHead {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(image, "image");
@@ -23,8 +29,8 @@ public record ServiceHead(ServiceRef service, ImageRef image, Instant pushedAt, 
         Objects.requireNonNull(causeEventId, "causeEventId");
     }
 
-    public static ServiceHead intent(ServiceRef service, ImageRef image, Instant pushedAt, String causeEventId,
-                                     long previousVersion) {
+    public static ServiceHead intent(
+            ServiceRef service, ImageRef image, Instant pushedAt, String causeEventId, long previousVersion) {
         return new ServiceHead(service, image, pushedAt, causeEventId, null, false, previousVersion + 1);
     }
 

@@ -16,7 +16,9 @@ public record ServiceRef(String cluster, String service) {
             return java.util.Optional.empty();
         }
         String[] parts = serviceArn.substring(slash + ":service/".length()).split("/");
-        return parts.length == 2 ? java.util.Optional.of(new ServiceRef(parts[0], parts[1])) : java.util.Optional.empty();
+        return parts.length == 2
+                ? java.util.Optional.of(new ServiceRef(parts[0], parts[1]))
+                : java.util.Optional.empty();
     }
 
     public String key() {

@@ -12,8 +12,8 @@ import java.time.Duration;
  *                      from what ECS reports, and until then a duplicate COMPLETED does not start a second
  *                      verification beside a live one
  */
-public record Settings(String environment, Duration bake, int rollbackLimit, Duration rollbackWindow,
-                       Duration strandedAfter) {
+public record Settings(
+        String environment, Duration bake, int rollbackLimit, Duration rollbackWindow, Duration strandedAfter) {
     public static final Duration DEFAULT_BAKE = Duration.ofMinutes(15);
     public static final int DEFAULT_ROLLBACK_LIMIT = 3;
     public static final Duration DEFAULT_ROLLBACK_WINDOW = Duration.ofMinutes(60);

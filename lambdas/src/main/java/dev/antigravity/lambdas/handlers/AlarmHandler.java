@@ -26,8 +26,8 @@ public final class AlarmHandler implements RequestStreamHandler {
 
     /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
     public AlarmHandler(AlarmComponent graph) {
-        entry = new EventEntryPoint<>(HandleAlarm.HANDLER, CloudWatchAlarmStateChange.class, graph.codec(),
-                graph.handleAlarm()::handle);
+        entry = new EventEntryPoint<>(
+                HandleAlarm.HANDLER, CloudWatchAlarmStateChange.class, graph.codec(), graph.handleAlarm()::handle);
     }
 
     @Override

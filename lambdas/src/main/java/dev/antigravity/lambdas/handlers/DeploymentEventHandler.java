@@ -26,7 +26,10 @@ public final class DeploymentEventHandler implements RequestStreamHandler {
 
     /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
     public DeploymentEventHandler(DeploymentEventComponent graph) {
-        entry = new EventEntryPoint<>(RecordDeploymentEvent.HANDLER, EcsDeploymentStateChange.class, graph.codec(),
+        entry = new EventEntryPoint<>(
+                RecordDeploymentEvent.HANDLER,
+                EcsDeploymentStateChange.class,
+                graph.codec(),
                 graph.recordDeploymentEvent()::handle);
     }
 

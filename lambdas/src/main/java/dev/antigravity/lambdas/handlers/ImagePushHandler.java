@@ -26,7 +26,8 @@ public final class ImagePushHandler implements RequestStreamHandler {
 
     /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
     public ImagePushHandler(ImagePushComponent graph) {
-        entry = new EventEntryPoint<>(AcceptImage.HANDLER, EcrImageAction.class, graph.codec(), graph.acceptImage()::handle);
+        entry = new EventEntryPoint<>(
+                AcceptImage.HANDLER, EcrImageAction.class, graph.codec(), graph.acceptImage()::handle);
     }
 
     @Override

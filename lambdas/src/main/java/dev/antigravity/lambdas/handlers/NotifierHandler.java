@@ -37,7 +37,8 @@ public final class NotifierHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Duration remaining = context == null ? NO_CONTEXT_DEADLINE : Duration.ofMillis(context.getRemainingTimeInMillis());
+        Duration remaining =
+                context == null ? NO_CONTEXT_DEADLINE : Duration.ofMillis(context.getRemainingTimeInMillis());
         output.write(notify.handle(input, remaining).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -27,7 +27,8 @@ public final class StabilizerHandler implements RequestStreamHandler {
     /** Over a graph built elsewhere (a test puts another ECS in it, see EcsModule). */
     public StabilizerHandler(StabilizerComponent graph) {
         Stabilize stabilize = graph.stabilize();
-        entry = new EventEntryPoint<>(Stabilize.HANDLER, AwsEvent.class, graph.codec(), tick -> stabilize.run(tick.id()));
+        entry = new EventEntryPoint<>(
+                Stabilize.HANDLER, AwsEvent.class, graph.codec(), tick -> stabilize.run(tick.id()));
     }
 
     @Override

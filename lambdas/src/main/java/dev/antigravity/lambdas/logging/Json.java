@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Just enough JSON writing for log and metric lines: strings, numbers, booleans, nulls, lists, maps. */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     public static String object(Map<String, ?> fields) {
         StringBuilder json = new StringBuilder(128);

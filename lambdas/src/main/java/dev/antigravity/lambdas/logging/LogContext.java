@@ -11,8 +11,7 @@ import java.util.Map;
 public final class LogContext {
     private static final ThreadLocal<Map<String, String>> FIELDS = ThreadLocal.withInitial(LinkedHashMap::new);
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /** Adds (or replaces) fields until the returned scope closes, which restores what was there before. */
     public static Scope with(String key, String value, String... moreKeysAndValues) {

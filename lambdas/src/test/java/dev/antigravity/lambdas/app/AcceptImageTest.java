@@ -26,11 +26,14 @@ class AcceptImageTest {
         String revision = p.ecs.runningRevision(API);
         assertThat(revision).isNotEqualTo(p.baseline);
         ContainerImage image = p.ecs.revisions.get(revision);
-        assertThat(image.image()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/antigravity/api@" + digest(1));
+        assertThat(image.image())
+                .isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/antigravity/api@" + digest(1));
         assertThat(image.environment()).containsEntry("APP_VERSION", "sha-1111111");
         Deployment record = p.ledger.find(API, Deployment.idOf(revision)).orElseThrow();
         assertThat(record.state()).isEqualTo(DeploymentState.PENDING);
-        assertThat(record.rollbackTargetArn()).as("baseline predates the ledger").isEqualTo(p.baseline);
+        assertThat(record.rollbackTargetArn())
+                .as("baseline predates the ledger")
+                .isEqualTo(p.baseline);
         assertThat(record.previousRevisionArn()).isEqualTo(p.baseline);
         PlatformEvent accepted = p.publisher.published.getFirst();
         assertThat(accepted.type()).isEqualTo(PlatformEventType.DeploymentAccepted);
@@ -63,13 +66,25 @@ class AcceptImageTest {
 
     @Test
     void ignoredTagsAndUnmanagedRepositoriesChangeNothing() {
-        assertThat(p.acceptImage.handle(push("e1", digest(1), "latest", at)).result()).isEqualTo(Outcome.Result.IGNORED);
-        assertThat(p.acceptImage.handle(push("e2", digest(1), null, at)).reason()).contains("without a tag");
-        var unmanaged = new dev.antigravity.events.aws.EcrImageAction(push("e3", digest(1), "sha-1111111", at)
-                .envelope(), "SUCCESS", "PUSH", "someone-else/worker", digest(1), "sha-1111111");
+        assertThat(p.acceptImage.handle(push("e1", digest(1), "latest", at)).result())
+                .isEqualTo(Outcome.Result.IGNORED);
+        assertThat(p.acceptImage.handle(push("e2", digest(1), null, at)).reason())
+                .contains("without a tag");
+        var unmanaged = new dev.antigravity.events.aws.EcrImageAction(
+                push("e3", digest(1), "sha-1111111", at).envelope(),
+                "SUCCESS",
+                "PUSH",
+                "someone-else/worker",
+                digest(1),
+                "sha-1111111");
         assertThat(p.acceptImage.handle(unmanaged).reason()).contains("feeds no managed service");
-        var delete = new dev.antigravity.events.aws.EcrImageAction(push("e4", digest(1), "sha-1111111", at)
-                .envelope(), "SUCCESS", "DELETE", "antigravity/api", digest(1), "sha-1111111");
+        var delete = new dev.antigravity.events.aws.EcrImageAction(
+                push("e4", digest(1), "sha-1111111", at).envelope(),
+                "SUCCESS",
+                "DELETE",
+                "antigravity/api",
+                digest(1),
+                "sha-1111111");
         assertThat(p.acceptImage.handle(delete).result()).isEqualTo(Outcome.Result.IGNORED);
 
         assertThat(p.ecs.revisions).hasSize(1);
@@ -91,7 +106,9 @@ class AcceptImageTest {
     @Test
     void suspendedAutomationSkipsWithAPlatformEvent() {
         p.ledger.suspend(API, "too many rollbacks", at);
-        assertThat(p.acceptImage.handle(push("e1", digest(1), "sha-1111111", at)).result())
+        assertThat(p.acceptImage
+                        .handle(push("e1", digest(1), "sha-1111111", at))
+                        .result())
                 .isEqualTo(Outcome.Result.SKIPPED);
         assertThat(p.ecs.updates).isEmpty();
         assertThat(p.publisher.types()).containsExactly("DeploymentSkipped");
@@ -105,8 +122,11 @@ class AcceptImageTest {
         p.acceptImage.handle(push("e2", digest(2), "sha-2222222", at.plusSeconds(60)));
         String second = p.ecs.runningRevision(API);
 
-        assertThat(p.ledger.find(API, Deployment.idOf(first)).orElseThrow().state()).isEqualTo(DeploymentState.SUPERSEDED);
-        assertThat(p.ledger.find(API, Deployment.idOf(second)).orElseThrow().rollbackTargetArn()).isEqualTo(p.baseline);
-        assertThat(p.publisher.types()).containsExactly("DeploymentAccepted", "DeploymentSuperseded", "DeploymentAccepted");
+        assertThat(p.ledger.find(API, Deployment.idOf(first)).orElseThrow().state())
+                .isEqualTo(DeploymentState.SUPERSEDED);
+        assertThat(p.ledger.find(API, Deployment.idOf(second)).orElseThrow().rollbackTargetArn())
+                .isEqualTo(p.baseline);
+        assertThat(p.publisher.types())
+                .containsExactly("DeploymentAccepted", "DeploymentSuperseded", "DeploymentAccepted");
     }
 }

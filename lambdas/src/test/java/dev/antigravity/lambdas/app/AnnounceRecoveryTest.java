@@ -1,6 +1,5 @@
 package dev.antigravity.lambdas.app;
 
-import static dev.antigravity.lambdas.fakes.TestEvents.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.events.aws.CloudWatchAlarmStateChange.Value;
@@ -19,13 +18,14 @@ class AnnounceRecoveryTest {
     private final TestPlatform p = new TestPlatform();
 
     private List<PlatformEvent> cleared() {
-        return p.publisher.published.stream().filter(e -> e.type() == PlatformEventType.AlarmCleared).toList();
+        return p.publisher.published.stream()
+                .filter(e -> e.type() == PlatformEventType.AlarmCleared)
+                .toList();
     }
 
     @Test
     void anAlarmThatGetsDataAgainIsNoRecovery() {
-        Outcome outcome = p.alarmEvent("a1", "api-5xx", Value.INSUFFICIENT_DATA, Value.OK,
-                p.clock.instant());
+        Outcome outcome = p.alarmEvent("a1", "api-5xx", Value.INSUFFICIENT_DATA, Value.OK, p.clock.instant());
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.IGNORED);
         assertThat(outcome.reason()).contains("INSUFFICIENT_DATA -> OK");

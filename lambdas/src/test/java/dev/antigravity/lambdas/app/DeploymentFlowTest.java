@@ -15,10 +15,10 @@ import dev.antigravity.events.platform.TimelineKey;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus;
+import dev.antigravity.lambdas.domain.port.RegistryPort.PushedImage;
 import dev.antigravity.lambdas.domain.port.TargetHealthPort.TargetHealth;
 import dev.antigravity.lambdas.fakes.FakeEcs;
 import dev.antigravity.lambdas.fakes.TestPlatform;
-import dev.antigravity.lambdas.domain.port.RegistryPort.PushedImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,8 +96,10 @@ class DeploymentFlowTest {
     @Test
     void healthReportingTheWrongVersionFailsVerification() {
         deploy(1, "sha-1111111");
-        p.ecs.revisions.put(revision, new dev.antigravity.lambdas.domain.port.EcsPort.ContainerImage("x",
-                java.util.Map.of("APP_VERSION", "sha-9999999")));
+        p.ecs.revisions.put(
+                revision,
+                new dev.antigravity.lambdas.domain.port.EcsPort.ContainerImage(
+                        "x", java.util.Map.of("APP_VERSION", "sha-9999999")));
         ecsEvent("c1", COMPLETED, revision);
         assertThat(record(revision).reason()).contains("reports version sha-9999999");
     }
@@ -122,8 +124,7 @@ class DeploymentFlowTest {
 
         Outcome first = p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
         Outcome duplicate = p.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
-        Outcome another = p.alarmEvent("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM,
-                p.clock.instant());
+        Outcome another = p.alarmEvent("a2", "api-5xx", Value.INSUFFICIENT_DATA, Value.ALARM, p.clock.instant());
 
         assertThat(first.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(duplicate.result()).isEqualTo(Outcome.Result.DUPLICATE);
@@ -133,11 +134,12 @@ class DeploymentFlowTest {
         assertThat(record(bad).state()).isEqualTo(DeploymentState.ROLLING_BACK);
 
         // The rollback is a deployment of its own: a late COMPLETED of the target's original rollout is not it.
-        Outcome stale = p.recordDeploymentEvent.handle(ecs("old", COMPLETED, FakeEcs.ecsDeploymentIdOf(stable),
-                p.clock.instant()));
+        Outcome stale = p.recordDeploymentEvent.handle(
+                ecs("old", COMPLETED, FakeEcs.ecsDeploymentIdOf(stable), p.clock.instant()));
         assertThat(stale.result()).isEqualTo(Outcome.Result.IGNORED);
         assertThat(record(bad).state()).isEqualTo(DeploymentState.ROLLING_BACK);
-        assertThat(record(bad).rollbackEcsDeploymentId()).isEqualTo(p.ecs.lastDeploymentIdOf(stable))
+        assertThat(record(bad).rollbackEcsDeploymentId())
+                .isEqualTo(p.ecs.lastDeploymentIdOf(stable))
                 .isNotEqualTo(FakeEcs.ecsDeploymentIdOf(stable));
 
         Outcome done = ecsEvent("rb", COMPLETED, stable);
@@ -154,13 +156,22 @@ class DeploymentFlowTest {
     @Test
     void aMisconfiguredServiceDoesNotBlindTheOthersToTheirAlarms() {
         deploy(1, "sha-1111111");
-        var broken = new dev.antigravity.lambdas.domain.ManagedService("antigravity/api",
+        var broken = new dev.antigravity.lambdas.domain.ManagedService(
+                "antigravity/api",
                 dev.antigravity.lambdas.domain.policy.TagPolicy.defaultPolicy(),
-                new dev.antigravity.lambdas.domain.ServiceRef("prod", "gone"), "api", null, null);
+                new dev.antigravity.lambdas.domain.ServiceRef("prod", "gone"),
+                "api",
+                null,
+                null);
         var events = new dev.antigravity.lambdas.domain.PlatformEvents("prod");
-        HandleAlarm handleAlarm = new HandleAlarm(new dev.antigravity.lambdas.domain.ManagedServices(
-                List.of(broken, p.service)), p.ecs, p.ledger, new RollBack(p.ecs, p.ledger, p.publisher, events,
-                p.settings, p.lock, p.alarms, p.clock), p.publisher, events, p.clock,
+        HandleAlarm handleAlarm = new HandleAlarm(
+                new dev.antigravity.lambdas.domain.ManagedServices(List.of(broken, p.service)),
+                p.ecs,
+                p.ledger,
+                new RollBack(p.ecs, p.ledger, p.publisher, events, p.settings, p.lock, p.alarms, p.clock),
+                p.publisher,
+                events,
+                p.clock,
                 new AnnounceRecovery(p.ecs, p.alarms, p.publisher, events, p.clock));
 
         p.alarms.states.put("api-5xx", dev.antigravity.lambdas.domain.port.AlarmPort.AlarmStatus.ALARM);
@@ -174,9 +185,11 @@ class DeploymentFlowTest {
     @Test
     void alarmsThatGuardNothingOrDoNotFireChangeNothing() {
         deploy(1, "sha-1111111");
-        assertThat(p.alarmEvent("a1", "someone-elses", Value.OK, Value.ALARM, at).result())
+        assertThat(p.alarmEvent("a1", "someone-elses", Value.OK, Value.ALARM, at)
+                        .result())
                 .isEqualTo(Outcome.Result.IGNORED);
-        assertThat(p.alarmEvent("a2", "api-5xx", Value.ALARM, Value.INSUFFICIENT_DATA, at).result())
+        assertThat(p.alarmEvent("a2", "api-5xx", Value.ALARM, Value.INSUFFICIENT_DATA, at)
+                        .result())
                 .isEqualTo(Outcome.Result.IGNORED);
         assertThat(record(revision).state()).isEqualTo(DeploymentState.PENDING);
     }
@@ -216,7 +229,8 @@ class DeploymentFlowTest {
             p.alarmEvent("o" + i, "api-5xx", Value.ALARM, Value.OK, p.clock.instant()); // the rollback healed it
         }
         assertThat(p.ledger.suspension(API)).isPresent();
-        assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals)).hasSize(3);
+        assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals))
+                .hasSize(3);
         assertThat(p.publisher.types()).contains("AutomationSuspended");
 
         Outcome next = p.acceptImage.handle(push("push-9", digest(9), "sha-9999999", p.clock.instant()));
@@ -228,7 +242,8 @@ class DeploymentFlowTest {
         deploy(1, "sha-1111111");
         Deployment current = record(revision);
         Deployment stuck = current.on(dev.antigravity.lambdas.domain.DeploymentEvent.GUARD_ALARM, at, "alarm")
-                .orElseThrow().withRollbackCause("a1");
+                .orElseThrow()
+                .withRollbackCause("a1");
         p.ledger.put(stuck);
 
         p.stabilize.run("s1");
@@ -240,9 +255,12 @@ class DeploymentFlowTest {
     void stabilizerDeploysAnImageWhosePushEventWasLost() {
         String stable = deploy(1, "sha-1111111");
         bakeToStable(stable);
-        p.registry.images.add(new PushedImage(digest(7), List.of("sha-7777777"), p.clock.instant().minusSeconds(600)));
-        p.registry.images.add(new PushedImage(digest(8), List.of("latest"), p.clock.instant().minusSeconds(300)));
-        p.registry.images.add(new PushedImage(digest(9), List.of("sha-9999999"), p.clock.instant().minusSeconds(30)));
+        p.registry.images.add(new PushedImage(
+                digest(7), List.of("sha-7777777"), p.clock.instant().minusSeconds(600)));
+        p.registry.images.add(
+                new PushedImage(digest(8), List.of("latest"), p.clock.instant().minusSeconds(300)));
+        p.registry.images.add(new PushedImage(
+                digest(9), List.of("sha-9999999"), p.clock.instant().minusSeconds(30)));
 
         Outcome sweep = p.stabilize.run("s1");
         assertThat(sweep.actions()).anyMatch(a -> a.startsWith("deployed late"));
@@ -250,17 +268,26 @@ class DeploymentFlowTest {
 
         p.clock.advance(Duration.ofMinutes(5));
         p.stabilize.run("s2");
-        assertThat(p.ecs.revisions.get(p.ecs.runningRevision(API)).image()).as("newer image once its grace passed")
+        assertThat(p.ecs.revisions.get(p.ecs.runningRevision(API)).image())
+                .as("newer image once its grace passed")
                 .endsWith(digest(9));
     }
 
     @Test
     void eventsForUnknownDeploymentsAndServicesAreIgnored() {
         deploy(1, "sha-1111111");
-        assertThat(p.recordDeploymentEvent.handle(ecs("x", COMPLETED, "ecs-svc/unknown", at)).reason())
+        assertThat(p.recordDeploymentEvent
+                        .handle(ecs("x", COMPLETED, "ecs-svc/unknown", at))
+                        .reason())
                 .contains("unknown");
-        var other = new dev.antigravity.events.aws.EcsDeploymentStateChange(ecs("y", COMPLETED, "d", at).envelope(),
-                "INFO", COMPLETED, "d", at, "r", "arn:aws:ecs:us-east-1:123456789012:service/other/svc");
+        var other = new dev.antigravity.events.aws.EcsDeploymentStateChange(
+                ecs("y", COMPLETED, "d", at).envelope(),
+                "INFO",
+                COMPLETED,
+                "d",
+                at,
+                "r",
+                "arn:aws:ecs:us-east-1:123456789012:service/other/svc");
         assertThat(p.recordDeploymentEvent.handle(other).reason()).contains("not a managed service");
         assertThat(record(revision).state()).isEqualTo(DeploymentState.PENDING);
     }

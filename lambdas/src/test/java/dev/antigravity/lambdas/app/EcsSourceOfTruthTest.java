@@ -142,8 +142,22 @@ class EcsSourceOfTruthTest {
         String b = stable(2, "sha-2222222");
         // A stale in-flight record of the old revision, as two racing copies used to leave behind.
         Deployment old = record(a);
-        p.ledger.put(new Deployment(old.service(), old.deploymentId(), old.taskDefinitionArn(), null, p.baseline,
-                old.image(), DeploymentState.PENDING, null, true, old.timeline(), "stale", null, false, null, 99));
+        p.ledger.put(new Deployment(
+                old.service(),
+                old.deploymentId(),
+                old.taskDefinitionArn(),
+                null,
+                p.baseline,
+                old.image(),
+                DeploymentState.PENDING,
+                null,
+                true,
+                old.timeline(),
+                "stale",
+                null,
+                false,
+                null,
+                99));
         p.clock.advance(Duration.ofDays(3));
 
         p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant());
@@ -214,8 +228,11 @@ class EcsSourceOfTruthTest {
 
         assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLBACK_FAILED);
         // Published again by the second alarm (its page may have been lost), under the same event id: one page.
-        assertThat(p.publisher.published.stream().filter(e -> e.type().name().equals("RollbackFailed"))
-                .map(e -> e.eventId()).distinct()).hasSize(1);
+        assertThat(p.publisher.published.stream()
+                        .filter(e -> e.type().name().equals("RollbackFailed"))
+                        .map(e -> e.eventId())
+                        .distinct())
+                .hasSize(1);
         assertThat(p.ecs.runningRevision(API)).isEqualTo(b);
     }
 
@@ -259,7 +276,8 @@ class EcsSourceOfTruthTest {
         p.stabilize.run("tick");
 
         assertThat(record(b).state()).isEqualTo(DeploymentState.SUPERSEDED);
-        assertThat(p.publisher.types().stream().filter("DeploymentStable"::equals)).hasSize(1); // a's, not b's
+        assertThat(p.publisher.types().stream().filter("DeploymentStable"::equals))
+                .hasSize(1); // a's, not b's
     }
 
     // Defect 6: blue/green puts the tasks in the alternate target group.
@@ -268,13 +286,15 @@ class EcsSourceOfTruthTest {
     void blueGreenVerifiesTheTargetGroupTheTasksAreIn() {
         String blue = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-blue/1";
         String green = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/2";
-        ManagedService blueGreen = new ManagedService(TestPlatform.REPOSITORY, p.service.tagPolicy(), API, "api",
-                blue, green, p.service.healthUrl());
+        ManagedService blueGreen = new ManagedService(
+                TestPlatform.REPOSITORY, p.service.tagPolicy(), API, "api", blue, green, p.service.healthUrl());
         p.targets.byGroup.put(blue, new TargetHealth(0, 0, List.of()));
         p.targets.byGroup.put(green, new TargetHealth(2, 2, List.of()));
         Deployment deployment = record(stableRevisionAfterPush());
 
-        assertThat(new VerifyDeployment(p.ecs, p.targets, p.probe, p.alarms).verify(blueGreen, deployment).passed())
+        assertThat(new VerifyDeployment(p.ecs, p.targets, p.probe, p.alarms)
+                        .verify(blueGreen, deployment)
+                        .passed())
                 .isTrue();
     }
 
@@ -405,8 +425,11 @@ class EcsSourceOfTruthTest {
         String a = stable(1, "sha-1111111");
         pushed(2, "sha-2222222", p.clock.instant());
         pushed(3, "sha-3333333", p.clock.instant().plusSeconds(10));
-        String hotfix = p.ecs.registerRevision(a, "api", p.registry.repositoryUri(TestPlatform.REPOSITORY) + "@"
-                + digest(3), java.util.Map.of("APP_VERSION", "sha-3333333"));
+        String hotfix = p.ecs.registerRevision(
+                a,
+                "api",
+                p.registry.repositoryUri(TestPlatform.REPOSITORY) + "@" + digest(3),
+                java.util.Map.of("APP_VERSION", "sha-3333333"));
         p.ecs.updateService(API, hotfix); // a person deploys image 3 by hand
 
         Outcome older = deliverPush("push-2", 2, "sha-2222222");

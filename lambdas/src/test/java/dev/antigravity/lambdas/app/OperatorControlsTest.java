@@ -81,7 +81,8 @@ class OperatorControlsTest {
         assertThat(second.result()).isEqualTo(Outcome.Result.IGNORED);
         assertThat(second.reason()).contains("already rolling back");
         assertThat(p.ecs.updates).hasSize(updatesBefore + 1);
-        assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals)).hasSize(1);
+        assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals))
+                .hasSize(1);
     }
 
     @Test
@@ -150,7 +151,9 @@ class OperatorControlsTest {
         assertThat(ask(ControlAction.FREEZE, null, "f1").result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(ask(ControlAction.FREEZE, null, "f2").result()).isEqualTo(Outcome.Result.IGNORED);
         p.registry.images.add(new PushedImage(digest(3), List.of("sha-3000000"), p.clock.instant()));
-        assertThat(p.acceptImage.handle(push("push-3", digest(3), "sha-3000000", p.clock.instant())).result())
+        assertThat(p.acceptImage
+                        .handle(push("push-3", digest(3), "sha-3000000", p.clock.instant()))
+                        .result())
                 .isEqualTo(Outcome.Result.SKIPPED);
         p.ledger.suspend(API, "loop guard", p.clock.instant());
 
@@ -164,8 +167,13 @@ class OperatorControlsTest {
 
     @Test
     void anUnmanagedServiceIsRejected() {
-        Outcome outcome = p.controls.act(new ControlRequest(ControlAction.FREEZE,
-                new dev.antigravity.lambdas.domain.ServiceRef("prod", "other"), null, ALICE, "x", null));
+        Outcome outcome = p.controls.act(new ControlRequest(
+                ControlAction.FREEZE,
+                new dev.antigravity.lambdas.domain.ServiceRef("prod", "other"),
+                null,
+                ALICE,
+                "x",
+                null));
         assertThat(outcome.result()).isEqualTo(Outcome.Result.REJECTED);
         assertThat(p.freeze.frozen()).isEmpty();
     }

@@ -25,11 +25,15 @@ class ProductionAlarmTest {
     private final DispatchPlanner planner = new DispatchPlanner(RoutingRules.defaults());
 
     private List<PagerDutyAction> pagerDutyActionsOf(PlatformEvent event) {
-        return planner.plan(event).dispatches().stream().flatMap(d -> d.pagerDutyActions().stream()).toList();
+        return planner.plan(event).dispatches().stream()
+                .flatMap(d -> d.pagerDutyActions().stream())
+                .toList();
     }
 
     private List<PagerDutyAction> pagerDutyActionsSoFar() {
-        return p.publisher.published.stream().flatMap(e -> pagerDutyActionsOf(e).stream()).toList();
+        return p.publisher.published.stream()
+                .flatMap(e -> pagerDutyActionsOf(e).stream())
+                .toList();
     }
 
     @Test
@@ -75,10 +79,21 @@ class ProductionAlarmTest {
         p.handleAlarm.handle(alarm("a1", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
         String incident = pagerDutyActionsSoFar().getFirst().dedupKey();
 
-        PlatformEvent stable = new dev.antigravity.lambdas.domain.PlatformEvents("prod").aboutService(TestPlatform.API,
-                PlatformEventType.DeploymentStable, p.clock.instant(), "hotfix stable", null, null, "s1");
+        PlatformEvent stable = new dev.antigravity.lambdas.domain.PlatformEvents("prod")
+                .aboutService(
+                        TestPlatform.API,
+                        PlatformEventType.DeploymentStable,
+                        p.clock.instant(),
+                        "hotfix stable",
+                        null,
+                        null,
+                        "s1");
 
-        assertThat(pagerDutyActionsOf(stable)).extracting(PagerDutyAction::dedupKey).doesNotContain(incident);
-        assertThat(planner.plan(stable).dispatches()).extracting(Dispatch::channel).isNotEmpty();
+        assertThat(pagerDutyActionsOf(stable))
+                .extracting(PagerDutyAction::dedupKey)
+                .doesNotContain(incident);
+        assertThat(planner.plan(stable).dispatches())
+                .extracting(Dispatch::channel)
+                .isNotEmpty();
     }
 }

@@ -14,14 +14,13 @@ import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentEvent;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.port.TargetHealthPort.TargetHealth;
-import dev.antigravity.lambdas.fakes.FakeEcs;
 import dev.antigravity.lambdas.fakes.TestPlatform;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Records left in flight (the ECS event went to the DLQ, a handler died between steps) are driven by the stabilizer
@@ -49,7 +48,8 @@ class StrandedRecordsTest {
 
     /** The handler moved the record to VERIFYING, then died before verifying it. */
     private void crashAfterClaimingVerification() {
-        p.ledger.put(record().on(DeploymentEvent.ECS_COMPLETED, p.clock.instant(), "ECS COMPLETED").orElseThrow());
+        p.ledger.put(record().on(DeploymentEvent.ECS_COMPLETED, p.clock.instant(), "ECS COMPLETED")
+                .orElseThrow());
     }
 
     private long published(String type) {
@@ -57,8 +57,10 @@ class StrandedRecordsTest {
     }
 
     private long writesIn(DeploymentState state) {
-        return p.ledger.writes.stream().filter(w -> w.deploymentId().equals(record().deploymentId()))
-                .filter(w -> w.state() == state).count();
+        return p.ledger.writes.stream()
+                .filter(w -> w.deploymentId().equals(record().deploymentId()))
+                .filter(w -> w.state() == state)
+                .count();
     }
 
     @Test
@@ -71,7 +73,8 @@ class StrandedRecordsTest {
         assertThat(sweep.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(sweep.actions()).contains("ledger BAKING", "publish DeploymentVerified");
         assertThat(record().state()).isEqualTo(DeploymentState.BAKING);
-        assertThat(record().at(TimelineKey.bakeUntil)).contains(p.clock.instant().plus(p.settings.bake()));
+        assertThat(record().at(TimelineKey.bakeUntil))
+                .contains(p.clock.instant().plus(p.settings.bake()));
         assertThat(p.ledger.writes).anyMatch(w -> w.reason().startsWith("stranded VERIFYING since "));
         assertThat(published("DeploymentVerified")).isEqualTo(1);
     }
@@ -91,7 +94,9 @@ class StrandedRecordsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DeploymentState.class, names = {"PENDING", "IN_PROGRESS"})
+    @EnumSource(
+            value = DeploymentState.class,
+            names = {"PENDING", "IN_PROGRESS"})
     void aStrandedRolloutThatEcsFailedIsRecordedFailed(DeploymentState stranded) {
         if (stranded == DeploymentState.IN_PROGRESS) {
             ecsEvent("i1", IN_PROGRESS);
@@ -104,7 +109,9 @@ class StrandedRecordsTest {
         assertThat(sweep.actions()).containsExactly("ledger FAILED", "publish DeploymentFailed");
         assertThat(record().state()).isEqualTo(DeploymentState.FAILED);
         assertThat(p.publisher.types()).endsWith("DeploymentFailed");
-        assertThat(p.ecs.updates).as("ECS rolls a failed deployment back by itself").hasSize(1);
+        assertThat(p.ecs.updates)
+                .as("ECS rolls a failed deployment back by itself")
+                .hasSize(1);
     }
 
     @Test
@@ -187,7 +194,9 @@ class StrandedRecordsTest {
 
     private void assertActedOnce() {
         assertThat(record().state()).isEqualTo(DeploymentState.BAKING);
-        assertThat(writesIn(DeploymentState.VERIFYING)).as("one verification claimed").isEqualTo(1);
+        assertThat(writesIn(DeploymentState.VERIFYING))
+                .as("one verification claimed")
+                .isEqualTo(1);
         assertThat(writesIn(DeploymentState.BAKING)).isEqualTo(1);
         assertThat(published("DeploymentVerified")).isEqualTo(1);
         assertThat(p.ecs.updates).hasSize(1);

@@ -9,8 +9,8 @@ import dev.antigravity.events.EventResources;
 import dev.antigravity.events.aws.CloudWatchAlarmStateChange;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.lambdas.domain.Deployment;
-import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.domain.DeploymentState;
+import dev.antigravity.lambdas.domain.port.AlarmPort;
 import dev.antigravity.lambdas.fakes.TestPlatform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class SuppressedAlarmTest {
     private final TestPlatform p = new TestPlatform();
 
     private CloudWatchAlarmStateChange sample(String file) {
-        var alarm = (CloudWatchAlarmStateChange) new EventCodec().decodeAwsEvent(EventResources.sample(file).json());
+        var alarm = (CloudWatchAlarmStateChange)
+                new EventCodec().decodeAwsEvent(EventResources.sample(file).json());
         p.ecs.guardAlarms = List.of(alarm.alarmName());
         return alarm;
     }
@@ -41,7 +42,8 @@ class SuppressedAlarmTest {
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.IGNORED);
         assertThat(outcome.reason()).contains("antigravity-prod-api-unhealthy", "suppressed", "WaitPeriod");
-        assertThat(p.ledger.find(API, deployment.deploymentId()).orElseThrow().state()).isEqualTo(DeploymentState.PENDING);
+        assertThat(p.ledger.find(API, deployment.deploymentId()).orElseThrow().state())
+                .isEqualTo(DeploymentState.PENDING);
         assertThat(p.ecs.updates).hasSize(1);
         assertThat(p.publisher.types()).containsExactly("DeploymentAccepted");
     }
@@ -56,7 +58,8 @@ class SuppressedAlarmTest {
         Outcome outcome = p.handleAlarm.handle(sample("cloudwatch-alarm-composite-suppression-ended.json"));
 
         assertThat(outcome.result()).isEqualTo(Outcome.Result.APPLIED);
-        assertThat(p.ledger.find(API, deployment.deploymentId()).orElseThrow().state()).isEqualTo(DeploymentState.ROLLING_BACK);
+        assertThat(p.ledger.find(API, deployment.deploymentId()).orElseThrow().state())
+                .isEqualTo(DeploymentState.ROLLING_BACK);
         assertThat(p.ecs.runningRevision(API)).isEqualTo(p.baseline);
         assertThat(p.publisher.types()).contains("AlarmRaised", "RollbackStarted");
     }

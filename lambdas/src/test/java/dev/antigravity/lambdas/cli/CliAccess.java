@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Lets tests in other packages run the CLI with their own environment and streams. */
 public final class CliAccess {
-    private CliAccess() {
-    }
+    private CliAccess() {}
 
     /** The {@code status} command's two renderings: the terminal block (without colour) and the piped line. */
     public static List<String> statusView(ServiceStatus status, boolean piped) {

@@ -49,8 +49,10 @@ class ControlCommandsTest {
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.getFirst()).isEqualTo("2026-11-26T10:00:00Z service=prod/api deployment=api:2 "
-                + "version=sha-1000000 state=BAKING bake_left=15m tasks=api:2:100% alarm:api-5xx=OK automation=on");
+        assertThat(lines.getFirst())
+                .isEqualTo(
+                        "2026-11-26T10:00:00Z service=prod/api deployment=api:2 "
+                                + "version=sha-1000000 state=BAKING bake_left=15m tasks=api:2:100% alarm:api-5xx=OK automation=on");
         assertThat(lines.get(1)).contains("bake_left=14m");
         assertThat(lines.get(2)).contains("bake_left=13m");
         assertThat(String.join("\n", lines)).doesNotContain("\033[");
@@ -64,7 +66,9 @@ class ControlCommandsTest {
 
         ControlCommands.watch(() -> reader.read(API), out, false, true, Duration.ofSeconds(60), 3, minutes());
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+                .singleElement()
+                .asString()
                 .contains("bake_left=0s", "automation=SUSPENDED");
     }
 
@@ -77,9 +81,13 @@ class ControlCommandsTest {
 
         String screen = bytes.toString(StandardCharsets.UTF_8);
         assertThat(screen.split("\033\\[H\033\\[2J", -1)).hasSize(3); // two redraws
-        assertThat(screen).contains("deployment   api:2 (sha-1000000)  \033[33mBAKING\033[0m  bake 15m left",
-                "guard alarms api-5xx \033[31mALARM\033[0m", "tasks        api:2:100%",
-                "automation   on (not suspended, not frozen)", "refreshing every 5s · Ctrl-C to quit");
+        assertThat(screen)
+                .contains(
+                        "deployment   api:2 (sha-1000000)  \033[33mBAKING\033[0m  bake 15m left",
+                        "guard alarms api-5xx \033[31mALARM\033[0m",
+                        "tasks        api:2:100%",
+                        "automation   on (not suspended, not frozen)",
+                        "refreshing every 5s · Ctrl-C to quit");
     }
 
     @Test

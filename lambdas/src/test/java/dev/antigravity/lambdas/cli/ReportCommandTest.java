@@ -11,7 +11,6 @@ import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.ImageRef;
 import dev.antigravity.lambdas.domain.ServiceRef;
-import dev.antigravity.lambdas.domain.dora.DoraReport;
 import dev.antigravity.lambdas.fakes.InMemoryLedger;
 import dev.antigravity.lambdas.notifyfixtures.LedgerTables;
 import java.io.ByteArrayOutputStream;
@@ -34,10 +33,12 @@ class ReportCommandTest {
     @Test
     void theTableShowsTheFourKeysWithTheirBasis() {
         InMemoryLedger ledger = new InMemoryLedger();
-        ledger.create(deployment(1, DeploymentState.STABLE, NOW.minus(Duration.ofDays(3)), Duration.ofMinutes(20), null));
-        ledger.create(deployment(2, DeploymentState.STABLE, NOW.minus(Duration.ofDays(2)), Duration.ofMinutes(90), null));
-        ledger.create(deployment(3, DeploymentState.ROLLED_BACK, NOW.minus(Duration.ofDays(1)), null,
-                Duration.ofMinutes(12)));
+        ledger.create(
+                deployment(1, DeploymentState.STABLE, NOW.minus(Duration.ofDays(3)), Duration.ofMinutes(20), null));
+        ledger.create(
+                deployment(2, DeploymentState.STABLE, NOW.minus(Duration.ofDays(2)), Duration.ofMinutes(90), null));
+        ledger.create(deployment(
+                3, DeploymentState.ROLLED_BACK, NOW.minus(Duration.ofDays(1)), null, Duration.ofMinutes(12)));
 
         String table = ReportCommand.table(ReportCommand.report(ledger, API, 7, InstantSource.fixed(NOW)));
 
@@ -65,9 +66,10 @@ class ReportCommandTest {
         String table = LedgerTables.create(dynamo);
         DynamoDbLedger ledger = new DynamoDbLedger(dynamo, table, Clock.systemUTC());
         Instant now = Instant.now();
-        ledger.create(deployment(1, DeploymentState.STABLE, now.minus(Duration.ofHours(5)), Duration.ofMinutes(30), null));
-        ledger.create(deployment(2, DeploymentState.ROLLED_BACK, now.minus(Duration.ofHours(2)), null,
-                Duration.ofMinutes(6)));
+        ledger.create(
+                deployment(1, DeploymentState.STABLE, now.minus(Duration.ofHours(5)), Duration.ofMinutes(30), null));
+        ledger.create(deployment(
+                2, DeploymentState.ROLLED_BACK, now.minus(Duration.ofHours(2)), null, Duration.ofMinutes(6)));
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("AWS_ENDPOINT_URL", MotoServer.endpoint().toString());
         env.put("AWS_REGION", MotoServer.region().id());
@@ -75,8 +77,11 @@ class ReportCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Cli.run(new String[] {"report", "--service", "prod/api", "--days", "1", "--json"}, env,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Cli.run(
+                new String[] {"report", "--service", "prod/api", "--days", "1", "--json"},
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
@@ -90,7 +95,10 @@ class ReportCommandTest {
     @Test
     void aMissingServiceIsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.run(new String[] {"report", "--days", "7"}, Map.of(), new PrintStream(new ByteArrayOutputStream()),
+        int status = Cli.run(
+                new String[] {"report", "--days", "7"},
+                Map.of(),
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(2);
@@ -98,7 +106,8 @@ class ReportCommandTest {
     }
 
     /** A deployment pushed at {@code pushed}; it became STABLE after {@code lead}, or failed and rolled back. */
-    private static Deployment deployment(int n, DeploymentState state, Instant pushed, Duration lead, Duration restore) {
+    private static Deployment deployment(
+            int n, DeploymentState state, Instant pushed, Duration lead, Duration restore) {
         Map<TimelineKey, Instant> timeline = new EnumMap<>(TimelineKey.class);
         timeline.put(TimelineKey.imagePushedAt, pushed);
         timeline.put(TimelineKey.acceptedAt, pushed.plusSeconds(1));
@@ -110,8 +119,21 @@ class ReportCommandTest {
             timeline.put(TimelineKey.rolledBackAt, pushed.plusSeconds(600).plus(restore));
         }
         String arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/api:" + n;
-        return new Deployment(API, Deployment.idOf(arn), arn, null, null,
-                new ImageRef("antigravity/api", "sha256:" + String.valueOf(n).repeat(64), "sha-" + n), state, null,
-                true, timeline, "fixture", null, false, null, 0);
+        return new Deployment(
+                API,
+                Deployment.idOf(arn),
+                arn,
+                null,
+                null,
+                new ImageRef("antigravity/api", "sha256:" + String.valueOf(n).repeat(64), "sha-" + n),
+                state,
+                null,
+                true,
+                timeline,
+                "fixture",
+                null,
+                false,
+                null,
+                0);
     }
 }

@@ -19,16 +19,16 @@ class DeploymentStateMachineTest {
     // SUPERSEDED_BY_NEWER REPLACED_OUTSIDE ROLLBACK_REFUSED ROLLBACK_COMPLETED ROLLBACK_FAILED MANUAL_ROLLBACK
     // MANUAL_PROMOTION      ("-" = ignored)
     private static final String[] EXPECTED = {
-            "PENDING         IN_PROGRESS VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
-            "IN_PROGRESS     - VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
-            "VERIFYING       - VERIFYING - BAKING ROLLING_BACK ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
-            "BAKING          - - - - - ROLLING_BACK STABLE SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK STABLE",
-            "STABLE          - - - - - - - - - - - - - -",
-            "FAILED          - - - - - - - - - - - - - -",
-            "ROLLING_BACK    - - - - - - - - ROLLED_BACK - ROLLED_BACK ROLLBACK_FAILED - -",
-            "ROLLED_BACK     - - - - - - - - - - - - - -",
-            "ROLLBACK_FAILED - - - - - - - - - - - - - -",
-            "SUPERSEDED      - - - - - - - - - - - - - -",
+        "PENDING         IN_PROGRESS VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
+        "IN_PROGRESS     - VERIFYING FAILED - - ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
+        "VERIFYING       - VERIFYING - BAKING ROLLING_BACK ROLLING_BACK - SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK -",
+        "BAKING          - - - - - ROLLING_BACK STABLE SUPERSEDED SUPERSEDED ROLLBACK_FAILED - - ROLLING_BACK STABLE",
+        "STABLE          - - - - - - - - - - - - - -",
+        "FAILED          - - - - - - - - - - - - - -",
+        "ROLLING_BACK    - - - - - - - - ROLLED_BACK - ROLLED_BACK ROLLBACK_FAILED - -",
+        "ROLLED_BACK     - - - - - - - - - - - - - -",
+        "ROLLBACK_FAILED - - - - - - - - - - - - - -",
+        "SUPERSEDED      - - - - - - - - - - - - - -",
     };
 
     static List<Arguments> everyStateAndEvent() {
@@ -49,7 +49,8 @@ class DeploymentStateMachineTest {
         assertThat(EXPECTED).hasSize(DeploymentState.values().length);
         assertThat(everyStateAndEvent()).hasSize(DeploymentState.values().length * DeploymentEvent.values().length);
         assertThat(Arrays.stream(EXPECTED).map(r -> r.trim().split("\\s+")[0]).toList())
-                .containsExactlyElementsOf(Arrays.stream(DeploymentState.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(DeploymentState.values()).map(Enum::name).toList());
     }
 
     @ParameterizedTest(name = "{0} + {1} -> {2}")
@@ -63,7 +64,9 @@ class DeploymentStateMachineTest {
         for (DeploymentState state : DeploymentState.values()) {
             if (state.isTerminal()) {
                 for (DeploymentEvent event : DeploymentEvent.values()) {
-                    assertThat(DeploymentStateMachine.next(state, event)).as(state + " + " + event).isEmpty();
+                    assertThat(DeploymentStateMachine.next(state, event))
+                            .as(state + " + " + event)
+                            .isEmpty();
                 }
             }
         }
@@ -72,14 +75,19 @@ class DeploymentStateMachineTest {
     @Test
     void sourcesNameExactlyTheStatesAWriteMayComeFrom() {
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.GUARD_ALARM, DeploymentState.ROLLING_BACK))
-                .isEqualTo(EnumSet.of(DeploymentState.PENDING, DeploymentState.IN_PROGRESS, DeploymentState.VERIFYING,
+                .isEqualTo(EnumSet.of(
+                        DeploymentState.PENDING,
+                        DeploymentState.IN_PROGRESS,
+                        DeploymentState.VERIFYING,
                         DeploymentState.BAKING))
                 .isEqualTo(DeploymentState.GUARDED);
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.ECS_COMPLETED, DeploymentState.VERIFYING))
-                .containsExactlyInAnyOrder(DeploymentState.PENDING, DeploymentState.IN_PROGRESS, DeploymentState.VERIFYING);
+                .containsExactlyInAnyOrder(
+                        DeploymentState.PENDING, DeploymentState.IN_PROGRESS, DeploymentState.VERIFYING);
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.BAKE_ELAPSED, DeploymentState.STABLE))
                 .containsExactly(DeploymentState.BAKING);
-        assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.ECS_IN_PROGRESS, DeploymentState.VERIFYING)).isEmpty();
+        assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.ECS_IN_PROGRESS, DeploymentState.VERIFYING))
+                .isEmpty();
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.MANUAL_ROLLBACK, DeploymentState.ROLLING_BACK))
                 .isEqualTo(DeploymentState.GUARDED);
         assertThat(DeploymentStateMachine.sourcesOf(DeploymentEvent.MANUAL_PROMOTION, DeploymentState.STABLE))

@@ -11,9 +11,15 @@ class DeploymentTest {
     static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     static Deployment pending() {
-        return Deployment.accepted(API, "arn:aws:ecs:us-east-1:1:task-definition/api:7",
-                "arn:aws:ecs:us-east-1:1:task-definition/api:6", "arn:aws:ecs:us-east-1:1:task-definition/api:6",
-                new ImageRef("antigravity/api", "sha256:aa", "sha-3f2a9c1"), T0.minusSeconds(5), T0, "pushed");
+        return Deployment.accepted(
+                API,
+                "arn:aws:ecs:us-east-1:1:task-definition/api:7",
+                "arn:aws:ecs:us-east-1:1:task-definition/api:6",
+                "arn:aws:ecs:us-east-1:1:task-definition/api:6",
+                new ImageRef("antigravity/api", "sha256:aa", "sha-3f2a9c1"),
+                T0.minusSeconds(5),
+                T0,
+                "pushed");
     }
 
     @Test
@@ -24,9 +30,14 @@ class DeploymentTest {
 
     @Test
     void transitionsStampTheTimelineOnceAndBumpTheVersion() {
-        Deployment started = pending().on(DeploymentEvent.ECS_IN_PROGRESS, T0.plusSeconds(10), "ecs").orElseThrow();
-        Deployment verifying = started.on(DeploymentEvent.ECS_COMPLETED, T0.plusSeconds(60), "ecs").orElseThrow();
-        Deployment resumed = verifying.on(DeploymentEvent.ECS_COMPLETED, T0.plusSeconds(90), "retry").orElseThrow();
+        Deployment started = pending()
+                .on(DeploymentEvent.ECS_IN_PROGRESS, T0.plusSeconds(10), "ecs")
+                .orElseThrow();
+        Deployment verifying = started.on(DeploymentEvent.ECS_COMPLETED, T0.plusSeconds(60), "ecs")
+                .orElseThrow();
+        Deployment resumed = verifying
+                .on(DeploymentEvent.ECS_COMPLETED, T0.plusSeconds(90), "retry")
+                .orElseThrow();
 
         assertThat(started.state()).isEqualTo(DeploymentState.IN_PROGRESS);
         assertThat(started.version()).isEqualTo(1);
@@ -38,9 +49,13 @@ class DeploymentTest {
 
     @Test
     void ignoredEventsLeaveNoNewRecord() {
-        Deployment stable = pending().on(DeploymentEvent.ECS_COMPLETED, T0, "c").orElseThrow()
-                .on(DeploymentEvent.VERIFICATION_PASSED, T0, "v").orElseThrow()
-                .on(DeploymentEvent.BAKE_ELAPSED, T0, "b").orElseThrow();
+        Deployment stable = pending()
+                .on(DeploymentEvent.ECS_COMPLETED, T0, "c")
+                .orElseThrow()
+                .on(DeploymentEvent.VERIFICATION_PASSED, T0, "v")
+                .orElseThrow()
+                .on(DeploymentEvent.BAKE_ELAPSED, T0, "b")
+                .orElseThrow();
         assertThat(stable.state()).isEqualTo(DeploymentState.STABLE);
         assertThat(stable.on(DeploymentEvent.GUARD_ALARM, T0, "late alarm")).isEmpty();
         assertThat(stable.on(DeploymentEvent.ECS_IN_PROGRESS, T0, "late")).isEmpty();
@@ -50,7 +65,8 @@ class DeploymentTest {
     void serviceRefFromArn() {
         assertThat(ServiceRef.fromArn("arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"))
                 .contains(new ServiceRef("default", "servicetest"));
-        assertThat(ServiceRef.fromArn("arn:aws:ecs:us-west-2:111122223333:service/servicetest")).isEmpty();
+        assertThat(ServiceRef.fromArn("arn:aws:ecs:us-west-2:111122223333:service/servicetest"))
+                .isEmpty();
         assertThat(ServiceRef.fromArn(null)).isEmpty();
     }
 }

@@ -31,6 +31,7 @@ public final class FakeEcs implements EcsPort {
     private final Map<String, List<String>> deploymentIds = new HashMap<>();
     /** Every deployment ever started, as ListServiceDeployments keeps them: revision and createdAt. */
     private final List<Map.Entry<String, Instant>> started = new ArrayList<>();
+
     public List<String> guardAlarms = List.of("api-5xx");
     public int desired = 2;
     public int runningCount = 2;
@@ -38,7 +39,7 @@ public final class FakeEcs implements EcsPort {
     /** The rolloutState ECS reports for the PRIMARY deployment (moto never changes it; real ECS does). */
     public String rolloutState = "COMPLETED";
     /** Runs at the start of the next DescribeServices: another handler acting between a reader's steps. */
-    public Runnable duringNextDescribe = () -> { };
+    public Runnable duringNextDescribe = () -> {};
     /** ECS's clock, for the deployments' createdAt. */
     public Supplier<Instant> clock = () -> Instant.EPOCH;
     /** Thrown by the next UpdateService instead of acting (throttling, say). */
@@ -47,6 +48,7 @@ public final class FakeEcs implements EcsPort {
     public RuntimeException failNextRegister;
     /** The next UpdateService goes through, but its response is lost (the caller sees this exception). */
     public RuntimeException loseNextUpdateResponse;
+
     private int nextRevision = 1;
 
     public String seed(ServiceRef service, String image, String version) {
@@ -89,21 +91,35 @@ public final class FakeEcs implements EcsPort {
     @Override
     public ServiceSnapshot describe(ServiceRef service) {
         Runnable during = duringNextDescribe;
-        duringNextDescribe = () -> { };
+        duringNextDescribe = () -> {};
         during.run();
         EcsDeployment current = primary.get(service);
         if (current == null) {
             throw new ConfigurationException("ECS service " + service + " does not exist");
         }
-        EcsDeployment reported = new EcsDeployment(current.id(), "PRIMARY", current.taskDefinitionArn(), rolloutState,
-                runningCount, desired, 0, current.createdAt());
-        return new ServiceSnapshot(service, current.taskDefinitionArn(), desired, runningCount, 0, List.of(reported),
-                guardAlarms, rollsBackOnAlarm);
+        EcsDeployment reported = new EcsDeployment(
+                current.id(),
+                "PRIMARY",
+                current.taskDefinitionArn(),
+                rolloutState,
+                runningCount,
+                desired,
+                0,
+                current.createdAt());
+        return new ServiceSnapshot(
+                service,
+                current.taskDefinitionArn(),
+                desired,
+                runningCount,
+                0,
+                List.of(reported),
+                guardAlarms,
+                rollsBackOnAlarm);
     }
 
     @Override
-    public String registerRevision(String fromTaskDefinitionArn, String container, String image,
-                                   Map<String, String> environment) {
+    public String registerRevision(
+            String fromTaskDefinitionArn, String container, String image, Map<String, String> environment) {
         RuntimeException failure = failNextRegister;
         failNextRegister = null;
         if (failure != null) {
@@ -112,7 +128,8 @@ public final class FakeEcs implements EcsPort {
         if (!revisions.containsKey(fromTaskDefinitionArn)) {
             throw new IllegalArgumentException("no task definition " + fromTaskDefinitionArn);
         }
-        Map<String, String> merged = new HashMap<>(revisions.get(fromTaskDefinitionArn).environment());
+        Map<String, String> merged =
+                new HashMap<>(revisions.get(fromTaskDefinitionArn).environment());
         merged.putAll(environment);
         return register(image, merged);
     }
@@ -144,7 +161,9 @@ public final class FakeEcs implements EcsPort {
 
     @Override
     public boolean deployedSince(ServiceRef service, String taskDefinitionArn, Instant since) {
-        return started.stream().anyMatch(s -> s.getKey().equals(taskDefinitionArn) && !s.getValue().isBefore(since));
+        return started.stream()
+                .anyMatch(s ->
+                        s.getKey().equals(taskDefinitionArn) && !s.getValue().isBefore(since));
     }
 
     @Override

@@ -19,8 +19,7 @@ import java.util.Optional;
 
 /** Small in-memory ports whose answers a test sets. */
 public final class Fakes {
-    private Fakes() {
-    }
+    private Fakes() {}
 
     public static final class Publisher implements PlatformEventPublisher {
         public final List<PlatformEvent> published = new ArrayList<>();
@@ -72,7 +71,7 @@ public final class Fakes {
         private final dev.antigravity.lambdas.domain.ServiceRef service;
         public boolean down;
         /** Runs inside the next probe: another handler acting while a verification is under way. */
-        public Runnable duringNextProbe = () -> { };
+        public Runnable duringNextProbe = () -> {};
 
         public Probe(FakeEcs ecs, dev.antigravity.lambdas.domain.ServiceRef service) {
             this.ecs = ecs;
@@ -82,12 +81,15 @@ public final class Fakes {
         @Override
         public ProbeResult probe(URI url, String expectedVersion) {
             Runnable during = duringNextProbe;
-            duringNextProbe = () -> { };
+            duringNextProbe = () -> {};
             during.run();
             if (down) {
                 return new ProbeResult(false, null, "HTTP 503 after 3 attempts");
             }
-            String version = ecs.revisions.get(ecs.runningRevision(service)).environment().get("APP_VERSION");
+            String version = ecs.revisions
+                    .get(ecs.runningRevision(service))
+                    .environment()
+                    .get("APP_VERSION");
             return new ProbeResult(true, version, "HTTP 200");
         }
     }
@@ -123,12 +125,18 @@ public final class Fakes {
 
         @Override
         public Optional<Instant> pushedAt(String repository, String digest) {
-            return images.stream().filter(i -> i.digest().equals(digest)).map(PushedImage::pushedAt).findFirst();
+            return images.stream()
+                    .filter(i -> i.digest().equals(digest))
+                    .map(PushedImage::pushedAt)
+                    .findFirst();
         }
 
         @Override
         public List<PushedImage> recentImages(String repository, int limit) {
-            return images.stream().sorted((a, b) -> b.pushedAt().compareTo(a.pushedAt())).limit(limit).toList();
+            return images.stream()
+                    .sorted((a, b) -> b.pushedAt().compareTo(a.pushedAt()))
+                    .limit(limit)
+                    .toList();
         }
     }
 }

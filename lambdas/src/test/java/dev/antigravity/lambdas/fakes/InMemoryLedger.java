@@ -55,10 +55,14 @@ public final class InMemoryLedger implements LedgerPort {
 
     @Override
     public synchronized List<Deployment> history(ServiceRef service, int limit) {
-        return deployments.values().stream().filter(d -> d.service().equals(service))
-                .sorted(Comparator.comparing((Deployment d) -> d.at(TimelineKey.acceptedAt).orElse(Instant.EPOCH))
-                        .thenComparing(Deployment::deploymentId).reversed())
-                .limit(limit).toList();
+        return deployments.values().stream()
+                .filter(d -> d.service().equals(service))
+                .sorted(Comparator.comparing(
+                                (Deployment d) -> d.at(TimelineKey.acceptedAt).orElse(Instant.EPOCH))
+                        .thenComparing(Deployment::deploymentId)
+                        .reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -68,7 +72,8 @@ public final class InMemoryLedger implements LedgerPort {
 
     @Override
     public synchronized boolean writeHead(ServiceHead next) {
-        long stored = heads.containsKey(next.service()) ? heads.get(next.service()).version() : 0;
+        long stored =
+                heads.containsKey(next.service()) ? heads.get(next.service()).version() : 0;
         if (stored != next.version() - 1) {
             return false;
         }
@@ -99,8 +104,7 @@ public final class InMemoryLedger implements LedgerPort {
         return locks.containsKey(service);
     }
 
-    private record Lease(String owner, Instant until) {
-    }
+    private record Lease(String owner, Instant until) {}
 
     @Override
     public synchronized boolean markProcessed(String eventId, String handler, Instant expiresAt) {

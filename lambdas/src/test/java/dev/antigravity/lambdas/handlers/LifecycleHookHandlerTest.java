@@ -44,20 +44,28 @@ class LifecycleHookHandlerTest {
     private Optional<String> ecsRollback = Optional.empty();
 
     static Stream<Arguments> everyStageAndOutcome() {
-        return Arrays.stream(LifecycleStage.values()).flatMap(stage -> Stream.of(
-                Arguments.of(stage, AlarmStatus.OK, LifecycleHookResponse.HookStatus.SUCCEEDED),
-                Arguments.of(stage, AlarmStatus.INSUFFICIENT_DATA, LifecycleHookResponse.HookStatus.IN_PROGRESS),
-                Arguments.of(stage, AlarmStatus.ALARM, LifecycleHookResponse.HookStatus.FAILED)));
+        return Arrays.stream(LifecycleStage.values())
+                .flatMap(stage -> Stream.of(
+                        Arguments.of(stage, AlarmStatus.OK, LifecycleHookResponse.HookStatus.SUCCEEDED),
+                        Arguments.of(
+                                stage, AlarmStatus.INSUFFICIENT_DATA, LifecycleHookResponse.HookStatus.IN_PROGRESS),
+                        Arguments.of(stage, AlarmStatus.ALARM, LifecycleHookResponse.HookStatus.FAILED)));
     }
 
     @ParameterizedTest(name = "{0} with the guard alarm {1} → {2}")
     @MethodSource("everyStageAndOutcome")
-    void everyStageConfiguredToCheckAnswersEachOutcome(LifecycleStage stage, AlarmStatus alarm,
-                                                        LifecycleHookResponse.HookStatus expected) throws IOException {
+    void everyStageConfiguredToCheckAnswersEachOutcome(
+            LifecycleStage stage, AlarmStatus alarm, LifecycleHookResponse.HookStatus expected) throws IOException {
         String everyStageChecksAlarms = Arrays.stream(LifecycleStage.values())
-                .map(s -> "\"" + s + "\":\"GUARD_ALARMS\"").collect(Collectors.joining(",", "{", "}"));
-        LifecycleHookHandler handler = handler(Map.of("LIFECYCLE_STAGE_CHECKS", everyStageChecksAlarms,
-                "LIFECYCLE_MAX_ATTEMPTS", "5", "LIFECYCLE_CALLBACK_DELAY_SECONDS", "30"));
+                .map(s -> "\"" + s + "\":\"GUARD_ALARMS\"")
+                .collect(Collectors.joining(",", "{", "}"));
+        LifecycleHookHandler handler = handler(Map.of(
+                "LIFECYCLE_STAGE_CHECKS",
+                everyStageChecksAlarms,
+                "LIFECYCLE_MAX_ATTEMPTS",
+                "5",
+                "LIFECYCLE_CALLBACK_DELAY_SECONDS",
+                "30"));
         alarms.states.put("api-5xx", alarm);
 
         JsonNode response = invoke(handler, documentedPayload(stage, Map.of("attempt", 1)));
@@ -70,7 +78,8 @@ class LifecycleHookHandlerTest {
         } else {
             assertThat(response.has("callBackDelay")).isFalse();
         }
-        assertThat(CODEC.decodeLifecycleHookResponse(response.toString()).hookStatus()).isEqualTo(expected);
+        assertThat(CODEC.decodeLifecycleHookResponse(response.toString()).hookStatus())
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -92,7 +101,8 @@ class LifecycleHookHandlerTest {
     void aCheckStillNotGoodAtTheBoundFails() throws IOException {
         alarms.states.put("api-5xx", AlarmStatus.INSUFFICIENT_DATA);
 
-        JsonNode response = invoke(handler(Map.of("LIFECYCLE_MAX_ATTEMPTS", "3")),
+        JsonNode response = invoke(
+                handler(Map.of("LIFECYCLE_MAX_ATTEMPTS", "3")),
                 documentedPayload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 2)));
 
         assertThat(response.get("hookStatus").asText()).isEqualTo("FAILED");
@@ -103,7 +113,8 @@ class LifecycleHookHandlerTest {
     void ecsRollingBackIsAnsweredSucceededThoughTheGuardAlarmThatCausedItStillFires() throws IOException {
         alarms.states.put("api-5xx", AlarmStatus.ALARM);
 
-        JsonNode response = invoke(handler(Map.of()),
+        JsonNode response = invoke(
+                handler(Map.of()),
                 PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift-rollback.json"));
 
         assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
@@ -115,19 +126,22 @@ class LifecycleHookHandlerTest {
         alarms.states.put("api-5xx", AlarmStatus.ALARM);
         String stageless = PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-documented.json");
         Map<String, String> alarmsOnly = Map.of("LIFECYCLE_STAGE_CHECKS", "{\"POST_TEST_TRAFFIC_SHIFT\":\"NONE\"}");
-        assertThat(invoke(handler(alarmsOnly), stageless).get("hookStatus").asText()).isEqualTo("FAILED");
+        assertThat(invoke(handler(alarmsOnly), stageless).get("hookStatus").asText())
+                .isEqualTo("FAILED");
 
         ecsRollback = Optional.of("ECS reports ROLLBACK_IN_PROGRESS");
         JsonNode response = invoke(handler(alarmsOnly), stageless);
 
         assertThat(response.get("hookStatus").asText()).isEqualTo("SUCCEEDED");
         assertThat(response.at("/hookDetails/reason").asText())
-                .contains("ECS reports ROLLBACK_IN_PROGRESS").contains("guard alarm in ALARM: api-5xx");
+                .contains("ECS reports ROLLBACK_IN_PROGRESS")
+                .contains("guard alarm in ALARM: api-5xx");
     }
 
     @Test
     void theFlatPayloadIsAnsweredByItsStagesCheck() throws IOException {
-        JsonNode response = invoke(handler(Map.of()),
+        JsonNode response = invoke(
+                handler(Map.of()),
                 PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-flat-post-test-traffic-shift.json"));
 
         assertThat(response.get("hookStatus").asText()).isEqualTo("FAILED");
@@ -145,7 +159,9 @@ class LifecycleHookHandlerTest {
         assertThat(smokeTestFirst.at("/hookDetails").has("stage")).isFalse();
 
         Map<String, String> alarmsOnly = Map.of("LIFECYCLE_STAGE_CHECKS", "{\"POST_TEST_TRAFFIC_SHIFT\":\"NONE\"}");
-        assertThat(invoke(handler(alarmsOnly), stageless).at("/hookDetails/reason").asText())
+        assertThat(invoke(handler(alarmsOnly), stageless)
+                        .at("/hookDetails/reason")
+                        .asText())
                 .isEqualTo("all 1 guard alarms OK");
         alarms.states.put("api-5xx", AlarmStatus.ALARM);
         JsonNode alarmed = invoke(handler(alarmsOnly), stageless);
@@ -154,8 +170,13 @@ class LifecycleHookHandlerTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "not json", "{}",
-            "{\"executionId\":\"x\",\"lifecycleStage\":\"LUNCH\",\"resourceArn\":\"r\",\"executionDetails\":{}}"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "",
+                "not json",
+                "{}",
+                "{\"executionId\":\"x\",\"lifecycleStage\":\"LUNCH\",\"resourceArn\":\"r\",\"executionDetails\":{}}"
+            })
     void anUnreadablePayloadIsAnsweredFailedNeverThrown(String payload) throws IOException {
         JsonNode response = invoke(handler(Map.of()), payload);
 
@@ -167,8 +188,8 @@ class LifecycleHookHandlerTest {
     void anUnexpectedErrorIsAnsweredFailedWithTheReason() throws IOException {
         FakeEcs broken = new FakeEcs(List.of("api-5xx"));
         broken.failure = new IllegalStateException("a bug in a check");
-        LifecycleHookHandler handler = new LifecycleHookHandler(new LifecycleHookInvocation(
-                answer(LifecycleHookSettings.from(Map.of()), broken), CODEC));
+        LifecycleHookHandler handler = new LifecycleHookHandler(
+                new LifecycleHookInvocation(answer(LifecycleHookSettings.from(Map.of()), broken), CODEC));
 
         JsonNode response = invoke(handler, documentedPayload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of()));
 
@@ -178,9 +199,12 @@ class LifecycleHookHandlerTest {
 
     @Test
     void aMisconfiguredFunctionAnswersFailedWithTheConfigurationError() throws IOException {
-        LifecycleHookHandler handler = new LifecycleHookHandler(LifecycleHookInvocation.orMisconfigured(() ->
-                new LifecycleHookInvocation(answer(LifecycleHookSettings.from(
-                        Map.of("LIFECYCLE_SMOKE_PATHS", "api/products")), new FakeEcs(List.of())), CODEC)));
+        LifecycleHookHandler handler =
+                new LifecycleHookHandler(LifecycleHookInvocation.orMisconfigured(() -> new LifecycleHookInvocation(
+                        answer(
+                                LifecycleHookSettings.from(Map.of("LIFECYCLE_SMOKE_PATHS", "api/products")),
+                                new FakeEcs(List.of())),
+                        CODEC)));
 
         JsonNode response = invoke(handler, documentedPayload(LifecycleStage.PRE_SCALE_UP, Map.of()));
 
@@ -195,18 +219,25 @@ class LifecycleHookHandlerTest {
     }
 
     private AnswerLifecycleHook answer(LifecycleHookSettings settings, FakeEcs ecs) {
-        return new AnswerLifecycleHook(settings.policy(), new StageChecks(new ManagedServices(List.of()),
-                settings.testListeners(), settings.smokePaths(),
-                new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
-                (revision, container) -> Optional.of("sha-abc1234"), ecs, alarms),
-                (deployment, service, target) -> ecsRollback, error -> false);
+        return new AnswerLifecycleHook(
+                settings.policy(),
+                new StageChecks(
+                        new ManagedServices(List.of()),
+                        settings.testListeners(),
+                        settings.smokePaths(),
+                        new HttpHealthProbe(JSON, 1, Duration.ofSeconds(2), Duration.ZERO),
+                        (revision, container) -> Optional.of("sha-abc1234"),
+                        ecs,
+                        alarms),
+                (deployment, service, target) -> ecsRollback,
+                error -> false);
     }
 
     /** The payload the ECS documentation shows (events-schema's sample of it), at {@code stage}. */
     private static String documentedPayload(LifecycleStage stage, Map<String, Object> hookDetails) {
         try {
-            ObjectNode payload = (ObjectNode) JSON.readTree(
-                    PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift.json"));
+            ObjectNode payload = (ObjectNode)
+                    JSON.readTree(PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-production-traffic-shift.json"));
             payload.put("lifecycleStage", stage.name());
             payload.set("hookDetails", JSON.valueToTree(hookDetails));
             return payload.toString();

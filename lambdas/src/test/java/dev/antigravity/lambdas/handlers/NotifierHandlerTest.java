@@ -70,13 +70,17 @@ class NotifierHandlerTest {
         pagerDuty.start();
         slack.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withBody("ok")));
         pagerDuty.stubFor(post("/v2/enqueue").willReturn(aResponse().withStatus(202)));
-        FakeSecrets secrets = new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "KEY");
-        NotifyPlatformEvent notifier = new NotifyPlatformEvent(new DispatchPlanner(RoutingRules.defaults()),
-                ChannelFixtures.both(secrets, pagerDuty.baseUrl(),
+        FakeSecrets secrets =
+                new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "KEY");
+        NotifyPlatformEvent notifier = new NotifyPlatformEvent(
+                new DispatchPlanner(RoutingRules.defaults()),
+                ChannelFixtures.both(
+                        secrets,
+                        pagerDuty.baseUrl(),
                         WebhookFixtures.poster(new RecordingSleeper(), Clock.systemUTC())),
                 new DynamoDbDeliveryLog(dynamo, table, Clock.systemUTC()));
-        handler = new NotifierHandler(new NotifierInvocation(new SnsEnvelope(new ObjectMapper()), new EventCodec(),
-                notifier, Clock.systemUTC()));
+        handler = new NotifierHandler(new NotifierInvocation(
+                new SnsEnvelope(new ObjectMapper()), new EventCodec(), notifier, Clock.systemUTC()));
         Log.redirect(new PrintStream(logs, true, StandardCharsets.UTF_8));
     }
 
@@ -105,7 +109,10 @@ class NotifierHandlerTest {
     void everyLogLineOfAnEventCarriesItsEventAndDeploymentIds() throws IOException {
         invoke(SnsEvents.carrying(PlatformEventFixtures.sampleJson("platform-rollback-started.json")));
 
-        List<JsonNode> lines = logs.toString(StandardCharsets.UTF_8).lines().map(NotifierHandlerTest::json).toList();
+        List<JsonNode> lines = logs.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(NotifierHandlerTest::json)
+                .toList();
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
             assertThat(line.get("eventId").asText()).isEqualTo("api:7/RollbackStarted");
             assertThat(line.get("deploymentId").asText()).isEqualTo("api:7");
@@ -119,7 +126,10 @@ class NotifierHandlerTest {
 
         assertThat(result.at("/results/0/result").asText()).isEqualTo("REJECTED");
         assertThat(result.at("/results/0/reason").asText()).contains("eventId");
-        assertThat(invoke(SnsEvents.of("{\"not\":\"sns\"}")).at("/results/0/result").asText()).isEqualTo("REJECTED");
+        assertThat(invoke(SnsEvents.of("{\"not\":\"sns\"}"))
+                        .at("/results/0/result")
+                        .asText())
+                .isEqualTo("REJECTED");
         slack.verify(0, postRequestedFor(urlEqualTo("/hook")));
     }
 
@@ -127,8 +137,8 @@ class NotifierHandlerTest {
     void aChannelStillDownAfterTheRetriesFailsTheInvocationSoTheDeadLetterQueueKeepsTheEvent() {
         slack.stubFor(post("/hook").willReturn(aResponse().withStatus(503)));
 
-        assertThatThrownBy(() -> invoke(SnsEvents.carrying(
-                PlatformEventFixtures.sampleJson("platform-rollback-started.json"))))
+        assertThatThrownBy(() ->
+                        invoke(SnsEvents.carrying(PlatformEventFixtures.sampleJson("platform-rollback-started.json"))))
                 .isInstanceOf(NotificationFailedException.class);
         pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue")));
     }

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** CloudWatch over Smithy RPCv2 CBOR (which moto cannot serve), including the retry-then-surface path. */
 class CloudWatchAlarmsTest {
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
     @AfterEach
     void stop() {
@@ -32,32 +32,48 @@ class CloudWatchAlarmsTest {
 
     private CloudWatchAlarms alarms(int attempts) {
         server.start();
-        AwsClients clients = new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_MAX_ATTEMPTS",
-                Integer.toString(attempts), "AWS_ENDPOINT_URL_CLOUDWATCH", server.baseUrl()));
+        AwsClients clients = new AwsClients(Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_MAX_ATTEMPTS",
+                Integer.toString(attempts),
+                "AWS_ENDPOINT_URL_CLOUDWATCH",
+                server.baseUrl()));
         return new CloudWatchAlarms(clients.build(CloudWatchClient.builder(), "CLOUDWATCH"));
     }
 
     @Test
     void metricAndCompositeAlarmStatesAndMissingOnes() throws Exception {
         CloudWatchAlarms alarms = alarms(1);
-        byte[] body = new CBORMapper().writeValueAsBytes(Map.of(
-                "MetricAlarms", List.of(Map.of("AlarmName", "api-5xx", "StateValue", "ALARM"),
-                        Map.of("AlarmName", "api-latency", "StateValue", "INSUFFICIENT_DATA")),
-                "CompositeAlarms", List.of(Map.of("AlarmName", "api-health", "StateValue", "OK"))));
-        server.stubFor(post(urlPathMatching(".*/DescribeAlarms")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
-                .withBody(body)));
+        byte[] body = new CBORMapper()
+                .writeValueAsBytes(Map.of(
+                        "MetricAlarms",
+                                List.of(
+                                        Map.of("AlarmName", "api-5xx", "StateValue", "ALARM"),
+                                        Map.of("AlarmName", "api-latency", "StateValue", "INSUFFICIENT_DATA")),
+                        "CompositeAlarms", List.of(Map.of("AlarmName", "api-health", "StateValue", "OK"))));
+        server.stubFor(post(urlPathMatching(".*/DescribeAlarms"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/cbor")
+                        .withHeader("smithy-protocol", "rpc-v2-cbor")
+                        .withBody(body)));
 
-        assertThat(alarms.states(List.of("api-5xx", "api-latency", "api-health", "gone"))).containsExactly(
-                Map.entry("api-5xx", AlarmStatus.ALARM), Map.entry("api-latency", AlarmStatus.INSUFFICIENT_DATA),
-                Map.entry("api-health", AlarmStatus.OK), Map.entry("gone", AlarmStatus.MISSING));
+        assertThat(alarms.states(List.of("api-5xx", "api-latency", "api-health", "gone")))
+                .containsExactly(
+                        Map.entry("api-5xx", AlarmStatus.ALARM),
+                                Map.entry("api-latency", AlarmStatus.INSUFFICIENT_DATA),
+                        Map.entry("api-health", AlarmStatus.OK), Map.entry("gone", AlarmStatus.MISSING));
     }
 
     @Test
     void throttlingIsRetriedWithBackoffThenSurfaces() {
         CloudWatchAlarms alarms = alarms(3);
-        server.stubFor(post(urlPathMatching(".*/DescribeAlarms")).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")));
+        server.stubFor(post(urlPathMatching(".*/DescribeAlarms"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/cbor")
+                        .withHeader("smithy-protocol", "rpc-v2-cbor")));
 
         assertThatThrownBy(() -> alarms.states(List.of("api-5xx"))).isInstanceOf(SdkException.class);
         server.verify(3, postRequestedFor(urlPathMatching(".*/DescribeAlarms")));

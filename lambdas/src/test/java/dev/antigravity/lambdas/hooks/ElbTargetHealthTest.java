@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /** moto reports every registered target healthy: unhealthy ones come from WireMock speaking the ELBv2 query API. */
 class ElbTargetHealthTest {
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
     @AfterEach
     void stop() {
@@ -29,8 +29,12 @@ class ElbTargetHealthTest {
     @Test
     void unhealthyAndDrainingTargetsAreNamed() {
         server.start();
-        server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeTargetHealth"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+        server.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeTargetHealth"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/xml")
+                        .withBody("""
                         <DescribeTargetHealthResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/">
                           <DescribeTargetHealthResult><TargetHealthDescriptions>
                             <member><Target><Id>10.0.1.10</Id><Port>8080</Port></Target>
@@ -43,17 +47,18 @@ class ElbTargetHealthTest {
                           </TargetHealthDescriptions></DescribeTargetHealthResult>
                           <ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>
                         </DescribeTargetHealthResponse>""")));
-        AwsClients clients = new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_MAX_ATTEMPTS", "1",
-                "AWS_ENDPOINT_URL", server.baseUrl()));
-        ElbTargetHealth targets = new ElbTargetHealth(clients.build(ElasticLoadBalancingV2Client.builder(),
-                "ELASTIC_LOAD_BALANCING_V2"));
+        AwsClients clients = new AwsClients(
+                Map.of("AWS_REGION", "us-east-1", "AWS_MAX_ATTEMPTS", "1", "AWS_ENDPOINT_URL", server.baseUrl()));
+        ElbTargetHealth targets =
+                new ElbTargetHealth(clients.build(ElasticLoadBalancingV2Client.builder(), "ELASTIC_LOAD_BALANCING_V2"));
 
         TargetHealth health = targets.health("arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/api/1");
 
         assertThat(health.total()).isEqualTo(3);
         assertThat(health.healthy()).isEqualTo(1);
-        assertThat(health.notHealthy()).containsExactly(
-                "10.0.2.10:8080=unhealthy (Target.ResponseCodeMismatch)",
-                "10.0.3.10:8080=draining (Target.DeregistrationInProgress)");
+        assertThat(health.notHealthy())
+                .containsExactly(
+                        "10.0.2.10:8080=unhealthy (Target.ResponseCodeMismatch)",
+                        "10.0.3.10:8080=draining (Target.DeregistrationInProgress)");
     }
 }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpHealthProbeTest {
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     // Generous per-attempt timeouts: these tests count attempts, and the build machine may be loaded.
-    private final HttpHealthProbe probe = new HttpHealthProbe(new ObjectMapper(), 3, Duration.ofSeconds(5),
-            Duration.ofMillis(20));
+    private final HttpHealthProbe probe =
+            new HttpHealthProbe(new ObjectMapper(), 3, Duration.ofSeconds(5), Duration.ofMillis(20));
     private URI url;
 
     @BeforeEach
@@ -38,8 +38,13 @@ class HttpHealthProbeTest {
     }
 
     private void answer(String state, String next, int status, String body) {
-        server.stubFor(get(urlEqualTo("/health")).inScenario("rollout").whenScenarioStateIs(state)
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body))
+        server.stubFor(get(urlEqualTo("/health"))
+                .inScenario("rollout")
+                .whenScenarioStateIs(state)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body))
                 .willSetStateTo(next));
     }
 
@@ -66,9 +71,10 @@ class HttpHealthProbeTest {
 
     @Test
     void aHangingEndpointTimesOut() {
-        server.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withFixedDelay(5_000).withStatus(200)));
-        HttpHealthProbe impatient = new HttpHealthProbe(new ObjectMapper(), 2, Duration.ofMillis(300),
-                Duration.ofMillis(10));
+        server.stubFor(get(urlEqualTo("/health"))
+                .willReturn(aResponse().withFixedDelay(5_000).withStatus(200)));
+        HttpHealthProbe impatient =
+                new HttpHealthProbe(new ObjectMapper(), 2, Duration.ofMillis(300), Duration.ofMillis(10));
         long started = System.nanoTime();
         ProbeResult result = impatient.probe(url, "sha-new");
         assertThat(result.healthy()).isFalse();

@@ -13,17 +13,19 @@ import java.util.List;
 
 /** The real Slack and PagerDuty senders, pointed at WireMock: secret "slack" holds the webhook, "pd" the key. */
 public final class ChannelFixtures {
-    private ChannelFixtures() {
-    }
+    private ChannelFixtures() {}
 
     public static SlackWebhookSender slack(FakeSecrets secrets, WebhookPoster poster, String region) {
-        return new SlackWebhookSender(new SecretBearingPoster(secrets, "slack", poster),
+        return new SlackWebhookSender(
+                new SecretBearingPoster(secrets, "slack", poster),
                 new SlackMessageFormatter(new ObjectMapper(), region));
     }
 
     public static List<ChannelSender> both(FakeSecrets secrets, String pagerDutyBaseUrl, WebhookPoster poster) {
-        return List.of(slack(secrets, poster, "us-east-1"),
-                new PagerDutySender(new SecretBearingPoster(secrets, "pd", poster),
+        return List.of(
+                slack(secrets, poster, "us-east-1"),
+                new PagerDutySender(
+                        new SecretBearingPoster(secrets, "pd", poster),
                         URI.create(pagerDutyBaseUrl + "/v2/enqueue"),
                         new PagerDutyEventFormatter(new ObjectMapper(), "us-east-1")));
     }

@@ -20,8 +20,15 @@ public final class FakeEcs implements EcsPort {
         if (failure != null) {
             throw failure;
         }
-        return new ServiceSnapshot(service, "arn:aws:ecs:us-west-2:123456789012:task-definition/api:7", 2, 2, 0,
-                List.of(), guardAlarms, false);
+        return new ServiceSnapshot(
+                service,
+                "arn:aws:ecs:us-west-2:123456789012:task-definition/api:7",
+                2,
+                2,
+                0,
+                List.of(),
+                guardAlarms,
+                false);
     }
 
     @Override

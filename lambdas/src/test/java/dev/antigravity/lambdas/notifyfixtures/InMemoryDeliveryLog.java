@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The delivery log's contract in memory (the DynamoDB adapter is tested against moto_server separately). */
 public final class InMemoryDeliveryLog implements DeliveryLog {
-    private record Entry(boolean delivered, String token, Instant leaseUntil) {
-    }
+    private record Entry(boolean delivered, String token, Instant leaseUntil) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final java.time.InstantSource clock;

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class PlatformEventFixtures {
     private static final EventCodec CODEC = new EventCodec();
 
-    private PlatformEventFixtures() {
-    }
+    private PlatformEventFixtures() {}
 
     public static String sampleJson(String name) {
         try (InputStream in = PlatformEventFixtures.class.getResourceAsStream("/events-schema/samples/" + name)) {
@@ -48,10 +47,24 @@ public final class PlatformEventFixtures {
     /** The rollback sample re-typed (and re-identified) as {@code type}, for tables over every type. */
     public static PlatformEvent ofType(PlatformEventType type, Severity severity) {
         PlatformEvent base = rollbackStarted();
-        return new PlatformEvent("api:7/" + type, type, severity, base.occurredAt(), base.environment(),
-                base.cluster(), base.service(), base.deploymentId(), base.repository(), base.version(),
-                base.imageDigest(), base.fromRevision(), base.toRevision(), base.alarmName(), base.reason(),
-                base.causeEventId(), base.timeline());
+        return new PlatformEvent(
+                "api:7/" + type,
+                type,
+                severity,
+                base.occurredAt(),
+                base.environment(),
+                base.cluster(),
+                base.service(),
+                base.deploymentId(),
+                base.repository(),
+                base.version(),
+                base.imageDigest(),
+                base.fromRevision(),
+                base.toRevision(),
+                base.alarmName(),
+                base.reason(),
+                base.causeEventId(),
+                base.timeline());
     }
 
     public static String encode(PlatformEvent event) {

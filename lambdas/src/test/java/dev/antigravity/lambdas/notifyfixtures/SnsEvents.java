@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 public final class SnsEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SnsEvents() {
-    }
+    private SnsEvents() {}
 
     public static InputStream carrying(String messageBody) {
         try (InputStream template = SnsEvents.class.getResourceAsStream("/notify/sns-event.json")) {

@@ -16,8 +16,7 @@ import java.util.List;
 public final class WebhookFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WebhookFixtures() {
-    }
+    private WebhookFixtures() {}
 
     /** Timeouts generous enough for a loaded CI machine: a test that wants a timeout sets its own. */
     public static WebhookPoster poster(RecordingSleeper sleeper, InstantSource clock) {
@@ -25,13 +24,21 @@ public final class WebhookFixtures {
     }
 
     public static WebhookPoster poster(RecordingSleeper sleeper, InstantSource clock, Duration readTimeout) {
-        return new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(5)), readTimeout,
-                RetrySchedule.standard(), sleeper, clock, () -> 0.5);
+        return new WebhookPoster(
+                WebhookPoster.httpClient(Duration.ofSeconds(5)),
+                readTimeout,
+                RetrySchedule.standard(),
+                sleeper,
+                clock,
+                () -> 0.5);
     }
 
     public static List<JsonNode> bodies(WireMockServer server, String path) {
-        return server.getAllServeEvents().reversed().stream().map(event -> event.getRequest())
-                .filter(request -> request.getUrl().equals(path)).map(WebhookFixtures::json).toList();
+        return server.getAllServeEvents().reversed().stream()
+                .map(event -> event.getRequest())
+                .filter(request -> request.getUrl().equals(path))
+                .map(WebhookFixtures::json)
+                .toList();
     }
 
     private static JsonNode json(LoggedRequest request) {

@@ -50,8 +50,11 @@ class DeterministicSimulationTest {
                         portCalls.addAndGet(schedule.portCalls());
                         if (!violations.isEmpty()) {
                             failures.put(seed, violations);
-                            violations.stream().map(Invariants.Violation::invariant).distinct()
-                                    .forEach(name -> byInvariant.computeIfAbsent(name, k -> new AtomicLong())
+                            violations.stream()
+                                    .map(Invariants.Violation::invariant)
+                                    .distinct()
+                                    .forEach(name -> byInvariant
+                                            .computeIfAbsent(name, k -> new AtomicLong())
                                             .incrementAndGet());
                         }
                     }
@@ -62,7 +65,8 @@ class DeterministicSimulationTest {
             lane.join();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("simulation: %,d schedules from seed %d, %,d port calls, %,d ms on %d lanes, %d failed %s%n",
+        System.out.printf(
+                "simulation: %,d schedules from seed %d, %,d port calls, %,d ms on %d lanes, %d failed %s%n",
                 SCHEDULES, FIRST_SEED, portCalls.get(), millis, LANES, failures.size(), new TreeMap<>(byInvariant));
         if (!failures.isEmpty()) {
             fail(report(failures));
@@ -78,7 +82,9 @@ class DeterministicSimulationTest {
     void seedsThatOnceBrokeAnInvariantKeepThemNow(long seed) {
         try (Interleaver interleaver = new Interleaver()) {
             Schedule schedule = new Schedule(seed, true, interleaver);
-            assertThat(schedule.run()).as("seed %d:%n%s", seed, schedule.trace()).isEmpty();
+            assertThat(schedule.run())
+                    .as("seed %d:%n%s", seed, schedule.trace())
+                    .isEmpty();
         }
     }
 
@@ -91,7 +97,10 @@ class DeterministicSimulationTest {
                 first.run();
                 Schedule again = new Schedule(seed, true, interleaver);
                 again.run();
-                assertThat(again.trace()).as("seed %d", seed).isEqualTo(first.trace()).contains(" <- ECR push ");
+                assertThat(again.trace())
+                        .as("seed %d", seed)
+                        .isEqualTo(first.trace())
+                        .contains(" <- ECR push ");
             }
         }
     }
@@ -110,9 +119,10 @@ class DeterministicSimulationTest {
     }
 
     private static String report(Map<Long, List<Invariants.Violation>> failures) {
-        StringBuilder report = new StringBuilder(failures.size() + " of " + SCHEDULES + " schedules broke an invariant. "
-                + "Replay one: ./mvnw -B -q -pl lambdas -am test -Dtest=DeterministicSimulationTest#replaysOneSeed "
-                + "-Dsurefire.failIfNoSpecifiedTests=false -Dsimulation.seed=SEED\n");
+        StringBuilder report =
+                new StringBuilder(failures.size() + " of " + SCHEDULES + " schedules broke an invariant. "
+                        + "Replay one: ./mvnw -B -q -pl lambdas -am test -Dtest=DeterministicSimulationTest#replaysOneSeed "
+                        + "-Dsurefire.failIfNoSpecifiedTests=false -Dsimulation.seed=SEED\n");
         failures.entrySet().stream().limit(REPORTED).forEach(e -> {
             report.append("seed ").append(e.getKey()).append(":\n");
             e.getValue().forEach(v -> report.append("  ").append(v).append('\n'));
@@ -123,8 +133,13 @@ class DeterministicSimulationTest {
             replay.run();
             String trace = replay.trace();
             List<String> lines = trace.lines().toList();
-            report.append("trace of seed ").append(first).append(" (last ").append(Math.min(TRACE_LINES, lines.size()))
-                    .append(" of ").append(lines.size()).append(" lines):\n");
+            report.append("trace of seed ")
+                    .append(first)
+                    .append(" (last ")
+                    .append(Math.min(TRACE_LINES, lines.size()))
+                    .append(" of ")
+                    .append(lines.size())
+                    .append(" lines):\n");
             lines.subList(Math.max(0, lines.size() - TRACE_LINES), lines.size())
                     .forEach(line -> report.append(line).append('\n'));
         }

@@ -17,8 +17,7 @@ final class EventBus {
     static final Duration RETRY_DELAY = Duration.ofMinutes(1);
 
     /** One delivery of {@code event}; {@code attempt} 0 is the first, retries carry the same event. */
-    record Delivery(Object event, int attempt, Instant notBefore) {
-    }
+    record Delivery(Object event, int attempt, Instant notBefore) {}
 
     private final List<Delivery> pending = new ArrayList<>();
 

@@ -14,8 +14,7 @@ final class Interleaver implements AutoCloseable {
     private static final Object DRIVER = new Object();
 
     /** What the invocation did with the baton. */
-    record Step(Invocation invocation, boolean finished, Throwable failure) {
-    }
+    record Step(Invocation invocation, boolean finished, Throwable failure) {}
 
     private final Thread driver = Thread.currentThread();
     private final List<Worker> idle = new ArrayList<>();
@@ -30,7 +29,8 @@ final class Interleaver implements AutoCloseable {
         private Invocation task;
 
         Worker() {
-            this.thread = Thread.ofVirtual().name("simulated-lambda-" + all.size()).unstarted(this);
+            this.thread =
+                    Thread.ofVirtual().name("simulated-lambda-" + all.size()).unstarted(this);
         }
 
         @Override

@@ -39,8 +39,8 @@ import java.util.function.Supplier;
  */
 final class Invariants {
     static final Duration ALARM_BOUND = Duration.ofMinutes(12);
-    private static final Set<DeploymentState> GAVE_UP = EnumSet.of(DeploymentState.FAILED,
-            DeploymentState.ROLLED_BACK, DeploymentState.ROLLBACK_FAILED);
+    private static final Set<DeploymentState> GAVE_UP =
+            EnumSet.of(DeploymentState.FAILED, DeploymentState.ROLLED_BACK, DeploymentState.ROLLBACK_FAILED);
 
     record Violation(String invariant, String detail) {
         @Override
@@ -49,8 +49,7 @@ final class Invariants {
         }
     }
 
-    private record Obligation(String alarm, String revision, String deploymentId, Instant since) {
-    }
+    private record Obligation(String alarm, String revision, String deploymentId, Instant since) {}
 
     private final SimulatedEcs ecs;
     private final LaggingLedger ledger;
@@ -72,9 +71,17 @@ final class Invariants {
     private Instant lastPersonUpdate;
 
     /** @param decisionLock whether the hooks under test take the per-service decision lock (today's main does not) */
-    Invariants(SimulatedEcs ecs, LaggingLedger ledger, SimulatedRegistry registry, SimulatedCloudWatch cloudWatch,
-               RecordingPublisher publisher, Clock clock, ServiceRef service, String baselineArn,
-               Supplier<Invocation> caller, boolean decisionLock) {
+    Invariants(
+            SimulatedEcs ecs,
+            LaggingLedger ledger,
+            SimulatedRegistry registry,
+            SimulatedCloudWatch cloudWatch,
+            RecordingPublisher publisher,
+            Clock clock,
+            ServiceRef service,
+            String baselineArn,
+            Supplier<Invocation> caller,
+            boolean decisionLock) {
         this.ecs = ecs;
         this.ledger = ledger;
         this.registry = registry;
@@ -105,7 +112,8 @@ final class Invariants {
             return;
         }
         // ECS moved off an alarmed revision (a rollback — anyone's — or a newer rollout): that alarm was answered,
-        // however soon someone deployed it again (a person's revert is theirs to answer, and pages as ServiceUnhealthy).
+        // however soon someone deployed it again (a person's revert is theirs to answer, and pages as
+        // ServiceUnhealthy).
         obligations.removeIf(o -> !o.revision().equals(call.target()));
         if (call.origin().isOutside()) {
             if (call.origin() == Origin.ECS) {
@@ -119,19 +127,26 @@ final class Invariants {
         SimulatedEcs.TaskDefinition td = ecs.taskDefinition(target);
         int earlierCalls = antigravityCalls.merge(target, 1, Integer::sum) - 1;
         if (decisionLock && ledger.lockHolder(service) != caller.get()) {
-            violation("DECIDED_UNDER_LOCK", call.invocation() + " issued UpdateService to " + id(target)
-                    + " without holding the service's decision lock");
+            violation(
+                    "DECIDED_UNDER_LOCK",
+                    call.invocation() + " issued UpdateService to " + id(target)
+                            + " without holding the service's decision lock");
         }
         if (target.equals(call.primaryBefore()) && !call.racedSinceLastDescribe()) {
-            violation("ONE_UPDATE_PER_DECISION", call.invocation() + " issued UpdateService to " + id(target)
-                    + ", which ECS's PRIMARY deployment already runs (" + call.primaryRolloutStateBefore() + ")");
+            violation(
+                    "ONE_UPDATE_PER_DECISION",
+                    call.invocation() + " issued UpdateService to " + id(target)
+                            + ", which ECS's PRIMARY deployment already runs (" + call.primaryRolloutStateBefore()
+                            + ")");
         }
         Optional<Deployment> own = ledger.peek(service, id(target));
         if (td.registeredBy == Origin.ANTIGRAVITY && earlierCalls == 0) {
             rolledOut(call, td);
         } else if (own.isPresent() && own.get().state() != DeploymentState.STABLE) {
-            violation("ONE_UPDATE_PER_DECISION", call.invocation() + " issued UpdateService #" + (earlierCalls + 1)
-                    + " to " + id(target) + ", whose record is " + own.get().state() + " (not a rollback target)");
+            violation(
+                    "ONE_UPDATE_PER_DECISION",
+                    call.invocation() + " issued UpdateService #" + (earlierCalls + 1) + " to " + id(target)
+                            + ", whose record is " + own.get().state() + " (not a rollback target)");
         } else {
             rolledBack(call, own);
         }
@@ -140,19 +155,25 @@ final class Invariants {
     private void rolledOut(SimulatedEcs.UpdateCall call, SimulatedEcs.TaskDefinition td) {
         String earlier = rolloutOfDigest.putIfAbsent(td.digest, td.arn);
         if (earlier != null) {
-            violation("ONE_UPDATE_PER_DECISION", call.invocation() + " rolled out " + id(td.arn) + " for image "
-                    + tagOf(td.digest) + ", already rolled out as " + id(earlier));
+            violation(
+                    "ONE_UPDATE_PER_DECISION",
+                    call.invocation() + " rolled out " + id(td.arn) + " for image " + tagOf(td.digest)
+                            + ", already rolled out as " + id(earlier));
         }
         Instant pushedAt = pushedAt(td.digest);
         String running = ecs.taskDefinition(call.primaryBefore()).digest;
         if (pushedAt(running).isAfter(pushedAt) && !call.racedSinceLastDescribe()) {
-            violation("NEWEST_IMAGE_WINS", call.invocation() + " rolled out " + tagOf(td.digest) + " (pushed "
-                    + pushedAt + ") over " + tagOf(running) + " (pushed " + pushedAt(running) + "), which ECS ran");
+            violation(
+                    "NEWEST_IMAGE_WINS",
+                    call.invocation() + " rolled out " + tagOf(td.digest) + " (pushed " + pushedAt + ") over "
+                            + tagOf(running) + " (pushed " + pushedAt(running) + "), which ECS ran");
         }
         for (String digest : rolloutOfDigest.keySet()) {
             if (pushedAt(digest).isAfter(pushedAt)) {
-                violation("NEWEST_IMAGE_WINS", call.invocation() + " rolled out " + tagOf(td.digest) + " (pushed "
-                        + pushedAt + ") after " + tagOf(digest) + " (pushed " + pushedAt(digest) + ") was rolled out");
+                violation(
+                        "NEWEST_IMAGE_WINS",
+                        call.invocation() + " rolled out " + tagOf(td.digest) + " (pushed " + pushedAt + ") after "
+                                + tagOf(digest) + " (pushed " + pushedAt(digest) + ") was rolled out");
             }
         }
     }
@@ -161,28 +182,43 @@ final class Invariants {
         String failing = call.primaryBefore();
         Optional<Deployment> record = ledger.peek(service, id(failing));
         boolean ofWhatRuns = record.filter(d -> d.state() == DeploymentState.ROLLING_BACK
-                && call.target().equals(d.rollbackTargetArn())).isPresent();
+                        && call.target().equals(d.rollbackTargetArn()))
+                .isPresent();
         if (!ofWhatRuns && !call.racedSinceLastDescribe()) {
-            violation("ROLLBACK_ONLY_OF_WHAT_ECS_RUNS", call.invocation() + " rolled back to " + id(call.target())
-                    + " while ECS runs " + id(failing) + " (" + call.primaryRolloutStateBefore() + "), whose record is "
-                    + record.map(d -> d.state() + " targeting " + d.rollbackTarget().map(Invariants::id)
-                    .orElse("nothing")).orElse("absent (not Antigravity's)"));
+            violation(
+                    "ROLLBACK_ONLY_OF_WHAT_ECS_RUNS",
+                    call.invocation() + " rolled back to " + id(call.target())
+                            + " while ECS runs " + id(failing) + " (" + call.primaryRolloutStateBefore()
+                            + "), whose record is "
+                            + record.map(d -> d.state() + " targeting "
+                                            + d.rollbackTarget()
+                                                    .map(Invariants::id)
+                                                    .orElse("nothing"))
+                                    .orElse("absent (not Antigravity's)"));
         }
         if (record.isPresent() && !rolledBackRecords.add(record.get().deploymentId())) {
-            violation("ONE_UPDATE_PER_DECISION", call.invocation() + " issued a second rollback UpdateService for "
-                    + record.get().deploymentId());
+            violation(
+                    "ONE_UPDATE_PER_DECISION",
+                    call.invocation() + " issued a second rollback UpdateService for "
+                            + record.get().deploymentId());
         }
         // A revision the ledger does not know ran before Antigravity acted (or was put there by a person): trusted.
-        boolean stableTarget = targetRecord.map(d -> d.state() == DeploymentState.STABLE).orElse(true);
+        boolean stableTarget =
+                targetRecord.map(d -> d.state() == DeploymentState.STABLE).orElse(true);
         if (!stableTarget) {
-            violation("ROLLBACK_TARGET_STABLE", call.invocation() + " rolled back to " + id(call.target()) + ", which is "
-                    + targetRecord.map(d -> d.state().name()).orElse("not in the ledger"));
+            violation(
+                    "ROLLBACK_TARGET_STABLE",
+                    call.invocation() + " rolled back to " + id(call.target()) + ", which is "
+                            + targetRecord.map(d -> d.state().name()).orElse("not in the ledger"));
         }
         SimulatedEcs.TaskDefinition running = ecs.taskDefinition(failing);
-        boolean bad = registry.image(running.digest).map(i -> i.health().isBad()).orElse(false);
+        boolean bad =
+                registry.image(running.digest).map(i -> i.health().isBad()).orElse(false);
         if (!bad && !alarmedRevisions.contains(failing) && !call.racedSinceLastDescribe()) {
-            violation("ROLLBACK_ONLY_WHEN_BAD", call.invocation() + " rolled back " + id(failing) + " (image "
-                    + tagOf(running.digest) + ", healthy) though no guard alarm went to ALARM while it ran");
+            violation(
+                    "ROLLBACK_ONLY_WHEN_BAD",
+                    call.invocation() + " rolled back " + id(failing) + " (image " + tagOf(running.digest)
+                            + ", healthy) though no guard alarm went to ALARM while it ran");
         }
         replacedByRollback.add(failing);
     }
@@ -206,8 +242,10 @@ final class Invariants {
                 listed |= DeploymentStateMachine.next(before.state(), event).orElse(null) == after.state();
             }
             if (!listed || before.state().isTerminal()) {
-                violation("STATE_TABLE", after.deploymentId() + " " + before.state() + " -> " + after.state()
-                        + " is not in the state table");
+                violation(
+                        "STATE_TABLE",
+                        after.deploymentId() + " " + before.state() + " -> " + after.state()
+                                + " is not in the state table");
             }
         }
         if (after.state() == DeploymentState.STABLE && before.state() != DeploymentState.STABLE) {
@@ -215,9 +253,12 @@ final class Invariants {
             Invocation writer = caller.get();
             boolean raced = writer != null && writer.outsideChangesAtLastDescribe < ecs.outsideChanges();
             if ((!primary.taskDefinitionArn.equals(after.taskDefinitionArn())
-                    || !primary.rolloutState.equals("COMPLETED")) && !raced) {
-                violation("STABLE_ONLY_WHAT_ECS_RUNS", after.deploymentId() + " promoted to STABLE while ECS runs "
-                        + id(primary.taskDefinitionArn) + " (" + primary.rolloutState + ")");
+                            || !primary.rolloutState.equals("COMPLETED"))
+                    && !raced) {
+                violation(
+                        "STABLE_ONLY_WHAT_ECS_RUNS",
+                        after.deploymentId() + " promoted to STABLE while ECS runs " + id(primary.taskDefinitionArn)
+                                + " (" + primary.rolloutState + ")");
             }
         }
     }
@@ -230,8 +271,9 @@ final class Invariants {
         }
         String primary = ecs.service(service).primary().taskDefinitionArn;
         alarmedRevisions.add(primary);
-        ledger.peek(service, id(primary)).filter(d -> d.state().isGuarded()).ifPresent(d ->
-                obligations.add(new Obligation(alarm, primary, d.deploymentId(), clock.instant())));
+        ledger.peek(service, id(primary))
+                .filter(d -> d.state().isGuarded())
+                .ifPresent(d -> obligations.add(new Obligation(alarm, primary, d.deploymentId(), clock.instant())));
     }
 
     /** Every guard ALARM inside a guarded window ends in a rollback, a page or a suspension within the bound. */
@@ -240,15 +282,21 @@ final class Invariants {
         String primary = ecs.service(service).primary().taskDefinitionArn;
         for (Iterator<Obligation> it = obligations.iterator(); it.hasNext(); ) {
             Obligation o = it.next();
-            boolean answered = !primary.equals(o.revision()) || cloudWatch.state(o.alarm()) != Value.ALARM
-                    || publisher.any(PlatformEventType.RollbackFailed, o.deploymentId()) || ledger.suspended(service);
+            boolean answered = !primary.equals(o.revision())
+                    || cloudWatch.state(o.alarm()) != Value.ALARM
+                    || publisher.any(PlatformEventType.RollbackFailed, o.deploymentId())
+                    || ledger.suspended(service);
             if (answered) {
                 it.remove();
             } else if (now.isAfter(o.since().plus(ALARM_BOUND))) {
-                violation("ALARM_ENDS_IN_ROLLBACK", "guard alarm " + o.alarm() + " in ALARM since " + o.since()
-                        + " while " + o.deploymentId() + " ran: no rollback nor RollbackFailed page within "
-                        + ALARM_BOUND.toMinutes() + " min (record is " + ledger.peek(service, o.deploymentId())
-                        .map(d -> d.state().name()).orElse("?") + ")");
+                violation(
+                        "ALARM_ENDS_IN_ROLLBACK",
+                        "guard alarm " + o.alarm() + " in ALARM since " + o.since()
+                                + " while " + o.deploymentId() + " ran: no rollback nor RollbackFailed page within "
+                                + ALARM_BOUND.toMinutes() + " min (record is "
+                                + ledger.peek(service, o.deploymentId())
+                                        .map(d -> d.state().name())
+                                        .orElse("?") + ")");
                 it.remove();
             }
         }
@@ -260,8 +308,10 @@ final class Invariants {
             violation("QUIESCES", why);
         }
         for (Obligation o : obligations) {
-            violation("ALARM_ENDS_IN_ROLLBACK", "guard alarm " + o.alarm() + " in ALARM since " + o.since()
-                    + " while " + o.deploymentId() + " ran: unanswered at the end");
+            violation(
+                    "ALARM_ENDS_IN_ROLLBACK",
+                    "guard alarm " + o.alarm() + " in ALARM since " + o.since() + " while " + o.deploymentId()
+                            + " ran: unanswered at the end");
         }
         for (Deployment d : ledger.all()) {
             if (d.service().equals(service) && !d.state().isTerminal()) {
@@ -273,13 +323,16 @@ final class Invariants {
         }
         SimulatedEcs.Rollout primary = ecs.service(service).primary();
         Optional<Deployment> running = ledger.peek(service, id(primary.taskDefinitionArn));
-        if (primary.origin == Origin.ANTIGRAVITY && running.isPresent()
+        if (primary.origin == Origin.ANTIGRAVITY
+                && running.isPresent()
                 && ecs.taskDefinition(primary.taskDefinitionArn).registeredBy == Origin.ANTIGRAVITY
                 && running.get().state() != DeploymentState.STABLE
                 && running.get().state() != DeploymentState.ROLLBACK_FAILED) {
-            violation("LEDGER_AGREES_WITH_ECS", "ECS runs " + id(primary.taskDefinitionArn)
-                    + " (rolled out by Antigravity, " + primary.rolloutState + ") but its record is "
-                    + running.get().state());
+            violation(
+                    "LEDGER_AGREES_WITH_ECS",
+                    "ECS runs " + id(primary.taskDefinitionArn)
+                            + " (rolled out by Antigravity, " + primary.rolloutState + ") but its record is "
+                            + running.get().state());
         }
         newestImageRuns(primary);
     }
@@ -287,9 +340,11 @@ final class Invariants {
     private void newestImageRuns(SimulatedEcs.Rollout primary) {
         TagPolicy policy = TagPolicy.defaultPolicy();
         List<SimulatedRegistry.Image> pushes = registry.images().stream()
-                .filter(i -> i.tag() != null && policy.evaluate(Optional.of(i.tag())).accepted())
+                .filter(i ->
+                        i.tag() != null && policy.evaluate(Optional.of(i.tag())).accepted())
                 .filter(i -> i.pushedAt().isAfter(Schedule.START))
-                .sorted(java.util.Comparator.comparing(SimulatedRegistry.Image::pushedAt)).toList();
+                .sorted(java.util.Comparator.comparing(SimulatedRegistry.Image::pushedAt))
+                .toList();
         SimulatedRegistry.Image expected = null;
         for (SimulatedRegistry.Image image : pushes) {
             if (rolledBackOrFailed(image.digest())) {
@@ -304,8 +359,10 @@ final class Invariants {
         String digest = ecs.taskDefinition(primary.taskDefinitionArn).digest;
         Instant runningPushedAt = pushedAt(digest);
         if (runningPushedAt.isBefore(expected.pushedAt())) {
-            violation("NEWEST_IMAGE_WINS", "ECS ends on " + tagOf(digest) + " (" + id(primary.taskDefinitionArn)
-                    + ") though " + expected.tag() + ", pushed later and healthy, was never rolled back nor failed");
+            violation(
+                    "NEWEST_IMAGE_WINS",
+                    "ECS ends on " + tagOf(digest) + " (" + id(primary.taskDefinitionArn) + ") though " + expected.tag()
+                            + ", pushed later and healthy, was never rolled back nor failed");
         }
     }
 
@@ -315,8 +372,11 @@ final class Invariants {
                 continue;
             }
             String id = id(td.arn);
-            if (replacedByRollback.contains(td.arn) || publisher.any(PlatformEventType.RollbackFailed, id)
-                    || ledger.peek(service, id).filter(d -> GAVE_UP.contains(d.state())).isPresent()) {
+            if (replacedByRollback.contains(td.arn)
+                    || publisher.any(PlatformEventType.RollbackFailed, id)
+                    || ledger.peek(service, id)
+                            .filter(d -> GAVE_UP.contains(d.state()))
+                            .isPresent()) {
                 return true;
             }
         }

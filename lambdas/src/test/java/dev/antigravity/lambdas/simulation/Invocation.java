@@ -13,6 +13,7 @@ final class Invocation {
     long outsideChangesAtLastDescribe = -1;
     /** Killed at a port call (a Lambda timeout or crash): every later port call fails too, finally blocks included. */
     boolean killed;
+
     int portCalls;
     /** The worker thread running it (the interleaver's token). */
     Object worker;

@@ -32,11 +32,9 @@ final class LaggingLedger implements LedgerPort {
         void written(Deployment before, Deployment after);
     }
 
-    private record Version(Deployment deployment, long visibleAt) {
-    }
+    private record Version(Deployment deployment, long visibleAt) {}
 
-    private record Lock(String owner, Instant until, Invocation holder) {
-    }
+    private record Lock(String owner, Instant until, Invocation holder) {}
 
     private final Clock clock;
     private final SplittableRandom random;
@@ -125,9 +123,12 @@ final class LaggingLedger implements LedgerPort {
             }
         }
         return visible.stream()
-                .sorted(Comparator.comparing((Deployment d) -> d.at(TimelineKey.acceptedAt).orElse(Instant.EPOCH))
-                        .thenComparing(Deployment::deploymentId).reversed())
-                .limit(limit).toList();
+                .sorted(Comparator.comparing(
+                                (Deployment d) -> d.at(TimelineKey.acceptedAt).orElse(Instant.EPOCH))
+                        .thenComparing(Deployment::deploymentId)
+                        .reversed())
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -221,7 +222,8 @@ final class LaggingLedger implements LedgerPort {
     }
 
     Optional<Deployment> peek(ServiceRef service, String deploymentId) {
-        return Optional.ofNullable(records.get(key(service, deploymentId))).map(v -> v.getLast().deployment());
+        return Optional.ofNullable(records.get(key(service, deploymentId)))
+                .map(v -> v.getLast().deployment());
     }
 
     List<Deployment> all() {

@@ -2,7 +2,9 @@ package dev.antigravity.lambdas.simulation;
 
 /** Who called UpdateService. */
 enum Origin {
-    ANTIGRAVITY, HUMAN, TERRAFORM,
+    ANTIGRAVITY,
+    HUMAN,
+    TERRAFORM,
     /** ECS itself: a circuit-breaker or deployment-alarm rollback. */
     ECS;
 

@@ -32,8 +32,7 @@ final class PortCalls {
         }
     }
 
-    private PortCalls() {
-    }
+    private PortCalls() {}
 
     static <T> T intercept(Class<T> port, T target, Hook hook) {
         String name = port.getSimpleName();

@@ -90,6 +90,7 @@ final class Rehearsal implements AutoCloseable {
     static final String CHECKOUT_ALARM = "checkout-5xx";
     /** The 5xx guard alarms fire at 5 % of requests (terraform/modules/observability). */
     static final double ALARM_THRESHOLD = 0.05;
+
     static final int CANARY_PERCENT = 10;
     static final long REQUESTS_PER_MINUTE = 20_000;
     static final String ONCALL = "U0ONCALL";
@@ -98,13 +99,12 @@ final class Rehearsal implements AutoCloseable {
     private static final String BLUE = TARGET_GROUPS + "checkout-blue/1a2b3c4d5e6f7a8b";
     private static final String GREEN = TARGET_GROUPS + "checkout-green/8b7a6f5e4d3c2b1a";
     private static final String REVISIONS = "arn:aws:ecs:us-east-1:123456789012:service-revision/";
-    private static final Settings SETTINGS = new Settings("rehearsal", Duration.ofMinutes(15), 3,
-            Duration.ofMinutes(60), Duration.ofMinutes(10));
+    private static final Settings SETTINGS =
+            new Settings("rehearsal", Duration.ofMinutes(15), 3, Duration.ofMinutes(60), Duration.ofMinutes(10));
     private static final int MAX_TICKS = 120;
 
     /** How an image serves once deployed: its 5xx share and response time. */
-    private record Serving(ImageHealth health, double errorRate, double latencySeconds) {
-    }
+    private record Serving(ImageHealth health, double errorRate, double latencySeconds) {}
 
     final RehearsalTimeline timeline;
     final List<SimulatedEcs.UpdateCall> updates = new ArrayList<>();
@@ -147,9 +147,11 @@ final class Rehearsal implements AutoCloseable {
         ecs = new SimulatedEcs(clock, bus, cloudWatch, digest -> serving(digest).health(), () -> null);
         ecs.onUpdate(this::updated);
         table = LedgerTables.create(dynamo);
-        topicArn = sns.createTopic(r -> r.name(MotoServer.uniqueName("rehearsal-platform"))).topicArn();
-        secretArn = secrets.createSecret(r -> r.name(MotoServer.uniqueName("rehearsal-slack-signing"))
-                .secretString(signingSecret.reveal())).arn();
+        topicArn = sns.createTopic(r -> r.name(MotoServer.uniqueName("rehearsal-platform")))
+                .topicArn();
+        secretArn = secrets.createSecret(r ->
+                        r.name(MotoServer.uniqueName("rehearsal-slack-signing")).secretString(signingSecret.reveal()))
+                .arn();
 
         cloudWatch.create(API_ALARM, Value.OK);
         cloudWatch.create(CHECKOUT_ALARM, Value.OK);
@@ -158,12 +160,20 @@ final class Rehearsal implements AutoCloseable {
         URI apiHealth = URI.create("http://api.internal/health");
         URI checkoutHealth = URI.create("http://checkout.internal/health");
         ManagedServices services = new ManagedServices(List.of(
-                new ManagedService("antigravity/api", TagPolicy.defaultPolicy(), API, "app", API_TARGETS, null,
-                        apiHealth),
-                new ManagedService("antigravity/checkout", TagPolicy.defaultPolicy(), CHECKOUT, "app", BLUE, GREEN,
+                new ManagedService(
+                        "antigravity/api", TagPolicy.defaultPolicy(), API, "app", API_TARGETS, null, apiHealth),
+                new ManagedService(
+                        "antigravity/checkout",
+                        TagPolicy.defaultPolicy(),
+                        CHECKOUT,
+                        "app",
+                        BLUE,
+                        GREEN,
                         checkoutHealth)));
-        SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(ecs,
-                Map.of(apiHealth, API, checkoutHealth, CHECKOUT), digest -> serving(digest).health(),
+        SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(
+                ecs,
+                Map.of(apiHealth, API, checkoutHealth, CHECKOUT),
+                digest -> serving(digest).health(),
                 new SplittableRandom(seed));
         ledger = new DynamoDbLedger(dynamo, table, clock);
         EventCodec codec = new EventCodec();
@@ -171,45 +181,89 @@ final class Rehearsal implements AutoCloseable {
         PlatformEventPublisher publisher = event -> {
             topic.publish(event);
             published.add(event);
-            timeline.note("SNS", event.type() + " " + (event.deploymentId() == null ? event.service()
-                    : event.deploymentId()) + (event.reason() == null ? "" : ": " + event.reason()));
+            timeline.note(
+                    "SNS",
+                    event.type() + " " + (event.deploymentId() == null ? event.service() : event.deploymentId())
+                            + (event.reason() == null ? "" : ": " + event.reason()));
         };
         SsmFreezeSwitch freeze = new SsmFreezeSwitch(ssm, freezeParameter);
         ServiceLock lock = new ServiceLock(ledger, clock);
-        platform = new SimulatedPlatform(services, new SimulatedPlatform.Ports(ecs, ledger, registry, cloudWatch,
-                loadBalancer, loadBalancer, freeze, publisher), SETTINGS, clock, lock);
+        platform = new SimulatedPlatform(
+                services,
+                new SimulatedPlatform.Ports(
+                        ecs, ledger, registry, cloudWatch, loadBalancer, loadBalancer, freeze, publisher),
+                SETTINGS,
+                clock,
+                lock);
         PlatformEvents events = new PlatformEvents(SETTINGS.environment());
-        controls = new OperatorControls(services, ledger, platform.rollBack, new PromoteNow(ecs, ledger,
-                platform.rollBack, platform.verify, publisher, events, lock, clock), freeze);
+        controls = new OperatorControls(
+                services,
+                ledger,
+                platform.rollBack,
+                new PromoteNow(ecs, ledger, platform.rollBack, platform.verify, publisher, events, lock, clock),
+                freeze);
         status = new ReadStatus(ledger, ecs, cloudWatch, freeze, clock);
-        CanaryAnalysis canary = new CanaryAnalysis(CanaryPolicy.standard(), this::targetGroupOf, traffic, publisher,
-                events, clock);
-        lifecycleHook = new LifecycleHookInvocation(new AnswerLifecycleHook(
-                new LifecycleHookPolicy(Map.of(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, StageCheck.CANARY_ANALYSIS),
-                        10, Duration.ofSeconds(15)),
-                new StageChecks(services, TestListeners.none(), List.of(), loadBalancer, (revision, container) ->
-                        Optional.empty(), ecs, cloudWatch, canary),
-                this::rollingBack, failure -> false), codec);
+        CanaryAnalysis canary =
+                new CanaryAnalysis(CanaryPolicy.standard(), this::targetGroupOf, traffic, publisher, events, clock);
+        lifecycleHook = new LifecycleHookInvocation(
+                new AnswerLifecycleHook(
+                        new LifecycleHookPolicy(
+                                Map.of(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, StageCheck.CANARY_ANALYSIS),
+                                10,
+                                Duration.ofSeconds(15)),
+                        new StageChecks(
+                                services,
+                                TestListeners.none(),
+                                List.of(),
+                                loadBalancer,
+                                (revision, container) -> Optional.empty(),
+                                ecs,
+                                cloudWatch,
+                                canary),
+                        this::rollingBack,
+                        failure -> false),
+                codec);
         // Slack's response_url is outside the allowed prefix: the announcement is the function's answer, shown here.
-        SlackThreadReply reply = new SlackThreadReply(new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(1)),
-                Duration.ofSeconds(1), new RetrySchedule(1, Duration.ZERO, Duration.ZERO, Duration.ZERO),
-                Sleeper.REAL, clock, () -> 0.5), json, SlackThreadReply.SLACK_RESPONSE_PREFIX);
-        slack = new FunctionUrlInvocation(new SlackInteractivity(new SecretsManagerSecretSource(secrets), secretArn,
-                ledger, ControlPermissions.parse("rollback=" + ONCALL + ";promote=" + ONCALL), controls, reply, json,
-                clock), json);
-        timeline.note("setup", API.key() + " runs " + Deployment.idOf(apiBaseline) + " (rolling, guard alarm "
-                + API_ALARM + "); " + CHECKOUT.key() + " runs " + Deployment.idOf(checkoutBaseline)
-                + " (blue/green, canary analysis at PRODUCTION_TRAFFIC_SHIFT); bake " + SETTINGS.bake().toMinutes()
-                + " min; ledger, topic, freeze switch and signing secret on moto");
+        SlackThreadReply reply = new SlackThreadReply(
+                new WebhookPoster(
+                        WebhookPoster.httpClient(Duration.ofSeconds(1)),
+                        Duration.ofSeconds(1),
+                        new RetrySchedule(1, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+                        Sleeper.REAL,
+                        clock,
+                        () -> 0.5),
+                json,
+                SlackThreadReply.SLACK_RESPONSE_PREFIX);
+        slack = new FunctionUrlInvocation(
+                new SlackInteractivity(
+                        new SecretsManagerSecretSource(secrets),
+                        secretArn,
+                        ledger,
+                        ControlPermissions.parse("rollback=" + ONCALL + ";promote=" + ONCALL),
+                        controls,
+                        reply,
+                        json,
+                        clock),
+                json);
+        timeline.note(
+                "setup",
+                API.key() + " runs " + Deployment.idOf(apiBaseline) + " (rolling, guard alarm "
+                        + API_ALARM + "); " + CHECKOUT.key() + " runs " + Deployment.idOf(checkoutBaseline)
+                        + " (blue/green, canary analysis at PRODUCTION_TRAFFIC_SHIFT); bake "
+                        + SETTINGS.bake().toMinutes()
+                        + " min; ledger, topic, freeze switch and signing secret on moto");
     }
 
     private String baseline(ServiceRef ref, String repository, String alarm, String targets, String alternate) {
         String digest = digest(ref.service() + "-0");
         images.put(digest, new Serving(ImageHealth.GOOD, 0.01, 0.120));
-        registry.seed(new SimulatedRegistry.Image(repository, digest, "sha-0000000", START.minus(Duration.ofDays(1)),
-                ImageHealth.GOOD));
-        return ecs.create(new SimulatedEcs.Service(ref, List.of(alarm), false, targets, alternate, 2), ref.service(),
-                registry.repositoryUri(repository) + "@" + digest, Map.of("APP_VERSION", "sha-0000000"));
+        registry.seed(new SimulatedRegistry.Image(
+                repository, digest, "sha-0000000", START.minus(Duration.ofDays(1)), ImageHealth.GOOD));
+        return ecs.create(
+                new SimulatedEcs.Service(ref, List.of(alarm), false, targets, alternate, 2),
+                ref.service(),
+                registry.repositoryUri(repository) + "@" + digest,
+                Map.of("APP_VERSION", "sha-0000000"));
     }
 
     // ---- what a person does ----
@@ -218,16 +272,20 @@ final class Rehearsal implements AutoCloseable {
     String push(ServiceRef ref, String tag, ImageHealth health, double errorRate, double latencySeconds) {
         String digest = digest(ref.service() + "-" + ++pushes);
         images.put(digest, new Serving(health, errorRate, latencySeconds));
-        timeline.note("developer", "pushes antigravity/" + ref.service() + ":" + tag + (health.isBad()
-                ? " (it serves errors)" : errorRate > 0.01 ? " (" + percent(errorRate) + " of 5xx)" : ""));
+        timeline.note(
+                "developer",
+                "pushes antigravity/" + ref.service() + ":" + tag
+                        + (health.isBad()
+                                ? " (it serves errors)"
+                                : errorRate > 0.01 ? " (" + percent(errorRate) + " of 5xx)" : ""));
         registry.push("antigravity/" + ref.service(), digest, tag, health);
         return digest;
     }
 
     void loadSpike(boolean on) {
         loadSpike = on;
-        timeline.note("traffic", on ? "load spike: every revision of checkout at 1.6 s and 3 % of 5xx"
-                : "load spike over");
+        timeline.note(
+                "traffic", on ? "load spike: every revision of checkout at 1.6 s and 3 % of 5xx" : "load spike over");
     }
 
     /**
@@ -236,8 +294,10 @@ final class Rehearsal implements AutoCloseable {
      */
     JsonNode canaryHook() {
         SimulatedEcs.Rollout canary = ecs.service(CHECKOUT).primary();
-        SimulatedEcs.Rollout baseline = ecs.service(CHECKOUT).rollouts.stream().filter(r -> r != canary)
-                .findFirst().orElseThrow();
+        SimulatedEcs.Rollout baseline = ecs.service(CHECKOUT).rollouts.stream()
+                .filter(r -> r != canary)
+                .findFirst()
+                .orElseThrow();
         canaryWeights = Map.of(canary.targetGroup, CANARY_PERCENT, baseline.targetGroup, 100 - CANARY_PERCENT);
         JsonNode hookDetails = json.createObjectNode();
         for (int call = 1; call <= 60; call++) {
@@ -256,8 +316,10 @@ final class Rehearsal implements AutoCloseable {
                 return answer;
             }
             if (call == 1 || !answer.path("hookDetails").path("canaryVerdict").isMissingNode()) {
-                timeline.note("hook", "IN_PROGRESS: " + detail + " (ECS asks again every "
-                        + answer.path("callBackDelay").asInt() + " s)");
+                timeline.note(
+                        "hook",
+                        "IN_PROGRESS: " + detail + " (ECS asks again every "
+                                + answer.path("callBackDelay").asInt() + " s)");
             }
             hookDetails = answer.path("hookDetails");
             run(Duration.ofSeconds(answer.path("callBackDelay").asInt(60)));
@@ -265,17 +327,20 @@ final class Rehearsal implements AutoCloseable {
         throw new IllegalStateException("the lifecycle hook never answered");
     }
 
-    private JsonNode ask(SimulatedEcs.Rollout canary, SimulatedEcs.Rollout baseline, JsonNode hookDetails,
-                         int call) {
-        ObjectNode payload = json.createObjectNode().put("executionId", "hook-" + canary.id + "-" + call)
+    private JsonNode ask(SimulatedEcs.Rollout canary, SimulatedEcs.Rollout baseline, JsonNode hookDetails, int call) {
+        ObjectNode payload = json.createObjectNode()
+                .put("executionId", "hook-" + canary.id + "-" + call)
                 .put("lifecycleStage", LifecycleStage.PRODUCTION_TRAFFIC_SHIFT.name())
-                .put("resourceArn", "arn:aws:ecs:us-east-1:123456789012:service-deployment/" + CHECKOUT.cluster()
-                        + "/" + CHECKOUT.service() + "/" + number(canary.id));
+                .put(
+                        "resourceArn",
+                        "arn:aws:ecs:us-east-1:123456789012:service-deployment/" + CHECKOUT.cluster() + "/"
+                                + CHECKOUT.service() + "/" + number(canary.id));
         ObjectNode details = payload.putObject("executionDetails")
                 .put("serviceArn", ecs.service(CHECKOUT).serviceArn)
                 .put("targetServiceRevisionArn", revisionArn(canary));
         details.putObject("testTrafficWeights");
-        details.putObject("productionTrafficWeights").put(revisionArn(canary), CANARY_PERCENT)
+        details.putObject("productionTrafficWeights")
+                .put(revisionArn(canary), CANARY_PERCENT)
                 .put(revisionArn(baseline), 100 - CANARY_PERCENT);
         payload.set("hookDetails", hookDetails);
         return read(lifecycleHook.respond(new ByteArrayInputStream(bytes(payload))));
@@ -284,23 +349,30 @@ final class Rehearsal implements AutoCloseable {
     /** A Slack "Roll back now" click on {@code deploymentId}: a function URL request signed with the secret. */
     JsonNode clickRollBack(String deploymentId, String actionTs) {
         timeline.note("slack", "<@" + ONCALL + "> clicks Roll back now on " + deploymentId);
-        ObjectNode click = json.createObjectNode().put("type", "block_actions")
+        ObjectNode click = json.createObjectNode()
+                .put("type", "block_actions")
                 .put("response_url", "https://rehearsal.invalid/response");
         click.putObject("user").put("id", ONCALL).put("username", "oncall");
         click.putObject("container").put("message_ts", "1764493200.000100");
-        click.putArray("actions").addObject().put("action_id", "rollback").put("action_ts", actionTs)
+        click.putArray("actions")
+                .addObject()
+                .put("action_id", "rollback")
+                .put("action_ts", actionTs)
                 .put("value", CHECKOUT.key() + "|" + deploymentId);
         String body = "payload=" + URLEncoder.encode(click.toString(), StandardCharsets.UTF_8);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        ObjectNode request = json.createObjectNode().put("version", "2.0").put("body", body)
-                .put("isBase64Encoded", false);
+        ObjectNode request =
+                json.createObjectNode().put("version", "2.0").put("body", body).put("isBase64Encoded", false);
         request.putObject("requestContext").putObject("http").put("method", "POST");
-        request.putObject("headers").put("x-slack-request-timestamp", timestamp)
+        request.putObject("headers")
+                .put("x-slack-request-timestamp", timestamp)
                 .put("x-slack-signature", SlackSignature.sign(signingSecret, timestamp, body));
         try {
             JsonNode answer = read(slack.handle(new ByteArrayInputStream(bytes(request))));
-            timeline.note("slack", "HTTP " + answer.path("statusCode").asInt() + ": "
-                    + read(answer.path("body").asText()).path("text").asText());
+            timeline.note(
+                    "slack",
+                    "HTTP " + answer.path("statusCode").asInt() + ": "
+                            + read(answer.path("body").asText()).path("text").asText());
             deliver();
             return answer;
         } catch (IOException e) {
@@ -348,18 +420,25 @@ final class Rehearsal implements AutoCloseable {
         Map<String, SimulatedTraffic.Behaviour> checkout = new LinkedHashMap<>();
         SimulatedEcs.Service service = ecs.service(CHECKOUT);
         for (SimulatedEcs.Rollout rollout : service.rollouts) {
-            int weight = canaryWeights != null ? canaryWeights.getOrDefault(rollout.targetGroup, 0)
+            int weight = canaryWeights != null
+                    ? canaryWeights.getOrDefault(rollout.targetGroup, 0)
                     : rollout.targetGroup.equals(service.liveTargetGroup) && rollout.running > 0 ? 100 : 0;
             if (weight > 0) {
                 Serving serving = serving(ecs.taskDefinition(rollout.taskDefinitionArn).digest);
-                checkout.put(rollout.targetGroup, new SimulatedTraffic.Behaviour(REQUESTS_PER_MINUTE * weight / 100,
-                        loadSpike ? Math.max(serving.errorRate(), 0.03) : serving.errorRate(),
-                        loadSpike ? 1.6 : serving.latencySeconds()));
+                checkout.put(
+                        rollout.targetGroup,
+                        new SimulatedTraffic.Behaviour(
+                                REQUESTS_PER_MINUTE * weight / 100,
+                                loadSpike ? Math.max(serving.errorRate(), 0.03) : serving.errorRate(),
+                                loadSpike ? 1.6 : serving.latencySeconds()));
             }
         }
         traffic.serve(ended, checkout);
         alarm(CHECKOUT_ALARM, traffic.errorRate(ended) >= ALARM_THRESHOLD);
-        alarm(API_ALARM, ecs.runningDigests(API).keySet().stream().anyMatch(d -> serving(d).health().isBad()));
+        alarm(
+                API_ALARM,
+                ecs.runningDigests(API).keySet().stream()
+                        .anyMatch(d -> serving(d).health().isBad()));
         deliver();
         Outcome stabilized = platform.stabilize.run("stabilizer-" + ticks);
         if (stabilized.result() == Outcome.Result.APPLIED) {
@@ -383,24 +462,30 @@ final class Rehearsal implements AutoCloseable {
             Outcome outcome = switch (delivery.event()) {
                 case EcrImageAction push -> platform.acceptImage.handle(push);
                 case EcsDeploymentStateChange change -> {
-                    timeline.note("ECS", change.deploymentId() + " " + change.phase()
-                            + (change.reason() == null ? "" : ": " + change.reason()));
+                    timeline.note(
+                            "ECS",
+                            change.deploymentId() + " " + change.phase()
+                                    + (change.reason() == null ? "" : ": " + change.reason()));
                     yield platform.recordDeploymentEvent.handle(change);
                 }
                 case CloudWatchAlarmStateChange alarm -> platform.handleAlarm.handle(alarm);
                 default -> throw new IllegalStateException("no handler for " + delivery.event());
             };
-            timeline.note("hooks", outcome.handler() + " " + outcome.result()
-                    + (outcome.deploymentId() == null ? "" : " " + outcome.deploymentId())
-                    + (outcome.state() == null ? "" : " -> " + outcome.state()) + ": " + outcome.reason());
+            timeline.note(
+                    "hooks",
+                    outcome.handler() + " " + outcome.result()
+                            + (outcome.deploymentId() == null ? "" : " " + outcome.deploymentId())
+                            + (outcome.state() == null ? "" : " -> " + outcome.state()) + ": " + outcome.reason());
         }
     }
 
     private void updated(SimulatedEcs.UpdateCall call) {
         updates.add(call);
-        timeline.note("ECS", "UpdateService by " + call.origin() + ": " + call.service().key() + " "
-                + Deployment.idOf(call.primaryBefore()) + " -> " + Deployment.idOf(call.target())
-                + ", new deployment " + call.deploymentId());
+        timeline.note(
+                "ECS",
+                "UpdateService by " + call.origin() + ": " + call.service().key() + " "
+                        + Deployment.idOf(call.primaryBefore()) + " -> " + Deployment.idOf(call.target())
+                        + ", new deployment " + call.deploymentId());
         if (call.service().equals(CHECKOUT) && call.origin() == Origin.ANTIGRAVITY && forward(call)) {
             ecs.awaitHook(CHECKOUT); // ECS holds the canary at PRODUCTION_TRAFFIC_SHIFT until the hook answers
         }
@@ -408,30 +493,37 @@ final class Rehearsal implements AutoCloseable {
 
     /** A rollout of a newly pushed image (a rollback goes back to a revision that ran before). */
     private boolean forward(SimulatedEcs.UpdateCall call) {
-        return ecs.service(CHECKOUT).everStarted.stream().filter(r -> r.taskDefinitionArn.equals(call.target()))
-                .count() == 1;
+        return ecs.service(CHECKOUT).everStarted.stream()
+                        .filter(r -> r.taskDefinitionArn.equals(call.target()))
+                        .count()
+                == 1;
     }
 
     // ---- what the hook's ports read ----
 
     private Optional<String> targetGroupOf(String serviceRevisionArn) {
         String id = "ecs-svc/" + serviceRevisionArn.substring(serviceRevisionArn.lastIndexOf('/') + 1);
-        return ecs.service(CHECKOUT).everStarted.stream().filter(r -> r.id.equals(id)).findFirst()
+        return ecs.service(CHECKOUT).everStarted.stream()
+                .filter(r -> r.id.equals(id))
+                .findFirst()
                 .map(r -> r.targetGroup);
     }
 
     /** ECS's word on whether the hooked deployment is a rollback: one ECS itself started. */
     private Optional<String> rollingBack(String deploymentArn, String serviceArn, String targetRevisionArn) {
         String id = "ecs-svc/" + deploymentArn.substring(deploymentArn.lastIndexOf('/') + 1);
-        return ecs.service(CHECKOUT).everStarted.stream().filter(r -> r.id.equals(id) && r.origin == Origin.ECS)
-                .findFirst().map(r -> "ECS is rolling back (" + r.id + ")");
+        return ecs.service(CHECKOUT).everStarted.stream()
+                .filter(r -> r.id.equals(id) && r.origin == Origin.ECS)
+                .findFirst()
+                .map(r -> "ECS is rolling back (" + r.id + ")");
     }
 
     // ---- reading the outcome ----
 
     Deployment record(ServiceRef ref, String tag) {
         return ledgerRecords(ref).stream()
-                .filter(d -> d.image().tag().equals(tag)).findFirst()
+                .filter(d -> d.image().tag().equals(tag))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no ledger record of " + ref.key() + " " + tag));
     }
 
@@ -476,8 +568,10 @@ final class Rehearsal implements AutoCloseable {
     /** A digest as ECR reports one: the SHA-256 of {@code seed}, so every run names the same images. */
     private static String digest(String seed) {
         try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(seed.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(seed.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** What the rehearsal shows a person: one line per thing that happened, stamped with the simulated time. */
 final class RehearsalTimeline {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
     private final List<String> lines = new ArrayList<>();
@@ -29,8 +30,7 @@ final class RehearsalTimeline {
 
     /** {@code who} did or saw {@code what}, now. */
     void note(String who, String what) {
-        lines.add(TIME.format(clock.instant()) + "  " + String.format("%-10s", who) + " "
-                + what);
+        lines.add(TIME.format(clock.instant()) + "  " + String.format("%-10s", who) + " " + what);
     }
 
     /** Lines shown as they are (a captured terminal view), indented. */

@@ -47,32 +47,35 @@ final class Schedule {
     static final ServiceRef SERVICE = new ServiceRef("prod", "api");
     static final String REPOSITORY = "antigravity/api";
     static final String ALARM = "api-5xx";
-    static final String BLUE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-blue/0123456789abcdef";
+    static final String BLUE =
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-blue/0123456789abcdef";
     /** A second service fed by the same repository (in a quarter of the schedules): nothing of it may go wrong. */
     static final ServiceRef BYSTANDER = new ServiceRef("prod", "web");
+
     static final String BYSTANDER_ALARM = "web-5xx";
     static final String BYSTANDER_TARGETS =
             "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/00112233445566ff";
-    static final String GREEN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/fedcba9876543210";
+    static final String GREEN =
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-green/fedcba9876543210";
     static final Duration TICK = Duration.ofSeconds(30);
     static final int STABILIZER_EVERY = 2;
-    static final Settings SETTINGS = new Settings("prod", Duration.ofMinutes(2), 3, Duration.ofMinutes(60),
-            Duration.ofMinutes(1));
+    static final Settings SETTINGS =
+            new Settings("prod", Duration.ofMinutes(2), 3, Duration.ofMinutes(60), Duration.ofMinutes(1));
     /** The hooks' Lambda timeout (terraform/modules/deploy-hooks): the decision lock's lease outlasts it. */
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(120);
+
     static final Duration LOCK_LEASE = LAMBDA_TIMEOUT.plusSeconds(30);
     /** Quiescence lasts at least past the lock lease, the stranded bound and the push grace (2 min)... */
     static final int MIN_QUIESCE_TICKS = 8;
     /** ...and at most this long: a schedule still busy then does not quiesce (a liveness failure). */
     static final int MAX_QUIESCE_TICKS = 60;
+
     private static final int MAX_PORT_CALLS = 20_000;
 
     /** A scheduled stabilizer run (the EventBridge schedule's event). */
-    record StabilizerTick(String id) {
-    }
+    record StabilizerTick(String id) {}
 
-    private record Action(int tick, String what, Runnable run) {
-    }
+    private record Action(int tick, String what, Runnable run) {}
 
     final long seed;
     private final SplittableRandom random;
@@ -138,27 +141,35 @@ final class Schedule {
             insufficientDataUntil = 2 + random.nextInt(6);
         }
         String baselineImage = registry.repositoryUri(REPOSITORY) + "@" + digest(0);
-        registry.seed(new SimulatedRegistry.Image(REPOSITORY, digest(0), tag(0), START.minus(Duration.ofDays(1)),
-                baselineHealth));
-        baseline = ecs.create(new SimulatedEcs.Service(SERVICE, List.of(ALARM), rollsBackOnAlarm, BLUE,
-                blueGreen ? GREEN : null, desired), "api", baselineImage, Map.of("APP_VERSION", tag(0)));
+        registry.seed(new SimulatedRegistry.Image(
+                REPOSITORY, digest(0), tag(0), START.minus(Duration.ofDays(1)), baselineHealth));
+        baseline = ecs.create(
+                new SimulatedEcs.Service(
+                        SERVICE, List.of(ALARM), rollsBackOnAlarm, BLUE, blueGreen ? GREEN : null, desired),
+                "api",
+                baselineImage,
+                Map.of("APP_VERSION", tag(0)));
         if (random.nextInt(10) < 7) {
             ledger.seed(stable(SERVICE, baseline));
         }
-        invariants.add(new Invariants(ecs, ledger, registry, cloudWatch, publisher, clock, SERVICE, baseline, caller,
-                Hooks.DECISION_LOCK));
+        invariants.add(new Invariants(
+                ecs, ledger, registry, cloudWatch, publisher, clock, SERVICE, baseline, caller, Hooks.DECISION_LOCK));
         // Drawn from its own generator, so that a schedule without the bystander is the one it always was.
         SplittableRandom side = new SplittableRandom(~seed);
         bystander = side.nextInt(4) == 0;
         if (bystander) {
             cloudWatch.create(BYSTANDER_ALARM, Value.OK);
-            String web = ecs.create(new SimulatedEcs.Service(BYSTANDER, List.of(BYSTANDER_ALARM), side.nextBoolean(),
-                    BYSTANDER_TARGETS, null, 2), "web", baselineImage, Map.of("APP_VERSION", tag(0)));
+            String web = ecs.create(
+                    new SimulatedEcs.Service(
+                            BYSTANDER, List.of(BYSTANDER_ALARM), side.nextBoolean(), BYSTANDER_TARGETS, null, 2),
+                    "web",
+                    baselineImage,
+                    Map.of("APP_VERSION", tag(0)));
             if (side.nextBoolean()) {
                 ledger.seed(stable(BYSTANDER, web));
             }
-            invariants.add(new Invariants(ecs, ledger, registry, cloudWatch, publisher, clock, BYSTANDER, web, caller,
-                    Hooks.DECISION_LOCK));
+            invariants.add(new Invariants(
+                    ecs, ledger, registry, cloudWatch, publisher, clock, BYSTANDER, web, caller, Hooks.DECISION_LOCK));
         }
         scenario(incident);
         if (tracing) {
@@ -173,36 +184,37 @@ final class Schedule {
         note(() -> "seed " + seed + ": " + activeTicks + " active ticks, faults " + faultRate + ", crashes " + crashRate
                 + ", duplicates " + duplicateRate + ", concurrency " + maxConcurrent + ", rollsBackOnAlarm "
                 + rollsBackOnAlarm + ", blueGreen " + blueGreen + ", desired " + desired + ", baseline "
-                + baselineHealth + (insufficientDataUntil > 0 ? ", INSUFFICIENT_DATA until tick "
-                + insufficientDataUntil : "") + (bystander ? ", bystander " + BYSTANDER : ""));
+                + baselineHealth
+                + (insufficientDataUntil > 0 ? ", INSUFFICIENT_DATA until tick " + insufficientDataUntil : "")
+                + (bystander ? ", bystander " + BYSTANDER : ""));
 
         URI apiHealth = URI.create("http://api.internal/health");
         URI webHealth = URI.create("http://web.internal/health");
         List<ManagedService> managed = new ArrayList<>();
-        managed.add(new ManagedService(REPOSITORY, TagPolicy.defaultPolicy(), SERVICE, "api", BLUE,
-                blueGreen ? GREEN : null, apiHealth));
+        managed.add(new ManagedService(
+                REPOSITORY, TagPolicy.defaultPolicy(), SERVICE, "api", BLUE, blueGreen ? GREEN : null, apiHealth));
         if (bystander) {
-            managed.add(new ManagedService(REPOSITORY, TagPolicy.defaultPolicy(), BYSTANDER, "web", BYSTANDER_TARGETS,
-                    null, webHealth));
+            managed.add(new ManagedService(
+                    REPOSITORY, TagPolicy.defaultPolicy(), BYSTANDER, "web", BYSTANDER_TARGETS, null, webHealth));
         }
-        SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(ecs,
-                Map.of(apiHealth, SERVICE, webHealth, BYSTANDER), this::healthOf, random);
+        SimulatedLoadBalancer loadBalancer = new SimulatedLoadBalancer(
+                ecs, Map.of(apiHealth, SERVICE, webHealth, BYSTANDER), this::healthOf, random);
         FreezeSwitch notFrozen = new FreezeSwitch() { // nobody freezes deployments in the simulation
-            @Override
-            public Optional<String> frozen() {
-                return Optional.empty();
-            }
+                    @Override
+                    public Optional<String> frozen() {
+                        return Optional.empty();
+                    }
 
-            @Override
-            public void freeze() {
-                throw new UnsupportedOperationException("the simulation never freezes");
-            }
+                    @Override
+                    public void freeze() {
+                        throw new UnsupportedOperationException("the simulation never freezes");
+                    }
 
-            @Override
-            public boolean lift() {
-                return false;
-            }
-        };
+                    @Override
+                    public boolean lift() {
+                        return false;
+                    }
+                };
         PortCalls.Hook hook = new PortCalls.Hook() {
             @Override
             public void before(String port, String method) {
@@ -223,8 +235,8 @@ final class Schedule {
                 PortCalls.intercept(HealthProbe.class, loadBalancer, hook),
                 PortCalls.intercept(FreezeSwitch.class, notFrozen, hook),
                 PortCalls.intercept(PlatformEventPublisher.class, publisher, hook));
-        ServiceLock lock = new ServiceLock(ports.ledger(), clock, LOCK_LEASE, wait -> pause(),
-                () -> "lock-owner-" + ++lockOwners);
+        ServiceLock lock =
+                new ServiceLock(ports.ledger(), clock, LOCK_LEASE, wait -> pause(), () -> "lock-owner-" + ++lockOwners);
         platform = new SimulatedPlatform(new ManagedServices(managed), ports, SETTINGS, clock, lock);
     }
 
@@ -232,8 +244,7 @@ final class Schedule {
     static final class Hooks {
         static final boolean DECISION_LOCK = true;
 
-        private Hooks() {
-        }
+        private Hooks() {}
     }
 
     private static Deployment stable(ServiceRef service, String revision) {
@@ -241,9 +252,22 @@ final class Schedule {
         timeline.put(TimelineKey.imagePushedAt, START.minus(Duration.ofDays(1)));
         timeline.put(TimelineKey.acceptedAt, START.minus(Duration.ofHours(1)));
         timeline.put(TimelineKey.stableAt, START.minus(Duration.ofMinutes(30)));
-        return new Deployment(service, Deployment.idOf(revision), revision, null, null,
-                new ImageRef(REPOSITORY, digest(0), tag(0)), DeploymentState.STABLE, "ecs-svc/1001", true, timeline,
-                "deployed before the simulation", null, false, null, 6);
+        return new Deployment(
+                service,
+                Deployment.idOf(revision),
+                revision,
+                null,
+                null,
+                new ImageRef(REPOSITORY, digest(0), tag(0)),
+                DeploymentState.STABLE,
+                "ecs-svc/1001",
+                true,
+                timeline,
+                "deployed before the simulation",
+                null,
+                false,
+                null,
+                6);
     }
 
     private void scenario(boolean incident) {
@@ -290,8 +314,9 @@ final class Schedule {
 
     private ImageHealth drawHealth() {
         int roll = random.nextInt(20);
-        return roll < 12 ? ImageHealth.GOOD : roll < 15 ? ImageHealth.ERRORS : roll < 17 ? ImageHealth.CRASH
-                : ImageHealth.SICK;
+        return roll < 12
+                ? ImageHealth.GOOD
+                : roll < 15 ? ImageHealth.ERRORS : roll < 17 ? ImageHealth.CRASH : ImageHealth.SICK;
     }
 
     private void action(int atTick, String what, Runnable run) {
@@ -302,15 +327,20 @@ final class Schedule {
         int n = 900 + tick;
         clock.advance(Duration.ofMillis(1));
         registry.push(REPOSITORY, digest(n), "hotfix-" + n, ImageHealth.GOOD);
-        String arn = ecs.registerByHand(ecs.service(SERVICE).primary().taskDefinitionArn,
-                registry.repositoryUri(REPOSITORY) + "@" + digest(n), Map.of("APP_VERSION", "hotfix-" + n));
+        String arn = ecs.registerByHand(
+                ecs.service(SERVICE).primary().taskDefinitionArn,
+                registry.repositoryUri(REPOSITORY) + "@" + digest(n),
+                Map.of("APP_VERSION", "hotfix-" + n));
         ecs.update(SERVICE, arn, Origin.HUMAN, null);
     }
 
     private void deregisterOld() {
         String primary = ecs.service(SERVICE).primary().taskDefinitionArn;
-        List<String> older = ecs.taskDefinitions().stream().filter(td -> td.active)
-                .map(td -> td.arn).filter(arn -> revisionOf(arn) < revisionOf(primary)).toList();
+        List<String> older = ecs.taskDefinitions().stream()
+                .filter(td -> td.active)
+                .map(td -> td.arn)
+                .filter(arn -> revisionOf(arn) < revisionOf(primary))
+                .toList();
         if (!older.isEmpty()) {
             String arn = older.get(random.nextInt(older.size()));
             note(() -> "deregister " + Deployment.idOf(arn));
@@ -348,7 +378,9 @@ final class Schedule {
                 break;
             }
             if (quiescing && !canResume && !canDeliver) {
-                if (tick >= activeTicks + MIN_QUIESCE_TICKS && bus.isEmpty() && ecs.settled()
+                if (tick >= activeTicks + MIN_QUIESCE_TICKS
+                        && bus.isEmpty()
+                        && ecs.settled()
                         && ledger.all().stream().allMatch(d -> d.state().isTerminal())) {
                     break;
                 }
@@ -409,8 +441,8 @@ final class Schedule {
     /** A guard alarm fires while tasks of an erroring image serve, or (the main service's) while the noise lasts. */
     private void evaluateAlarm() {
         if (bystander) {
-            boolean errors = ecs.runningDigests(BYSTANDER).keySet().stream()
-                    .anyMatch(d -> healthOf(d) == ImageHealth.ERRORS);
+            boolean errors =
+                    ecs.runningDigests(BYSTANDER).keySet().stream().anyMatch(d -> healthOf(d) == ImageHealth.ERRORS);
             Value next = errors ? Value.ALARM : Value.OK;
             if (next != cloudWatch.state(BYSTANDER_ALARM)) {
                 note(() -> "alarm " + BYSTANDER_ALARM + " -> " + next);
@@ -419,8 +451,7 @@ final class Schedule {
         }
         boolean errors = ecs.runningDigests(SERVICE).keySet().stream().anyMatch(d -> healthOf(d) == ImageHealth.ERRORS);
         boolean noise = tick >= noiseFrom && tick < noiseUntil;
-        Value next = errors || noise ? Value.ALARM
-                : tick < insufficientDataUntil ? Value.INSUFFICIENT_DATA : Value.OK;
+        Value next = errors || noise ? Value.ALARM : tick < insufficientDataUntil ? Value.INSUFFICIENT_DATA : Value.OK;
         if (next != cloudWatch.state(ALARM)) {
             note(() -> "alarm " + ALARM + " -> " + next);
         }
@@ -439,7 +470,8 @@ final class Schedule {
             default -> throw new IllegalStateException("no handler for " + event);
         };
         Invocation invocation = new Invocation(id, delivery, body, clock.instant());
-        note(() -> id + " <- " + describe(event) + (delivery.attempt() > 0 ? " (retry " + delivery.attempt() + ")" : ""));
+        note(() ->
+                id + " <- " + describe(event) + (delivery.attempt() > 0 ? " (retry " + delivery.attempt() + ")" : ""));
         settle(interleaver.start(invocation));
     }
 
@@ -461,8 +493,8 @@ final class Schedule {
             return;
         }
         if (failure instanceof PortCalls.Killed || failure instanceof RuntimeException) {
-            note(() -> invocation + " failed: " + failure + (quiescing || invocation.delivery.attempt() >= EventBus.RETRIES
-                    ? "" : " (Lambda retries)"));
+            note(() -> invocation + " failed: " + failure
+                    + (quiescing || invocation.delivery.attempt() >= EventBus.RETRIES ? "" : " (Lambda retries)"));
             bus.failed(invocation.delivery, clock.instant());
         } else {
             invariants.getFirst().violation("NO_SIMULATION_ERROR", invocation + " threw " + failure);
@@ -525,7 +557,10 @@ final class Schedule {
 
     private void afterPortCall(String port, String method) {
         Invocation invocation = interleaver.current();
-        if (invocation != null && !quiescing && faultRate > 0 && method.equals("updateService")
+        if (invocation != null
+                && !quiescing
+                && faultRate > 0
+                && method.equals("updateService")
                 && random.nextDouble() < faultRate * 3) {
             note(() -> invocation + " loses the response of " + port + "." + method + " (it was applied)");
             throw new PortCalls.TransientAwsException(port + "." + method + ": timed out after the request was sent");
@@ -535,10 +570,11 @@ final class Schedule {
     private String describe(Object event) {
         return switch (event) {
             case EcrImageAction push -> "ECR push " + push.imageTag() + " " + push.id();
-            case EcsDeploymentStateChange change -> "ECS " + change.deploymentId() + " " + change.phase() + " "
-                    + change.id();
-            case CloudWatchAlarmStateChange alarm -> "alarm " + alarm.alarmName() + " " + alarm.previousState().value()
-                    + "->" + alarm.state().value() + " " + alarm.id();
+            case EcsDeploymentStateChange change ->
+                "ECS " + change.deploymentId() + " " + change.phase() + " " + change.id();
+            case CloudWatchAlarmStateChange alarm ->
+                "alarm " + alarm.alarmName() + " " + alarm.previousState().value() + "->"
+                        + alarm.state().value() + " " + alarm.id();
             case StabilizerTick run -> "stabilizer " + run.id();
             default -> event.toString();
         };
@@ -547,8 +583,9 @@ final class Schedule {
     private void note(Supplier<String> line) {
         if (tracing) {
             Instant now = clock.instant();
-            trace.append(String.format("[%s t%d] %s%n", Duration.between(START, now).toString().substring(2)
-                    .toLowerCase(), tick, line.get()));
+            trace.append(String.format(
+                    "[%s t%d] %s%n",
+                    Duration.between(START, now).toString().substring(2).toLowerCase(), tick, line.get()));
         }
     }
 

@@ -50,11 +50,21 @@ final class SimulatedCloudWatch implements AlarmPort {
             return;
         }
         Instant at = clock.instant();
-        bus.publish(new CloudWatchAlarmStateChange(new EventEnvelope("cw-" + ++eventSequence,
-                "CloudWatch Alarm State Change", "aws.cloudwatch", "123456789012", at, "us-east-1",
-                List.of("arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + name)), name,
-                new AlarmState(next, "Threshold Crossed", "{}", at.toString()),
-                new AlarmState(previous, "Threshold Crossed", "{}", at.toString()), List.of()), at);
+        bus.publish(
+                new CloudWatchAlarmStateChange(
+                        new EventEnvelope(
+                                "cw-" + ++eventSequence,
+                                "CloudWatch Alarm State Change",
+                                "aws.cloudwatch",
+                                "123456789012",
+                                at,
+                                "us-east-1",
+                                List.of("arn:aws:cloudwatch:us-east-1:123456789012:alarm:" + name)),
+                        name,
+                        new AlarmState(next, "Threshold Crossed", "{}", at.toString()),
+                        new AlarmState(previous, "Threshold Crossed", "{}", at.toString()),
+                        List.of()),
+                at);
     }
 
     boolean isAlarm(String name) {

@@ -90,12 +90,18 @@ final class SimulatedEcs implements EcsPort {
         final List<Rollout> rollouts = new ArrayList<>();
         /** Every rollout ever started, as ListServiceDeployments keeps them (DescribeServices forgets them). */
         final List<Rollout> everStarted = new ArrayList<>();
+
         int desired;
         String liveTargetGroup;
         String lastCompletedArn;
 
-        Service(ServiceRef ref, List<String> guardAlarms, boolean rollsBackOnAlarm, String blueTargetGroup,
-                String greenTargetGroup, int desired) {
+        Service(
+                ServiceRef ref,
+                List<String> guardAlarms,
+                boolean rollsBackOnAlarm,
+                String blueTargetGroup,
+                String greenTargetGroup,
+                int desired) {
             this.ref = ref;
             this.serviceArn = "arn:aws:ecs:us-east-1:123456789012:service/" + ref.cluster() + "/" + ref.service();
             this.guardAlarms = List.copyOf(guardAlarms);
@@ -111,7 +117,10 @@ final class SimulatedEcs implements EcsPort {
         }
 
         Rollout primary() {
-            return rollouts.stream().filter(r -> r.status.equals("PRIMARY")).findFirst().orElseThrow();
+            return rollouts.stream()
+                    .filter(r -> r.status.equals("PRIMARY"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -122,10 +131,16 @@ final class SimulatedEcs implements EcsPort {
      * @param racedSinceLastDescribe the caller's last DescribeServices predates an outside change (a human, Terraform
      *                               or ECS itself acted since): the caller could not have known
      */
-    record UpdateCall(Origin origin, String invocation, ServiceRef service, String target, String primaryBefore,
-                      String primaryRolloutStateBefore, boolean racedSinceLastDescribe, String deploymentId,
-                      Instant at) {
-    }
+    record UpdateCall(
+            Origin origin,
+            String invocation,
+            ServiceRef service,
+            String target,
+            String primaryBefore,
+            String primaryRolloutStateBefore,
+            boolean racedSinceLastDescribe,
+            String deploymentId,
+            Instant at) {}
 
     private final Clock clock;
     private final EventBus bus;
@@ -136,14 +151,19 @@ final class SimulatedEcs implements EcsPort {
     private final Map<ServiceRef, Service> services = new LinkedHashMap<>();
     /** Services whose rollout waits for a lifecycle hook's answer: ECS does not move them on. */
     private final java.util.Set<ServiceRef> awaitingHook = new java.util.HashSet<>();
+
     private final Map<String, Integer> nextRevision = new HashMap<>();
     private final List<Consumer<UpdateCall>> onUpdate = new ArrayList<>();
     private long outsideChanges;
     private int deploymentSequence = 1000;
     private int eventSequence;
 
-    SimulatedEcs(Clock clock, EventBus bus, SimulatedCloudWatch alarms, Function<String, ImageHealth> truth,
-                 Supplier<Invocation> caller) {
+    SimulatedEcs(
+            Clock clock,
+            EventBus bus,
+            SimulatedCloudWatch alarms,
+            Function<String, ImageHealth> truth,
+            Supplier<Invocation> caller) {
         this.clock = clock;
         this.bus = bus;
         this.alarms = alarms;
@@ -159,8 +179,8 @@ final class SimulatedEcs implements EcsPort {
     String create(Service service, String family, String image, Map<String, String> environment) {
         String arn = register(family, image, environment, Origin.TERRAFORM);
         services.put(service.ref, service);
-        Rollout initial = new Rollout(nextDeploymentId(), arn, clock.instant(), service.liveTargetGroup,
-                Origin.TERRAFORM);
+        Rollout initial =
+                new Rollout(nextDeploymentId(), arn, clock.instant(), service.liveTargetGroup, Origin.TERRAFORM);
         initial.rolloutState = "COMPLETED";
         initial.running = service.desired;
         service.rollouts.add(initial);
@@ -190,21 +210,34 @@ final class SimulatedEcs implements EcsPort {
             if (!rollout.taskDefinitionArn.equals(primary.taskDefinitionArn)) {
                 others += rollout.running;
             }
-            deployments.add(new EcsDeployment(rollout.id, rollout.status, rollout.taskDefinitionArn,
-                    rollout.rolloutState, rollout.running, rollout == primary ? service.desired : 0,
-                    rollout.failedTasks, rollout.createdAt));
+            deployments.add(new EcsDeployment(
+                    rollout.id,
+                    rollout.status,
+                    rollout.taskDefinitionArn,
+                    rollout.rolloutState,
+                    rollout.running,
+                    rollout == primary ? service.desired : 0,
+                    rollout.failedTasks,
+                    rollout.createdAt));
         }
-        return new ServiceSnapshot(ref, primary.taskDefinitionArn, service.desired, running, others, deployments,
-                service.guardAlarms, service.rollsBackOnAlarm);
+        return new ServiceSnapshot(
+                ref,
+                primary.taskDefinitionArn,
+                service.desired,
+                running,
+                others,
+                deployments,
+                service.guardAlarms,
+                service.rollsBackOnAlarm);
     }
 
     @Override
-    public String registerRevision(String fromTaskDefinitionArn, String container, String image,
-                                   Map<String, String> environment) {
+    public String registerRevision(
+            String fromTaskDefinitionArn, String container, String image, Map<String, String> environment) {
         TaskDefinition from = taskDefinitions.get(fromTaskDefinitionArn);
         if (from == null) {
-            throw new EcsRejectedException("ClientException: unable to describe task definition "
-                    + fromTaskDefinitionArn);
+            throw new EcsRejectedException(
+                    "ClientException: unable to describe task definition " + fromTaskDefinitionArn);
         }
         Map<String, String> merged = new HashMap<>(from.environment);
         merged.putAll(environment);
@@ -231,8 +264,9 @@ final class SimulatedEcs implements EcsPort {
     @Override
     public boolean deployedSince(ServiceRef ref, String taskDefinitionArn, Instant since) {
         Service service = services.get(ref);
-        return service != null && service.everStarted.stream()
-                .anyMatch(r -> r.taskDefinitionArn.equals(taskDefinitionArn) && !r.createdAt.isBefore(since));
+        return service != null
+                && service.everStarted.stream()
+                        .anyMatch(r -> r.taskDefinitionArn.equals(taskDefinitionArn) && !r.createdAt.isBefore(since));
     }
 
     // ---- the world: people, Terraform and time ----
@@ -245,16 +279,17 @@ final class SimulatedEcs implements EcsPort {
         }
         TaskDefinition td = taskDefinitions.get(taskDefinitionArn);
         if (td == null || !td.active) {
-            throw new EcsRejectedException("InvalidParameterException: TaskDefinition is inactive or does not exist: "
-                    + taskDefinitionArn);
+            throw new EcsRejectedException(
+                    "InvalidParameterException: TaskDefinition is inactive or does not exist: " + taskDefinitionArn);
         }
         Rollout before = service.primary();
         Invocation invocation = origin == Origin.ANTIGRAVITY ? caller.get() : null;
         boolean raced = invocation != null && invocation.outsideChangesAtLastDescribe < outsideChanges;
         before.status = "ACTIVE";
         String targetGroup = service.isBlueGreen()
-                ? (service.liveTargetGroup.equals(service.blueTargetGroup) ? service.greenTargetGroup
-                : service.blueTargetGroup)
+                ? (service.liveTargetGroup.equals(service.blueTargetGroup)
+                        ? service.greenTargetGroup
+                        : service.blueTargetGroup)
                 : service.liveTargetGroup;
         Rollout next = new Rollout(nextDeploymentId(), taskDefinitionArn, clock.instant(), targetGroup, origin);
         service.rollouts.removeIf(r -> r.running == 0 && r.status.equals("ACTIVE"));
@@ -263,8 +298,16 @@ final class SimulatedEcs implements EcsPort {
         if (origin.isOutside()) {
             outsideChanges++;
         }
-        UpdateCall call = new UpdateCall(origin, invocation == null ? origin.name() : invocation.id, ref,
-                taskDefinitionArn, before.taskDefinitionArn, before.rolloutState, raced, next.id, clock.instant());
+        UpdateCall call = new UpdateCall(
+                origin,
+                invocation == null ? origin.name() : invocation.id,
+                ref,
+                taskDefinitionArn,
+                before.taskDefinitionArn,
+                before.rolloutState,
+                raced,
+                next.id,
+                clock.instant());
         onUpdate.forEach(listener -> listener.accept(call));
         emit(service, Phase.IN_PROGRESS, next, reason);
         return next.id;
@@ -317,7 +360,8 @@ final class SimulatedEcs implements EcsPort {
             return;
         }
         ImageHealth health = truth.apply(taskDefinitions.get(primary.taskDefinitionArn).digest);
-        Optional<String> firing = service.guardAlarms.stream().filter(alarms::isAlarm).findFirst();
+        Optional<String> firing =
+                service.guardAlarms.stream().filter(alarms::isAlarm).findFirst();
         // ECS never rolls back its own rollback: the alarm that caused it may still be firing while old tasks drain.
         boolean rollback = primary.origin == Origin.ECS;
         if (service.rollsBackOnAlarm && firing.isPresent() && !rollback) {
@@ -381,9 +425,23 @@ final class SimulatedEcs implements EcsPort {
     private void emit(Service service, Phase phase, Rollout rollout, String reason) {
         Instant at = clock.instant();
         String text = reason == null ? "ECS deployment " + rollout.id + " " + phase : reason;
-        bus.publish(new EcsDeploymentStateChange(new EventEnvelope("ecs-" + ++eventSequence,
-                "ECS Deployment State Change", "aws.ecs", "123456789012", at, "us-east-1",
-                List.of(service.serviceArn)), "INFO", phase, rollout.id, at, text, service.serviceArn), at);
+        bus.publish(
+                new EcsDeploymentStateChange(
+                        new EventEnvelope(
+                                "ecs-" + ++eventSequence,
+                                "ECS Deployment State Change",
+                                "aws.ecs",
+                                "123456789012",
+                                at,
+                                "us-east-1",
+                                List.of(service.serviceArn)),
+                        "INFO",
+                        phase,
+                        rollout.id,
+                        at,
+                        text,
+                        service.serviceArn),
+                at);
     }
 
     private String register(String family, String image, Map<String, String> environment, Origin origin) {
@@ -444,7 +502,8 @@ final class SimulatedEcs implements EcsPort {
     boolean settled() {
         for (Service service : services.values()) {
             Rollout primary = service.primary();
-            if (primary.rolloutState.equals("IN_PROGRESS") || service.rollouts.size() > 1
+            if (primary.rolloutState.equals("IN_PROGRESS")
+                    || service.rollouts.size() > 1
                     || primary.running != service.desired) {
                 return false;
             }

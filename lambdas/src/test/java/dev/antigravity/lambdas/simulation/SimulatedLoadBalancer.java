@@ -21,8 +21,11 @@ final class SimulatedLoadBalancer implements TargetHealthPort, HealthProbe {
     private final SplittableRandom random;
 
     /** @param healthUrls each service's /health URL (the listener rule that reaches it) */
-    SimulatedLoadBalancer(SimulatedEcs ecs, java.util.Map<URI, ServiceRef> healthUrls,
-                          Function<String, ImageHealth> truth, SplittableRandom random) {
+    SimulatedLoadBalancer(
+            SimulatedEcs ecs,
+            java.util.Map<URI, ServiceRef> healthUrls,
+            Function<String, ImageHealth> truth,
+            SplittableRandom random) {
         this.ecs = ecs;
         this.healthUrls = java.util.Map.copyOf(healthUrls);
         this.truth = truth;
@@ -51,7 +54,8 @@ final class SimulatedLoadBalancer implements TargetHealthPort, HealthProbe {
     public ProbeResult probe(URI url, String expectedVersion) {
         SimulatedEcs.Service state = ecs.service(healthUrls.get(url));
         List<SimulatedEcs.Rollout> serving = state.rollouts.stream()
-                .filter(r -> r.running > 0 && r.targetGroup.equals(state.liveTargetGroup)).toList();
+                .filter(r -> r.running > 0 && r.targetGroup.equals(state.liveTargetGroup))
+                .toList();
         int tasks = serving.stream().mapToInt(r -> r.running).sum();
         if (tasks == 0) {
             return new ProbeResult(false, null, "HTTP 503 from the load balancer: no healthy targets");
@@ -62,8 +66,12 @@ final class SimulatedLoadBalancer implements TargetHealthPort, HealthProbe {
                 if (health(rollout) == ImageHealth.SICK) {
                     return new ProbeResult(false, null, "HTTP 503 after 3 attempts");
                 }
-                return new ProbeResult(true, ecs.taskDefinition(rollout.taskDefinitionArn).environment
-                        .get("APP_VERSION"), "HTTP 200");
+                return new ProbeResult(
+                        true,
+                        ecs.taskDefinition(rollout.taskDefinitionArn)
+                                .environment
+                                .get("APP_VERSION"),
+                        "HTTP 200");
             }
             pick -= rollout.running;
         }

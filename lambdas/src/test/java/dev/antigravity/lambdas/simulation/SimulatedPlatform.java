@@ -3,9 +3,9 @@ package dev.antigravity.lambdas.simulation;
 import dev.antigravity.lambdas.app.AcceptImage;
 import dev.antigravity.lambdas.app.AnnounceRecovery;
 import dev.antigravity.lambdas.app.HandleAlarm;
-import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.PromoteBaked;
 import dev.antigravity.lambdas.app.ReconcileRegistry;
+import dev.antigravity.lambdas.app.RecordDeploymentEvent;
 import dev.antigravity.lambdas.app.ResumeStranded;
 import dev.antigravity.lambdas.app.RollBack;
 import dev.antigravity.lambdas.app.ServiceLock;
@@ -27,9 +27,15 @@ import java.time.Clock;
 /** Every use case wired over the simulation's ports, as the Dagger modules wire them over AWS (see TestPlatform). */
 final class SimulatedPlatform {
     /** The ports, each already behind its scheduling proxy. */
-    record Ports(EcsPort ecs, LedgerPort ledger, RegistryPort registry, AlarmPort alarms, TargetHealthPort targets,
-                 HealthProbe probe, FreezeSwitch freeze, PlatformEventPublisher publisher) {
-    }
+    record Ports(
+            EcsPort ecs,
+            LedgerPort ledger,
+            RegistryPort registry,
+            AlarmPort alarms,
+            TargetHealthPort targets,
+            HealthProbe probe,
+            FreezeSwitch freeze,
+            PlatformEventPublisher publisher) {}
 
     final AcceptImage acceptImage;
     final RecordDeploymentEvent recordDeploymentEvent;
@@ -40,19 +46,36 @@ final class SimulatedPlatform {
 
     SimulatedPlatform(ManagedServices services, Ports ports, Settings settings, Clock clock, ServiceLock lock) {
         PlatformEvents events = new PlatformEvents(settings.environment());
-        acceptImage = new AcceptImage(services, ports.ecs(), ports.registry(), ports.ledger(), ports.freeze(),
-                ports.publisher(), events, lock, clock);
+        acceptImage = new AcceptImage(
+                services,
+                ports.ecs(),
+                ports.registry(),
+                ports.ledger(),
+                ports.freeze(),
+                ports.publisher(),
+                events,
+                lock,
+                clock);
         verify = new VerifyDeployment(ports.ecs(), ports.targets(), ports.probe(), ports.alarms());
-        rollBack = new RollBack(ports.ecs(), ports.ledger(), ports.publisher(), events, settings, lock,
-                ports.alarms(), clock);
-        recordDeploymentEvent = new RecordDeploymentEvent(services, ports.ecs(), ports.ledger(), verify, rollBack,
-                ports.publisher(), events, settings, clock);
-        handleAlarm = new HandleAlarm(services, ports.ecs(), ports.ledger(), rollBack, ports.publisher(), events,
-                clock, new AnnounceRecovery(ports.ecs(), ports.alarms(), ports.publisher(), events, clock));
-        stabilize = new Stabilize(services, ports.ledger(),
+        rollBack = new RollBack(
+                ports.ecs(), ports.ledger(), ports.publisher(), events, settings, lock, ports.alarms(), clock);
+        recordDeploymentEvent = new RecordDeploymentEvent(
+                services, ports.ecs(), ports.ledger(), verify, rollBack, ports.publisher(), events, settings, clock);
+        handleAlarm = new HandleAlarm(
+                services,
+                ports.ecs(),
+                ports.ledger(),
+                rollBack,
+                ports.publisher(),
+                events,
+                clock,
+                new AnnounceRecovery(ports.ecs(), ports.alarms(), ports.publisher(), events, clock));
+        stabilize = new Stabilize(
+                services,
+                ports.ledger(),
                 new PromoteBaked(ports.ecs(), ports.ledger(), verify, rollBack, ports.publisher(), events, lock, clock),
-                new ResumeStranded(ports.ecs(), ports.ledger(), acceptImage, rollBack, recordDeploymentEvent, settings,
-                        clock),
+                new ResumeStranded(
+                        ports.ecs(), ports.ledger(), acceptImage, rollBack, recordDeploymentEvent, settings, clock),
                 new ReconcileRegistry(ports.ledger(), ports.registry(), acceptImage, clock));
     }
 }

@@ -15,8 +15,7 @@ final class SimulatedRegistry implements RegistryPort {
     static final String ACCOUNT_REGISTRY = "123456789012.dkr.ecr.us-east-1.amazonaws.com/";
 
     /** A pushed image and what it really does once deployed. */
-    record Image(String repository, String digest, String tag, Instant pushedAt, ImageHealth health) {
-    }
+    record Image(String repository, String digest, String tag, Instant pushedAt, ImageHealth health) {}
 
     private final Clock clock;
     private final EventBus bus;
@@ -35,8 +34,21 @@ final class SimulatedRegistry implements RegistryPort {
     Image push(String repository, String digest, String tag, ImageHealth health) {
         Image image = new Image(repository, digest, tag, clock.instant(), health);
         images.add(image);
-        bus.publish(new EcrImageAction(new EventEnvelope("ecr-" + images.size(), "ECR Image Action", "aws.ecr",
-                "123456789012", image.pushedAt(), "us-east-1", List.of()), "SUCCESS", "PUSH", repository, digest, tag),
+        bus.publish(
+                new EcrImageAction(
+                        new EventEnvelope(
+                                "ecr-" + images.size(),
+                                "ECR Image Action",
+                                "aws.ecr",
+                                "123456789012",
+                                image.pushedAt(),
+                                "us-east-1",
+                                List.of()),
+                        "SUCCESS",
+                        "PUSH",
+                        repository,
+                        digest,
+                        tag),
                 image.pushedAt());
         return image;
     }
@@ -61,8 +73,11 @@ final class SimulatedRegistry implements RegistryPort {
 
     @Override
     public List<PushedImage> recentImages(String repository, int limit) {
-        return images.stream().filter(i -> i.repository().equals(repository) && i.tag() != null)
-                .sorted(Comparator.comparing(Image::pushedAt).reversed()).limit(limit)
-                .map(i -> new PushedImage(i.digest(), List.of(i.tag()), i.pushedAt())).toList();
+        return images.stream()
+                .filter(i -> i.repository().equals(repository) && i.tag() != null)
+                .sorted(Comparator.comparing(Image::pushedAt).reversed())
+                .limit(limit)
+                .map(i -> new PushedImage(i.digest(), List.of(i.tag()), i.pushedAt()))
+                .toList();
     }
 }

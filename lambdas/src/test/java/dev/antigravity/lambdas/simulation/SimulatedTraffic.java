@@ -17,8 +17,7 @@ import java.util.SplittableRandom;
  */
 final class SimulatedTraffic implements CanaryMetrics {
     /** How one target group's revision serves in a minute. */
-    record Behaviour(long requests, double errorRate, double latencySeconds) {
-    }
+    record Behaviour(long requests, double errorRate, double latencySeconds) {}
 
     private final SplittableRandom random;
     private final Map<Instant, Map<String, MinuteFigures>> minutes = new LinkedHashMap<>();
@@ -35,8 +34,9 @@ final class SimulatedTraffic implements CanaryMetrics {
             double expected = behaviour.requests() * behaviour.errorRate();
             long errors = Math.max(0, Math.round(expected + random.nextGaussian() * Math.sqrt(expected)));
             double latency = behaviour.latencySeconds() * (1 + 0.05 * random.nextGaussian());
-            figures.put(group, new MinuteFigures(start, behaviour.requests(), Math.min(errors, behaviour.requests()),
-                    latency));
+            figures.put(
+                    group,
+                    new MinuteFigures(start, behaviour.requests(), Math.min(errors, behaviour.requests()), latency));
         });
         minutes.put(start, figures);
     }
@@ -44,7 +44,8 @@ final class SimulatedTraffic implements CanaryMetrics {
     /** The share of 5xx over every group in the minute starting at {@code minute} (what the 5xx alarm watches). */
     double errorRate(Instant minute) {
         Map<String, MinuteFigures> figures = minutes.getOrDefault(minute.truncatedTo(ChronoUnit.MINUTES), Map.of());
-        long requests = figures.values().stream().mapToLong(MinuteFigures::requests).sum();
+        long requests =
+                figures.values().stream().mapToLong(MinuteFigures::requests).sum();
         long errors = figures.values().stream().mapToLong(MinuteFigures::errors).sum();
         return requests == 0 ? 0 : (double) errors / requests;
     }

@@ -1,11 +1,11 @@
 package dev.antigravity.infrastructure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.infrastructure.TerraformConfiguration.Block;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogue cache: Valkey in the private subnets, encrypted at rest with the platform key and
@@ -16,7 +16,8 @@ class CachePolicyTest {
 
     @Test
     void theReplicationGroupIsEncryptedEverywhereAndFailsOver() {
-        JsonNode group = CACHE.resource("aws_elasticache_replication_group", "this").body();
+        JsonNode group =
+                CACHE.resource("aws_elasticache_replication_group", "this").body();
 
         assertThat(group.path("engine").asText()).isEqualTo("valkey");
         assertThat(group.path("at_rest_encryption_enabled").asBoolean()).isTrue();
@@ -25,7 +26,10 @@ class CachePolicyTest {
         assertThat(group.path("transit_encryption_mode").asText()).isEqualTo("required");
         assertThat(group.path("auth_token").asText()).isEqualTo("${random_password.auth_token.result}");
         assertThat(group.path("subnet_group_name").asText()).isEqualTo("${aws_elasticache_subnet_group.this.name}");
-        assertThat(CACHE.resource("aws_elasticache_subnet_group", "this").body().path("subnet_ids").asText())
+        assertThat(CACHE.resource("aws_elasticache_subnet_group", "this")
+                        .body()
+                        .path("subnet_ids")
+                        .asText())
                 .isEqualTo("${var.subnet_ids}");
         assertThat(TerraformConfiguration.strings(group.path("security_group_ids")))
                 .containsExactly("${aws_security_group.cache.id}");
@@ -37,20 +41,32 @@ class CachePolicyTest {
     /** The service's invalidation relies on its TTL-less generation keys never being evicted. */
     @Test
     void onlyKeysWithATtlAreEvicted() {
-        JsonNode parameters = CACHE.resource("aws_elasticache_parameter_group", "this").body();
+        JsonNode parameters =
+                CACHE.resource("aws_elasticache_parameter_group", "this").body();
 
-        assertThat(parameters.path("parameter").toString()).contains("maxmemory-policy").contains("volatile-lru");
+        assertThat(parameters.path("parameter").toString())
+                .contains("maxmemory-policy")
+                .contains("volatile-lru");
     }
 
     @Test
     void theAuthTokenLivesInAKmsEncryptedSecret() {
-        JsonNode secret = CACHE.resource("aws_secretsmanager_secret", "auth_token").body();
-        JsonNode version = CACHE.resource("aws_secretsmanager_secret_version", "auth_token").body();
+        JsonNode secret =
+                CACHE.resource("aws_secretsmanager_secret", "auth_token").body();
+        JsonNode version = CACHE.resource("aws_secretsmanager_secret_version", "auth_token")
+                .body();
 
         assertThat(secret.path("kms_key_id").asText()).isEqualTo("${var.kms_key_arn}");
         assertThat(version.path("secret_string").asText()).isEqualTo("${random_password.auth_token.result}");
-        assertThat(CACHE.resource("random_password", "auth_token").body().path("length").asInt()).isBetween(16, 128);
-        assertThat(CACHE.resource("random_password", "auth_token").body().path("override_special").asText())
+        assertThat(CACHE.resource("random_password", "auth_token")
+                        .body()
+                        .path("length")
+                        .asInt())
+                .isBetween(16, 128);
+        assertThat(CACHE.resource("random_password", "auth_token")
+                        .body()
+                        .path("override_special")
+                        .asText())
                 .doesNotContain("@", "\"", "/");
     }
 
@@ -63,17 +79,21 @@ class CachePolicyTest {
             JsonNode body = rule.body();
             assertThat(body.path("security_group_id").asText()).isEqualTo("${aws_security_group.cache.id}");
             assertThat(body.path("referenced_security_group_id").asText()).isEqualTo("${each.value}");
-            assertThat(body.path("for_each").asText()).isEqualTo(
-                    "${{ for index, id in var.allowed_security_group_ids : tostring(index) => id }}");
+            assertThat(body.path("for_each").asText())
+                    .isEqualTo("${{ for index, id in var.allowed_security_group_ids : tostring(index) => id }}");
             assertThat(body.path("from_port").asText()).isEqualTo("${var.port}");
             assertThat(body.path("to_port").asText()).isEqualTo("${var.port}");
-            List.of("cidr_ipv4", "cidr_ipv6", "prefix_list_id").forEach(source -> assertThat(body.has(source)).as(source).isFalse());
+            List.of("cidr_ipv4", "cidr_ipv6", "prefix_list_id")
+                    .forEach(source -> assertThat(body.has(source)).as(source).isFalse());
         });
         assertThat(egress).singleElement().satisfies(rule -> {
-            assertThat(rule.body().path("referenced_security_group_id").asText()).isEqualTo("${aws_security_group.cache.id}");
+            assertThat(rule.body().path("referenced_security_group_id").asText())
+                    .isEqualTo("${aws_security_group.cache.id}");
             assertThat(rule.body().path("to_port").asText()).isEqualTo("${var.port}");
         });
-        assertThat(CACHE.resource("aws_security_group", "cache").body().has("ingress")).as("no inline rules").isFalse();
+        assertThat(CACHE.resource("aws_security_group", "cache").body().has("ingress"))
+                .as("no inline rules")
+                .isFalse();
     }
 
     @Test
@@ -87,9 +107,13 @@ class CachePolicyTest {
                     .containsExactly("${module.ecs_service.security_group_id}");
             assertThat(cache.path("kms_key_arn").asText()).isEqualTo("${module.kms.key_arn}");
             assertThat(cache.path("subnet_ids").asText()).isEqualTo("${module.network.database_subnet_ids}");
-            assertThat(service.path("environment").toString()).contains("CACHE_URL").contains("module.cache.url")
+            assertThat(service.path("environment").toString())
+                    .contains("CACHE_URL")
+                    .contains("module.cache.url")
                     .doesNotContain("CACHE_PASSWORD");
-            assertThat(service.path("secrets").toString()).contains("CACHE_PASSWORD").contains("module.cache.auth_token_secret_arn");
+            assertThat(service.path("secrets").toString())
+                    .contains("CACHE_PASSWORD")
+                    .contains("module.cache.auth_token_secret_arn");
             assertThat(service.path("secret_arns").toString()).contains("module.cache.auth_token_secret_arn");
         }
     }

@@ -20,6 +20,7 @@ class CheckovTest {
 
     /** #checkov:skip=CKV_AWS_123:reason, with a reason of a few words at least. */
     private static final Pattern SKIP = Pattern.compile("checkov:skip=(CKV2?_[A-Z0-9]+_\\d+)(?::(.*))?");
+
     private static final Map<String, String> OFFLINE = Map.of(
             // Offline: no download of Prisma Cloud guidelines, no mapping lookups.
             "BC_SKIP_MAPPING", "TRUE",
@@ -30,7 +31,9 @@ class CheckovTest {
         JsonNode report = checkov("-d", RepositoryLayout.TERRAFORM.toString(), "--framework", "terraform");
 
         assertThat(summaries(report)).allSatisfy(summary -> {
-            assertThat(summary.path("parsing_errors").asInt()).as("checkov parsing errors").isZero();
+            assertThat(summary.path("parsing_errors").asInt())
+                    .as("checkov parsing errors")
+                    .isZero();
             assertThat(summary.path("passed").asInt()).as("checks passed").isGreaterThan(100);
         });
         assertThat(failedChecks(report)).as("failed checkov checks").isEmpty();
@@ -60,13 +63,16 @@ class CheckovTest {
                     skips++;
                     String reason = skip.group(2) == null ? "" : skip.group(2).strip();
                     if (reason.split("\\s+").length < 5) {
-                        unjustified.add(source + ":" + (index + 1) + " " + lines.get(index).strip());
+                        unjustified.add(source + ":" + (index + 1) + " "
+                                + lines.get(index).strip());
                     }
                 }
             }
         }
         assertThat(skips).as("skips found (the scan itself works)").isPositive();
-        assertThat(unjustified).as("skips without a reason of at least five words").isEmpty();
+        assertThat(unjustified)
+                .as("skips without a reason of at least five words")
+                .isEmpty();
     }
 
     private static JsonNode checkov(String... target) throws Exception {
@@ -81,11 +87,16 @@ class CheckovTest {
     }
 
     private static List<JsonNode> reports(JsonNode report) {
-        return report.isArray() ? Stream.iterate(0, i -> i < report.size(), i -> i + 1).map(report::get).toList() : List.of(report);
+        return report.isArray()
+                ? Stream.iterate(0, i -> i < report.size(), i -> i + 1)
+                        .map(report::get)
+                        .toList()
+                : List.of(report);
     }
 
     private static List<JsonNode> summaries(JsonNode report) {
-        List<JsonNode> summaries = reports(report).stream().map(each -> each.path("summary")).toList();
+        List<JsonNode> summaries =
+                reports(report).stream().map(each -> each.path("summary")).toList();
         assertThat(summaries).as("checkov reports").isNotEmpty();
         return summaries;
     }
@@ -93,9 +104,12 @@ class CheckovTest {
     private static List<String> failedChecks(JsonNode report) {
         List<String> failed = new ArrayList<>();
         for (JsonNode each : reports(report)) {
-            each.path("results").path("failed_checks").forEach(check -> failed.add(
-                    check.path("check_id").asText() + " " + check.path("check_name").asText() + " — "
-                            + check.path("resource").asText() + " in " + check.path("file_path").asText()));
+            each.path("results")
+                    .path("failed_checks")
+                    .forEach(check -> failed.add(check.path("check_id").asText() + " "
+                            + check.path("check_name").asText() + " — "
+                            + check.path("resource").asText() + " in "
+                            + check.path("file_path").asText()));
         }
         return failed;
     }

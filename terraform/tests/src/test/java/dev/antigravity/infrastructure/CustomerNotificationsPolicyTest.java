@@ -18,13 +18,18 @@ class CustomerNotificationsPolicyTest {
     @Test
     void theDomainIsSignedWithDkimAndSendsThroughAConfigurationSetThatRequiresTls() {
         Block identity = module.resource("aws_sesv2_email_identity", "domain");
-        assertThat(identity.nested("dkim_signing_attributes").getFirst().path("next_signing_key_length").asText())
+        assertThat(identity.nested("dkim_signing_attributes")
+                        .getFirst()
+                        .path("next_signing_key_length")
+                        .asText())
                 .isEqualTo("RSA_2048_BIT");
         assertThat(identity.body().path("configuration_set_name").asText())
                 .isEqualTo("${aws_sesv2_configuration_set.this.configuration_set_name}");
         Block set = module.resource("aws_sesv2_configuration_set", "this");
-        assertThat(set.nested("delivery_options").getFirst().path("tls_policy").asText()).isEqualTo("REQUIRE");
-        assertThat(TerraformConfiguration.strings(set.nested("suppression_options").getFirst().get("suppressed_reasons")))
+        assertThat(set.nested("delivery_options").getFirst().path("tls_policy").asText())
+                .isEqualTo("REQUIRE");
+        assertThat(TerraformConfiguration.strings(
+                        set.nested("suppression_options").getFirst().get("suppressed_reasons")))
                 .containsExactlyInAnyOrder("BOUNCE", "COMPLAINT");
     }
 
@@ -32,8 +37,9 @@ class CustomerNotificationsPolicyTest {
     void emailMaySendOnlyFromTheConfiguredAddressThroughTheIdentityAndItsSet() {
         JsonNode statement = statement("SendOrderEmailFromTheDomain");
         assertThat(TerraformConfiguration.strings(statement.get("actions"))).containsExactly("ses:SendEmail");
-        assertThat(TerraformConfiguration.strings(statement.get("resources"))).containsExactlyInAnyOrder(
-                "${aws_sesv2_email_identity.domain.arn}", "${aws_sesv2_configuration_set.this.arn}");
+        assertThat(TerraformConfiguration.strings(statement.get("resources")))
+                .containsExactlyInAnyOrder(
+                        "${aws_sesv2_email_identity.domain.arn}", "${aws_sesv2_configuration_set.this.arn}");
         JsonNode condition = statement.path("condition").get(0);
         assertThat(condition.path("test").asText()).isEqualTo("StringEquals");
         assertThat(condition.path("variable").asText()).isEqualTo("ses:FromAddress");
@@ -51,7 +57,10 @@ class CustomerNotificationsPolicyTest {
         assertThat(TerraformConfiguration.strings(deny.get("actions"))).containsExactly("sns:Publish");
         assertThat(TerraformConfiguration.strings(deny.get("resources")))
                 .containsExactly("arn:${data.aws_partition.current.partition}:sns:*:*:*");
-        assertThat(module.resource("aws_iam_role_policy", "send").body().path("policy").asText())
+        assertThat(module.resource("aws_iam_role_policy", "send")
+                        .body()
+                        .path("policy")
+                        .asText())
                 .isEqualTo("${data.aws_iam_policy_document.send.json}");
     }
 
@@ -61,8 +70,10 @@ class CustomerNotificationsPolicyTest {
         JsonNode call = common.moduleCall("customer_notifications").body();
         assertThat(call.path("task_role_name").asText()).isEqualTo("${module.ecs_service.task_role_name}");
         assertThat(call.path("from_address").asText()).isEqualTo("${local.customer_email_from}");
-        String environment = common.locals().path("customer_notifications_environment").asText();
-        assertThat(environment).contains("NOTIFICATIONS_EMAIL_FROM      = local.customer_email_from")
+        String environment =
+                common.locals().path("customer_notifications_environment").asText();
+        assertThat(environment)
+                .contains("NOTIFICATIONS_EMAIL_FROM      = local.customer_email_from")
                 .contains("NOTIFICATIONS_EMAIL_CONFIGSET = local.name");
         assertThat(call.path("name").asText()).isEqualTo("${local.name}");
         assertThat(common.moduleCall("ecs_service").body().path("environment").asText())

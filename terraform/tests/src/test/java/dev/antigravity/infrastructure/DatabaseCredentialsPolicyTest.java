@@ -17,11 +17,16 @@ class DatabaseCredentialsPolicyTest {
     @Test
     void theTaskGetsTheSecretsArnAndNoPassword() {
         for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
-            JsonNode service = ModuleSource.environment(name).moduleCall("ecs_service").body();
-            assertThat(service.path("environment").toString()).as(name)
+            JsonNode service =
+                    ModuleSource.environment(name).moduleCall("ecs_service").body();
+            assertThat(service.path("environment").toString())
+                    .as(name)
                     .contains("DB_SECRET_ID = module.database.master_user_secret_arn");
-            assertThat(service.path("secrets").toString()).as(name)
-                    .doesNotContain("DB_PASSWORD").doesNotContain("DB_USERNAME").doesNotContain("master_user_secret_arn");
+            assertThat(service.path("secrets").toString())
+                    .as(name)
+                    .doesNotContain("DB_PASSWORD")
+                    .doesNotContain("DB_USERNAME")
+                    .doesNotContain("master_user_secret_arn");
             assertThat(service.path("secret_arns").toString()).as(name).doesNotContain("master_user_secret_arn");
         }
     }
@@ -31,20 +36,25 @@ class DatabaseCredentialsPolicyTest {
         for (String name : RepositoryLayout.ENVIRONMENT_NAMES) {
             ModuleSource environment = ModuleSource.environment(name);
             JsonNode read = statement(environment, "ReadTheDatabaseCredentials");
-            assertThat(TerraformConfiguration.strings(read.get("actions"))).containsExactly("secretsmanager:GetSecretValue");
+            assertThat(TerraformConfiguration.strings(read.get("actions")))
+                    .containsExactly("secretsmanager:GetSecretValue");
             assertThat(TerraformConfiguration.strings(read.get("resources"))).containsExactly(SECRET);
 
             JsonNode decrypt = statement(environment, "DecryptTheDatabaseCredentials");
             assertThat(TerraformConfiguration.strings(decrypt.get("actions"))).containsExactly("kms:Decrypt");
-            assertThat(TerraformConfiguration.strings(decrypt.get("resources"))).containsExactly("${module.kms.key_arn}");
+            assertThat(TerraformConfiguration.strings(decrypt.get("resources")))
+                    .containsExactly("${module.kms.key_arn}");
             JsonNode condition = decrypt.path("condition").get(0);
             assertThat(condition.path("test").asText()).isEqualTo("StringEquals");
             assertThat(condition.path("variable").asText()).isEqualTo("kms:EncryptionContext:SecretARN");
             assertThat(TerraformConfiguration.strings(condition.get("values"))).containsExactly(SECRET);
 
-            JsonNode policy = environment.resource("aws_iam_role_policy", "database_credentials").body();
+            JsonNode policy = environment
+                    .resource("aws_iam_role_policy", "database_credentials")
+                    .body();
             assertThat(policy.path("role").asText()).isEqualTo("${module.ecs_service.task_role_name}");
-            assertThat(policy.path("policy").asText()).isEqualTo("${data.aws_iam_policy_document.database_credentials.json}");
+            assertThat(policy.path("policy").asText())
+                    .isEqualTo("${data.aws_iam_policy_document.database_credentials.json}");
         }
     }
 

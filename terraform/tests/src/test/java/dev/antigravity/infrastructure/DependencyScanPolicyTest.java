@@ -27,7 +27,8 @@ class DependencyScanPolicyTest {
         for (String step : steps) {
             if (step.contains("uses: aquasecurity/trivy-action@")) {
                 Map<String, String> with = inputs(step);
-                assertThat(with).as(step)
+                assertThat(with)
+                        .as(step)
                         .containsEntry("scan-type", "rootfs")
                         .containsEntry("severity", "HIGH,CRITICAL")
                         .containsEntry("ignore-unfixed", "true")
@@ -37,10 +38,12 @@ class DependencyScanPolicyTest {
         }
 
         assertThat(scanned).containsExactlyInAnyOrder("${{ runner.temp }}/scan/api", "${{ runner.temp }}/scan/lambda");
-        assertThat(verifyJob).contains(
-                "cp -r api-service/target/api-service.jar api-service/target/libs \"$RUNNER_TEMP/scan/api/\"",
-                "cp lambdas/target/antigravity-lambdas.jar \"$RUNNER_TEMP/scan/lambda/\"");
-        assertThat(verifyJob.indexOf("Collect the deployable jars")).as("jars collected after the build")
+        assertThat(verifyJob)
+                .contains(
+                        "cp -r api-service/target/api-service.jar api-service/target/libs \"$RUNNER_TEMP/scan/api/\"",
+                        "cp lambdas/target/antigravity-lambdas.jar \"$RUNNER_TEMP/scan/lambda/\"");
+        assertThat(verifyJob.indexOf("Collect the deployable jars"))
+                .as("jars collected after the build")
                 .isGreaterThan(verifyJob.indexOf("run: ./mvnw -B verify"));
     }
 
@@ -54,10 +57,13 @@ class DependencyScanPolicyTest {
 
     private static Map<String, String> inputs(String step) {
         Map<String, String> inputs = new HashMap<>();
-        step.lines().map(String::strip).filter(line -> line.matches("[a-z-]+: .+")).forEach(line -> {
-            int colon = line.indexOf(": ");
-            inputs.put(line.substring(0, colon), line.substring(colon + 2));
-        });
+        step.lines()
+                .map(String::strip)
+                .filter(line -> line.matches("[a-z-]+: .+"))
+                .forEach(line -> {
+                    int colon = line.indexOf(": ");
+                    inputs.put(line.substring(0, colon), line.substring(colon + 2));
+                });
         return inputs;
     }
 }

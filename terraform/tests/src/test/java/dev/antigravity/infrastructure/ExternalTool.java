@@ -45,7 +45,9 @@ final class ExternalTool {
 
     static Optional<ExternalTool> find(String name) {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of(TOOLS_DIR.resolve("bin").toString()))
+        return Stream.concat(
+                        Stream.of(path.split(File.pathSeparator)),
+                        Stream.of(TOOLS_DIR.resolve("bin").toString()))
                 .filter(dir -> !dir.isBlank())
                 .map(dir -> Path.of(dir, name))
                 .filter(Files::isExecutable)
@@ -71,7 +73,8 @@ final class ExternalTool {
                     .directory(RepositoryLayout.ROOT.toFile())
                     .redirectErrorStream(false)
                     .redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(output.resolveSibling(output.getFileName() + ".err").toFile()));
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            output.resolveSibling(output.getFileName() + ".err").toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
@@ -80,7 +83,9 @@ final class ExternalTool {
                 fail(String.join(" ", command) + " did not finish within " + timeout);
             }
             Path errors = output.resolveSibling(output.getFileName() + ".err");
-            Result result = new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readString(output, StandardCharsets.UTF_8),
                     Files.exists(errors) ? Files.readString(errors, StandardCharsets.UTF_8) : "");
             Files.deleteIfExists(output);
             Files.deleteIfExists(errors);

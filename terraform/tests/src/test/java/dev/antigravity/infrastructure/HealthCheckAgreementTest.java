@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
  * same timing, or ECS would judge tasks by something the image never tested.
  */
 class HealthCheckAgreementTest {
-    private static final Pattern HEALTHCHECK = Pattern.compile(
-            "(?m)^HEALTHCHECK((?:\\s+--[a-z-]+=\\S+)*)\\s*\\\\?\\s*\\n?\\s*CMD\\s+(\\[.*])\\s*$");
+    private static final Pattern HEALTHCHECK =
+            Pattern.compile("(?m)^HEALTHCHECK((?:\\s+--[a-z-]+=\\S+)*)\\s*\\\\?\\s*\\n?\\s*CMD\\s+(\\[.*])\\s*$");
     private static final Pattern OPTION = Pattern.compile("--([a-z-]+)=(\\S+)");
     private static final String PORT = "${var.container_port}";
 
     private final ModuleSource ecsService = ModuleSource.module("ecs-service");
 
-    record DockerHealthCheck(Map<String, String> options, List<String> command) {
-    }
+    record DockerHealthCheck(Map<String, String> options, List<String> command) {}
 
     static DockerHealthCheck dockerfileHealthCheck() throws Exception {
         String dockerfile = RepositoryLayout.read(RepositoryLayout.DOCKERFILE);
         Matcher match = HEALTHCHECK.matcher(dockerfile);
-        assertThat(match.find()).as("the Dockerfile has an exec-form HEALTHCHECK").isTrue();
+        assertThat(match.find())
+                .as("the Dockerfile has an exec-form HEALTHCHECK")
+                .isTrue();
         Map<String, String> options = new LinkedHashMap<>();
         Matcher option = OPTION.matcher(match.group(1));
         while (option.find()) {
@@ -53,23 +54,40 @@ class HealthCheckAgreementTest {
 
         List<String> ecsCommand = new ArrayList<>();
         ecs.path("command").forEach(part -> ecsCommand.add(part.asText()));
-        assertThat(ecsCommand.getFirst()).as("exec form, as the Dockerfile's JSON array").isEqualTo("CMD");
+        assertThat(ecsCommand.getFirst())
+                .as("exec form, as the Dockerfile's JSON array")
+                .isEqualTo("CMD");
         String dockerUrl = docker.command().getLast();
         String port = dockerUrl.replaceAll("^http://127\\.0\\.0\\.1:(\\d+)/.*$", "$1");
-        assertThat(ecsCommand.subList(1, ecsCommand.size())).as("the same probe")
-                .containsExactlyElementsOf(docker.command().stream().map(part -> part.replace(":" + port + "/",
-                        ":" + PORT + "/")).toList());
-        assertThat(ecsService.variableDefault("container_port").asText()).as("the port the probe calls").isEqualTo(port);
+        assertThat(ecsCommand.subList(1, ecsCommand.size()))
+                .as("the same probe")
+                .containsExactlyElementsOf(docker.command().stream()
+                        .map(part -> part.replace(":" + port + "/", ":" + PORT + "/"))
+                        .toList());
+        assertThat(ecsService.variableDefault("container_port").asText())
+                .as("the port the probe calls")
+                .isEqualTo(port);
 
-        assertThat(ecs.path("interval").asInt()).isEqualTo(seconds(docker.options().get("interval"))).isEqualTo(30);
-        assertThat(ecs.path("timeout").asInt()).isEqualTo(seconds(docker.options().get("timeout")));
-        assertThat(ecs.path("startPeriod").asInt()).isEqualTo(seconds(docker.options().get("start-period"))).isPositive();
-        assertThat(ecs.path("retries").asInt()).isEqualTo(Integer.parseInt(docker.options().get("retries"))).isEqualTo(3);
+        assertThat(ecs.path("interval").asInt())
+                .isEqualTo(seconds(docker.options().get("interval")))
+                .isEqualTo(30);
+        assertThat(ecs.path("timeout").asInt())
+                .isEqualTo(seconds(docker.options().get("timeout")));
+        assertThat(ecs.path("startPeriod").asInt())
+                .isEqualTo(seconds(docker.options().get("start-period")))
+                .isPositive();
+        assertThat(ecs.path("retries").asInt())
+                .isEqualTo(Integer.parseInt(docker.options().get("retries")))
+                .isEqualTo(3);
     }
 
     @Test
     void theContainerDefinitionCarriesIt() {
-        assertThat(ecsService.resource("aws_ecs_task_definition", "this").body().path("container_definitions").asText())
+        assertThat(ecsService
+                        .resource("aws_ecs_task_definition", "this")
+                        .body()
+                        .path("container_definitions")
+                        .asText())
                 .contains("healthCheck", "local.container_health_check");
     }
 }

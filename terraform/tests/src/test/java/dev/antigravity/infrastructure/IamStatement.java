@@ -24,7 +24,8 @@ record IamStatement(String location, String sid, boolean allow, List<String> act
 
     static IamStatement of(String location, JsonNode statement) {
         String effect = TerraformConfiguration.text(statement, "effect");
-        return new IamStatement(location,
+        return new IamStatement(
+                location,
                 TerraformConfiguration.text(statement, "sid"),
                 effect == null || effect.equals("Allow"),
                 TerraformConfiguration.strings(statement.get("actions")),
@@ -41,7 +42,9 @@ record IamStatement(String location, String sid, boolean allow, List<String> act
         if (!allow || !resources.contains("*")) {
             return List.of();
         }
-        return actions.stream().filter(action -> !NOT_RESOURCE_SCOPED.contains(action)).toList();
+        return actions.stream()
+                .filter(action -> !NOT_RESOURCE_SCOPED.contains(action))
+                .toList();
     }
 
     String key() {

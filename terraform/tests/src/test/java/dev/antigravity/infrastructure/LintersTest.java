@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,8 @@ class LintersTest {
         List<String> arguments = new ArrayList<>(List.of("-no-color"));
         RepositoryLayout.workflowFiles().forEach(file -> arguments.add(file.toString()));
 
-        assertThat(RepositoryLayout.workflowFiles()).extracting(file -> file.getFileName().toString())
+        assertThat(RepositoryLayout.workflowFiles())
+                .extracting(file -> file.getFileName().toString())
                 .contains("ci.yml", "terraform.yml");
         ExternalTool.Result result = actionlint.run(arguments);
         assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -33,8 +34,8 @@ class LintersTest {
         ExternalTool hadolint = ExternalTool.require("hadolint");
         Path config = RepositoryLayout.ROOT.resolve(".hadolint.yaml");
 
-        ExternalTool.Result result = hadolint.run(List.of("--config", config.toString(), "--failure-threshold", "info",
-                RepositoryLayout.DOCKERFILE.toString()));
+        ExternalTool.Result result = hadolint.run(List.of(
+                "--config", config.toString(), "--failure-threshold", "info", RepositoryLayout.DOCKERFILE.toString()));
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
 
@@ -44,9 +45,16 @@ class LintersTest {
         ExternalTool shellcheck = ExternalTool.require("shellcheck");
         List<Path> scripts = ShellScripts.under(RepositoryLayout.ROOT);
 
-        assertThat(scripts).extracting(script -> RepositoryLayout.ROOT.relativize(script).toString())
-                .contains("scripts/test", "scripts/build-runtime-image", "scripts/lib/api-jar.sh", ".ci/run",
-                        "bench/api-load", "bench/lib/common.sh", "mvnw");
+        assertThat(scripts)
+                .extracting(script -> RepositoryLayout.ROOT.relativize(script).toString())
+                .contains(
+                        "scripts/test",
+                        "scripts/build-runtime-image",
+                        "scripts/lib/api-jar.sh",
+                        ".ci/run",
+                        "bench/api-load",
+                        "bench/lib/common.sh",
+                        "mvnw");
         ExternalTool.Result result = shellcheck.run(shellcheckArguments(scripts));
         assertThat(result.exitCode()).as(result.describe()).isZero();
     }
@@ -57,7 +65,8 @@ class LintersTest {
         ExternalTool shellcheck = ExternalTool.require("shellcheck");
         Path planted = Files.createDirectories(checkout.resolve("tools")).resolve("clean-up");
         Files.writeString(planted, "#!/usr/bin/env bash\nrm -rf $1/*\n");
-        Files.writeString(Files.createDirectories(checkout.resolve("target")).resolve("copied"), "#!/bin/sh\necho $1\n");
+        Files.writeString(
+                Files.createDirectories(checkout.resolve("target")).resolve("copied"), "#!/bin/sh\necho $1\n");
 
         assertThat(ShellScripts.under(checkout)).containsExactly(planted);
         ExternalTool.Result result = shellcheck.run(shellcheckArguments(List.of(planted)));
@@ -66,7 +75,8 @@ class LintersTest {
     }
 
     private static List<String> shellcheckArguments(List<Path> scripts) {
-        List<String> arguments = new ArrayList<>(List.of("--external-sources", "--source-path=SCRIPTDIR", "--format=gcc"));
+        List<String> arguments =
+                new ArrayList<>(List.of("--external-sources", "--source-path=SCRIPTDIR", "--format=gcc"));
         scripts.forEach(script -> arguments.add(script.toString()));
         return arguments;
     }
@@ -77,9 +87,14 @@ class LintersTest {
         var terraform = ExternalTool.find("terraform");
         assumeTrue(terraform.isPresent(), "terraform binary not on PATH: formatting not checked");
 
-        ExternalTool.Result result = terraform.orElseThrow().run(
-                List.of("fmt", "-check", "-recursive", "-diff", RepositoryLayout.TERRAFORM.toString()),
-                Map.of("TF_CLI_CONFIG_FILE", "/dev/null", "CHECKPOINT_DISABLE", "1"), Duration.ofMinutes(2));
-        assertThat(result.exitCode()).as("files terraform fmt would change:\n" + result.describe()).isZero();
+        ExternalTool.Result result = terraform
+                .orElseThrow()
+                .run(
+                        List.of("fmt", "-check", "-recursive", "-diff", RepositoryLayout.TERRAFORM.toString()),
+                        Map.of("TF_CLI_CONFIG_FILE", "/dev/null", "CHECKPOINT_DISABLE", "1"),
+                        Duration.ofMinutes(2));
+        assertThat(result.exitCode())
+                .as("files terraform fmt would change:\n" + result.describe())
+                .isZero();
     }
 }

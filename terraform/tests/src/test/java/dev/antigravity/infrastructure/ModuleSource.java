@@ -22,7 +22,9 @@ record ModuleSource(TerraformConfiguration configuration, Path dir) {
     }
 
     Block resource(String type, String name) {
-        return resources(type).stream().filter(block -> block.name().equals(name)).findFirst()
+        return resources(type).stream()
+                .filter(block -> block.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + "." + name + " in " + dir));
     }
 
@@ -31,8 +33,11 @@ record ModuleSource(TerraformConfiguration configuration, Path dir) {
     }
 
     Block moduleCall(String name) {
-        return configuration.moduleCalls().stream().filter(inThisModule()).filter(call -> call.name().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no module " + name + " in " + dir));
+        return configuration.moduleCalls().stream()
+                .filter(inThisModule())
+                .filter(call -> call.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no module " + name + " in " + dir));
     }
 
     JsonNode locals() {

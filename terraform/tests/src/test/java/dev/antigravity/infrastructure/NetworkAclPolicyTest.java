@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
 class NetworkAclPolicyTest {
 
     /** Where traffic starts or ends: a subnet tier, the internet, or the test listener's admitted clients. */
-    enum Place { PUBLIC, PRIVATE, DATABASE, INTERNET, TEST_CLIENTS;
+    enum Place {
+        PUBLIC,
+        PRIVATE,
+        DATABASE,
+        INTERNET,
+        TEST_CLIENTS;
 
         boolean inVpc() {
             return this == PUBLIC || this == PRIVATE || this == DATABASE;
@@ -41,7 +46,8 @@ class NetworkAclPolicyTest {
     record Leg(Place tier, String direction, String port, Place peer) {
         @Override
         public String toString() {
-            return tier.tier() + " " + direction + " " + port + (direction.equals("ingress") ? " from " : " to ") + peer;
+            return tier.tier() + " " + direction + " " + port + (direction.equals("ingress") ? " from " : " to ")
+                    + peer;
         }
     }
 
@@ -50,7 +56,8 @@ class NetworkAclPolicyTest {
 
     private static final ModuleSource NETWORK = ModuleSource.module("network");
     private static final ModuleSource ALB = ModuleSource.module("alb");
-    private static final int TEST_LISTENER_PORT = ALB.variableDefault("test_listener_port").asInt();
+    private static final int TEST_LISTENER_PORT =
+            ALB.variableDefault("test_listener_port").asInt();
 
     /**
      * Every security-group rule of the repository, by module/resource, and the places it connects. A new
@@ -74,12 +81,16 @@ class NetworkAclPolicyTest {
      * Connections no security group of ours describes: ElastiCache replicas copy from the primary in
      * the other zone, inside the database tier, on the cache port.
      */
-    private static final List<Connection> AWS_MANAGED_CONNECTIONS = List.of(
-            new Connection("cache replication", Place.DATABASE, Place.DATABASE, NETWORK.variableDefault("cache_port").asInt()));
+    private static final List<Connection> AWS_MANAGED_CONNECTIONS = List.of(new Connection(
+            "cache replication",
+            Place.DATABASE,
+            Place.DATABASE,
+            NETWORK.variableDefault("cache_port").asInt()));
 
     @Test
     void everySecurityGroupRuleIsClassified() {
-        List<String> rules = securityGroupRules().stream().map(NetworkAclPolicyTest::key).toList();
+        List<String> rules =
+                securityGroupRules().stream().map(NetworkAclPolicyTest::key).toList();
 
         assertThat(rules).as("security-group rules of the repository").hasSizeGreaterThanOrEqualTo(10);
         assertThat(rules).containsExactlyInAnyOrderElementsOf(SECURITY_GROUP_RULES.keySet());
@@ -107,30 +118,40 @@ class NetworkAclPolicyTest {
         for (AclRule rule : aclRules()) {
             Set<Place> places = placesOf(rule.cidrs());
             Set<Place> neededPlaces = EnumSet.noneOf(Place.class);
-            needed.stream().filter(leg -> leg.tier() == rule.tier() && leg.direction().equals(rule.direction())
-                    && leg.port().equals(rule.port())).forEach(leg -> neededPlaces.add(leg.peer()));
+            needed.stream()
+                    .filter(leg -> leg.tier() == rule.tier()
+                            && leg.direction().equals(rule.direction())
+                            && leg.port().equals(rule.port()))
+                    .forEach(leg -> neededPlaces.add(leg.peer()));
             boolean serves = places.stream().anyMatch(neededPlaces::contains);
-            boolean broaderThanNeeded = places.contains(Place.INTERNET)
-                    && neededPlaces.stream().allMatch(Place::inVpc);
+            boolean broaderThanNeeded =
+                    places.contains(Place.INTERNET) && neededPlaces.stream().allMatch(Place::inVpc);
             if (!serves || broaderThanNeeded) {
-                unneeded.add(rule.tier().tier() + " " + rule.direction() + " " + rule.name() + " " + rule.port()
-                        + " " + rule.cidrs() + " (needed towards " + neededPlaces + ")");
+                unneeded.add(rule.tier().tier() + " " + rule.direction() + " " + rule.name() + " " + rule.port() + " "
+                        + rule.cidrs() + " (needed towards " + neededPlaces + ")");
             }
         }
-        assertThat(unneeded).as("ACL rules no connection needs, or open wider than needed").isEmpty();
+        assertThat(unneeded)
+                .as("ACL rules no connection needs, or open wider than needed")
+                .isEmpty();
     }
 
     @Test
     void theEphemeralRangeCoversEveryInitiatorButNotRdp() {
         Set<Integer> covered = new TreeSet<>();
         NETWORK.locals().path("ephemeral_port_ranges").forEach(range -> {
-            for (int port = range.path("from_port").asInt(); port <= range.path("to_port").asInt(); port++) {
+            for (int port = range.path("from_port").asInt();
+                    port <= range.path("to_port").asInt();
+                    port++) {
                 covered.add(port);
             }
         });
 
-        assertThat(covered).as("NAT gateways and load balancers use 1024-65535").contains(1024, 32768, 60999, 65535)
-                .hasSize(65535 - 1024 + 1 - 1).doesNotContain(3389, 22, 1023);
+        assertThat(covered)
+                .as("NAT gateways and load balancers use 1024-65535")
+                .contains(1024, 32768, 60999, 65535)
+                .hasSize(65535 - 1024 + 1 - 1)
+                .doesNotContain(3389, 22, 1023);
     }
 
     @Test
@@ -147,8 +168,12 @@ class NetworkAclPolicyTest {
         assertThat(rule.body().path("for_each").asText()).isEqualTo("${local.network_acl_entries}");
         assertThat(rule.body().path("rule_action").asText()).isEqualTo("allow");
         assertThat(rule.body().path("protocol").asText()).isEqualTo("tcp");
-        assertThat(NETWORK.resources("aws_network_acl_rule")).as("no rule outside the table").hasSize(1);
-        assertThat(NETWORK.resource("aws_default_network_acl", "this").body().has("ingress")).as("default ACL admits nothing").isFalse();
+        assertThat(NETWORK.resources("aws_network_acl_rule"))
+                .as("no rule outside the table")
+                .hasSize(1);
+        assertThat(NETWORK.resource("aws_default_network_acl", "this").body().has("ingress"))
+                .as("default ACL admits nothing")
+                .isFalse();
     }
 
     @Test
@@ -156,26 +181,42 @@ class NetworkAclPolicyTest {
         Block routeTable = NETWORK.resource("aws_route_table", "database");
         List<Block> routes = TerraformConfiguration.parsed().resources("aws_route");
 
-        assertThat(routeTable.body().has("route")).as("no inline route in the database route table").isFalse();
-        assertThat(routes).as("routes").isNotEmpty().noneSatisfy(route ->
-                assertThat(route.body().path("route_table_id").asText()).contains("aws_route_table.database"));
-        assertThat(NETWORK.resource("aws_route_table_association", "database").body().path("route_table_id").asText())
+        assertThat(routeTable.body().has("route"))
+                .as("no inline route in the database route table")
+                .isFalse();
+        assertThat(routes)
+                .as("routes")
+                .isNotEmpty()
+                .noneSatisfy(route ->
+                        assertThat(route.body().path("route_table_id").asText()).contains("aws_route_table.database"));
+        assertThat(NETWORK.resource("aws_route_table_association", "database")
+                        .body()
+                        .path("route_table_id")
+                        .asText())
                 .isEqualTo("${aws_route_table.database.id}");
-        assertThat(NETWORK.resource("aws_route_table_association", "database").body().path("for_each").asText())
+        assertThat(NETWORK.resource("aws_route_table_association", "database")
+                        .body()
+                        .path("for_each")
+                        .asText())
                 .isEqualTo("${aws_subnet.database}");
-        assertThat(NETWORK.resource("aws_subnet", "database").body().has("map_public_ip_on_launch")).isFalse();
+        assertThat(NETWORK.resource("aws_subnet", "database").body().has("map_public_ip_on_launch"))
+                .isFalse();
         assertThat(TerraformConfiguration.strings(NETWORK.variableDefault("database_subnet_cidrs")))
                 .containsExactly("10.0.21.0/24", "10.0.22.0/24");
-        assertThat(aclRules()).filteredOn(rule -> rule.tier() == Place.DATABASE)
-                .allSatisfy(rule -> assertThat(placesOf(rule.cidrs())).as(rule.name()).allMatch(Place::inVpc));
+        assertThat(aclRules())
+                .filteredOn(rule -> rule.tier() == Place.DATABASE)
+                .allSatisfy(rule ->
+                        assertThat(placesOf(rule.cidrs())).as(rule.name()).allMatch(Place::inVpc));
     }
 
     @Test
     void environmentsPutTheDatabaseAndTheCacheInTheDatabaseTierAndWireTheAclsLikeTheGroups() {
         ModuleSource database = ModuleSource.module("database");
         ModuleSource cache = ModuleSource.module("cache");
-        assertThat(NETWORK.variableDefault("database_port").asInt()).isEqualTo(database.variableDefault("port").asInt());
-        assertThat(NETWORK.variableDefault("cache_port").asInt()).isEqualTo(cache.variableDefault("port").asInt());
+        assertThat(NETWORK.variableDefault("database_port").asInt())
+                .isEqualTo(database.variableDefault("port").asInt());
+        assertThat(NETWORK.variableDefault("cache_port").asInt())
+                .isEqualTo(cache.variableDefault("port").asInt());
         assertThat(TerraformConfiguration.strings(NETWORK.variableDefault("load_balancer_ingress_cidrs")))
                 .isEqualTo(TerraformConfiguration.strings(ALB.variableDefault("ingress_cidrs")));
 
@@ -185,11 +226,21 @@ class NetworkAclPolicyTest {
 
             for (String tenant : List.of("database", "cache")) {
                 JsonNode call = environment.moduleCall(tenant).body();
-                assertThat(call.path("subnet_ids").asText()).as(tenant).isEqualTo("${module.network.database_subnet_ids}");
-                assertThat(call.has("port")).as(tenant + " keeps the port the ACLs open").isFalse();
+                assertThat(call.path("subnet_ids").asText())
+                        .as(tenant)
+                        .isEqualTo("${module.network.database_subnet_ids}");
+                assertThat(call.has("port"))
+                        .as(tenant + " keeps the port the ACLs open")
+                        .isFalse();
             }
-            assertThat(environment.moduleCall("alb").body().has("ingress_cidrs")).as("ALB clients as the ACL admits them").isFalse();
-            assertThat(environment.moduleCall("ecs_service").body().path("database_cidrs").asText())
+            assertThat(environment.moduleCall("alb").body().has("ingress_cidrs"))
+                    .as("ALB clients as the ACL admits them")
+                    .isFalse();
+            assertThat(environment
+                            .moduleCall("ecs_service")
+                            .body()
+                            .path("database_cidrs")
+                            .asText())
                     .isEqualTo("${module.network.database_subnet_cidrs}");
             assertThat(network.path("container_port").asText()).isEqualTo("${var.container_port}");
             assertThat(network.path("test_listener").asText())
@@ -235,7 +286,9 @@ class NetworkAclPolicyTest {
             Place[] places = SECURITY_GROUP_RULES.get(key(rule));
             assertThat(places).as("classified: " + key(rule)).isNotNull();
             int from = port(rule, "from_port");
-            assertThat(port(rule, "to_port")).as(key(rule) + " is a single port").isEqualTo(from);
+            assertThat(port(rule, "to_port"))
+                    .as(key(rule) + " is a single port")
+                    .isEqualTo(from);
             assertThat(rule.body().path("ip_protocol").asText()).as(key(rule)).isEqualTo("tcp");
             connections.add(new Connection(key(rule), places[0], places[1], from));
         }
@@ -246,7 +299,8 @@ class NetworkAclPolicyTest {
     private static Set<Leg> admittedLegs() {
         Set<Leg> legs = new LinkedHashSet<>();
         for (AclRule rule : aclRules()) {
-            placesOf(rule.cidrs()).forEach(place -> legs.add(new Leg(rule.tier(), rule.direction(), rule.port(), place)));
+            placesOf(rule.cidrs())
+                    .forEach(place -> legs.add(new Leg(rule.tier(), rule.direction(), rule.port(), place)));
         }
         return legs;
     }
@@ -255,13 +309,21 @@ class NetworkAclPolicyTest {
         List<AclRule> rules = new ArrayList<>();
         JsonNode table = NETWORK.locals().path("network_acl_rules");
         assertThat(table.properties()).as("local.network_acl_rules").isNotEmpty();
-        table.properties().forEach(tier -> tier.getValue().properties().forEach(direction ->
-                direction.getValue().forEach(rule -> {
-                    String from = aclPort(rule, "from_port");
-                    assertThat(aclPort(rule, "to_port")).as(rule.path("name").asText()).isEqualTo(from);
-                    rules.add(new AclRule(Place.valueOf(tier.getKey().toUpperCase()), direction.getKey(),
-                            rule.path("name").asText(), from, rule.path("cidrs").asText()));
-                })));
+        table.properties()
+                .forEach(tier -> tier.getValue()
+                        .properties()
+                        .forEach(direction -> direction.getValue().forEach(rule -> {
+                            String from = aclPort(rule, "from_port");
+                            assertThat(aclPort(rule, "to_port"))
+                                    .as(rule.path("name").asText())
+                                    .isEqualTo(from);
+                            rules.add(new AclRule(
+                                    Place.valueOf(tier.getKey().toUpperCase()),
+                                    direction.getKey(),
+                                    rule.path("name").asText(),
+                                    from,
+                                    rule.path("cidrs").asText()));
+                        })));
         return rules;
     }
 
@@ -289,7 +351,9 @@ class NetworkAclPolicyTest {
             return Integer.toString(TEST_LISTENER_PORT);
         }
         JsonNode port = NETWORK.valueOf(rule, attribute);
-        assertThat(port.canConvertToInt()).as(attribute + " of ACL rule " + rule.path("name").asText() + ": " + text).isTrue();
+        assertThat(port.canConvertToInt())
+                .as(attribute + " of ACL rule " + rule.path("name").asText() + ": " + text)
+                .isTrue();
         return Integer.toString(port.asInt());
     }
 
@@ -299,11 +363,14 @@ class NetworkAclPolicyTest {
             // deploy-hooks reads it from the test listener URL the environments build from the ALB's port.
             return TEST_LISTENER_PORT;
         }
-        return new ModuleSource(TerraformConfiguration.parsed(), rule.moduleDir()).valueOf(rule.body(), attribute).asInt();
+        return new ModuleSource(TerraformConfiguration.parsed(), rule.moduleDir())
+                .valueOf(rule.body(), attribute)
+                .asInt();
     }
 
     private static List<Block> securityGroupRules() {
-        List<Block> rules = new ArrayList<>(TerraformConfiguration.parsed().resources("aws_vpc_security_group_ingress_rule"));
+        List<Block> rules =
+                new ArrayList<>(TerraformConfiguration.parsed().resources("aws_vpc_security_group_ingress_rule"));
         rules.addAll(TerraformConfiguration.parsed().resources("aws_vpc_security_group_egress_rule"));
         return rules;
     }

@@ -21,8 +21,7 @@ final class RepositoryLayout {
     /** The deployable environments (common/ holds the composition they link to). */
     static final List<String> ENVIRONMENT_NAMES = List.of("prod", "staging");
 
-    private RepositoryLayout() {
-    }
+    private RepositoryLayout() {}
 
     /** Every Terraform file under terraform/, outside provider caches and build output. */
     static List<Path> terraformFiles() {
@@ -47,7 +46,8 @@ final class RepositoryLayout {
 
     static List<Path> workflowFiles() {
         try (Stream<Path> files = Files.list(WORKFLOWS)) {
-            return files.filter(file -> file.toString().endsWith(".yml") || file.toString().endsWith(".yaml"))
+            return files.filter(file ->
+                            file.toString().endsWith(".yml") || file.toString().endsWith(".yaml"))
                     .sorted()
                     .toList();
         } catch (IOException e) {

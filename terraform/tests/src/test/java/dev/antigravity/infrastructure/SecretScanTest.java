@@ -24,11 +24,14 @@ class SecretScanTest {
     void noCommitHoldsASecret(@TempDir Path reports) throws IOException {
         Path report = reports.resolve("gitleaks.json");
 
-        ExternalTool.Result result = scan(RepositoryLayout.ROOT,
+        ExternalTool.Result result = scan(
+                RepositoryLayout.ROOT,
                 List.of("--log-opts=HEAD", "--redact", "--report-format", "json", "--report-path", report.toString()));
 
-        assertThat(result.exitCode()).as(result.describe() + "\nfindings (.gitleaks.toml allows fixtures):\n"
-                + (Files.exists(report) ? Files.readString(report) : "no report")).isZero();
+        assertThat(result.exitCode())
+                .as(result.describe() + "\nfindings (.gitleaks.toml allows fixtures):\n"
+                        + (Files.exists(report) ? Files.readString(report) : "no report"))
+                .isZero();
     }
 
     /** The seeded violation: an AWS key committed next to an allowed fixture is found, the fixture is not. */
@@ -38,11 +41,23 @@ class SecretScanTest {
         // Built at run time, so that this file does not hold what it plants.
         String awsKey = "AKIA" + "QX7RT2MZ4WNB6KJH";
         Files.writeString(checkout.resolve("deploy.env"), "AWS_ACCESS_KEY_ID=" + awsKey + "\n");
-        Files.writeString(checkout.resolve("probe.sh"),
+        Files.writeString(
+                checkout.resolve("probe.sh"),
                 "curl -H \"Authorization: Bearer sk_test_" + "local\" http://127.0.0.1:12111/v1/balance\n");
-        for (List<String> step : List.of(List.of("init", "-q"), List.of("add", "."),
-                List.of("-c", "user.name=Seed", "-c", "user.email=seed@example.com", "-c", "commit.gpgsign=false",
-                        "commit", "-q", "-m", "planted"))) {
+        for (List<String> step : List.of(
+                List.of("init", "-q"),
+                List.of("add", "."),
+                List.of(
+                        "-c",
+                        "user.name=Seed",
+                        "-c",
+                        "user.email=seed@example.com",
+                        "-c",
+                        "commit.gpgsign=false",
+                        "commit",
+                        "-q",
+                        "-m",
+                        "planted"))) {
             List<String> arguments = new ArrayList<>(List.of("-C", checkout.toString()));
             arguments.addAll(step);
             ExternalTool.Result result = git.run(arguments);
@@ -50,7 +65,8 @@ class SecretScanTest {
         }
         Path report = Files.createTempFile("gitleaks", ".json");
 
-        ExternalTool.Result result = scan(checkout, List.of("--report-format", "json", "--report-path", report.toString()));
+        ExternalTool.Result result =
+                scan(checkout, List.of("--report-format", "json", "--report-path", report.toString()));
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
         JsonNode findings = new ObjectMapper().readTree(report.toFile());
@@ -62,8 +78,8 @@ class SecretScanTest {
 
     private static ExternalTool.Result scan(Path repository, List<String> options) {
         ExternalTool gitleaks = ExternalTool.require("gitleaks");
-        List<String> arguments = new ArrayList<>(List.of("git", "--no-banner", "--no-color", "--config", CONFIG.toString(),
-                "--exit-code", "1"));
+        List<String> arguments = new ArrayList<>(
+                List.of("git", "--no-banner", "--no-color", "--config", CONFIG.toString(), "--exit-code", "1"));
         arguments.addAll(options);
         arguments.add(repository.toString());
         return gitleaks.run(arguments, Map.of(), Duration.ofMinutes(5));

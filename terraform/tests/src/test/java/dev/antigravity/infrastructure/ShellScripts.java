@@ -25,10 +25,10 @@ final class ShellScripts {
     /** What .gitignore leaves out (build output, caches, run results): nothing of ours to lint. */
     private static final Set<String> SKIPPED_NAMES = Set.of(".git", "target", "node_modules", ".terraform");
 
-    private static final Set<Path> SKIPPED_PATHS = Set.of(Path.of("tmp"), Path.of("bench/results"), Path.of(".ci/work"));
+    private static final Set<Path> SKIPPED_PATHS =
+            Set.of(Path.of("tmp"), Path.of("bench/results"), Path.of(".ci/work"));
 
-    private ShellScripts() {
-    }
+    private ShellScripts() {}
 
     static List<Path> under(Path root) {
         List<Path> scripts = new ArrayList<>();
@@ -36,12 +36,12 @@ final class ShellScripts {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean ignored = SKIPPED_NAMES.contains(name) || name.startsWith("target-")
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean ignored = SKIPPED_NAMES.contains(name)
+                            || name.startsWith("target-")
                             || SKIPPED_PATHS.contains(root.relativize(dir));
-                    return !dir.equals(root) && ignored
-                            ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
+                    return !dir.equals(root) && ignored ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override

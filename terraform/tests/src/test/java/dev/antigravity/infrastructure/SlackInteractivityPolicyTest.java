@@ -27,8 +27,11 @@ class SlackInteractivityPolicyTest {
     }
 
     private JsonNode document(String name) {
-        return hooks.data("aws_iam_policy_document").stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no policy document " + name)).body();
+        return hooks.data("aws_iam_policy_document").stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no policy document " + name))
+                .body();
     }
 
     @Test
@@ -41,7 +44,8 @@ class SlackInteractivityPolicyTest {
         assertThat(url.body().path("qualifier").asText())
                 .isEqualTo("${aws_lambda_alias.live[\"" + FUNCTION + "\"].name}");
         assertThat(TerraformConfiguration.parsed().resources("aws_lambda_function_url"))
-                .as("the only function URL in terraform/").singleElement()
+                .as("the only function URL in terraform/")
+                .singleElement()
                 .satisfies(only -> assertThat(only.name()).isEqualTo("slack_interactivity"));
         assertThat(function().path("handler").asText()).endsWith(".SlackInteractivityHandler::handleRequest");
     }
@@ -54,18 +58,26 @@ class SlackInteractivityPolicyTest {
         assertThat(environment.path("SLACK_ALLOWED_USERS").asText()).isEqualTo("${var.slack_allowed_users}");
 
         JsonNode statement = document("slack_signing_secret").path("statement").get(0);
-        assertThat(statement.path("actions")).singleElement()
+        assertThat(statement.path("actions"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.asText()).isEqualTo("secretsmanager:GetSecretValue"));
-        assertThat(statement.path("resources")).singleElement().satisfies(r -> assertThat(r.asText())
-                .isEqualTo("${aws_secretsmanager_secret.slack_signing_secret.arn}"));
-        assertThat(hooks.resource("aws_secretsmanager_secret", "slack_signing_secret").body().path("kms_key_id")
-                .asText()).isEqualTo("${var.kms_key_arn}");
+        assertThat(statement.path("resources"))
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.asText()).isEqualTo("${aws_secretsmanager_secret.slack_signing_secret.arn}"));
+        assertThat(hooks.resource("aws_secretsmanager_secret", "slack_signing_secret")
+                        .body()
+                        .path("kms_key_id")
+                        .asText())
+                .isEqualTo("${var.kms_key_arn}");
 
-        assertThat(capabilities(function())).contains("slack_signing_secret", "freeze_write", "ecs_rollback")
+        assertThat(capabilities(function()))
+                .contains("slack_signing_secret", "freeze_write", "ecs_rollback")
                 .doesNotContain("notifier_secrets", "ecs_deploy", "registry_read");
         hooks.locals().path("function_defaults").properties().forEach(entry -> {
             if (!entry.getKey().equals(FUNCTION)) {
-                assertThat(capabilities(entry.getValue())).as(entry.getKey())
+                assertThat(capabilities(entry.getValue()))
+                        .as(entry.getKey())
                         .doesNotContain("slack_signing_secret", "freeze_write");
             }
         });
@@ -74,9 +86,11 @@ class SlackInteractivityPolicyTest {
     @Test
     void freezeWriteTurnsOnlyTheFreezeParameter() {
         JsonNode statement = document("freeze_write").path("statement").get(0);
-        assertThat(statement.path("actions")).singleElement()
+        assertThat(statement.path("actions"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.asText()).isEqualTo("ssm:PutParameter"));
-        assertThat(statement.path("resources")).singleElement()
+        assertThat(statement.path("resources"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.asText()).isEqualTo("${aws_ssm_parameter.freeze.arn}"));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +81,14 @@ final class TerraformConfiguration {
     /** Module calls ("module" blocks); type is the call's name. */
     List<Block> moduleCalls() {
         List<Block> calls = new ArrayList<>();
-        files.forEach((file, json) -> json.path("module").properties().forEach(call ->
-                calls.add(new Block(file, "module", call.getKey(), call.getKey(), call.getValue().get(0)))));
+        files.forEach((file, json) -> json.path("module")
+                .properties()
+                .forEach(call -> calls.add(new Block(
+                        file,
+                        "module",
+                        call.getKey(),
+                        call.getKey(),
+                        call.getValue().get(0)))));
         return calls;
     }
 
@@ -92,7 +97,8 @@ final class TerraformConfiguration {
         var merged = JSON.createObjectNode();
         files.forEach((file, json) -> {
             if (file.getParent().equals(moduleDir)) {
-                json.path("locals").forEach(block -> merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) block));
+                json.path("locals")
+                        .forEach(block -> merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) block));
             }
         });
         return merged;
@@ -100,8 +106,11 @@ final class TerraformConfiguration {
 
     private List<Block> blocks(String kind, String type) {
         List<Block> blocks = new ArrayList<>();
-        files.forEach((file, json) -> json.path(kind).path(type).properties().forEach(named ->
-                named.getValue().forEach(body -> blocks.add(new Block(file, kind, type, named.getKey(), body)))));
+        files.forEach((file, json) -> json.path(kind)
+                .path(type)
+                .properties()
+                .forEach(named -> named.getValue()
+                        .forEach(body -> blocks.add(new Block(file, kind, type, named.getKey(), body)))));
         return blocks;
     }
 
@@ -111,7 +120,8 @@ final class TerraformConfiguration {
         List<String> arguments = new ArrayList<>();
         arguments.add(converterScript().toString());
         tfFiles.forEach(file -> arguments.add(file.toString()));
-        ExternalTool.Result result = node.run(arguments, Map.of("NODE_PATH", nodeModules.toString()), Duration.ofMinutes(2));
+        ExternalTool.Result result =
+                node.run(arguments, Map.of("NODE_PATH", nodeModules.toString()), Duration.ofMinutes(2));
         try {
             JsonNode byFile = JSON.readTree(result.stdout());
             Map<Path, JsonNode> files = new LinkedHashMap<>();
@@ -145,15 +155,17 @@ final class TerraformConfiguration {
                 .filter(dir -> Files.isDirectory(dir.resolve("@cdktf/hcl2json")))
                 .findFirst();
         if (found.isEmpty()) {
-            ExternalTool.unavailable("@cdktf/hcl2json not installed (set HCL2JSON_NODE_PATH or run scripts/install-test-tools;"
-                    + " scripts/test installs it and runs every test)");
+            ExternalTool.unavailable(
+                    "@cdktf/hcl2json not installed (set HCL2JSON_NODE_PATH or run scripts/install-test-tools;"
+                            + " scripts/test installs it and runs every test)");
         }
         return found.orElseThrow();
     }
 
     private static Path converterScript() {
         try {
-            return Path.of(TerraformConfiguration.class.getResource("/hcl2json.cjs").toURI());
+            return Path.of(
+                    TerraformConfiguration.class.getResource("/hcl2json.cjs").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -174,7 +186,9 @@ final class TerraformConfiguration {
         List<JsonNode> nested(String blockName) {
             List<JsonNode> found = new ArrayList<>();
             body.path(blockName).forEach(found::add);
-            body.path("dynamic").path(blockName).forEach(dynamic -> dynamic.path("content").forEach(found::add));
+            body.path("dynamic")
+                    .path(blockName)
+                    .forEach(dynamic -> dynamic.path("content").forEach(found::add));
             return found;
         }
     }
@@ -193,5 +207,4 @@ final class TerraformConfiguration {
         }
         return values;
     }
-
 }

@@ -14,24 +14,39 @@ import org.junit.jupiter.api.Test;
 class TerraformStructureTest {
 
     private static final List<String> MODULES = List.of(
-            "alb", "cache", "cloudtrail", "customer-notifications", "database", "deploy-hooks", "ecr", "ecs-service", "github-oidc", "kms",
-            "network", "observability");
+            "alb",
+            "cache",
+            "cloudtrail",
+            "customer-notifications",
+            "database",
+            "deploy-hooks",
+            "ecr",
+            "ecs-service",
+            "github-oidc",
+            "kms",
+            "network",
+            "observability");
 
     @Test
     void everyTerraformFileParses() {
         TerraformConfiguration configuration = TerraformConfiguration.parseAll();
 
         assertThat(configuration.errors()).as("files HCL cannot parse").isEmpty();
-        assertThat(configuration.files()).hasSameSizeAs(RepositoryLayout.terraformFiles()).hasSizeGreaterThan(40);
+        assertThat(configuration.files())
+                .hasSameSizeAs(RepositoryLayout.terraformFiles())
+                .hasSizeGreaterThan(40);
     }
 
     @Test
     void everyModuleHasTheStandardFiles() {
-        assertThat(RepositoryLayout.moduleDirectories()).map(dir -> dir.getFileName().toString())
+        assertThat(RepositoryLayout.moduleDirectories())
+                .map(dir -> dir.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(MODULES);
         for (Path module : RepositoryLayout.moduleDirectories()) {
             for (String file : List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf", "README.md")) {
-                assertThat(module.resolve(file)).as(module.getFileName() + "/" + file).isRegularFile();
+                assertThat(module.resolve(file))
+                        .as(module.getFileName() + "/" + file)
+                        .isRegularFile();
             }
         }
     }
@@ -58,23 +73,38 @@ class TerraformStructureTest {
     @Test
     void everyModulePinsTerraformAndTheAwsProviderToARange() {
         for (Path module : RepositoryLayout.moduleDirectories()) {
-            JsonNode terraform = TerraformConfiguration.parsed().files().get(module.resolve("versions.tf")).path("terraform").get(0);
+            JsonNode terraform = TerraformConfiguration.parsed()
+                    .files()
+                    .get(module.resolve("versions.tf"))
+                    .path("terraform")
+                    .get(0);
 
-            assertThat(text(terraform, "required_version")).as(module + " required_version").contains(">=").contains("<");
+            assertThat(text(terraform, "required_version"))
+                    .as(module + " required_version")
+                    .contains(">=")
+                    .contains("<");
             JsonNode aws = terraform.path("required_providers").get(0).path("aws");
             assertThat(text(aws, "source")).isEqualTo("hashicorp/aws");
-            assertThat(text(aws, "version")).as(module + " aws provider").contains(">= 6.21.0").contains("< 7.0.0");
+            assertThat(text(aws, "version"))
+                    .as(module + " aws provider")
+                    .contains(">= 6.21.0")
+                    .contains("< 7.0.0");
         }
     }
 
     @Test
     void everyModuleValidatesSomeInput() {
         for (Path module : RepositoryLayout.moduleDirectories()) {
-            JsonNode variables = TerraformConfiguration.parsed().files().get(module.resolve("variables.tf")).path("variable");
+            JsonNode variables = TerraformConfiguration.parsed()
+                    .files()
+                    .get(module.resolve("variables.tf"))
+                    .path("variable");
             long validated = variables.properties().stream()
                     .filter(variable -> variable.getValue().get(0).has("validation"))
                     .count();
-            assertThat(validated).as(module.getFileName() + " variables with a validation block").isPositive();
+            assertThat(validated)
+                    .as(module.getFileName() + " variables with a validation block")
+                    .isPositive();
         }
     }
 
@@ -82,11 +112,21 @@ class TerraformStructureTest {
     void environmentsUseAnEncryptedS3BackendWithLockingAndShipAnExampleTfvars() {
         for (String environment : RepositoryLayout.ENVIRONMENT_NAMES) {
             Path dir = RepositoryLayout.ENVIRONMENTS.resolve(environment);
-            JsonNode s3 = TerraformConfiguration.parsed().files().get(dir.resolve("backend.tf"))
-                    .path("terraform").get(0).path("backend").path("s3").get(0);
+            JsonNode s3 = TerraformConfiguration.parsed()
+                    .files()
+                    .get(dir.resolve("backend.tf"))
+                    .path("terraform")
+                    .get(0)
+                    .path("backend")
+                    .path("s3")
+                    .get(0);
 
-            assertThat(s3.path("use_lockfile").asBoolean()).as(environment + " use_lockfile").isTrue();
-            assertThat(s3.path("encrypt").asBoolean()).as(environment + " encrypt").isTrue();
+            assertThat(s3.path("use_lockfile").asBoolean())
+                    .as(environment + " use_lockfile")
+                    .isTrue();
+            assertThat(s3.path("encrypt").asBoolean())
+                    .as(environment + " encrypt")
+                    .isTrue();
             assertThat(text(s3, "key")).startsWith(environment + "/");
             assertThat(dir.resolve("terraform.tfvars.example")).isRegularFile();
             assertThat(dir.resolve("main.tf")).isRegularFile();
@@ -96,12 +136,18 @@ class TerraformStructureTest {
     @Test
     void environmentsTagEverythingThroughTheProviderAndExposeTheUsefulOutputs() {
         for (String environment : RepositoryLayout.ENVIRONMENT_NAMES) {
-            JsonNode main = TerraformConfiguration.parsed().files().get(RepositoryLayout.ENVIRONMENTS.resolve(environment).resolve("main.tf"));
+            JsonNode main = TerraformConfiguration.parsed()
+                    .files()
+                    .get(RepositoryLayout.ENVIRONMENTS.resolve(environment).resolve("main.tf"));
             JsonNode provider = main.path("provider").path("aws").get(0);
-            JsonNode outputs = TerraformConfiguration.parsed().files()
-                    .get(RepositoryLayout.ENVIRONMENTS.resolve(environment).resolve("outputs.tf")).path("output");
+            JsonNode outputs = TerraformConfiguration.parsed()
+                    .files()
+                    .get(RepositoryLayout.ENVIRONMENTS.resolve(environment).resolve("outputs.tf"))
+                    .path("output");
 
-            assertThat(provider.path("default_tags").get(0).has("tags")).as(environment + " default_tags").isTrue();
+            assertThat(provider.path("default_tags").get(0).has("tags"))
+                    .as(environment + " default_tags")
+                    .isTrue();
             assertThat(outputs.has("alb_url")).isTrue();
             assertThat(outputs.has("ecr_repository_url")).isTrue();
             assertThat(outputs.has("function_names")).isTrue();

@@ -31,7 +31,9 @@ class WorkflowPolicyTest {
             }
         }
         assertThat(uses).as("actions used").isPositive();
-        assertThat(unpinned).as("actions not pinned by SHA (with '# vX' comment)").isEmpty();
+        assertThat(unpinned)
+                .as("actions not pinned by SHA (with '# vX' comment)")
+                .isEmpty();
     }
 
     @Test

@@ -1,10 +1,5 @@
 package dev.antigravity.api.http.auth;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import dev.antigravity.api.http.RequestPath;
 import dev.antigravity.api.http.filter.OperationalPaths;
 import dev.antigravity.api.http.problem.ApiException;
@@ -15,6 +10,10 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Authenticates every request that presents credentials. A request without an Authorization
@@ -52,7 +51,8 @@ public final class AuthFilter implements Filter {
     }
 
     private Principal authenticate(ServerRequest req) {
-        List<String> authorizations = req.headers().get(HeaderNames.AUTHORIZATION).allValues();
+        List<String> authorizations =
+                req.headers().get(HeaderNames.AUTHORIZATION).allValues();
         if (authorizations.size() != 1) {
             // Which one would count? Intermediaries disagree (first, last, joined), so neither does.
             throw ApiException.badRequest("Send exactly one Authorization header.");
@@ -62,7 +62,8 @@ public final class AuthFilter implements Filter {
             throw ApiException.tooManyRequests(wait);
         }
         try {
-            return verifier.verify(bearerToken(Optional.of(authorizations.getFirst())).orElseThrow());
+            return verifier.verify(
+                    bearerToken(Optional.of(authorizations.getFirst())).orElseThrow());
         } catch (ApiException rejected) {
             if (rejected.status() == 401) {
                 failures.failed(req);

@@ -1,10 +1,9 @@
 package dev.antigravity.api.http.auth;
 
+import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.helidon.config.Config;
 
 /**
  * The {@code auth} configuration. {@code mode=local} trusts only the checked-in development key
@@ -12,21 +11,35 @@ import io.helidon.config.Config;
  * provider's JWKS and is the default, so a deployment that forgets to configure auth fails to
  * start instead of accepting tokens anybody can mint.
  */
-public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String> jwksFile, String issuer,
-                           String audience, Duration clockSkew, Duration maxLifetime) {
+public record AuthSettings(
+        Mode mode,
+        Optional<String> jwksUrl,
+        Optional<String> jwksFile,
+        String issuer,
+        String audience,
+        Duration clockSkew,
+        Duration maxLifetime) {
 
     /** The default {@code auth.lifetime}: longer-lived tokens are refused. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
 
-    public AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String> jwksFile, String issuer,
-                        String audience, Duration clockSkew) {
+    public AuthSettings(
+            Mode mode,
+            Optional<String> jwksUrl,
+            Optional<String> jwksFile,
+            String issuer,
+            String audience,
+            Duration clockSkew) {
         this(mode, jwksUrl, jwksFile, issuer, audience, clockSkew, DEFAULT_LIFETIME);
     }
 
     public static final String LOCAL_ISSUER = "antigravity-local";
     public static final String DEFAULT_AUDIENCE = "antigravity-api";
 
-    public enum Mode { LOCAL, JWKS }
+    public enum Mode {
+        LOCAL,
+        JWKS
+    }
 
     public static AuthSettings from(Config auth) {
         Mode mode = mode(auth.get("mode").asString().orElse("jwks"));
@@ -38,8 +51,14 @@ public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String>
             throw new IllegalStateException("auth.lifetime (AUTH_LIFETIME) must be positive, not " + lifetime);
         }
         if (mode == Mode.LOCAL) {
-            return new AuthSettings(mode, Optional.empty(), Optional.empty(), issuer.orElse(LOCAL_ISSUER),
-                    audience.orElse(DEFAULT_AUDIENCE), skew, lifetime);
+            return new AuthSettings(
+                    mode,
+                    Optional.empty(),
+                    Optional.empty(),
+                    issuer.orElse(LOCAL_ISSUER),
+                    audience.orElse(DEFAULT_AUDIENCE),
+                    skew,
+                    lifetime);
         }
         Optional<String> url = nonBlank(auth.get("jwks.url"));
         Optional<String> file = nonBlank(auth.get("jwks.file"));
@@ -47,10 +66,15 @@ public record AuthSettings(Mode mode, Optional<String> jwksUrl, Optional<String>
             throw new IllegalStateException("auth.mode=jwks needs exactly one of auth.jwks.url (AUTH_JWKS_URL) "
                     + "or auth.jwks.file (AUTH_JWKS_FILE)");
         }
-        return new AuthSettings(mode, url, file,
+        return new AuthSettings(
+                mode,
+                url,
+                file,
                 issuer.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.issuer (AUTH_ISSUER)")),
-                audience.orElseThrow(() -> new IllegalStateException("auth.mode=jwks needs auth.audience (AUTH_AUDIENCE)")),
-                skew, lifetime);
+                audience.orElseThrow(
+                        () -> new IllegalStateException("auth.mode=jwks needs auth.audience (AUTH_AUDIENCE)")),
+                skew,
+                lifetime);
     }
 
     private static Mode mode(String value) {

@@ -1,10 +1,9 @@
 package dev.antigravity.api.http.auth;
 
-import java.time.Duration;
-
 import dev.antigravity.api.http.filter.ClientAddress;
 import dev.antigravity.api.http.filter.TokenBuckets;
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Duration;
 
 /**
  * Failed authentications per client address ({@code ratelimit.failures.*}). A client that keeps

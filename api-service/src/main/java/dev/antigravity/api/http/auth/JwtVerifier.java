@@ -1,21 +1,5 @@
 package dev.antigravity.api.http.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.nio.file.Path;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -30,6 +14,21 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.antigravity.api.http.problem.ApiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies bearer tokens: signature (RS256 or ES256 only, so {@code alg: none} and HMAC tricks
@@ -59,14 +58,18 @@ public final class JwtVerifier {
         verified = new VerifiedTokens(clock);
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-        var claims = new DefaultJWTClaimsVerifier<>(Set.of(settings.audience()),
-                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
-                settings.mode() == AuthSettings.Mode.JWKS ? Set.of("sub", "exp", "iat") : Set.of("sub", "exp"), Set.of()) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(clock.instant()); // exp and nbf judged by the same clock as the verified tokens
-            }
-        };
+        var claims =
+                new DefaultJWTClaimsVerifier<>(
+                        Set.of(settings.audience()),
+                        new JWTClaimsSet.Builder().issuer(settings.issuer()).build(),
+                        settings.mode() == AuthSettings.Mode.JWKS ? Set.of("sub", "exp", "iat") : Set.of("sub", "exp"),
+                        Set.of()) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(
+                                clock.instant()); // exp and nbf judged by the same clock as the verified tokens
+                    }
+                };
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -82,16 +85,19 @@ public final class JwtVerifier {
 
     private static JWKSource<SecurityContext> keySource(AuthSettings settings) {
         if (settings.mode() == AuthSettings.Mode.LOCAL) {
-            LOG.log(System.Logger.Level.WARNING, "auth.mode=local: trusting only the development key checked into "
-                    + "the repository (tokens from scripts/mint-token). Never use this mode in production.");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "auth.mode=local: trusting only the development key checked into "
+                            + "the repository (tokens from scripts/mint-token). Never use this mode in production.");
             return new ImmutableJWKSet<>(LocalDevKeys.publicKeys());
         }
         if (settings.jwksFile().isPresent()) {
             JWKSet set = loadFile(Path.of(settings.jwksFile().get()));
             if (set.getKeys().stream().anyMatch(LocalDevKeys::isLocal)) {
-                throw new IllegalStateException("Refusing to start: " + settings.jwksFile().get()
-                        + " contains the local development key, whose private half is in the repository. "
-                        + "Use auth.mode=local for development.");
+                throw new IllegalStateException(
+                        "Refusing to start: " + settings.jwksFile().get()
+                                + " contains the local development key, whose private half is in the repository. "
+                                + "Use auth.mode=local for development.");
             }
             return new ImmutableJWKSet<>(set);
         }
@@ -99,14 +105,17 @@ public final class JwtVerifier {
         try {
             url = URI.create(settings.jwksUrl().orElseThrow()).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("auth.jwks.url is not a valid URL: " + settings.jwksUrl().orElseThrow(), e);
+            throw new IllegalStateException(
+                    "auth.jwks.url is not a valid URL: " + settings.jwksUrl().orElseThrow(), e);
         }
         refuseIfServingLocalKey(url);
-        JWKSource<SecurityContext> remote = JWKSourceBuilder.<SecurityContext>create(url).retrying(true).build();
+        JWKSource<SecurityContext> remote =
+                JWKSourceBuilder.<SecurityContext>create(url).retrying(true).build();
         // Keys are fetched lazily and cached (the identity provider may be down at start-up or
         // rotate keys later); the local key is filtered out whenever it would be used.
         return (selector, context) -> remote.get(selector, context).stream()
-                .filter(key -> !LocalDevKeys.isLocal(key)).toList();
+                .filter(key -> !LocalDevKeys.isLocal(key))
+                .toList();
     }
 
     /**
@@ -119,8 +128,10 @@ public final class JwtVerifier {
         try {
             set = JWKSet.load(url, STARTUP_FETCH_TIMEOUT_MS, STARTUP_FETCH_TIMEOUT_MS, STARTUP_FETCH_SIZE_LIMIT);
         } catch (IOException | ParseException e) {
-            LOG.log(System.Logger.Level.WARNING, "JWKS at " + url + " not readable at start-up (" + e
-                    + "); it will be fetched on the first authenticated request");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "JWKS at " + url + " not readable at start-up (" + e
+                            + "); it will be fetched on the first authenticated request");
             return;
         }
         if (set.getKeys().stream().anyMatch(LocalDevKeys::isLocal)) {
@@ -163,10 +174,12 @@ public final class JwtVerifier {
             throw ApiException.invalidToken("The token signature cannot be verified: " + e.getMessage());
         }
         requireBoundedLifetime(claims);
-        Role role = role(claims).orElseThrow(() ->
-                ApiException.forbidden("The token carries no role this API knows (admin or customer)."));
+        Role role = role(claims)
+                .orElseThrow(
+                        () -> ApiException.forbidden("The token carries no role this API knows (admin or customer)."));
         Principal principal = new Principal(claims.getSubject(), role);
-        verified.remember(token, principal, claims.getExpirationTime().toInstant().plus(skew));
+        verified.remember(
+                token, principal, claims.getExpirationTime().toInstant().plus(skew));
         return principal;
     }
 
@@ -179,8 +192,11 @@ public final class JwtVerifier {
         if (issued.toInstant().isAfter(clock.instant().plus(skew))) {
             throw ApiException.invalidToken("The token's iat is in the future.");
         }
-        if (Duration.between(issued.toInstant(), claims.getExpirationTime().toInstant()).compareTo(maxLifetime) > 0) {
-            throw ApiException.invalidToken("The token lives longer (exp - iat) than the maximum of " + maxLifetime + ".");
+        if (Duration.between(issued.toInstant(), claims.getExpirationTime().toInstant())
+                        .compareTo(maxLifetime)
+                > 0) {
+            throw ApiException.invalidToken(
+                    "The token lives longer (exp - iat) than the maximum of " + maxLifetime + ".");
         }
     }
 
@@ -196,7 +212,8 @@ public final class JwtVerifier {
         for (Object v : values) {
             Role.fromClaim(String.valueOf(v)).ifPresent(roles::add);
         }
-        return roles.contains(Role.ADMIN) ? Optional.of(Role.ADMIN)
+        return roles.contains(Role.ADMIN)
+                ? Optional.of(Role.ADMIN)
                 : roles.contains(Role.CUSTOMER) ? Optional.of(Role.CUSTOMER) : Optional.empty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.antigravity.api.http.auth;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * The development key pair checked into the repository. Its private half is public knowledge,
@@ -22,8 +21,7 @@ public final class LocalDevKeys {
     private static final String PRIVATE = "/auth/local-dev-private-jwks.json";
     private static final Set<String> THUMBPRINTS = thumbprints(publicKeys());
 
-    private LocalDevKeys() {
-    }
+    private LocalDevKeys() {}
 
     public static JWKSet publicKeys() {
         return load(PUBLIC);

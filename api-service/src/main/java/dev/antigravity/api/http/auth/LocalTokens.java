@@ -1,11 +1,5 @@
 package dev.antigravity.api.http.auth;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,23 +12,39 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Mints tokens signed with the local development key, for newcomers ({@code scripts/mint-token})
  * and tests. A token minted here is accepted only by a server in {@code auth.mode=local}.
  */
 public final class LocalTokens {
-    private LocalTokens() {
-    }
+    private LocalTokens() {}
 
     /** What to put in a token; defaults match a local server. */
-    public record Request(String subject, List<String> roles, JWSAlgorithm algorithm, String issuer, String audience,
-                          Instant notBefore, Instant expiresAt) {
+    public record Request(
+            String subject,
+            List<String> roles,
+            JWSAlgorithm algorithm,
+            String issuer,
+            String audience,
+            Instant notBefore,
+            Instant expiresAt) {
 
         public static Request of(String subject, Role role) {
             Instant now = Instant.now();
-            return new Request(subject, List.of(role.name().toLowerCase(Locale.ROOT)), JWSAlgorithm.RS256,
-                    AuthSettings.LOCAL_ISSUER, AuthSettings.DEFAULT_AUDIENCE, now, now.plus(Duration.ofHours(1)));
+            return new Request(
+                    subject,
+                    List.of(role.name().toLowerCase(Locale.ROOT)),
+                    JWSAlgorithm.RS256,
+                    AuthSettings.LOCAL_ISSUER,
+                    AuthSettings.DEFAULT_AUDIENCE,
+                    now,
+                    now.plus(Duration.ofHours(1)));
         }
 
         public Request withAlgorithm(JWSAlgorithm value) {
@@ -76,8 +86,12 @@ public final class LocalTokens {
                 .notBeforeTime(Date.from(request.notBefore()))
                 .expirationTime(Date.from(request.expiresAt()))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(request.algorithm())
-                .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(request.algorithm())
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(signer(key));
         } catch (JOSEException e) {

@@ -1,9 +1,8 @@
 package dev.antigravity.api.http.auth;
 
+import io.helidon.webserver.http.ServerRequest;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.helidon.webserver.http.ServerRequest;
 
 /** The authenticated caller: the token's subject and its role. */
 public record Principal(String subject, Role role) {

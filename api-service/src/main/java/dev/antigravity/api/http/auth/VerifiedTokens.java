@@ -1,12 +1,11 @@
 package dev.antigravity.api.http.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Tokens that passed verification, so that a client sending the same bearer token on every
@@ -23,7 +22,8 @@ final class VerifiedTokens {
     /** Bounds the memory: tokens are ~1 KiB, so a few MiB at most. */
     private static final int MAX_TOKENS = 4_096;
 
-    private final Cache<String, Verified> tokens = Caffeine.newBuilder().maximumSize(MAX_TOKENS).build();
+    private final Cache<String, Verified> tokens =
+            Caffeine.newBuilder().maximumSize(MAX_TOKENS).build();
     private final Clock clock;
 
     VerifiedTokens(Clock clock) {
@@ -49,6 +49,5 @@ final class VerifiedTokens {
         tokens.put(token, new Verified(principal, validUntil.isBefore(reverify) ? validUntil : reverify));
     }
 
-    private record Verified(Principal principal, Instant until) {
-    }
+    private record Verified(Principal principal, Instant until) {}
 }

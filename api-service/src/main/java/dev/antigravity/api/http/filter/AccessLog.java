@@ -1,13 +1,12 @@
 package dev.antigravity.api.http.filter;
 
+import dev.antigravity.api.metrics.RequestOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import dev.antigravity.api.metrics.RequestOutcome;
 
 /** One structured log line per request: method, route, path, status, latency_ms, correlation_id, subject. */
 public final class AccessLog implements Consumer<RequestOutcome> {

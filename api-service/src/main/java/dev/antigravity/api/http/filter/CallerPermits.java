@@ -21,7 +21,8 @@ public final class CallerPermits {
 
     /** Takes one of {@code caller}'s permits, waiting until {@code deadlineNanos} (System.nanoTime) at most. */
     public boolean tryAcquire(String caller, long deadlineNanos) {
-        Permits permits = callers.compute(caller, (key, existing) -> (existing == null ? new Permits(perCaller) : existing).use());
+        Permits permits = callers.compute(
+                caller, (key, existing) -> (existing == null ? new Permits(perCaller) : existing).use());
         if (Deadlines.acquire(permits.semaphore, 1, deadlineNanos)) {
             return true;
         }

@@ -1,14 +1,12 @@
 package dev.antigravity.api.http.filter;
 
-import java.net.InetSocketAddress;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.net.InetSocketAddress;
 
 /** The address a request comes from, as the rate limits key it. */
 public final class ClientAddress {
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * @param trustForwardedFor take the last X-Forwarded-For entry (the one the load balancer

@@ -1,15 +1,14 @@
 package dev.antigravity.api.http.filter;
 
 import dev.antigravity.api.http.RequestPath;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 /**
  * Caps the requests handled at once at about the database pool size. Virtual threads make
@@ -61,8 +60,11 @@ public final class ConcurrencyLimitFilter implements Filter {
 
     private void withSlot(FilterChain chain, RoutingRequest req, RoutingResponse res, long deadline) {
         if (!Deadlines.acquire(permits, 1, deadline)) {
-            ProblemResponses.reject(req, res, ApiException.serviceUnavailable(
-                    "The server is handling its maximum of " + limit + " concurrent requests.", RETRY_AFTER));
+            ProblemResponses.reject(
+                    req,
+                    res,
+                    ApiException.serviceUnavailable(
+                            "The server is handling its maximum of " + limit + " concurrent requests.", RETRY_AFTER));
             return;
         }
         try {

@@ -5,8 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Semaphore waits bounded by one absolute deadline, so that the limits a request passes share one wait. */
 public final class Deadlines {
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /** Takes {@code permits} if they become free before {@code deadlineNanos} (System.nanoTime). */
     public static boolean acquire(Semaphore semaphore, int permits, long deadlineNanos) {

@@ -1,8 +1,5 @@
 package dev.antigravity.api.http.filter;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.antigravity.api.http.RequestPath;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
@@ -11,6 +8,8 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Every {@code /api} resource answers JSON only. A request whose Accept header rules JSON out gets
@@ -21,10 +20,17 @@ import io.helidon.webserver.http.RoutingResponse;
 public final class JsonAcceptFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (RequestPath.of(req).startsWith("/api/") && !acceptsJson(req.headers().all(HeaderNames.ACCEPT, List::of))) {
-            ProblemResponses.reject(req, res, new ApiException(406, ApiException.TYPE_BASE + "not-acceptable",
-                    "Not acceptable", "This API answers application/json only; the Accept header excludes it.",
-                    List.of()));
+        if (RequestPath.of(req).startsWith("/api/")
+                && !acceptsJson(req.headers().all(HeaderNames.ACCEPT, List::of))) {
+            ProblemResponses.reject(
+                    req,
+                    res,
+                    new ApiException(
+                            406,
+                            ApiException.TYPE_BASE + "not-acceptable",
+                            "Not acceptable",
+                            "This API answers application/json only; the Accept header excludes it.",
+                            List.of()));
             return;
         }
         chain.proceed();
@@ -51,7 +57,8 @@ public final class JsonAcceptFilter implements Filter {
     private static boolean zeroQuality(String[] parameters) {
         for (int i = 1; i < parameters.length; i++) {
             String[] nameValue = parameters[i].split("=", 2);
-            if (nameValue.length == 2 && nameValue[0].trim().equalsIgnoreCase("q")
+            if (nameValue.length == 2
+                    && nameValue[0].trim().equalsIgnoreCase("q")
                     && nameValue[1].trim().matches("0(\\.0{0,3})?")) {
                 return true;
             }

@@ -7,8 +7,7 @@ package dev.antigravity.api.http.filter;
  * Authorization header, would make a busy but healthy task look dead.
  */
 public final class OperationalPaths {
-    private OperationalPaths() {
-    }
+    private OperationalPaths() {}
 
     public static boolean isOperational(String path) {
         return path.equals("/health") || path.equals("/ready") || path.equals("/openapi");

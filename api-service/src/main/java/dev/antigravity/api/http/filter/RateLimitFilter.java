@@ -1,14 +1,13 @@
 package dev.antigravity.api.http.filter;
 
 import dev.antigravity.api.http.RequestPath;
-import java.time.Duration;
-
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.ProblemResponses;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.time.Duration;
 
 /**
  * Rate limit per authenticated subject, else per client IP, so that one noisy client cannot

@@ -1,17 +1,16 @@
 package dev.antigravity.api.http.filter;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
-
-import dev.antigravity.api.metrics.RequestOutcome;
 import dev.antigravity.api.http.CorrelationId;
 import dev.antigravity.api.http.RequestPath;
 import dev.antigravity.api.http.auth.Principal;
+import dev.antigravity.api.metrics.RequestOutcome;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Times each request around the rest of the chain and reports its {@link RequestOutcome} once the
@@ -32,9 +31,14 @@ public final class RequestOutcomeFilter implements Filter {
         try {
             chain.proceed();
         } finally {
-            RequestOutcome outcome = new RequestOutcome(req.prologue().method().text(), routes.of(req),
-                    RequestPath.of(req), res.status().code(), Duration.ofNanos(System.nanoTime() - start),
-                    CorrelationId.of(req), Principal.current(req).map(Principal::subject).orElse(null));
+            RequestOutcome outcome = new RequestOutcome(
+                    req.prologue().method().text(),
+                    routes.of(req),
+                    RequestPath.of(req),
+                    res.status().code(),
+                    Duration.ofNanos(System.nanoTime() - start),
+                    CorrelationId.of(req),
+                    Principal.current(req).map(Principal::subject).orElse(null));
             listeners.forEach(listener -> listener.accept(outcome));
         }
     }

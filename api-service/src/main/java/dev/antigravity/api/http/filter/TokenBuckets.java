@@ -59,7 +59,9 @@ public final class TokenBuckets {
     /** Refills {@code bucket} (held locked by the caller) and says how long until it holds a whole token. */
     private Duration untilToken(Bucket bucket, long now) {
         bucket.refill(now, ratePerNano, burst);
-        return bucket.tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / ratePerNano));
+        return bucket.tokens >= 1
+                ? Duration.ZERO
+                : Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / ratePerNano));
     }
 
     int size() {

@@ -1,5 +1,7 @@
 package dev.antigravity.api.http.filter;
 
+import dev.antigravity.api.http.RequestPath;
+import dev.antigravity.api.tracing.HeaderGetter;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -11,10 +13,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-
-
-import dev.antigravity.api.http.RequestPath;
-import dev.antigravity.api.tracing.HeaderGetter;
 
 /**
  * One SERVER span per request, child of the caller's W3C {@code traceparent} when it sends one, named by method and
@@ -34,11 +32,16 @@ public final class TracingFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        Context caller = telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), req.headers(),
-                HeaderGetter.INSTANCE);
+        Context caller = telemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .extract(Context.root(), req.headers(), HeaderGetter.INSTANCE);
         String method = req.prologue().method().text();
-        Span span = tracer.spanBuilder(method).setParent(caller).setSpanKind(SpanKind.SERVER)
-                .setAttribute("http.request.method", method).setAttribute("url.path", RequestPath.of(req))
+        Span span = tracer.spanBuilder(method)
+                .setParent(caller)
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute("http.request.method", method)
+                .setAttribute("url.path", RequestPath.of(req))
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             chain.proceed();

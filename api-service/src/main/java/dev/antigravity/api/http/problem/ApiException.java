@@ -1,11 +1,10 @@
 package dev.antigravity.api.http.problem;
 
+import dev.antigravity.api.service.FieldError;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.antigravity.api.service.FieldError;
 
 /**
  * An error the API reports to its client as RFC 9457 {@code application/problem+json}.
@@ -27,8 +26,13 @@ public class ApiException extends RuntimeException {
         this(status, type, title, detail, errors, Map.of());
     }
 
-    public ApiException(int status, String type, String title, String detail, List<FieldError> errors,
-                        Map<String, String> headers) {
+    public ApiException(
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, String> headers) {
         super(title + ": " + detail);
         this.status = status;
         this.type = type;
@@ -44,8 +48,8 @@ public class ApiException extends RuntimeException {
 
     /** 400 with one message per invalid field: the shape every input-validation failure uses. */
     public static ApiException validation(List<FieldError> errors) {
-        return new ApiException(400, TYPE_BASE + "validation", "Invalid request",
-                "One or more fields are invalid.", errors);
+        return new ApiException(
+                400, TYPE_BASE + "validation", "Invalid request", "One or more fields are invalid.", errors);
     }
 
     public static ApiException validation(String field, String message) {
@@ -53,15 +57,27 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, TYPE_BASE + "unauthorized", "Unauthorized", detail, List.of(),
+        return new ApiException(
+                401,
+                TYPE_BASE + "unauthorized",
+                "Unauthorized",
+                detail,
+                List.of(),
                 Map.of("WWW-Authenticate", "Bearer realm=\"antigravity\""));
     }
 
     /** 401 for a presented but unacceptable token; RFC 6750 asks for error="invalid_token". */
     public static ApiException invalidToken(String detail) {
-        return new ApiException(401, TYPE_BASE + "invalid-token", "Unauthorized", detail, List.of(),
-                Map.of("WWW-Authenticate", "Bearer realm=\"antigravity\", error=\"invalid_token\", error_description=\""
-                        + detail.replace("\"", "'") + "\""));
+        return new ApiException(
+                401,
+                TYPE_BASE + "invalid-token",
+                "Unauthorized",
+                detail,
+                List.of(),
+                Map.of(
+                        "WWW-Authenticate",
+                        "Bearer realm=\"antigravity\", error=\"invalid_token\", error_description=\""
+                                + detail.replace("\"", "'") + "\""));
     }
 
     public static ApiException forbidden(String detail) {
@@ -81,8 +97,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException payloadTooLarge(long maxBytes) {
-        return new ApiException(413, TYPE_BASE + "payload-too-large", "Payload too large",
-                "The request body exceeds the limit of " + maxBytes + " bytes.", List.of());
+        return new ApiException(
+                413,
+                TYPE_BASE + "payload-too-large",
+                "Payload too large",
+                "The request body exceeds the limit of " + maxBytes + " bytes.",
+                List.of());
     }
 
     public static ApiException unsupportedMediaType(String detail) {
@@ -98,13 +118,22 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(Duration retryAfter) {
-        return new ApiException(429, TYPE_BASE + "rate-limited", "Too many requests",
-                "Rate limit exceeded; retry after " + retryAfterSeconds(retryAfter) + " s.", List.of(),
+        return new ApiException(
+                429,
+                TYPE_BASE + "rate-limited",
+                "Too many requests",
+                "Rate limit exceeded; retry after " + retryAfterSeconds(retryAfter) + " s.",
+                List.of(),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds(retryAfter))));
     }
 
     public static ApiException serviceUnavailable(String detail, Duration retryAfter) {
-        return new ApiException(503, TYPE_BASE + "unavailable", "Service unavailable", detail, List.of(),
+        return new ApiException(
+                503,
+                TYPE_BASE + "unavailable",
+                "Service unavailable",
+                detail,
+                List.of(),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds(retryAfter))));
     }
 

@@ -20,8 +20,7 @@ public final class DatabaseProblems {
     /** PostgreSQL's "operator intervention" states seen while a server shuts down or starts up. */
     private static final Set<String> SHUTTING_DOWN = Set.of("57P01", "57P02", "57P03");
 
-    private DatabaseProblems() {
-    }
+    private DatabaseProblems() {}
 
     /** The connection failure in {@code error}'s cause chain, if any. */
     public static Optional<Throwable> connectionFailure(Throwable error) {

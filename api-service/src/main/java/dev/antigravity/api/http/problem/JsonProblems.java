@@ -1,8 +1,5 @@
 package dev.antigravity.api.http.problem;
 
-import java.util.List;
-import java.util.Optional;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -12,14 +9,15 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates Jackson's reading failures into field-level 400 problems. Jackson's own messages
  * quote Java class names and source locations; clients get the JSON path and a plain reason.
  */
 public final class JsonProblems {
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     /** The JSON failure somewhere in {@code error}'s cause chain, as a 400 problem. */
     public static Optional<ApiException> from(Throwable error) {
@@ -34,18 +32,22 @@ public final class JsonProblems {
     private static ApiException translate(JsonProcessingException e) {
         return switch (e) {
             case UnrecognizedPropertyException u ->
-                    ApiException.validation(path(u), "unknown field '" + u.getPropertyName() + "'");
+                ApiException.validation(path(u), "unknown field '" + u.getPropertyName() + "'");
             case InvalidNullException n -> ApiException.validation(path(n), "must not be null");
             case InvalidFormatException f ->
-                    ApiException.validation(path(f), "expected " + describe(f.getTargetType()));
+                ApiException.validation(path(f), "expected " + describe(f.getTargetType()));
             case ValueInstantiationException v -> ApiException.validation(fieldOrBody(v), instantiationReason(v));
-            case MismatchedInputException m when m.getPath().isEmpty() && reason(m).contains("end-of-input") ->
-                    ApiException.badRequest("The request body is empty; a JSON document is required.");
+            case MismatchedInputException m
+            when m.getPath().isEmpty() && reason(m).contains("end-of-input") ->
+                ApiException.badRequest("The request body is empty; a JSON document is required.");
             // FAIL_ON_TRAILING_TOKENS: the document itself was fine, so no field is to blame.
-            case MismatchedInputException m when reason(m).startsWith("Trailing token") ->
-                    ApiException.badRequest("The request body has content after the JSON document.");
-            case MismatchedInputException m -> ApiException.validation(fieldOrBody(m),
-                    m.getTargetType() == null ? "has the wrong type" : "expected " + describe(m.getTargetType()));
+            case MismatchedInputException m
+            when reason(m).startsWith("Trailing token") ->
+                ApiException.badRequest("The request body has content after the JSON document.");
+            case MismatchedInputException m ->
+                ApiException.validation(
+                        fieldOrBody(m),
+                        m.getTargetType() == null ? "has the wrong type" : "expected " + describe(m.getTargetType()));
             case JsonMappingException d -> ApiException.validation(fieldOrBody(d), "is invalid");
             case JsonParseException p -> malformed(p);
             case StreamReadException r -> malformed(r);
@@ -56,7 +58,8 @@ public final class JsonProblems {
     private static ApiException malformed(StreamReadException e) {
         var loc = e.getLocation();
         String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-        return ApiException.badRequest("The request body is not well-formed JSON" + where + ": " + e.getOriginalMessage());
+        return ApiException.badRequest(
+                "The request body is not well-formed JSON" + where + ": " + e.getOriginalMessage());
     }
 
     /** Jackson's message without the source location; these failures have no finer type. */
@@ -99,8 +102,12 @@ public final class JsonProblems {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class) {
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class) {
             return "an integer";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

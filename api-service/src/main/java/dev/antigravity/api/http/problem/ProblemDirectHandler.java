@@ -1,8 +1,5 @@
 package dev.antigravity.api.http.problem;
 
-import java.time.Duration;
-import java.util.List;
-
 import dev.antigravity.api.http.CorrelationId;
 import dev.antigravity.api.http.filter.AccessLog;
 import dev.antigravity.api.metrics.RequestOutcome;
@@ -18,6 +15,8 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Problem+json for the errors Helidon answers before routing: a body over the size limit
@@ -38,9 +37,14 @@ public final class ProblemDirectHandler implements DirectHandler {
     }
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
-                                    ServerResponseHeaders headers, String message) {
-        String correlationId = request.headers().first(HeaderNames.create(CorrelationId.HEADER))
+    public TransportResponse handle(
+            TransportRequest request,
+            EventType eventType,
+            Status status,
+            ServerResponseHeaders headers,
+            String message) {
+        String correlationId = request.headers()
+                .first(HeaderNames.create(CorrelationId.HEADER))
                 .flatMap(CorrelationId::accept)
                 .orElseGet(CorrelationId::generate);
         ApiException problem = problem(status, message);
@@ -49,17 +53,23 @@ public final class ProblemDirectHandler implements DirectHandler {
         headers.set(HeaderNames.create(CorrelationId.HEADER), correlationId);
         // Never routed: no route template, no subject, and no measurable handling time. The span makes the access
         // line carry a trace id beside the correlation id, like every routed request's.
-        Context caller = telemetry.getPropagators().getTextMapPropagator().extract(Context.root(), request.headers(),
-                HeaderGetter.INSTANCE);
-        Span span = tracer.spanBuilder(request.method() + " unrouted").setParent(caller).setSpanKind(SpanKind.SERVER)
-                .setAttribute("http.request.method", request.method()).setAttribute("http.route", "unrouted")
-                .setAttribute("http.response.status_code", status.code()).startSpan();
+        Context caller = telemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .extract(Context.root(), request.headers(), HeaderGetter.INSTANCE);
+        Span span = tracer.spanBuilder(request.method() + " unrouted")
+                .setParent(caller)
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute("http.request.method", request.method())
+                .setAttribute("http.route", "unrouted")
+                .setAttribute("http.response.status_code", status.code())
+                .startSpan();
         if (status.code() >= 500) {
             span.setStatus(StatusCode.ERROR);
         }
         try (Scope ignored = span.makeCurrent()) {
-            accessLog.accept(new RequestOutcome(request.method(), "unrouted", request.path(), status.code(),
-                    Duration.ZERO, correlationId, null));
+            accessLog.accept(new RequestOutcome(
+                    request.method(), "unrouted", request.path(), status.code(), Duration.ZERO, correlationId, null));
         } finally {
             span.end();
         }
@@ -78,7 +88,11 @@ public final class ProblemDirectHandler implements DirectHandler {
         if (status.code() >= 500) {
             detail = "The request could not be processed.";
         }
-        return new ApiException(status.code(), ApiException.TYPE_BASE + "http-" + status.code(), status.reasonPhrase(),
-                detail, List.of());
+        return new ApiException(
+                status.code(),
+                ApiException.TYPE_BASE + "http-" + status.code(),
+                status.reasonPhrase(),
+                detail,
+                List.of());
     }
 }

@@ -1,18 +1,17 @@
 package dev.antigravity.api.http.problem;
 
+import dev.antigravity.api.http.CorrelationId;
 import dev.antigravity.api.http.RequestPath;
 import dev.antigravity.api.http.RouteTable;
 import dev.antigravity.api.service.ServiceException;
-import java.lang.System.Logger.Level;
-import java.util.List;
-import java.util.Set;
-
-import dev.antigravity.api.http.CorrelationId;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The single place where exceptions become HTTP responses: every error leaves the service as
@@ -55,14 +54,20 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         }
         if (error instanceof HttpException http && http.status().code() < 500) {
             // Helidon's own client errors (unsupported media type, bad header, ...): keep the status.
-            return new ApiException(http.status().code(), ApiException.TYPE_BASE + "http-" + http.status().code(),
-                    http.status().reasonPhrase(), http.getMessage(), List.of());
+            return new ApiException(
+                    http.status().code(),
+                    ApiException.TYPE_BASE + "http-" + http.status().code(),
+                    http.status().reasonPhrase(),
+                    http.getMessage(),
+                    List.of());
         }
         var database = DatabaseProblems.connectionFailure(error);
         if (database.isPresent()) {
             // Expected during an outage and the same for every request: one line, no stack trace.
-            LOG.log(Level.WARNING, "Database unavailable on " + req.prologue().method().text() + " "
-                    + RequestPath.of(req) + ": " + database.get());
+            LOG.log(
+                    Level.WARNING,
+                    "Database unavailable on " + req.prologue().method().text() + " " + RequestPath.of(req) + ": "
+                            + database.get());
             return DatabaseProblems.unavailable();
         }
         LOG.log(Level.ERROR, "Unhandled error on " + req.prologue().method().text() + " " + RequestPath.of(req), error);
@@ -74,11 +79,16 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         String path = RequestPath.of(req);
         Set<String> allowed = routes.methodsFor(path);
         if (!allowed.isEmpty()) {
-            return ApiException.methodNotAllowed(method + " is not supported on " + path + "; use " + String.join(", ", allowed) + ".")
+            return ApiException.methodNotAllowed(
+                            method + " is not supported on " + path + "; use " + String.join(", ", allowed) + ".")
                     .withHeader("Allow", String.join(", ", allowed));
         }
         // Its own type, so clients (and the OpenAPI route test) can tell a wrong URL from a missing resource.
-        return new ApiException(404, ApiException.TYPE_BASE + "no-such-route", "Not found",
-                "No route for " + method + " " + path + ".", List.of());
+        return new ApiException(
+                404,
+                ApiException.TYPE_BASE + "no-such-route",
+                "Not found",
+                "No route for " + method + " " + path + ".",
+                List.of());
     }
 }

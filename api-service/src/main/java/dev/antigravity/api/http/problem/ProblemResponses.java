@@ -1,25 +1,23 @@
 package dev.antigravity.api.http.problem;
 
-import dev.antigravity.api.http.RequestPath;
-import dev.antigravity.api.service.FieldError;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.http.CorrelationId;
+import dev.antigravity.api.http.RequestPath;
+import dev.antigravity.api.service.FieldError;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Renders an {@link ApiException} as an RFC 9457 problem document. */
 public final class ProblemResponses {
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static void send(ServerResponse res, ApiException problem, String instance, String correlationId) {
         res.status(Status.create(problem.status()));

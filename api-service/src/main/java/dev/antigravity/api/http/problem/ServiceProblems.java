@@ -4,8 +4,7 @@ import dev.antigravity.api.service.ServiceException;
 
 /** What each kind of service refusal is in HTTP: its status and problem type. */
 public final class ServiceProblems {
-    private ServiceProblems() {
-    }
+    private ServiceProblems() {}
 
     public static ApiException from(ServiceException refused) {
         String detail = refused.detail();
@@ -15,8 +14,13 @@ public final class ServiceProblems {
             case FORBIDDEN -> ApiException.forbidden(detail);
             case NOT_FOUND -> ApiException.notFound(detail);
             case CONFLICT -> ApiException.conflict(detail);
-            case INSUFFICIENT_STOCK -> new ApiException(409, ApiException.TYPE_BASE + "insufficient-stock",
-                    "Insufficient stock", detail, refused.errors());
+            case INSUFFICIENT_STOCK ->
+                new ApiException(
+                        409,
+                        ApiException.TYPE_BASE + "insufficient-stock",
+                        "Insufficient stock",
+                        detail,
+                        refused.errors());
             case UNPROCESSABLE -> ApiException.unprocessable(detail, refused.errors());
         };
     }

@@ -6,7 +6,6 @@ import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.service.Actor;
 import dev.antigravity.api.service.StorableText;
-
 import io.helidon.webserver.http.ServerRequest;
 
 /** The services' view of an authorized caller. */
@@ -14,8 +13,7 @@ final class Actors {
     /** The width of the subject columns (users, orders, idempotency keys, audit log). */
     static final int MAX_SUBJECT_LENGTH = 200;
 
-    private Actors() {
-    }
+    private Actors() {}
 
     /**
      * The caller, who must hold one of {@code allowed} (any role when none given); else 401/403.

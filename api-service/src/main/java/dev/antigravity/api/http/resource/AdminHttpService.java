@@ -1,16 +1,14 @@
 package dev.antigravity.api.http.resource;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Set;
-
 import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.service.AdminService;
-
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
 
 /** {@code /api/admin}: the audit log, order statistics and sales analytics, for administrators only. */
 public final class AdminHttpService implements HttpService {
@@ -28,9 +26,7 @@ public final class AdminHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/audit", this::audit)
-                .get("/stats/orders", this::orderStats)
-                .get("/analytics", this::analytics);
+        rules.get("/audit", this::audit).get("/stats/orders", this::orderStats).get("/analytics", this::analytics);
     }
 
     private void audit(ServerRequest req, ServerResponse res) {
@@ -59,12 +55,12 @@ public final class AdminHttpService implements HttpService {
     /** {@code to} defaults to today (UTC), {@code from} to 30 days up to it. */
     private DayRange range(ServerRequest req) {
         LocalDate to = RequestParams.date(req, "to").orElseGet(() -> LocalDate.now(clock));
-        LocalDate from = RequestParams.date(req, "from").orElseGet(() -> latest(to.minusDays(DEFAULT_STATS_DAYS - 1), FIRST_DAY));
+        LocalDate from = RequestParams.date(req, "from")
+                .orElseGet(() -> latest(to.minusDays(DEFAULT_STATS_DAYS - 1), FIRST_DAY));
         return new DayRange(from, to);
     }
 
-    private record DayRange(LocalDate from, LocalDate to) {
-    }
+    private record DayRange(LocalDate from, LocalDate to) {}
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;

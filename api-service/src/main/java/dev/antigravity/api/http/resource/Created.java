@@ -7,8 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 /** 201 Created with the new resource's location. */
 final class Created {
-    private Created() {
-    }
+    private Created() {}
 
     static void send(ServerRequest req, ServerResponse res, long id, Object entity) {
         location(req, res, id);

@@ -1,15 +1,13 @@
 package dev.antigravity.api.http.resource;
 
-import java.io.IOException;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.JsonProblems;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON request body into a record; Jackson failures become field problems centrally.
@@ -22,11 +20,10 @@ import io.helidon.webserver.http.ServerRequest;
  */
 final class JsonBody {
     /** RFC 9110 parameter: token "=" ( token / quoted-string ). */
-    private static final Pattern PARAMETER =
-            Pattern.compile("\\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*=\\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+|\"([^\"\\\\]|\\\\.)*\")\\s*");
+    private static final Pattern PARAMETER = Pattern.compile(
+            "\\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*=\\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+|\"([^\"\\\\]|\\\\.)*\")\\s*");
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     static <T> T read(ServerRequest req, Class<T> type) {
         if (!isJson(req.headers().first(HeaderNames.CONTENT_TYPE).orElse(""))) {

@@ -1,9 +1,5 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.OrderStatus;
@@ -12,7 +8,6 @@ import dev.antigravity.api.service.OrderRequest;
 import dev.antigravity.api.service.OrderService;
 import dev.antigravity.api.service.PaymentService;
 import dev.antigravity.api.service.StatusChange;
-
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -21,6 +16,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** {@code /api/orders}: customers order for themselves; status changes; scoped reads; an order's payment. */
 public final class OrdersHttpService implements HttpService {

@@ -1,21 +1,19 @@
 package dev.antigravity.api.http.resource;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-
 import dev.antigravity.api.http.CorrelationId;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.service.PaymentService;
 import dev.antigravity.api.service.ProviderEvent;
 import dev.antigravity.api.service.WebhookOutcome;
 import dev.antigravity.api.service.WebhookVerifier;
-
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * {@code /api/payments/webhook}: the payment provider's events. Called by the provider, not by a
@@ -40,12 +38,14 @@ public final class PaymentsHttpService implements HttpService {
     private void webhook(ServerRequest req, ServerResponse res) {
         RequestParams.allowOnly(req, Set.of());
         if (!JsonBody.isJson(req.headers().first(HeaderNames.CONTENT_TYPE).orElse(""))) {
-            throw ApiException.unsupportedMediaType("A webhook body must be JSON in UTF-8 (Content-Type: application/json).");
+            throw ApiException.unsupportedMediaType(
+                    "A webhook body must be JSON in UTF-8 (Content-Type: application/json).");
         }
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
         ProviderEvent event;
         try {
-            event = webhooks.verify(new String(body, StandardCharsets.UTF_8),
+            event = webhooks.verify(
+                    new String(body, StandardCharsets.UTF_8),
                     req.headers().first(STRIPE_SIGNATURE).orElse(null));
         } catch (WebhookVerifier.InvalidWebhook e) {
             throw ApiException.badRequest("Webhook refused, nothing was changed: " + e.getMessage());
@@ -55,6 +55,5 @@ public final class PaymentsHttpService implements HttpService {
     }
 
     /** The answer the provider gets: any 2xx stops its redelivery. */
-    record Receipt(String event, WebhookOutcome outcome) {
-    }
+    record Receipt(String event, WebhookOutcome outcome) {}
 }

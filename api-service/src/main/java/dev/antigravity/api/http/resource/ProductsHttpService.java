@@ -1,8 +1,5 @@
 package dev.antigravity.api.http.resource;
 
-import java.math.BigDecimal;
-import java.util.Set;
-
 import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.model.Product;
@@ -12,12 +9,13 @@ import dev.antigravity.api.model.SortDirection;
 import dev.antigravity.api.service.ProductInput;
 import dev.antigravity.api.service.ProductService;
 import dev.antigravity.api.service.StorableText;
-
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.math.BigDecimal;
+import java.util.Set;
 
 /** {@code /api/products}: anyone reads the catalogue; administrators change it. */
 public final class ProductsHttpService implements HttpService {
@@ -69,20 +67,29 @@ public final class ProductsHttpService implements HttpService {
     private static ProductQuery query(ServerRequest req) {
         RequestParams.allowOnly(req, LIST_PARAMS);
         var name = RequestParams.text(req, "name");
-        if (name.filter(n -> n.length() > MAX_NAME_FILTER || !StorableText.isStorable(n)).isPresent()) {
-            throw ApiException.validation("name", "must be at most " + MAX_NAME_FILTER
-                    + " characters of well-formed text without control characters");
+        if (name.filter(n -> n.length() > MAX_NAME_FILTER || !StorableText.isStorable(n))
+                .isPresent()) {
+            throw ApiException.validation(
+                    "name",
+                    "must be at most " + MAX_NAME_FILTER
+                            + " characters of well-formed text without control characters");
         }
         ProductSort sort = RequestParams.text(req, "sort")
-                .map(field -> ProductSort.ofField(field).orElseThrow(() -> ApiException.validation("sort",
-                        "must be one of " + ProductSort.allowedFields())))
+                .map(field -> ProductSort.ofField(field)
+                        .orElseThrow(
+                                () -> ApiException.validation("sort", "must be one of " + ProductSort.allowedFields())))
                 .orElse(ProductSort.ID);
         var minPrice = RequestParams.decimal(req, "minPrice", BigDecimal.ZERO, ProductService.MAX_PRICE);
         var maxPrice = RequestParams.decimal(req, "maxPrice", BigDecimal.ZERO, ProductService.MAX_PRICE);
         if (minPrice.isPresent() && maxPrice.isPresent() && minPrice.get().compareTo(maxPrice.get()) > 0) {
             throw ApiException.validation("minPrice", "must not be greater than maxPrice");
         }
-        return new ProductQuery(name.filter(n -> !n.isEmpty()), minPrice, maxPrice, RequestParams.bool(req, "inStock"), sort,
+        return new ProductQuery(
+                name.filter(n -> !n.isEmpty()),
+                minPrice,
+                maxPrice,
+                RequestParams.bool(req, "inStock"),
+                sort,
                 RequestParams.oneOf(req, "direction", SortDirection.class).orElse(SortDirection.ASC),
                 RequestParams.page(req));
     }

@@ -1,5 +1,9 @@
 package dev.antigravity.api.http.resource;
 
+import dev.antigravity.api.http.problem.ApiException;
+import dev.antigravity.api.model.PageRequest;
+import dev.antigravity.api.service.FieldError;
+import io.helidon.webserver.http.ServerRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,12 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import dev.antigravity.api.http.problem.ApiException;
-import dev.antigravity.api.service.FieldError;
-import dev.antigravity.api.model.PageRequest;
-
-import io.helidon.webserver.http.ServerRequest;
 
 /**
  * Typed, bounded reading of path and query parameters. Every malformed value becomes a 400
@@ -27,8 +25,7 @@ final class RequestParams {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final Pattern FULL_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    private RequestParams() {
-    }
+    private RequestParams() {}
 
     /** The {@code {id}} path parameter: a positive 64-bit integer in plain digits (no sign). */
     static long id(ServerRequest req) {
@@ -52,7 +49,8 @@ final class RequestParams {
             String message = allowed.isEmpty()
                     ? "is not a parameter of this operation, which takes none"
                     : "is not a parameter of this operation; allowed: " + String.join(", ", new TreeSet<>(allowed));
-            throw ApiException.validation(unknown.stream().map(name -> new FieldError(name, message)).toList());
+            throw ApiException.validation(
+                    unknown.stream().map(name -> new FieldError(name, message)).toList());
         }
     }
 
@@ -105,8 +103,10 @@ final class RequestParams {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw ApiException.validation(name, "must be a number from " + min.toPlainString() + " to "
-                    + max.toPlainString() + " with at most " + MAX_DECIMAL_PLACES + " decimal places, such as 12.50");
+            throw ApiException.validation(
+                    name,
+                    "must be a number from " + min.toPlainString() + " to " + max.toPlainString() + " with at most "
+                            + MAX_DECIMAL_PLACES + " decimal places, such as 12.50");
         });
     }
 
@@ -139,10 +139,17 @@ final class RequestParams {
     }
 
     static <E extends Enum<E>> Optional<E> oneOf(ServerRequest req, String name, Class<E> type) {
-        return text(req, name).map(raw -> Arrays.stream(type.getEnumConstants())
-                .filter(e -> e.name().equalsIgnoreCase(raw))
-                .findFirst()
-                .orElseThrow(() -> ApiException.validation(name, "must be one of "
-                        + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()))));
+        return text(req, name)
+                .map(raw -> Arrays.stream(type.getEnumConstants())
+                        .filter(e -> e.name().equalsIgnoreCase(raw))
+                        .findFirst()
+                        .orElseThrow(() -> ApiException.validation(
+                                name,
+                                "must be one of "
+                                        + String.join(
+                                                ", ",
+                                                Arrays.stream(type.getEnumConstants())
+                                                        .map(Enum::name)
+                                                        .toList()))));
     }
 }

@@ -1,16 +1,14 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.Set;
-
 import dev.antigravity.api.http.auth.Role;
 import dev.antigravity.api.model.User;
 import dev.antigravity.api.service.UserRegistration;
 import dev.antigravity.api.service.UserService;
-
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Set;
 
 /** {@code /api/users}: administrators register and list users; every user reads itself. */
 public final class UsersHttpService implements HttpService {

@@ -1,10 +1,9 @@
 package dev.antigravity.api.http.shutdown;
 
-import java.time.Duration;
-
-import dev.antigravity.api.health.Drain;
 import dev.antigravity.api.db.Database;
+import dev.antigravity.api.health.Drain;
 import io.helidon.webserver.WebServer;
+import java.time.Duration;
 
 /**
  * The SIGTERM sequence ECS and the ALB need: (1) readiness turns 503 so the target is
@@ -30,7 +29,8 @@ public final class GracefulShutdown {
 
     /** Runs {@link #run()} when the JVM is asked to exit (SIGTERM, SIGINT). */
     public void installHook() {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(this::run));
+        Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().name("graceful-shutdown").unstarted(this::run));
     }
 
     public void run() {

@@ -26,7 +26,8 @@ public final class ConnectionGuardFilter implements Filter {
         try {
             chain.proceed();
         } finally {
-            if (bodyLeftUnread(req) || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
+            if (bodyLeftUnread(req)
+                    || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE)
                     || res.headers().containsToken(HeaderValues.CONNECTION_CLOSE)) {
                 GuardedConnection.current().ifPresent(GuardedConnection::endAfterThisExchange);
             }

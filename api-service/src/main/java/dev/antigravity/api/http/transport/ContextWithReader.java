@@ -1,8 +1,5 @@
 package dev.antigravity.api.http.transport;
 
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.HelidonSocket;
@@ -11,6 +8,8 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.ListenerContext;
 import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.Router;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /** A connection context that reads through another reader; everything else is the connection's own. */
 record ContextWithReader(ConnectionContext ctx, DataReader dataReader) implements ConnectionContext {

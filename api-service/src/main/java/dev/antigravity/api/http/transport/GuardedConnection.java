@@ -1,17 +1,16 @@
 package dev.antigravity.api.http.transport;
 
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.function.Function;
-
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.common.task.InterruptableTask;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.spi.ServerConnection;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
 
 /**
  * Helidon's HTTP/1 connection with what its 4.5 loop lacks (docs/architecture.md, "HTTP/1
@@ -28,6 +27,7 @@ final class GuardedConnection implements ServerConnection, InterruptableTask<Voi
      * client has not read yet.
      */
     static final Duration LINGER = Duration.ofSeconds(2);
+
     private static final ScopedValue<GuardedConnection> CURRENT = ScopedValue.newInstance();
 
     private final ConnectionContext ctx;

@@ -1,15 +1,14 @@
 package dev.antigravity.api.http.transport;
 
-import java.util.Set;
-
+import io.helidon.common.Size;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.Bytes;
-import io.helidon.common.Size;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
+import java.util.Set;
 
 /**
  * Serves HTTP/1.1 and HTTP/1.0 with Helidon's own HTTP/1 connection wrapped in a
@@ -24,7 +23,9 @@ public final class GuardedHttp1Selector implements ServerConnectionSelector {
 
     /** @param maxBody {@code limits.body}: the largest body {@link RequestBodyFilter} holds in memory */
     public GuardedHttp1Selector(long maxBody) {
-        this.config = Http1Config.builder().maxBufferedEntitySize(Size.create(maxBody)).build();
+        this.config = Http1Config.builder()
+                .maxBufferedEntitySize(Size.create(maxBody))
+                .build();
         this.http1 = Http1ConnectionSelector.builder().config(config).build();
     }
 
@@ -42,7 +43,8 @@ public final class GuardedHttp1Selector implements ServerConnectionSelector {
         }
         String requestLine = request.readString(lf).stripTrailing();
         return requestLine.endsWith(" HTTP/1.1") || Http10Requests.isHttp10(requestLine)
-                ? Support.SUPPORTED : Support.UNSUPPORTED;
+                ? Support.SUPPORTED
+                : Support.UNSUPPORTED;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.antigravity.api.http.transport;
 
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.buffers.Bytes;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.webserver.ConnectionContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-
-import io.helidon.common.buffers.BufferData;
-import io.helidon.common.buffers.Bytes;
-import io.helidon.common.buffers.DataReader;
-import io.helidon.webserver.ConnectionContext;
 
 /**
  * HTTP/1.0 for Helidon, whose HTTP/1 connection only parses HTTP/1.1 (505 otherwise). Load balancers
@@ -22,8 +21,7 @@ import io.helidon.webserver.ConnectionContext;
 final class Http10Requests {
     private static final int MAX_HEAD = 4096 + 16384; // Helidon's default request line + header limits
 
-    private Http10Requests() {
-    }
+    private Http10Requests() {}
 
     static boolean isHttp10(String requestLine) {
         return requestLine.endsWith(" HTTP/1.0");
@@ -63,7 +61,8 @@ final class Http10Requests {
             int eol = reader.findNewLine(MAX_HEAD - read);
             if (eol == MAX_HEAD - read) {
                 // Helidon rejects it anyway; give back what was taken, as it was.
-                return (String.join("\r\n", lines) + (lines.isEmpty() ? "" : "\r\n")).getBytes(StandardCharsets.ISO_8859_1);
+                return (String.join("\r\n", lines) + (lines.isEmpty() ? "" : "\r\n"))
+                        .getBytes(StandardCharsets.ISO_8859_1);
             }
             String line = reader.readAsciiString(eol);
             reader.skip(2);
@@ -78,7 +77,8 @@ final class Http10Requests {
         head.append(requestLine, 0, requestLine.length() - "1.0".length()).append("1.1\r\n");
         boolean hasHost = false;
         for (String header : lines.subList(1, lines.size())) {
-            String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
+            String name =
+                    header.substring(0, Math.max(0, header.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
             hasHost |= name.equals("host");
             if (!name.equals("connection")) {
                 head.append(header).append("\r\n");

@@ -1,10 +1,5 @@
 package dev.antigravity.api.http.transport;
 
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
-
 import dev.antigravity.api.http.filter.CallerKey;
 import dev.antigravity.api.http.filter.CallerPermits;
 import dev.antigravity.api.http.filter.Deadlines;
@@ -18,6 +13,10 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads the whole request body before the request takes a concurrency slot (issue 10, finding 2):
@@ -46,8 +45,7 @@ public final class RequestBodyFilter implements Filter {
      * @param idle        {@code limits.read.idle}: a body that sends nothing this long loses its connection
      * @param queueWait   {@code limits.wait}: how long a request may wait for its caller's turn or the budget
      */
-    public record Limits(long maxBytes, long budgetBytes, int perCaller, Duration idle, Duration queueWait) {
-    }
+    public record Limits(long maxBytes, long budgetBytes, int perCaller, Duration idle, Duration queueWait) {}
 
     public RequestBodyFilter(Limits limits, CallerKey callers) {
         this.limits = limits;
@@ -72,8 +70,11 @@ public final class RequestBodyFilter implements Filter {
             // Reserved before reading: the declared length, or the most a chunked body may reach.
             int reservedKib = kib(req.headers().contentLength().orElse(limits.maxBytes()));
             if (!Deadlines.acquire(budgetKib, reservedKib, deadline)) {
-                ProblemResponses.reject(req, res, ApiException.serviceUnavailable(
-                        "The server holds its maximum of request bodies in memory.", RETRY_AFTER));
+                ProblemResponses.reject(
+                        req,
+                        res,
+                        ApiException.serviceUnavailable(
+                                "The server holds its maximum of request bodies in memory.", RETRY_AFTER));
                 return;
             }
             try {
@@ -94,10 +95,14 @@ public final class RequestBodyFilter implements Filter {
         } catch (RequestException | NumberFormatException framing) {
             // Helidon's own checks while reading the body: its size, its chunk framing (a chunk size
             // that is not hexadecimal surfaces as NumberFormatException in 4.5.0).
-            ProblemResponses.reject(req, res, framing instanceof RequestException helidon
-                    && helidon.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
-                    ? ApiException.payloadTooLarge(limits.maxBytes())
-                    : ApiException.badRequest("The request body is not correctly framed (Content-Length or chunked encoding)."));
+            ProblemResponses.reject(
+                    req,
+                    res,
+                    framing instanceof RequestException helidon
+                                    && helidon.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
+                            ? ApiException.payloadTooLarge(limits.maxBytes())
+                            : ApiException.badRequest(
+                                    "The request body is not correctly framed (Content-Length or chunked encoding)."));
             return;
         } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException | CloseConnectionException gone) {
             // The client closed the connection mid-body, or the idle deadline closed it: no one to answer.
@@ -121,7 +126,8 @@ public final class RequestBodyFilter implements Filter {
 
         private IdleDeadline() {
             // Checked four times per period: the cut-off comes within 1.25 idle periods of the last byte.
-            this.check = connection == null ? null : Watchdog.every(limits.idle().dividedBy(4), this::check);
+            this.check =
+                    connection == null ? null : Watchdog.every(limits.idle().dividedBy(4), this::check);
         }
 
         boolean expired() {

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class Watchdog {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
-    private Watchdog() {
-    }
+    private Watchdog() {}
 
     static ScheduledFuture<?> after(Duration delay, Runnable action) {
         return TIMER.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -25,8 +24,12 @@ final class Watchdog {
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("antigravity-transport-watchdog").factory());
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
+                1,
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("antigravity-transport-watchdog")
+                        .factory());
         // Most deadlines are cancelled (the body arrived, the client closed): do not keep them queued.
         timer.setRemoveOnCancelPolicy(true);
         return timer;

@@ -1,12 +1,11 @@
 package dev.antigravity.api.http.auth;
 
-import java.util.Optional;
-
-import dev.antigravity.api.http.problem.ApiException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.antigravity.api.http.problem.ApiException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class AuthFilterTest {
     @Test
@@ -17,7 +16,8 @@ class AuthFilterTest {
     @Test
     void bearerSchemeIsCaseInsensitiveAndTokenIsTrimmed() {
         assertThat(AuthFilter.bearerToken(Optional.of("Bearer abc.def.ghi"))).contains("abc.def.ghi");
-        assertThat(AuthFilter.bearerToken(Optional.of("bearer   abc.def.ghi  "))).contains("abc.def.ghi");
+        assertThat(AuthFilter.bearerToken(Optional.of("bearer   abc.def.ghi  ")))
+                .contains("abc.def.ghi");
     }
 
     @Test

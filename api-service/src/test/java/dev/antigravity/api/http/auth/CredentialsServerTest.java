@@ -1,18 +1,6 @@
 package dev.antigravity.api.http.auth;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -33,10 +21,21 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ambiguous and abusive credentials (issue 10, finding 8), against a real server in jwks mode
@@ -67,11 +66,27 @@ class CredentialsServerTest {
         Path jwks = Files.createTempFile("idp-jwks", ".json");
         jwks.toFile().deleteOnExit();
         Files.writeString(jwks, new JWKSet(IDP.toPublicJWK()).toString());
-        ApiServer.configure(server, TestApps.create(DB, Map.of(
-                "auth.mode", "jwks", "auth.jwks.file", jwks.toString(), "auth.issuer", ISSUER, "auth.audience", AUDIENCE,
-                "auth.lifetime", LIFETIME.toString(),
-                "ratelimit.forwarded", "true",
-                "ratelimit.failures.rate", "0.01", "ratelimit.failures.burst", Integer.toString(FAILURE_BURST))));
+        ApiServer.configure(
+                server,
+                TestApps.create(
+                        DB,
+                        Map.of(
+                                "auth.mode",
+                                "jwks",
+                                "auth.jwks.file",
+                                jwks.toString(),
+                                "auth.issuer",
+                                ISSUER,
+                                "auth.audience",
+                                AUDIENCE,
+                                "auth.lifetime",
+                                LIFETIME.toString(),
+                                "ratelimit.forwarded",
+                                "true",
+                                "ratelimit.failures.rate",
+                                "0.01",
+                                "ratelimit.failures.burst",
+                                Integer.toString(FAILURE_BURST))));
     }
 
     @AfterAll
@@ -96,29 +111,52 @@ class CredentialsServerTest {
     void tokensWithoutIatOrLivingLongerThanTheLimitAre401() {
         Instant now = Instant.now();
         JWTClaimsSet noIat = claims("carol", "admin").issueTime(null).build();
-        JWTClaimsSet tooLong = claims("carol", "admin").issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME).plusSeconds(120))).build();
-        JWTClaimsSet issuedInTheFuture = claims("carol", "admin").issueTime(Date.from(now.plusSeconds(600)))
-                .expirationTime(Date.from(now.plusSeconds(1200))).build();
-        JWTClaimsSet justRight = claims("carol", "admin").issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME))).build();
+        JWTClaimsSet tooLong = claims("carol", "admin")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME).plusSeconds(120)))
+                .build();
+        JWTClaimsSet issuedInTheFuture = claims("carol", "admin")
+                .issueTime(Date.from(now.plusSeconds(600)))
+                .expirationTime(Date.from(now.plusSeconds(1200)))
+                .build();
+        JWTClaimsSet justRight = claims("carol", "admin")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .build();
 
         assertThat(get("/api/admin/audit", token(noIat), "10.0.2.1")).isEqualTo(401);
         assertThat(get("/api/admin/audit", token(tooLong), "10.0.2.2")).isEqualTo(401);
-        assertThat(get("/api/admin/audit", token(issuedInTheFuture), "10.0.2.3")).isEqualTo(401);
+        assertThat(get("/api/admin/audit", token(issuedInTheFuture), "10.0.2.3"))
+                .isEqualTo(401);
         assertThat(get("/api/admin/audit", token(justRight), "10.0.2.4")).isEqualTo(200);
     }
 
     /** Decided: a string names exactly one role; it is not split (so "admin customer" names none: 403). */
     @Test
     void aRolesClaimThatIsAStringNamesOneRole() {
-        assertThat(get("/api/admin/audit", token(claims("dave", null).claim("roles", "admin").build()), "10.0.3.1"))
+        assertThat(get(
+                        "/api/admin/audit",
+                        token(claims("dave", null).claim("roles", "admin").build()),
+                        "10.0.3.1"))
                 .isEqualTo(200);
-        assertThat(get("/api/admin/audit", token(claims("erin", null).claim("roles", "customer").build()), "10.0.3.2"))
+        assertThat(get(
+                        "/api/admin/audit",
+                        token(claims("erin", null).claim("roles", "customer").build()),
+                        "10.0.3.2"))
                 .isEqualTo(403);
-        assertThat(get("/api/products", token(claims("frank", null).claim("roles", "admin customer").build()), "10.0.3.3"))
+        assertThat(get(
+                        "/api/products",
+                        token(claims("frank", null)
+                                .claim("roles", "admin customer")
+                                .build()),
+                        "10.0.3.3"))
                 .isEqualTo(403);
-        assertThat(get("/api/products", token(claims("grace", null).claim("roles", "admin,customer").build()), "10.0.3.4"))
+        assertThat(get(
+                        "/api/products",
+                        token(claims("grace", null)
+                                .claim("roles", "admin,customer")
+                                .build()),
+                        "10.0.3.4"))
                 .isEqualTo(403);
     }
 
@@ -167,14 +205,22 @@ class CredentialsServerTest {
 
     private static JWTClaimsSet.Builder claims(String subject, String role) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).audience(AUDIENCE)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)));
         return role == null ? builder : builder.claim("roles", List.of(role));
     }
 
     private static String token(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(IDP.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(IDP.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(IDP));
             return jwt.serialize();
         } catch (Exception e) {

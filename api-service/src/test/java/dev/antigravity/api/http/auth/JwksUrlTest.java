@@ -1,10 +1,7 @@
 package dev.antigravity.api.http.auth;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -20,12 +17,14 @@ import dev.antigravity.api.http.problem.ApiException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** JWKS fetched over HTTP from a stand-in identity provider. */
 class JwksUrlTest {
@@ -38,9 +37,12 @@ class JwksUrlTest {
     static void startIdentityProvider() throws Exception {
         idpKey = new ECKeyGenerator(Curve.P_256).keyID("idp-ec").generate();
         published = new JWKSet(idpKey.toPublicJWK()).toString();
-        idp = WebServer.builder().host("127.0.0.1").port(0)
+        idp = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
                 .routing(r -> r.get("/.well-known/jwks.json", (req, res) -> res.send(published)))
-                .build().start();
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -55,7 +57,8 @@ class JwksUrlTest {
         keys.add(idpKey.toPublicJWK());
         published = new JWKSet(keys).toString();
         try {
-            assertThatThrownBy(JwksUrlTest::verifier).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(JwksUrlTest::verifier)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("local development key");
         } finally {
             published = honest;
@@ -65,7 +68,8 @@ class JwksUrlTest {
     @Test
     void startsWhenTheIdentityProviderIsDownAndFetchesKeysLater() {
         JwtVerifier verifier = JwtVerifier.create(settings("http://127.0.0.1:1/.well-known/jwks.json"));
-        assertThatThrownBy(() -> verifier.verify(LocalTokens.mint("a", Role.ADMIN))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> verifier.verify(LocalTokens.mint("a", Role.ADMIN)))
+                .isInstanceOf(ApiException.class);
     }
 
     @Test
@@ -76,17 +80,25 @@ class JwksUrlTest {
         keys.add(idpKey.toPublicJWK());
         published = new JWKSet(keys).toString();
 
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("idp-ec").build(),
-                new JWTClaimsSet.Builder().subject("frank").issuer("https://idp.example").audience("antigravity-api")
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("idp-ec").build(),
+                new JWTClaimsSet.Builder()
+                        .subject("frank")
+                        .issuer("https://idp.example")
+                        .audience("antigravity-api")
                         .claim("roles", List.of("customer"))
-                        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .build());
         token.sign(new ECDSASigner(idpKey));
         assertThat(verifier.verify(token.serialize())).isEqualTo(new Principal("frank", Role.CUSTOMER));
 
         String local = LocalTokens.mint(LocalTokens.Request.of("mallory", Role.ADMIN)
-                .withIssuer("https://idp.example").withAudience("antigravity-api"));
-        assertThatThrownBy(() -> verifier.verify(local)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(401));
+                .withIssuer("https://idp.example")
+                .withAudience("antigravity-api"));
+        assertThatThrownBy(() -> verifier.verify(local))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
         published = new JWKSet(idpKey.toPublicJWK()).toString();
     }
 

@@ -1,11 +1,6 @@
 package dev.antigravity.api.http.filter;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -21,21 +16,26 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class ConcurrencyLimitServerTest {
     private static final Database DB = TestDatabases.h2();
-    private static final AppContext APP = TestApps.create(DB, Map.of(
-            "limits.concurrency", "2", "limits.caller", "1", "limits.wait", "PT0.05S"));
+    private static final AppContext APP =
+            TestApps.create(DB, Map.of("limits.concurrency", "2", "limits.caller", "1", "limits.wait", "PT0.05S"));
     private static final CountDownLatch ENTERED = new CountDownLatch(2);
     private static final String ALICE = LocalTokens.mint("alice", Role.CUSTOMER);
     private static final String BOB = LocalTokens.mint("bob", Role.CUSTOMER);
     /** Its own threads: the common pool may have a single one on a small machine, and both callers must wait at once. */
     private static final ExecutorService CALLERS = Executors.newVirtualThreadPerTaskExecutor();
+
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     private final Http1Client client;
@@ -49,10 +49,11 @@ class ConcurrencyLimitServerTest {
         ApiServer.configure(server, APP).routing(routing -> {
             ApiServer.routing(routing, APP);
             routing.get("/test/slow", (req, res) -> {
-                ENTERED.countDown();
-                RELEASE.await(10, TimeUnit.SECONDS);
-                res.send("done");
-            }).get("/test/fast", (req, res) -> res.send("fast"));
+                        ENTERED.countDown();
+                        RELEASE.await(10, TimeUnit.SECONDS);
+                        res.send("done");
+                    })
+                    .get("/test/fast", (req, res) -> res.send("fast"));
         });
     }
 
@@ -90,14 +91,20 @@ class ConcurrencyLimitServerTest {
     }
 
     private CompletableFuture<Integer> slow(String token) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Http1ClientResponse res = client.get("/test/slow").header(HeaderNames.AUTHORIZATION, "Bearer " + token).request()) {
-                return res.status().code();
-            }
-        }, CALLERS);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (Http1ClientResponse res = client.get("/test/slow")
+                            .header(HeaderNames.AUTHORIZATION, "Bearer " + token)
+                            .request()) {
+                        return res.status().code();
+                    }
+                },
+                CALLERS);
     }
 
     private Http1ClientResponse fast(String token) {
-        return client.get("/test/fast").header(HeaderNames.AUTHORIZATION, "Bearer " + token).request();
+        return client.get("/test/fast")
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + token)
+                .request();
     }
 }

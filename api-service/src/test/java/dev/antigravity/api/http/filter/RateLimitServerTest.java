@@ -1,6 +1,6 @@
 package dev.antigravity.api.http.filter;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -16,10 +16,9 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class RateLimitServerTest {
@@ -55,13 +54,16 @@ class RateLimitServerTest {
         }
         try (Http1ClientResponse res = client.get("/test/ping").request()) {
             assertThat(res.status()).isEqualTo(Status.TOO_MANY_REQUESTS_429);
-            assertThat(res.headers().first(HeaderNames.RETRY_AFTER).map(Long::parseLong)).hasValueSatisfying(
-                    seconds -> assertThat(seconds).isBetween(1L, 101L));
-            assertThat(res.headers().contentType().map(Object::toString).orElse("")).startsWith("application/problem+json");
+            assertThat(res.headers().first(HeaderNames.RETRY_AFTER).map(Long::parseLong))
+                    .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 101L));
+            assertThat(res.headers().contentType().map(Object::toString).orElse(""))
+                    .startsWith("application/problem+json");
             assertThat(res.as(String.class)).contains("/problems/rate-limited");
         }
         // X-Forwarded-For is not trusted unless configured, so it cannot mint fresh buckets.
-        try (Http1ClientResponse res = client.get("/test/ping").header(HeaderNames.X_FORWARDED_FOR, "203.0.113.9").request()) {
+        try (Http1ClientResponse res = client.get("/test/ping")
+                .header(HeaderNames.X_FORWARDED_FOR, "203.0.113.9")
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.TOO_MANY_REQUESTS_429);
         }
         // Load balancer health checks are never throttled.
@@ -72,7 +74,9 @@ class RateLimitServerTest {
         }
         // An authenticated caller is limited as itself, not as the (exhausted) client IP.
         String token = LocalTokens.mint("erin", Role.CUSTOMER);
-        try (Http1ClientResponse res = client.get("/test/ping").header(HeaderNames.AUTHORIZATION, "Bearer " + token).request()) {
+        try (Http1ClientResponse res = client.get("/test/ping")
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + token)
+                .request()) {
             assertThat(res.status()).isEqualTo(Status.OK_200);
         }
     }

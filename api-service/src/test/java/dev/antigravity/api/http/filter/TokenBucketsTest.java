@@ -1,11 +1,10 @@
 package dev.antigravity.api.http.filter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenBucketsTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);

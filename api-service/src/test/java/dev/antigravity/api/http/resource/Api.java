@@ -1,17 +1,15 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.config.Json;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** A thin test client: one call, the reply as status, headers and text. */
 final class Api {
@@ -67,7 +65,8 @@ final class Api {
     /** A JSON body (Content-Type application/json unless {@code headers} say otherwise). */
     Reply call(String method, String uri, Caller caller, String body, Map<String, String> headers) {
         int query = uri.indexOf('?');
-        Http1ClientRequest request = client.method(Method.create(method)).path(query < 0 ? uri : uri.substring(0, query));
+        Http1ClientRequest request =
+                client.method(Method.create(method)).path(query < 0 ? uri : uri.substring(0, query));
         if (query >= 0) {
             // Collected per name: the client keeps only the last queryParam call for a name.
             Map<String, java.util.List<String>> params = new LinkedHashMap<>();

@@ -1,10 +1,9 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.Optional;
-import java.util.UUID;
-
 import dev.antigravity.api.http.auth.LocalTokens;
 import dev.antigravity.api.http.auth.Role;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Who calls the API in a test: nobody, a customer or an administrator, with a signed local token. */
 record Caller(String name, Optional<String> subject, Role role) {

@@ -1,8 +1,6 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.db.Database;
@@ -12,11 +10,12 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Racing POST /api/orders through the real server on PostgreSQL. */
 @ExtendWith(TestDatabases.PostgresRequired.class)
@@ -49,13 +48,19 @@ class ConcurrentOrdersApiTest {
         Caller customer = Caller.customer("racer");
         String body = World.orderBody(product, 3);
 
-        List<Api.Reply> replies = Races.race(Races.THREADS,
+        List<Api.Reply> replies = Races.race(
+                Races.THREADS,
                 i -> () -> api.call("POST", "/api/orders", customer, body, Map.of("Idempotency-Key", key)));
 
         assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
-        assertThat(replies).extracting(Api.Reply::body).containsOnly(replies.getFirst().body());
-        assertThat(replies).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
-        assertThat(api.get("/api/orders", customer).json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(replies)
+                .extracting(Api.Reply::body)
+                .containsOnly(replies.getFirst().body());
+        assertThat(replies)
+                .filteredOn(r -> r.header("Idempotent-Replayed") == null)
+                .hasSize(1);
+        assertThat(api.get("/api/orders", customer).json().get("totalItems").asLong())
+                .isEqualTo(1);
         assertThat(stock(product)).isEqualTo(97);
     }
 
@@ -65,8 +70,9 @@ class ConcurrentOrdersApiTest {
         long product = world.newProduct(initial);
         int attempts = 40;
 
-        List<Api.Reply> replies = Races.race(attempts, i -> () -> api.post("/api/orders", Caller.customer("buyer"),
-                World.orderBody(product, 1 + i % 3)));
+        List<Api.Reply> replies = Races.race(
+                attempts,
+                i -> () -> api.post("/api/orders", Caller.customer("buyer"), World.orderBody(product, 1 + i % 3)));
 
         int sold = 0;
         for (Api.Reply reply : replies) {
@@ -83,6 +89,9 @@ class ConcurrentOrdersApiTest {
     }
 
     private int stock(long product) {
-        return api.get("/api/products/" + product, Caller.ANONYMOUS).json().get("stock").asInt();
+        return api.get("/api/products/" + product, Caller.ANONYMOUS)
+                .json()
+                .get("stock")
+                .asInt();
     }
 }

@@ -2,7 +2,6 @@ package dev.antigravity.api.http.resource;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.testsupport.TestDatabases;
-
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.SetUpServer;

@@ -1,14 +1,13 @@
 package dev.antigravity.api.http.resource;
 
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.payment.PaymentProviders;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.testing.junit5.ServerTest;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default (no Stripe key, H2), as {@code ./scripts/run-api} serves it: the local
@@ -25,7 +24,8 @@ class LocalPaymentsApiTest extends H2ServerTest {
     @Test
     void theWholeFlowRunsOnTheLocalProvider() {
         long order = world().newOrder(world().owner);
-        JsonNode payment = api.get("/api/orders/" + order + "/payment", world().owner).json();
+        JsonNode payment =
+                api.get("/api/orders/" + order + "/payment", world().owner).json();
         assertThat(payment.get("provider").asText()).isEqualTo("local");
         assertThat(payment.get("status").asText()).isEqualTo("REQUIRES_PAYMENT");
         String intent = payment.get("providerPaymentId").asText();
@@ -34,15 +34,22 @@ class LocalPaymentsApiTest extends H2ServerTest {
         long now = Instant.now().getEpochSecond();
 
         Api.Reply foreign = StripeEvents.deliver(api, succeeded, StripeEvents.signature(succeeded, "whsec_other", now));
-        Api.Reply local = StripeEvents.deliver(api, succeeded,
-                StripeEvents.signature(succeeded, PaymentProviders.LOCAL_WEBHOOK_SECRET, now));
+        Api.Reply local = StripeEvents.deliver(
+                api, succeeded, StripeEvents.signature(succeeded, PaymentProviders.LOCAL_WEBHOOK_SECRET, now));
 
         assertThat(foreign.status()).as(foreign.toString()).isEqualTo(400);
         assertThat(local.status()).as(local.toString()).isEqualTo(200);
-        assertThat(api.get("/api/orders/" + order, world().owner).json().get("status").asText()).isEqualTo("PAID");
+        assertThat(api.get("/api/orders/" + order, world().owner)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("PAID");
         Api.Reply cancelled = api.patch("/api/orders/" + order, world().owner, "{\"status\":\"CANCELLED\"}");
         assertThat(cancelled.json().get("status").asText()).isEqualTo("REFUNDED");
-        assertThat(api.get("/api/orders/" + order + "/payment", world().owner).json().get("refundId").asText())
+        assertThat(api.get("/api/orders/" + order + "/payment", world().owner)
+                        .json()
+                        .get("refundId")
+                        .asText())
                 .startsWith("re_local_");
     }
 }

@@ -1,10 +1,6 @@
 package dev.antigravity.api.http.resource;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.ApiServer;
@@ -21,11 +17,14 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SES/SNS outage drill: the real server on PostgreSQL, its notification-delivery job pointed
@@ -52,7 +51,8 @@ class NotificationOutageApiTest {
     static void server(WebServerConfig.Builder server) {
         database = TestDatabases.postgres();
         aws = TcpRelay.to(MotoServer.endpoint());
-        Map<String, String> settings = new HashMap<>(new MotoNotifications().settings(aws.uri().toString()));
+        Map<String, String> settings =
+                new HashMap<>(new MotoNotifications().settings(aws.uri().toString()));
         settings.put("notifications.poll", "PT0.1S");
         settings.put("notifications.backoff.base", "PT0.2S");
         settings.put("notifications.backoff.max", "PT1S");
@@ -72,8 +72,22 @@ class NotificationOutageApiTest {
         String email = World.uniqueEmail();
         String phone = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
         Caller customer = Caller.customer("drill-customer");
-        Api.Reply registered = api.post("/api/users", world.admin, Api.json(Map.of("email", email, "name", "Drill",
-                "role", "CUSTOMER", "subject", customer.subject().orElseThrow(), "phone", phone, "smsOptIn", true)));
+        Api.Reply registered = api.post(
+                "/api/users",
+                world.admin,
+                Api.json(Map.of(
+                        "email",
+                        email,
+                        "name",
+                        "Drill",
+                        "role",
+                        "CUSTOMER",
+                        "subject",
+                        customer.subject().orElseThrow(),
+                        "phone",
+                        phone,
+                        "smsOptIn",
+                        true)));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(registered.body()).contains("\"phone\":\"" + phone + "\"", "\"smsOptIn\":true");
 
@@ -84,12 +98,17 @@ class NotificationOutageApiTest {
             orders.add(Api.id(placed).orElseThrow());
         }
         long shipped = orders.getFirst();
-        assertThat(api.patch("/api/orders/" + shipped, world.admin, World.PAID_BY_ADMIN).status()).isEqualTo(200);
-        assertThat(api.patch("/api/orders/" + shipped, world.admin, "{\"status\":\"SHIPPED\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/orders/" + shipped, world.admin, World.PAID_BY_ADMIN)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.patch("/api/orders/" + shipped, world.admin, "{\"status\":\"SHIPPED\"}")
+                        .status())
+                .isEqualTo(200);
 
         // The job keeps trying through the outage, with growing pauses, and nothing reaches moto.
-        Eventually.assertThat(Duration.ofSeconds(20), () -> assertThat(emailDelivery(shipped, "SHIPPED").attempts())
-                .isGreaterThanOrEqualTo(3));
+        Eventually.assertThat(
+                Duration.ofSeconds(20),
+                () -> assertThat(emailDelivery(shipped, "SHIPPED").attempts()).isGreaterThanOrEqualTo(3));
         assertThat(emailDelivery(shipped, "SHIPPED").status()).isEqualTo("PENDING");
         assertThat(emailDelivery(shipped, "SHIPPED").lastError()).contains("EMAIL not sent");
 
@@ -99,17 +118,22 @@ class NotificationOutageApiTest {
         orders.forEach(id -> subjects.add("Your order " + id + " was placed"));
         subjects.add("Your order " + shipped + " is paid");
         subjects.add("Your order " + shipped + " has shipped");
-        Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(OUTBOX.pendingCount(database.dbClient().execute()))
-                .isZero());
+        Eventually.assertThat(
+                Duration.ofSeconds(30),
+                () -> assertThat(OUTBOX.pendingCount(database.dbClient().execute()))
+                        .isZero());
         // Some more runs of the job, then what moto received: each message once, nothing during the outage.
         Thread.sleep(500);
         MotoMessages.Sent sent = MotoMessages.sent();
-        assertThat(sent.emailsTo(email)).extracting(MotoMessages.Email::subject).containsExactlyInAnyOrderElementsOf(subjects);
+        assertThat(sent.emailsTo(email))
+                .extracting(MotoMessages.Email::subject)
+                .containsExactlyInAnyOrderElementsOf(subjects);
         assertThat(sent.smsTo(phone)).hasSize(subjects.size());
     }
 
     private static NotificationOutboxRepository.Delivery emailDelivery(long order, String status) {
-        return OUTBOX.delivery(database.dbClient().execute(), "order-" + order + "-" + status, NotificationChannel.EMAIL)
+        return OUTBOX.delivery(
+                        database.dbClient().execute(), "order-" + order + "-" + status, NotificationChannel.EMAIL)
                 .orElseThrow();
     }
 }

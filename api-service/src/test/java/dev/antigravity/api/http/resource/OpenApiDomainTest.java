@@ -1,16 +1,15 @@
 package dev.antigravity.api.http.resource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * openapi.yaml and the /api routes agree: the operations documented are exactly those the auth
@@ -33,11 +32,13 @@ class OpenApiDomainTest {
     @Test
     void documentedOperationsAreExactlyTheServedOnes() throws Exception {
         Set<String> documented = new TreeSet<>();
-        apiPaths().forEach((path, operations) -> operations.keySet().stream()
-                .filter(METHODS::contains)
-                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        apiPaths()
+                .forEach((path, operations) -> operations.keySet().stream()
+                        .filter(METHODS::contains)
+                        .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
 
-        Set<String> served = AuthMatrixTest.ROUTES.stream().map(AuthMatrixTest.Route::name)
+        Set<String> served = AuthMatrixTest.ROUTES.stream()
+                .map(AuthMatrixTest.Route::name)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(documented).isEqualTo(served);
@@ -49,8 +50,8 @@ class OpenApiDomainTest {
         Map<String, Map<String, Object>> paths = apiPaths();
         for (AuthMatrixTest.Route route : AuthMatrixTest.ROUTES) {
             String[] methodAndPath = route.name().split(" ", 2);
-            Map<String, Object> operation = (Map<String, Object>) paths.get(methodAndPath[1])
-                    .get(methodAndPath[0].toLowerCase(Locale.ROOT));
+            Map<String, Object> operation =
+                    (Map<String, Object>) paths.get(methodAndPath[1]).get(methodAndPath[0].toLowerCase(Locale.ROOT));
             Set<String> documented = ((Map<String, Object>) operation.get("responses")).keySet();
             for (int status : route.expected()) {
                 assertThat(documented).as(route.name()).contains(Integer.toString(status));
@@ -66,16 +67,17 @@ class OpenApiDomainTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationDocumentsWhatTheFiltersAnswer() throws Exception {
-        apiPaths().forEach((path, operations) -> operations.forEach((method, value) -> {
-            if (!METHODS.contains(method)) {
-                return;
-            }
-            Map<String, Object> operation = (Map<String, Object>) value;
-            Set<String> documented = ((Map<String, Object>) operation.get("responses")).keySet();
-            assertThat(documented).as(method + " " + path).contains("401", "414", "429", "503");
-            if (operation.containsKey("requestBody")) {
-                assertThat(documented).as(method + " " + path).contains("413");
-            }
-        }));
+        apiPaths()
+                .forEach((path, operations) -> operations.forEach((method, value) -> {
+                    if (!METHODS.contains(method)) {
+                        return;
+                    }
+                    Map<String, Object> operation = (Map<String, Object>) value;
+                    Set<String> documented = ((Map<String, Object>) operation.get("responses")).keySet();
+                    assertThat(documented).as(method + " " + path).contains("401", "414", "429", "503");
+                    if (operation.containsKey("requestBody")) {
+                        assertThat(documented).as(method + " " + path).contains("413");
+                    }
+                }));
     }
 }

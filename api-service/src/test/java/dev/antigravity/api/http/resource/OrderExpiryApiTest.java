@@ -1,11 +1,6 @@
 package dev.antigravity.api.http.resource;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.db.Database;
@@ -22,11 +17,15 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stock hoarding (issue 10, finding 6): unpaid orders used to hold their stock forever. Now a
@@ -52,9 +51,20 @@ class OrderExpiryApiTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        ApiServer.configure(server, TestApps.create(DATABASE, Map.of("limits.wait", "PT30S",
-                "orders.expiry", EXPIRY.toString(), "orders.sweep", "PT0.1S",
-                "orders.quantity.max", Integer.toString(MAX_QUANTITY)), CLOCK));
+        ApiServer.configure(
+                server,
+                TestApps.create(
+                        DATABASE,
+                        Map.of(
+                                "limits.wait",
+                                "PT30S",
+                                "orders.expiry",
+                                EXPIRY.toString(),
+                                "orders.sweep",
+                                "PT0.1S",
+                                "orders.quantity.max",
+                                Integer.toString(MAX_QUANTITY)),
+                        CLOCK));
     }
 
     @AfterAll
@@ -65,9 +75,13 @@ class OrderExpiryApiTest {
     @Test
     void anUnpaidOrderExpiresAndGivesItsStockBackOnce() {
         long product = world.newProduct(10);
-        long order = Api.id(api.post("/api/orders", world.owner, World.orderBody(product, 3))).orElseThrow();
-        long paid = Api.id(api.post("/api/orders", world.owner, World.orderBody(product, 2))).orElseThrow();
-        assertThat(api.patch("/api/orders/" + paid, world.admin, World.PAID_BY_ADMIN).status()).isEqualTo(200);
+        long order = Api.id(api.post("/api/orders", world.owner, World.orderBody(product, 3)))
+                .orElseThrow();
+        long paid = Api.id(api.post("/api/orders", world.owner, World.orderBody(product, 2)))
+                .orElseThrow();
+        assertThat(api.patch("/api/orders/" + paid, world.admin, World.PAID_BY_ADMIN)
+                        .status())
+                .isEqualTo(200);
         assertThat(stock(product)).isEqualTo(5);
 
         CLOCK.advance(EXPIRY.minusSeconds(1));
@@ -75,7 +89,8 @@ class OrderExpiryApiTest {
         assertThat(status(order)).isEqualTo("PENDING");
 
         CLOCK.advance(Duration.ofSeconds(2));
-        Eventually.assertThat(Duration.ofSeconds(10), () -> assertThat(status(order)).isEqualTo("EXPIRED"));
+        Eventually.assertThat(
+                Duration.ofSeconds(10), () -> assertThat(status(order)).isEqualTo("EXPIRED"));
         assertThat(stock(product)).isEqualTo(8);
         assertThat(status(paid)).isEqualTo("PAID");
 
@@ -84,7 +99,8 @@ class OrderExpiryApiTest {
         sleep(Duration.ofMillis(500));
         assertThat(stock(product)).isEqualTo(8);
 
-        JsonNode audit = api.get("/api/admin/audit?size=100", world.admin).json().get("items");
+        JsonNode audit =
+                api.get("/api/admin/audit?size=100", world.admin).json().get("items");
         List<JsonNode> expiries = new ArrayList<>();
         audit.forEach(entry -> {
             if (entry.get("entityId").asText().equals(Long.toString(order))) {
@@ -108,11 +124,12 @@ class OrderExpiryApiTest {
         int orderCount = 12;
         List<Long> orders = new ArrayList<>();
         for (int i = 0; i < orderCount; i++) {
-            orders.add(Api.id(api.post("/api/orders", world.owner, World.orderBody(product, 1 + i % 4))).orElseThrow());
+            orders.add(Api.id(api.post("/api/orders", world.owner, World.orderBody(product, 1 + i % 4)))
+                    .orElseThrow());
         }
         assertThat(stock(product)).isLessThan(initial);
-        DomainServices otherTask = DomainServices.create(DATABASE.dbClient(), CLOCK, Metrics.globalRegistry(),
-                new OrderRules(EXPIRY, MAX_QUANTITY));
+        DomainServices otherTask = DomainServices.create(
+                DATABASE.dbClient(), CLOCK, Metrics.globalRegistry(), new OrderRules(EXPIRY, MAX_QUANTITY));
 
         CLOCK.advance(EXPIRY.plusMinutes(1));
         List<Callable<Object>> work = new ArrayList<>();
@@ -143,19 +160,30 @@ class OrderExpiryApiTest {
 
         Api.Reply oneLine = api.post("/api/orders", world.other, World.orderBody(product, MAX_QUANTITY + 1));
         long second = world.newProduct(10_000);
-        Api.Reply split = api.post("/api/orders", world.other, Api.json(Map.of("lines", List.of(
-                Map.of("productId", product, "quantity", MAX_QUANTITY), Map.of("productId", second, "quantity", 1)))));
+        Api.Reply split = api.post(
+                "/api/orders",
+                world.other,
+                Api.json(Map.of(
+                        "lines",
+                        List.of(
+                                Map.of("productId", product, "quantity", MAX_QUANTITY),
+                                Map.of("productId", second, "quantity", 1)))));
 
         assertThat(oneLine.status()).as(oneLine.toString()).isEqualTo(400);
         assertThat(oneLine.json().get("errors").findValuesAsText("field")).contains("lines[0].quantity");
         assertThat(split.status()).as(split.toString()).isEqualTo(400);
         assertThat(split.json().get("errors").findValuesAsText("field")).containsExactly("lines");
         assertThat(stock(product)).isEqualTo(10_000);
-        assertThat(api.post("/api/orders", world.other, World.orderBody(product, MAX_QUANTITY)).status()).isEqualTo(201);
+        assertThat(api.post("/api/orders", world.other, World.orderBody(product, MAX_QUANTITY))
+                        .status())
+                .isEqualTo(201);
     }
 
     private int stock(long productId) {
-        return api.get("/api/products/" + productId, Caller.ANONYMOUS).json().get("stock").asInt();
+        return api.get("/api/products/" + productId, Caller.ANONYMOUS)
+                .json()
+                .get("stock")
+                .asInt();
     }
 
     private String status(long order) {

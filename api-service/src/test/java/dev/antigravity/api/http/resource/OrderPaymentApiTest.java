@@ -1,8 +1,6 @@
 package dev.antigravity.api.http.resource;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.db.Database;
@@ -13,11 +11,12 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may mark an order paid (issue 10, finding 5): a customer who PATCHed their own order to
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class OrderPaymentApiTest {
     private static final Database DATABASE = TestDatabases.postgres();
-    private static final Counter REVENUE = Metrics.globalRegistry().getOrCreate(Counter.builder("orders.revenue.cents"));
+    private static final Counter REVENUE =
+            Metrics.globalRegistry().getOrCreate(Counter.builder("orders.revenue.cents"));
 
     private final Api api;
     private final World world;
@@ -74,7 +74,9 @@ class OrderPaymentApiTest {
         assertThat(noReason.json().get("errors").findValuesAsText("field")).containsExactly("reason");
         assertThat(status(order)).isEqualTo("PENDING");
 
-        Api.Reply paid = api.patch("/api/orders/" + order, world.admin,
+        Api.Reply paid = api.patch(
+                "/api/orders/" + order,
+                world.admin,
                 "{\"status\":\"PAID\",\"reason\":\"bank transfer 4711 received\"}");
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
         assertThat(REVENUE.count() - revenueBefore).isEqualTo(250);
@@ -83,8 +85,8 @@ class OrderPaymentApiTest {
         assertThat(entry.get("actor").asText()).isEqualTo(world.admin.subject().orElseThrow());
         assertThat(entry.get("action").asText()).isEqualTo("ORDER_STATUS_CHANGED");
         assertThat(entry.get("entityId").asText()).isEqualTo(Long.toString(order));
-        assertThat(entry.get("details").asText()).contains("\"from\":\"PENDING\"", "\"to\":\"PAID\"",
-                "\"reason\":\"bank transfer 4711 received\"");
+        assertThat(entry.get("details").asText())
+                .contains("\"from\":\"PENDING\"", "\"to\":\"PAID\"", "\"reason\":\"bank transfer 4711 received\"");
     }
 
     @Test
@@ -98,8 +100,8 @@ class OrderPaymentApiTest {
         assertThat(entry.get("actor").asText()).isEqualTo(world.owner.subject().orElseThrow());
         assertThat(entry.get("action").asText()).isEqualTo("ORDER_STATUS_CHANGED");
         assertThat(entry.get("entityId").asText()).isEqualTo(Long.toString(order));
-        assertThat(entry.get("details").asText()).contains("\"from\":\"PENDING\"", "\"to\":\"CANCELLED\"",
-                "\"role\":\"customer\"");
+        assertThat(entry.get("details").asText())
+                .contains("\"from\":\"PENDING\"", "\"to\":\"CANCELLED\"", "\"role\":\"customer\"");
     }
 
     private String status(long order) {
@@ -107,12 +109,16 @@ class OrderPaymentApiTest {
     }
 
     private JsonNode latestAudit() {
-        return api.get("/api/admin/audit?size=1", world.admin).json().get("items").get(0);
+        return api.get("/api/admin/audit?size=1", world.admin)
+                .json()
+                .get("items")
+                .get(0);
     }
 
     private BigDecimal revenueToday() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        JsonNode days = api.get("/api/admin/stats/orders?from=" + today + "&to=" + today, world.admin).json();
+        JsonNode days = api.get("/api/admin/stats/orders?from=" + today + "&to=" + today, world.admin)
+                .json();
         return days.isEmpty() ? BigDecimal.ZERO : days.get(0).get("revenue").decimalValue();
     }
 }

@@ -1,17 +1,16 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.testing.junit5.ServerTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ServerTest
 class OrdersApiTest extends H2ServerTest {
@@ -28,7 +27,10 @@ class OrdersApiTest extends H2ServerTest {
     }
 
     private int stock(long productId) {
-        return api.get("/api/products/" + productId, Caller.ANONYMOUS).json().get("stock").asInt();
+        return api.get("/api/products/" + productId, Caller.ANONYMOUS)
+                .json()
+                .get("stock")
+                .asInt();
     }
 
     @Test
@@ -58,9 +60,11 @@ class OrdersApiTest extends H2ServerTest {
     void insufficientStockIsAConflictNamingTheProductAndOrdersNothing() {
         long plenty = world().newProduct(50);
         long scarce = world().newProduct(1);
-        String body = Api.json(Map.of("lines", List.of(
-                Map.of("productId", plenty, "quantity", 5), Map.of("productId", scarce, "quantity", 2))));
-        int ordersBefore = api.get("/api/orders", world().other).json().get("totalItems").asInt();
+        String body = Api.json(Map.of(
+                "lines",
+                List.of(Map.of("productId", plenty, "quantity", 5), Map.of("productId", scarce, "quantity", 2))));
+        int ordersBefore =
+                api.get("/api/orders", world().other).json().get("totalItems").asInt();
 
         Api.Reply reply = api.post("/api/orders", world().other, body);
 
@@ -70,24 +74,38 @@ class OrdersApiTest extends H2ServerTest {
         assertThat(reply.json().get("errors").findValuesAsText("field")).containsExactly("lines[1].quantity");
         assertThat(stock(plenty)).isEqualTo(50);
         assertThat(stock(scarce)).isEqualTo(1);
-        assertThat(api.get("/api/orders", world().other).json().get("totalItems").asInt()).isEqualTo(ordersBefore);
+        assertThat(api.get("/api/orders", world().other)
+                        .json()
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(ordersBefore);
     }
 
     @Test
     void lifeCycleThroughPatchWithStockReleasedOnCancel() {
         long product = world().newProduct(5);
-        long id = Api.id(api.post("/api/orders", world().owner, World.orderBody(product, 2))).orElseThrow();
+        long id = Api.id(api.post("/api/orders", world().owner, World.orderBody(product, 2)))
+                .orElseThrow();
         String path = "/api/orders/" + id;
 
-        assertThat(api.patch(path, world().owner, "{\"status\":\"SHIPPED\"}").status()).isEqualTo(403);
-        assertThat(api.patch(path, world().admin, World.PAID_BY_ADMIN).json().get("status").asText()).isEqualTo("PAID");
+        assertThat(api.patch(path, world().owner, "{\"status\":\"SHIPPED\"}").status())
+                .isEqualTo(403);
+        assertThat(api.patch(path, world().admin, World.PAID_BY_ADMIN)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("PAID");
         Api.Reply again = api.patch(path, world().admin, World.PAID_BY_ADMIN);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).contains("PAID");
-        assertThat(api.patch(path, world().admin, "{\"status\":\"CANCELLED\"}").json().get("status").asText())
+        assertThat(api.patch(path, world().admin, "{\"status\":\"CANCELLED\"}")
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("CANCELLED");
         assertThat(stock(product)).isEqualTo(5);
-        assertThat(api.patch(path, world().admin, "{\"status\":\"SHIPPED\"}").status()).isEqualTo(409);
+        assertThat(api.patch(path, world().admin, "{\"status\":\"SHIPPED\"}").status())
+                .isEqualTo(409);
         assertThat(api.get(path, world().owner).json().get("status").asText()).isEqualTo("CANCELLED");
     }
 
@@ -97,10 +115,14 @@ class OrdersApiTest extends H2ServerTest {
         long theirs = world().newOrder(world().other);
 
         JsonNode own = api.get("/api/orders?size=100", world().owner).json();
-        assertThat(own.get("items").findValuesAsText("customer")).containsOnly(world().owner.subject().orElseThrow());
-        assertThat(own.get("items").findValuesAsText("id")).contains(Long.toString(mine)).doesNotContain(Long.toString(theirs));
+        assertThat(own.get("items").findValuesAsText("customer"))
+                .containsOnly(world().owner.subject().orElseThrow());
+        assertThat(own.get("items").findValuesAsText("id"))
+                .contains(Long.toString(mine))
+                .doesNotContain(Long.toString(theirs));
 
-        JsonNode all = api.get("/api/orders?status=PENDING&size=100", world().admin).json();
+        JsonNode all =
+                api.get("/api/orders?status=PENDING&size=100", world().admin).json();
         assertThat(all.get("items").findValuesAsText("id")).contains(Long.toString(mine), Long.toString(theirs));
         assertThat(all.get("items").findValuesAsText("status")).containsOnly("PENDING");
         assertThat(api.get("/api/orders/" + theirs, world().owner).status()).isEqualTo(404);
@@ -114,7 +136,8 @@ class OrdersApiTest extends H2ServerTest {
         long revenueBefore = revenue.count();
         long product = world().newProduct(5);
 
-        long id = Api.id(api.post("/api/orders", world().owner, World.orderBody(product, 2))).orElseThrow();
+        long id = Api.id(api.post("/api/orders", world().owner, World.orderBody(product, 2)))
+                .orElseThrow();
         api.patch("/api/orders/" + id, world().admin, World.PAID_BY_ADMIN);
 
         assertThat(created.count() - createdBefore).isGreaterThanOrEqualTo(1);
@@ -127,7 +150,9 @@ class OrdersApiTest extends H2ServerTest {
     void twoIdempotencyKeysAreRefusedAndOrderNothing() {
         long product = world().newProduct(10);
         try (var response = client.post("/api/orders")
-                .header(io.helidon.http.HeaderNames.AUTHORIZATION, world().owner.bearer().orElseThrow())
+                .header(
+                        io.helidon.http.HeaderNames.AUTHORIZATION,
+                        world().owner.bearer().orElseThrow())
                 .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
                 .header(io.helidon.http.HeaderValues.create("Idempotency-Key", "first-key", "second-key"))
                 .submit(World.orderBody(product, 1))) {

@@ -1,10 +1,6 @@
 package dev.antigravity.api.http.resource;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.db.Database;
@@ -19,11 +15,14 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Payments (issue 12) through the real server on PostgreSQL against stripe-mock: an order placed
@@ -34,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 @ExtendWith({TestDatabases.PostgresRequired.class, StripeMock.Required.class})
 class PaymentsApiTest {
-    private static final String WEBHOOK_SECRET = "whsec_test_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String WEBHOOK_SECRET =
+            "whsec_test_" + UUID.randomUUID().toString().replace("-", "");
     private static final Database DATABASE = TestDatabases.postgres();
-    private static final Counter REVENUE = Metrics.globalRegistry().getOrCreate(Counter.builder("orders.revenue.cents"));
+    private static final Counter REVENUE =
+            Metrics.globalRegistry().getOrCreate(Counter.builder("orders.revenue.cents"));
 
     private final Api api;
     private final World world;
@@ -48,9 +49,23 @@ class PaymentsApiTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        ApiServer.configure(server, TestApps.create(DATABASE, Map.of("limits.wait", "PT30S", "limits.caller", "1000",
-                "payments.stripe.key", StripeMock.SECRET_KEY, "payments.stripe.url", StripeMock.url(),
-                "payments.webhook.secret", WEBHOOK_SECRET, "payments.webhook.tolerance", "PT5M")));
+        ApiServer.configure(
+                server,
+                TestApps.create(
+                        DATABASE,
+                        Map.of(
+                                "limits.wait",
+                                "PT30S",
+                                "limits.caller",
+                                "1000",
+                                "payments.stripe.key",
+                                StripeMock.SECRET_KEY,
+                                "payments.stripe.url",
+                                StripeMock.url(),
+                                "payments.webhook.secret",
+                                WEBHOOK_SECRET,
+                                "payments.webhook.tolerance",
+                                "PT5M")));
     }
 
     @AfterAll
@@ -61,7 +76,11 @@ class PaymentsApiTest {
     @Test
     void placingAnOrderCreatesItsPaymentIntentWithTheOrdersIdempotencyKey() {
         String key = "checkout-" + UUID.randomUUID();
-        Api.Reply placed = api.call("POST", "/api/orders", world.owner, World.orderBody(world.productId, 2),
+        Api.Reply placed = api.call(
+                "POST",
+                "/api/orders",
+                world.owner,
+                World.orderBody(world.productId, 2),
                 Map.of("Idempotency-Key", key));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         long order = Api.id(placed).orElseThrow();
@@ -75,11 +94,17 @@ class PaymentsApiTest {
         assertThat(payment.get("currency").asText()).isEqualTo("usd");
         assertThat(payment.get("idempotencyKey").asText()).isEqualTo("order-" + order + "-" + key);
 
-        Api.Reply replay = api.call("POST", "/api/orders", world.owner, World.orderBody(world.productId, 2),
+        Api.Reply replay = api.call(
+                "POST",
+                "/api/orders",
+                world.owner,
+                World.orderBody(world.productId, 2),
                 Map.of("Idempotency-Key", key));
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(payment(order).get("providerPaymentId").asText()).isEqualTo(payment.get("providerPaymentId").asText());
-        assertThat(api.get("/api/orders/" + order + "/payment", world.other).status()).isEqualTo(404);
+        assertThat(payment(order).get("providerPaymentId").asText())
+                .isEqualTo(payment.get("providerPaymentId").asText());
+        assertThat(api.get("/api/orders/" + order + "/payment", world.other).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -100,7 +125,10 @@ class PaymentsApiTest {
         assertThat(payment(order).get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(payment(order).get("attempts").asInt()).isEqualTo(1);
         assertThat(REVENUE.count() - revenueBefore).isEqualTo(250);
-        JsonNode audit = api.get("/api/admin/audit?size=1", world.admin).json().get("items").get(0);
+        JsonNode audit = api.get("/api/admin/audit?size=1", world.admin)
+                .json()
+                .get("items")
+                .get(0);
         assertThat(audit.get("actor").asText()).isEqualTo("system:payments");
         assertThat(audit.get("details").asText()).contains("\"to\":\"PAID\"", intent);
     }
@@ -119,18 +147,23 @@ class PaymentsApiTest {
         List<Api.Reply> replies = new java.util.ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Api.Reply>> sent = deliveries.stream().map(payload -> pool.submit(() -> {
-                start.await();
-                return webhook(payload, signedNow(payload));
-            })).toList();
+            List<java.util.concurrent.Future<Api.Reply>> sent = deliveries.stream()
+                    .map(payload -> pool.submit(() -> {
+                        start.await();
+                        return webhook(payload, signedNow(payload));
+                    }))
+                    .toList();
             start.countDown();
             for (var reply : sent) {
                 replies.add(reply.get());
             }
         }
 
-        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
-        assertThat(replies).filteredOn(r -> r.status() == 200 && r.json().get("outcome").asText().equals("PROCESSED"))
+        assertThat(replies)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
+        assertThat(replies)
+                .filteredOn(r ->
+                        r.status() == 200 && r.json().get("outcome").asText().equals("PROCESSED"))
                 .hasSize(1);
         assertThat(status(order)).isEqualTo("PAID");
         assertThat(payment(order).get("attempts").asInt()).isEqualTo(1);
@@ -143,7 +176,8 @@ class PaymentsApiTest {
         String intent = intentOf(order);
         String failed = event("payment_intent.payment_failed", intent, "Your card was declined.");
 
-        assertThat(webhook(failed, signedNow(failed)).json().get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(webhook(failed, signedNow(failed)).json().get("outcome").asText())
+                .isEqualTo("PROCESSED");
         JsonNode payment = payment(order);
         assertThat(payment.get("status").asText()).isEqualTo("FAILED");
         assertThat(payment.get("failure").asText()).isEqualTo("Your card was declined.");
@@ -174,7 +208,8 @@ class PaymentsApiTest {
         assertThat(replayed.json().get("detail").asText()).contains("tolerance");
         assertThat(status(order)).isEqualTo("PENDING");
         // The refused event was not recorded: signed properly it is still processed.
-        assertThat(webhook(event, signedNow(event)).json().get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(webhook(event, signedNow(event)).json().get("outcome").asText())
+                .isEqualTo("PROCESSED");
     }
 
     @Test
@@ -189,9 +224,10 @@ class PaymentsApiTest {
             assertThat(type.json().get("outcome").asText()).isEqualTo("IGNORED");
             assertThat(intent.status()).as(intent.toString()).isEqualTo(200);
             assertThat(intent.json().get("outcome").asText()).isEqualTo("IGNORED");
-            assertThat(logs.records()).anySatisfy(r -> assertThat(r.getMessage()).contains("customer.created", "ignored"));
-            assertThat(logs.atOrAbove(Level.WARNING)).anySatisfy(m -> assertThat(m).contains("pi_of_no_order_",
-                    "belongs to no order"));
+            assertThat(logs.records())
+                    .anySatisfy(r -> assertThat(r.getMessage()).contains("customer.created", "ignored"));
+            assertThat(logs.atOrAbove(Level.WARNING))
+                    .anySatisfy(m -> assertThat(m).contains("pi_of_no_order_", "belongs to no order"));
         }
     }
 
@@ -216,10 +252,16 @@ class PaymentsApiTest {
     void aPaymentThatSucceedsAfterTheOrderWasCancelledIsRefunded() {
         long order = world.newOrder(world.owner);
         String intent = intentOf(order);
-        assertThat(api.patch("/api/orders/" + order, world.owner, "{\"status\":\"CANCELLED\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/orders/" + order, world.owner, "{\"status\":\"CANCELLED\"}")
+                        .status())
+                .isEqualTo(200);
 
         String succeeded = event("payment_intent.succeeded", intent, null);
-        assertThat(webhook(succeeded, signedNow(succeeded)).json().get("outcome").asText()).isEqualTo("PROCESSED");
+        assertThat(webhook(succeeded, signedNow(succeeded))
+                        .json()
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("PROCESSED");
 
         assertThat(status(order)).isEqualTo("REFUNDED");
         assertThat(payment(order).get("status").asText()).isEqualTo("REFUNDED");

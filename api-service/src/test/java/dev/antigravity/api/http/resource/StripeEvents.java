@@ -1,22 +1,21 @@
 package dev.antigravity.api.http.resource;
 
+import com.stripe.net.Webhook;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import com.stripe.net.Webhook;
-
 /** Stripe events as the provider sends them, signed the way it signs them (by stripe-java). */
 final class StripeEvents {
-    private StripeEvents() {
-    }
+    private StripeEvents() {}
 
     /** An event with a fresh id about {@code objectId}; {@code failure} as last_payment_error.message, or null. */
     static String event(String type, String objectId, String failure) {
         String object = objectId.startsWith("pi_") ? "payment_intent" : "customer";
         String error = failure == null ? "null" : Api.json(Map.of("message", failure, "type", "card_error"));
         return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                + "\"api_version\":\"2025-01-27.acacia\",\"created\":" + Instant.now().getEpochSecond() + ","
+                + "\"api_version\":\"2025-01-27.acacia\",\"created\":"
+                + Instant.now().getEpochSecond() + ","
                 + "\"livemode\":false,\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\"" + objectId + "\","
                 + "\"object\":\"" + object + "\",\"amount\":250,\"currency\":\"usd\",\"last_payment_error\":" + error
                 + "}}}";
@@ -32,7 +31,11 @@ final class StripeEvents {
     }
 
     static Api.Reply deliver(Api api, String payload, String signature) {
-        return api.call("POST", "/api/payments/webhook", Caller.ANONYMOUS, payload,
+        return api.call(
+                "POST",
+                "/api/payments/webhook",
+                Caller.ANONYMOUS,
+                payload,
                 signature == null ? Map.of() : Map.of("Stripe-Signature", signature));
     }
 }

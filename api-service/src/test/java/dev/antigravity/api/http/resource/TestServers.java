@@ -1,12 +1,10 @@
 package dev.antigravity.api.http.resource;
 
-import java.util.Map;
-
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.ApiServer;
 import dev.antigravity.api.testsupport.TestApps;
-
 import io.helidon.webserver.WebServerConfig;
+import java.util.Map;
 
 /**
  * The production wiring over a given test database, with a patient concurrency limit and no
@@ -14,8 +12,7 @@ import io.helidon.webserver.WebServerConfig;
  * and want every request served.
  */
 final class TestServers {
-    private TestServers() {
-    }
+    private TestServers() {}
 
     static void configure(WebServerConfig.Builder server, Database database) {
         ApiServer.configure(server, TestApps.create(database, Map.of("limits.wait", "PT30S", "limits.caller", "1000")));

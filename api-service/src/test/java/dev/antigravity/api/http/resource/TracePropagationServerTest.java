@@ -2,16 +2,6 @@ package dev.antigravity.api.http.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.ApiServer;
@@ -32,6 +22,15 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,8 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TracePropagationServerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-    private static final OpenTelemetry TELEMETRY = Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()),
-            SimpleSpanProcessor.create(SPANS));
+    private static final OpenTelemetry TELEMETRY =
+            Tracing.create("api-test", Sampler.parentBased(Sampler.alwaysOn()), SimpleSpanProcessor.create(SPANS));
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
     private static Database database;
     private static RecordingProxy stripe;
@@ -66,7 +65,8 @@ class TracePropagationServerTest {
         database = TestDatabases.h2(TELEMETRY);
         stripe = RecordingProxy.to(URI.create(StripeMock.url()));
         aws = RecordingProxy.to(MotoServer.endpoint());
-        Map<String, String> settings = new HashMap<>(new MotoNotifications().settings(aws.uri().toString()));
+        Map<String, String> settings =
+                new HashMap<>(new MotoNotifications().settings(aws.uri().toString()));
         settings.put("notifications.poll", "PT0.1S");
         settings.put("notifications.backoff.base", "PT0.2S"); // a send that failed under load is tried again soon
         settings.put("payments.stripe.key", StripeMock.SECRET_KEY);
@@ -74,8 +74,17 @@ class TracePropagationServerTest {
         settings.put("payments.webhook.secret", "whsec_trace_propagation_test");
         settings.put("limits.wait", "PT30S");
         AppContext base = TestApps.create(database, settings);
-        ApiServer.configure(server, new AppContext(base.config(), base.database(), base.clock(), base.json(),
-                base.metrics(), base.drain(), TELEMETRY, base.cache()));
+        ApiServer.configure(
+                server,
+                new AppContext(
+                        base.config(),
+                        base.database(),
+                        base.clock(),
+                        base.json(),
+                        base.metrics(),
+                        base.drain(),
+                        TELEMETRY,
+                        base.cache()));
     }
 
     @AfterAll
@@ -89,16 +98,25 @@ class TracePropagationServerTest {
     void stripeReceivesTheTraceparentOfTheRequestThatCreatesThePayment() {
         String trace = uniqueTraceId();
 
-        Api.Reply placed = api.call("POST", "/api/orders", world.owner, World.orderBody(world.productId, 1),
+        Api.Reply placed = api.call(
+                "POST",
+                "/api/orders",
+                world.owner,
+                World.orderBody(world.productId, 1),
                 Map.of("traceparent", "00-" + trace + "-" + CALLER_SPAN + "-01"));
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         long order = Api.id(placed).orElseThrow();
         Pattern ofThisOrder = Pattern.compile("(^|&)metadata\\[order_id\\]=" + order + "(&|$)");
-        Eventually.assertThat(WAIT, () -> assertThat(stripe.exchanges()).filteredOn(exchange ->
-                exchange.path().startsWith("/v1/payment_intents")
-                        && ofThisOrder.matcher(URLDecoder.decode(exchange.body(), StandardCharsets.UTF_8)).find())
-                .isNotEmpty().allSatisfy(exchange -> assertThat(traceId(exchange)).contains(trace)));
+        Eventually.assertThat(
+                WAIT,
+                () -> assertThat(stripe.exchanges())
+                        .filteredOn(exchange -> exchange.path().startsWith("/v1/payment_intents")
+                                && ofThisOrder
+                                        .matcher(URLDecoder.decode(exchange.body(), StandardCharsets.UTF_8))
+                                        .find())
+                        .isNotEmpty()
+                        .allSatisfy(exchange -> assertThat(traceId(exchange)).contains(trace)));
     }
 
     @Test
@@ -106,18 +124,29 @@ class TracePropagationServerTest {
         long order = world.newOrder(world.owner);
         String subject = "Your order " + order + " was placed";
 
-        Eventually.assertThat(WAIT, () -> assertThat(aws.exchanges()).anyMatch(exchange -> exchange.body().contains(subject)));
-        RecordingProxy.Exchange email = aws.exchanges().stream().filter(exchange -> exchange.body().contains(subject))
-                .findFirst().orElseThrow();
+        Eventually.assertThat(
+                WAIT,
+                () -> assertThat(aws.exchanges())
+                        .anyMatch(exchange -> exchange.body().contains(subject)));
+        RecordingProxy.Exchange email = aws.exchanges().stream()
+                .filter(exchange -> exchange.body().contains(subject))
+                .findFirst()
+                .orElseThrow();
         String trace = traceId(email).orElseThrow(() -> new AssertionError("no traceparent in " + email.headers()));
         // The run's span ends after its sends: wait for it, then it is the trace's root.
-        Eventually.assertThat(WAIT, () -> assertThat(SPANS.getFinishedSpanItems()).anySatisfy(span -> {
-            assertThat(span.getTraceId()).isEqualTo(trace);
-            assertThat(span.getName()).isEqualTo("notification-delivery");
-            assertThat(span.getParentSpanContext().isValid()).isFalse();
-        }));
-        List<SpanData> ofTheRun = SPANS.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(trace)).toList();
-        assertThat(ofTheRun).as("the run's database statements are in its trace").hasSizeGreaterThan(1);
+        Eventually.assertThat(
+                WAIT,
+                () -> assertThat(SPANS.getFinishedSpanItems()).anySatisfy(span -> {
+                    assertThat(span.getTraceId()).isEqualTo(trace);
+                    assertThat(span.getName()).isEqualTo("notification-delivery");
+                    assertThat(span.getParentSpanContext().isValid()).isFalse();
+                }));
+        List<SpanData> ofTheRun = SPANS.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(trace))
+                .toList();
+        assertThat(ofTheRun)
+                .as("the run's database statements are in its trace")
+                .hasSizeGreaterThan(1);
     }
 
     /** The trace id of a request's {@code traceparent} (version-traceid-parentid-flags). */
@@ -126,6 +155,7 @@ class TracePropagationServerTest {
     }
 
     private static String uniqueTraceId() {
-        return String.format("%016x%016x", System.nanoTime(), Thread.currentThread().threadId() + 1);
+        return String.format(
+                "%016x%016x", System.nanoTime(), Thread.currentThread().threadId() + 1);
     }
 }

@@ -1,10 +1,10 @@
 package dev.antigravity.api.http.resource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The people and things the endpoint tests act on, created through the API itself: an
@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class World {
     /** The body an administrator sends to mark an order paid by hand (a reason is required). */
     static final String PAID_BY_ADMIN = "{\"status\":\"PAID\",\"reason\":\"paid by bank transfer\"}";
+
     final Api api;
     final Caller admin = Caller.admin("admin");
     final Caller owner = Caller.customer("customer");
@@ -40,15 +41,27 @@ final class World {
     }
 
     long register(Caller caller, String role) {
-        Api.Reply reply = api.post("/api/users", admin, Api.json(Map.of(
-                "email", uniqueEmail(), "name", caller.name(), "role", role, "subject", caller.subject().orElseThrow())));
+        Api.Reply reply = api.post(
+                "/api/users",
+                admin,
+                Api.json(Map.of(
+                        "email",
+                        uniqueEmail(),
+                        "name",
+                        caller.name(),
+                        "role",
+                        role,
+                        "subject",
+                        caller.subject().orElseThrow())));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return Api.id(reply).orElseThrow();
     }
 
     long newProduct(int stock) {
-        Api.Reply reply = api.post("/api/products", admin, Api.json(Map.of(
-                "name", "Widget " + UUID.randomUUID(), "price", 2.5, "stock", stock)));
+        Api.Reply reply = api.post(
+                "/api/products",
+                admin,
+                Api.json(Map.of("name", "Widget " + UUID.randomUUID(), "price", 2.5, "stock", stock)));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return Api.id(reply).orElseThrow();
     }

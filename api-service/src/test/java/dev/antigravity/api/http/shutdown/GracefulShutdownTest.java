@@ -1,5 +1,15 @@
 package dev.antigravity.api.http.shutdown;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.antigravity.api.AppContext;
+import dev.antigravity.api.db.Database;
+import dev.antigravity.api.http.ApiServer;
+import dev.antigravity.api.testsupport.Eventually;
+import dev.antigravity.api.testsupport.TestApps;
+import dev.antigravity.api.testsupport.TestDatabases;
+import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,18 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import dev.antigravity.api.AppContext;
-import dev.antigravity.api.db.Database;
-import dev.antigravity.api.http.ApiServer;
-import dev.antigravity.api.testsupport.Eventually;
-import dev.antigravity.api.testsupport.TestApps;
-import dev.antigravity.api.testsupport.TestDatabases;
-import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The SIGTERM path with requests in flight, against a real server: readiness turns 503 first,
@@ -43,7 +42,8 @@ class GracefulShutdownTest {
         Database db = TestDatabases.h2();
         AppContext app = TestApps.create(db, Map.of("shutdown.grace", "PT10S", "limits.concurrency", "64"));
         CountDownLatch entered = new CountDownLatch(IN_FLIGHT);
-        WebServer server = ApiServer.configure(WebServer.builder().host("127.0.0.1").port(0), app)
+        WebServer server = ApiServer.configure(
+                        WebServer.builder().host("127.0.0.1").port(0), app)
                 .routing(routing -> {
                     ApiServer.routing(routing, app);
                     routing.get("/test/slow", (req, res) -> {
@@ -55,13 +55,16 @@ class GracefulShutdownTest {
                 .build()
                 .start();
         URI base = URI.create("http://127.0.0.1:" + server.port());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < IN_FLIGHT; i++) {
             slow.add(client.sendAsync(get(base, "/test/slow"), HttpResponse.BodyHandlers.ofString()));
         }
-        assertThat(entered.await(10, TimeUnit.SECONDS)).as("all slow requests in flight").isTrue();
+        assertThat(entered.await(10, TimeUnit.SECONDS))
+                .as("all slow requests in flight")
+                .isTrue();
         assertThat(status(client, base, "/ready")).isEqualTo(200);
 
         GracefulShutdown shutdown = new GracefulShutdown(server, app.drain(), DRAIN, db);
@@ -72,9 +75,12 @@ class GracefulShutdownTest {
         });
 
         // During the drain delay: not ready, but still serving (the load balancer may still route here).
-        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(app.drain().draining()).isTrue());
+        Eventually.assertThat(
+                Duration.ofSeconds(5), () -> assertThat(app.drain().draining()).isTrue());
         assertThat(status(client, base, "/ready")).as("readiness during drain").isEqualTo(503);
-        assertThat(status(client, base, "/health")).as("still serving during drain").isEqualTo(200);
+        assertThat(status(client, base, "/health"))
+                .as("still serving during drain")
+                .isEqualTo(200);
         assertThat(finished).as("server still running while readiness is 503").isFalse();
 
         stopper.join(Duration.ofSeconds(20));
@@ -84,15 +90,20 @@ class GracefulShutdownTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("done");
         }
-        assertThatThrownBy(() -> HttpClient.newHttpClient().send(get(base, "/health"), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() ->
+                        HttpClient.newHttpClient().send(get(base, "/health"), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
 
     private static HttpRequest get(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
     }
 
     private static int status(HttpClient client, URI base, String path) throws IOException, InterruptedException {
-        return client.send(get(base, path), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(get(base, path), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

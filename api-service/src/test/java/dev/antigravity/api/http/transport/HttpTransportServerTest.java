@@ -1,13 +1,6 @@
 package dev.antigravity.api.http.transport;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -24,12 +17,18 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HTTP/1 transport under hostile and sloppy clients, over raw sockets against the production
@@ -41,12 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpTransportServerTest {
     private static final int BODY_LIMIT = 1024;
     private static final Database DB = TestDatabases.h2();
-    private static final AppContext APP = TestApps.create(DB, Map.of(
-            "limits.body", Integer.toString(BODY_LIMIT),
-            "limits.concurrency", "2",
-            "limits.wait", "PT0.05S",
-            "limits.caller", "8",
-            "limits.read.idle", "PT1S"));
+    private static final AppContext APP = TestApps.create(
+            DB,
+            Map.of(
+                    "limits.body", Integer.toString(BODY_LIMIT),
+                    "limits.concurrency", "2",
+                    "limits.wait", "PT0.05S",
+                    "limits.caller", "8",
+                    "limits.read.idle", "PT1S"));
     private static final String ADMIN = LocalTokens.mint("transport-admin", Role.ADMIN);
     private static final String CUSTOMER = LocalTokens.mint("transport-customer", Role.CUSTOMER);
 
@@ -107,7 +108,8 @@ class HttpTransportServerTest {
             chunks.append("64\r\n").append(" ".repeat(100)).append("\r\n");
         }
         try (RawHttp http = connect()) {
-            http.send(chunkedHead("/api/orders", CUSTOMER) + chunks + "0\r\n\r\n" + productRequest(product, ADMIN, "application/json"));
+            http.send(chunkedHead("/api/orders", CUSTOMER) + chunks + "0\r\n\r\n"
+                    + productRequest(product, ADMIN, "application/json"));
             assertThat(http.readResponse().status()).isEqualTo(413);
             assertThat(http.whatFollows()).isEqualTo("closed");
         }
@@ -117,7 +119,8 @@ class HttpTransportServerTest {
     @Test
     void anInvalidChunkSizeIsAnswered400AtOnceAndTheConnectionCloses() throws Exception {
         try (RawHttp http = connect()) {
-            http.send(chunkedHead("/api/orders", CUSTOMER) + "ZZ\r\n{}\r\n0\r\n\r\n" + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+            http.send(chunkedHead("/api/orders", CUSTOMER) + "ZZ\r\n{}\r\n0\r\n\r\n"
+                    + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
             RawHttp.Response response = http.readResponse();
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
@@ -169,7 +172,9 @@ class HttpTransportServerTest {
                 try (RawHttp reader = connect()) {
                     reader.send("GET /api/products HTTP/1.1\r\nHost: x\r\n\r\n");
                     RawHttp.Response response = reader.readResponse();
-                    assertThat(response.status()).as("read %d beside 4 slow bodies: %s", i, response.body()).isEqualTo(200);
+                    assertThat(response.status())
+                            .as("read %d beside 4 slow bodies: %s", i, response.body())
+                            .isEqualTo(200);
                 }
             }
             // limits.read.idle is 1 s: a body that stops arriving loses its connection soon after.
@@ -187,7 +192,8 @@ class HttpTransportServerTest {
 
     @Test
     void jsonSubtypesAre415AndJsonIsReadInAnyCase() throws Exception {
-        for (String type : List.of("application/problem+json", "application/merge-patch+json", "application/vnd.x+json")) {
+        for (String type :
+                List.of("application/problem+json", "application/merge-patch+json", "application/vnd.x+json")) {
             try (RawHttp http = connect()) {
                 http.send(productRequest("typed-" + UUID.randomUUID(), ADMIN, type));
                 RawHttp.Response response = http.readResponse();
@@ -195,7 +201,8 @@ class HttpTransportServerTest {
                 assertThat(response.body()).as(type).contains("/problems/unsupported-media-type");
             }
         }
-        for (String type : List.of("APPLICATION/JSON", "application/json; charset=UTF-8", "Application/Json;charset=\"utf-8\"")) {
+        for (String type :
+                List.of("APPLICATION/JSON", "application/json; charset=UTF-8", "Application/Json;charset=\"utf-8\"")) {
             try (RawHttp http = connect()) {
                 http.send(productRequest("typed-" + UUID.randomUUID(), ADMIN, type));
                 assertThat(http.readResponse().status()).as(type).isEqualTo(201);
@@ -205,8 +212,13 @@ class HttpTransportServerTest {
 
     @Test
     void malformedOrForeignContentTypesAre4xx() throws Exception {
-        for (String type : List.of("application/json; boundary=\"", "application/json; charset=\"", "text/plain",
-                "application/json; charset=latin1", "/", ";")) {
+        for (String type : List.of(
+                "application/json; boundary=\"",
+                "application/json; charset=\"",
+                "text/plain",
+                "application/json; charset=latin1",
+                "/",
+                ";")) {
             try (RawHttp http = connect()) {
                 http.send(productRequest("typed-" + UUID.randomUUID(), ADMIN, type));
                 assertThat(http.readResponse().status()).as(type).isBetween(400, 499);
@@ -218,13 +230,17 @@ class HttpTransportServerTest {
     void anAbortedUploadIsNeitherA5xxNorSevere() throws Exception {
         String correlationId = "aborted-" + UUID.randomUUID();
         try (RawHttp http = connect()) {
-            http.send("POST /api/orders HTTP/1.1\r\nHost: x\r\nX-Request-Id: " + correlationId + "\r\nAuthorization: Bearer "
-                    + CUSTOMER + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"lines\":");
+            http.send("POST /api/orders HTTP/1.1\r\nHost: x\r\nX-Request-Id: " + correlationId
+                    + "\r\nAuthorization: Bearer " + CUSTOMER
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"lines\":");
             http.shutdownOutput();
             assertThat(http.whatFollows()).isIn("closed", "reset");
         }
-        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(accessStatuses(correlationId)).singleElement()
-                .satisfies(status -> assertThat(status).isBetween(400, 499)));
+        Eventually.assertThat(
+                Duration.ofSeconds(5),
+                () -> assertThat(accessStatuses(correlationId))
+                        .singleElement()
+                        .satisfies(status -> assertThat(status).isBetween(400, 499)));
     }
 
     // Finding 4: content negotiation and encodings.
@@ -278,7 +294,9 @@ class HttpTransportServerTest {
 
     @Test
     void http10RequestsAreAnsweredAndTheConnectionThenCloses() throws Exception {
-        for (String request : List.of("GET /health HTTP/1.0\r\n\r\n", "GET /ready HTTP/1.0\r\nHost: x\r\n\r\n",
+        for (String request : List.of(
+                "GET /health HTTP/1.0\r\n\r\n",
+                "GET /ready HTTP/1.0\r\nHost: x\r\n\r\n",
                 "GET /api/products HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")) {
             try (RawHttp http = connect()) {
                 http.send(request);
@@ -311,7 +329,9 @@ class HttpTransportServerTest {
             RawHttp.Response response = http.readResponse();
             assertThat(response.status()).isEqualTo(200);
             List<String> names = new ArrayList<>();
-            dev.antigravity.api.config.Json.mapper().readTree(response.body()).path("items")
+            dev.antigravity.api.config.Json.mapper()
+                    .readTree(response.body())
+                    .path("items")
                     .forEach(item -> names.add(item.path("name").asText()));
             return names;
         }

@@ -1,9 +1,6 @@
 package dev.antigravity.api.http.transport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
@@ -18,10 +15,12 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bodies are held whole before a request takes a slot, so what they may hold is bounded: one
@@ -31,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerTest
 class RequestBodyLimitsServerTest {
     private static final Database DB = TestDatabases.h2();
-    private static final AppContext APP = TestApps.create(DB, Map.of(
-            "limits.body", "1024", "limits.bodies", "2048", "limits.caller", "1", "limits.wait", "PT0.05S"));
+    private static final AppContext APP = TestApps.create(
+            DB, Map.of("limits.body", "1024", "limits.bodies", "2048", "limits.caller", "1", "limits.wait", "PT0.05S"));
     private static final String ALICE = LocalTokens.mint("alice", Role.CUSTOMER);
     private static final String BOB = LocalTokens.mint("bob", Role.CUSTOMER);
     private static final String ADMIN = LocalTokens.mint("limits-admin", Role.ADMIN);
@@ -73,7 +72,8 @@ class RequestBodyLimitsServerTest {
         // Both slow bodies are gone (their connections closed), and so are their reservations — once the server's
         // connection threads noticed the close, which happens after our close returns: wait for it (a 503 changes
         // nothing, so asking again is harmless).
-        Eventually.assertThat(Duration.ofSeconds(30),
+        Eventually.assertThat(
+                Duration.ofSeconds(30),
                 () -> assertThat(post(productRequest("in-time")).status()).isEqualTo(201));
     }
 
@@ -82,8 +82,9 @@ class RequestBodyLimitsServerTest {
      * its "100 Continue" shows the body is being read (its caller permit and budget are taken).
      */
     private RawHttp slowOrder(String token) throws IOException {
-        RawHttp http = connect().send("POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n");
+        RawHttp http = connect()
+                .send("POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n");
         assertThat(http.readResponse().status()).isEqualTo(100);
         return http.send("{");
     }

@@ -37,8 +37,8 @@ public final class AwsClients {
         builder.httpClient(http)
                 .region(region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(maxAttempts())));
+                .overrideConfiguration(
+                        c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(maxAttempts())));
         endpoint(serviceId).ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -60,6 +60,8 @@ public final class AwsClients {
         String specific = env.get("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT));
         String general = env.get("AWS_ENDPOINT_URL");
         String chosen = specific != null && !specific.isBlank() ? specific : general;
-        return chosen == null || chosen.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(chosen));
+        return chosen == null || chosen.isBlank()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(URI.create(chosen));
     }
 }

@@ -34,12 +34,14 @@ public final class CloudWatchAlarms implements AlarmPort {
         List<String> names = new ArrayList<>(alarmNames);
         for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + NAMES_PER_CALL));
-            DescribeAlarmsResponse response = cloudWatch.describeAlarms(r -> r.alarmNames(batch)
-                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM));
-            response.metricAlarms().forEach(a -> readings.put(a.alarmName(),
-                    new AlarmReading(statusOf(a.stateValue()), a.stateUpdatedTimestamp())));
-            response.compositeAlarms().forEach(a -> readings.put(a.alarmName(),
-                    new AlarmReading(statusOf(a.stateValue()), a.stateUpdatedTimestamp())));
+            DescribeAlarmsResponse response = cloudWatch.describeAlarms(
+                    r -> r.alarmNames(batch).alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM));
+            response.metricAlarms()
+                    .forEach(a -> readings.put(
+                            a.alarmName(), new AlarmReading(statusOf(a.stateValue()), a.stateUpdatedTimestamp())));
+            response.compositeAlarms()
+                    .forEach(a -> readings.put(
+                            a.alarmName(), new AlarmReading(statusOf(a.stateValue()), a.stateUpdatedTimestamp())));
         }
         return readings;
     }

@@ -46,20 +46,31 @@ public final class CloudWatchCanaryMetrics implements CanaryMetrics {
         List<MetricDataQuery> queries = new ArrayList<>();
         for (int i = 0; i < targetGroupArns.size(); i++) {
             List<Dimension> dimensions = List.of(
-                    Dimension.builder().name("TargetGroup").value(dimensionValue(targetGroupArns.get(i), "")).build(),
+                    Dimension.builder()
+                            .name("TargetGroup")
+                            .value(dimensionValue(targetGroupArns.get(i), ""))
+                            .build(),
                     Dimension.builder().name("LoadBalancer").value(loadBalancer).build());
             queries.add(query("requests" + i, "RequestCount", "Sum", dimensions));
             queries.add(query("errors" + i, "HTTPCode_Target_5XX_Count", "Sum", dimensions));
             queries.add(query("latency" + i, "TargetResponseTime", latencyStatistic, dimensions));
         }
-        GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(queries)
-                .startTime(from).endTime(to).scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
+        GetMetricDataRequest request = GetMetricDataRequest.builder()
+                .metricDataQueries(queries)
+                .startTime(from)
+                .endTime(to)
+                .scanBy(ScanBy.TIMESTAMP_ASCENDING)
+                .build();
         Map<String, TreeMap<Instant, Double>> series = new LinkedHashMap<>();
         for (GetMetricDataResponse page : cloudWatch.getMetricDataPaginator(request)) {
             for (MetricDataResult result : page.metricDataResults()) {
                 TreeMap<Instant, Double> values = series.computeIfAbsent(result.id(), id -> new TreeMap<>());
-                for (int j = 0; j < Math.min(result.timestamps().size(), result.values().size()); j++) {
-                    values.put(result.timestamps().get(j).truncatedTo(ChronoUnit.MINUTES), result.values().get(j));
+                for (int j = 0;
+                        j < Math.min(result.timestamps().size(), result.values().size());
+                        j++) {
+                    values.put(
+                            result.timestamps().get(j).truncatedTo(ChronoUnit.MINUTES),
+                            result.values().get(j));
                 }
             }
         }
@@ -81,9 +92,14 @@ public final class CloudWatchCanaryMetrics implements CanaryMetrics {
     }
 
     private static MetricDataQuery query(String id, String metric, String statistic, List<Dimension> dimensions) {
-        return MetricDataQuery.builder().id(id).returnData(true).metricStat(stat -> stat
-                .metric(m -> m.namespace(NAMESPACE).metricName(metric).dimensions(dimensions))
-                .period(MINUTE).stat(statistic)).build();
+        return MetricDataQuery.builder()
+                .id(id)
+                .returnData(true)
+                .metricStat(stat -> stat.metric(
+                                m -> m.namespace(NAMESPACE).metricName(metric).dimensions(dimensions))
+                        .period(MINUTE)
+                        .stat(statistic))
+                .build();
     }
 
     /**

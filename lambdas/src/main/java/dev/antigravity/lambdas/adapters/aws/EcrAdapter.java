@@ -28,7 +28,10 @@ public final class EcrAdapter implements RegistryPort {
     public String repositoryUri(String repository) {
         return uris.computeIfAbsent(repository, name -> {
             try {
-                return ecr.describeRepositories(r -> r.repositoryNames(name)).repositories().getFirst().repositoryUri();
+                return ecr.describeRepositories(r -> r.repositoryNames(name))
+                        .repositories()
+                        .getFirst()
+                        .repositoryUri();
             } catch (RepositoryNotFoundException e) {
                 throw new ConfigurationException("ECR repository " + name + " does not exist");
             }
@@ -38,8 +41,12 @@ public final class EcrAdapter implements RegistryPort {
     @Override
     public Optional<Instant> pushedAt(String repository, String digest) {
         try {
-            return ecr.describeImages(r -> r.repositoryName(repository).imageIds(id -> id.imageDigest(digest)))
-                    .imageDetails().stream().findFirst().map(ImageDetail::imagePushedAt);
+            return ecr
+                    .describeImages(r -> r.repositoryName(repository).imageIds(id -> id.imageDigest(digest)))
+                    .imageDetails()
+                    .stream()
+                    .findFirst()
+                    .map(ImageDetail::imagePushedAt);
         } catch (ImageNotFoundException e) {
             return Optional.empty();
         }
@@ -49,8 +56,14 @@ public final class EcrAdapter implements RegistryPort {
     public List<PushedImage> recentImages(String repository, int limit) {
         List<PushedImage> images = new ArrayList<>();
         ecr.describeImagesPaginator(r -> r.repositoryName(repository).filter(f -> f.tagStatus(TagStatus.TAGGED)))
-                .imageDetails().forEach(detail -> images.add(new PushedImage(detail.imageDigest(), detail.imageTags(),
+                .imageDetails()
+                .forEach(detail -> images.add(new PushedImage(
+                        detail.imageDigest(),
+                        detail.imageTags(),
                         detail.imagePushedAt() == null ? Instant.EPOCH : detail.imagePushedAt())));
-        return images.stream().sorted(Comparator.comparing(PushedImage::pushedAt).reversed()).limit(limit).toList();
+        return images.stream()
+                .sorted(Comparator.comparing(PushedImage::pushedAt).reversed())
+                .limit(limit)
+                .toList();
     }
 }

@@ -16,12 +16,15 @@ public final class ElbTargetHealth implements TargetHealthPort {
 
     @Override
     public TargetHealth health(String targetGroupArn) {
-        List<TargetHealthDescription> targets = elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn))
-                .targetHealthDescriptions();
+        List<TargetHealthDescription> targets =
+                elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions();
         List<String> notHealthy = targets.stream()
                 .filter(t -> t.targetHealth().state() != TargetHealthStateEnum.HEALTHY)
-                .map(t -> t.target().id() + ":" + t.target().port() + "=" + t.targetHealth().stateAsString()
-                        + (t.targetHealth().reason() == null ? "" : " (" + t.targetHealth().reasonAsString() + ")"))
+                .map(t -> t.target().id() + ":" + t.target().port() + "="
+                        + t.targetHealth().stateAsString()
+                        + (t.targetHealth().reason() == null
+                                ? ""
+                                : " (" + t.targetHealth().reasonAsString() + ")"))
                 .toList();
         return new TargetHealth(targets.size(), targets.size() - notHealthy.size(), notHealthy);
     }

@@ -22,9 +22,11 @@ public final class SsmFreezeSwitch implements FreezeSwitch {
     @Override
     public Optional<String> frozen() {
         try {
-            String value = ssm.getParameter(r -> r.name(parameterName)).parameter().value();
+            String value =
+                    ssm.getParameter(r -> r.name(parameterName)).parameter().value();
             return "true".equalsIgnoreCase(value == null ? "" : value.trim())
-                    ? Optional.of("deployments frozen by SSM parameter " + parameterName) : Optional.empty();
+                    ? Optional.of("deployments frozen by SSM parameter " + parameterName)
+                    : Optional.empty();
         } catch (ParameterNotFoundException e) {
             return Optional.empty();
         }
@@ -45,6 +47,7 @@ public final class SsmFreezeSwitch implements FreezeSwitch {
     }
 
     private void write(String value) {
-        ssm.putParameter(r -> r.name(parameterName).value(value).type(ParameterType.STRING).overwrite(true));
+        ssm.putParameter(r ->
+                r.name(parameterName).value(value).type(ParameterType.STRING).overwrite(true));
     }
 }

@@ -24,12 +24,11 @@ public final class TaskDefinitionCopier {
     /** Request members that are not on TaskDefinition and how they are supplied. */
     static final Set<String> SUPPLIED_SEPARATELY = Set.of("tags");
 
-    private TaskDefinitionCopier() {
-    }
+    private TaskDefinitionCopier() {}
 
     public static RegisterTaskDefinitionRequest.Builder copyOf(TaskDefinition source, List<Tag> tags) {
-        Map<String, SdkField<?>> sourceFields = source.sdkFields().stream()
-                .collect(Collectors.toMap(SdkField::memberName, Function.identity()));
+        Map<String, SdkField<?>> sourceFields =
+                source.sdkFields().stream().collect(Collectors.toMap(SdkField::memberName, Function.identity()));
         RegisterTaskDefinitionRequest.Builder request = RegisterTaskDefinitionRequest.builder();
         for (SdkField<?> field : request.sdkFields()) {
             SdkField<?> from = sourceFields.get(field.memberName());
@@ -48,7 +47,8 @@ public final class TaskDefinitionCopier {
 
     /** Request members with no TaskDefinition counterpart (must equal {@link #SUPPLIED_SEPARATELY}). */
     static Set<String> uncopiableMembers() {
-        Set<String> described = TaskDefinition.builder().build().sdkFields().stream().map(SdkField::memberName)
+        Set<String> described = TaskDefinition.builder().build().sdkFields().stream()
+                .map(SdkField::memberName)
                 .collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>();
         RegisterTaskDefinitionRequest.builder().sdkFields().forEach(f -> {
@@ -60,16 +60,19 @@ public final class TaskDefinitionCopier {
     }
 
     /** The container's image replaced and {@code environment} entries set (others kept, order kept). */
-    public static List<ContainerDefinition> withImage(List<ContainerDefinition> containers, String container,
-                                                      String image, Map<String, String> environment) {
+    public static List<ContainerDefinition> withImage(
+            List<ContainerDefinition> containers, String container, String image, Map<String, String> environment) {
         List<ContainerDefinition> result = new ArrayList<>();
         boolean found = false;
         for (ContainerDefinition definition : containers) {
             if (definition.name().equals(container)) {
                 found = true;
                 List<KeyValuePair> env = new ArrayList<>();
-                definition.environment().stream().filter(kv -> !environment.containsKey(kv.name())).forEach(env::add);
-                environment.forEach((name, value) -> env.add(KeyValuePair.builder().name(name).value(value).build()));
+                definition.environment().stream()
+                        .filter(kv -> !environment.containsKey(kv.name()))
+                        .forEach(env::add);
+                environment.forEach((name, value) ->
+                        env.add(KeyValuePair.builder().name(name).value(value).build()));
                 result.add(definition.toBuilder().image(image).environment(env).build());
             } else {
                 result.add(definition);

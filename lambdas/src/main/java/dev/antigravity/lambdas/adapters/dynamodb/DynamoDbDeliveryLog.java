@@ -36,21 +36,32 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         Map<String, AttributeValue> item = Map.of(
-                "pk", s(pk(eventId)), "sk", s(sk(channel)),
-                "state", s(CLAIMED), "claimToken", s(token),
-                "leaseUntil", n(leaseUntil.toEpochMilli()),
-                "expiresAt", n(now.plus(RETENTION).getEpochSecond()));
+                "pk",
+                s(pk(eventId)),
+                "sk",
+                s(sk(channel)),
+                "state",
+                s(CLAIMED),
+                "claimToken",
+                s(token),
+                "leaseUntil",
+                n(leaseUntil.toEpochMilli()),
+                "expiresAt",
+                n(now.plus(RETENTION).getEpochSecond()));
         try {
             // Free, or claimed by an invocation whose lease ran out (it died between claim and release).
-            dynamo.putItem(put -> put.tableName(table).item(item)
+            dynamo.putItem(put -> put.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":claimed", s(CLAIMED), ":now", n(now.toEpochMilli()))));
             return Claim.claimed(token);
         } catch (ConditionalCheckFailedException taken) {
-            Map<String, AttributeValue> current = dynamo.getItem(get -> get.tableName(table).consistentRead(true)
-                    .key(key(eventId, channel))).item();
-            boolean delivered = current != null && current.containsKey("state")
+            Map<String, AttributeValue> current = dynamo.getItem(
+                            get -> get.tableName(table).consistentRead(true).key(key(eventId, channel)))
+                    .item();
+            boolean delivered = current != null
+                    && current.containsKey("state")
                     && DELIVERED.equals(current.get("state").s());
             return Claim.of(delivered ? Claim.State.ALREADY_DELIVERED : Claim.State.HELD_ELSEWHERE);
         }
@@ -62,19 +73,25 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
      */
     @Override
     public void markDelivered(String eventId, Channel channel, String claimToken) {
-        dynamo.updateItem(update -> update.tableName(table).key(key(eventId, channel))
+        dynamo.updateItem(update -> update.tableName(table)
+                .key(key(eventId, channel))
                 .updateExpression("SET #state = :delivered, deliveredAt = :now, expiresAt = :expires "
                         + "REMOVE leaseUntil, claimToken")
                 .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":delivered", s(DELIVERED),
-                        ":now", s(clock.instant().toString()),
-                        ":expires", n(clock.instant().plus(RETENTION).getEpochSecond()))));
+                .expressionAttributeValues(Map.of(
+                        ":delivered",
+                        s(DELIVERED),
+                        ":now",
+                        s(clock.instant().toString()),
+                        ":expires",
+                        n(clock.instant().plus(RETENTION).getEpochSecond()))));
     }
 
     @Override
     public void release(String eventId, Channel channel, String claimToken) {
         try {
-            dynamo.deleteItem(delete -> delete.tableName(table).key(key(eventId, channel))
+            dynamo.deleteItem(delete -> delete.tableName(table)
+                    .key(key(eventId, channel))
                     .conditionExpression("claimToken = :token")
                     .expressionAttributeValues(Map.of(":token", s(claimToken))));
         } catch (ConditionalCheckFailedException notOurs) {

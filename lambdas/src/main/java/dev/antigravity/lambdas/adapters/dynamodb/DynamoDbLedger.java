@@ -41,8 +41,11 @@ public final class DynamoDbLedger implements LedgerPort {
 
     @Override
     public boolean create(Deployment deployment) {
-        return conditionalPut(PutItemRequest.builder().tableName(table).item(LedgerItems.toItem(deployment))
-                .conditionExpression("attribute_not_exists(pk)").build());
+        return conditionalPut(PutItemRequest.builder()
+                .tableName(table)
+                .item(LedgerItems.toItem(deployment))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build());
     }
 
     @Override
@@ -59,32 +62,41 @@ public final class DynamoDbLedger implements LedgerPort {
             values.put(placeholder, s(state.name()));
         }
         values.put(":version", AttributeValue.fromN(Long.toString(expectedVersion)));
-        return conditionalPut(PutItemRequest.builder().tableName(table).item(LedgerItems.toItem(next))
+        return conditionalPut(PutItemRequest.builder()
+                .tableName(table)
+                .item(LedgerItems.toItem(next))
                 .conditionExpression("#state IN (" + String.join(", ", placeholders) + ") AND #version = :version")
                 .expressionAttributeNames(Map.of("#state", "state", "#version", "version"))
-                .expressionAttributeValues(values).build());
+                .expressionAttributeValues(values)
+                .build());
     }
 
     @Override
     public Optional<Deployment> find(ServiceRef service, String deploymentId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key(servicePk(service), LedgerItems.deploymentSk(deploymentId)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .key(key(servicePk(service), LedgerItems.deploymentSk(deploymentId))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItems.fromItem(item));
     }
 
     @Override
     public List<Deployment> history(ServiceRef service, int limit) {
-        List<Map<String, AttributeValue>> items = dynamo.query(r -> r.tableName(table).indexName(LedgerItems.GSI)
-                .keyConditionExpression("gsi1pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(servicePk(service))))
-                .scanIndexForward(false).limit(limit)).items();
+        List<Map<String, AttributeValue>> items = dynamo.query(r -> r.tableName(table)
+                        .indexName(LedgerItems.GSI)
+                        .keyConditionExpression("gsi1pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(servicePk(service))))
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items();
         List<Deployment> deployments = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             if (item.containsKey("state") && item.containsKey("version")) {
                 // Projection ALL: use the index's copy. It may lag a write; the conditional writes catch that.
                 deployments.add(LedgerItems.fromItem(item));
             } else {
-                find(service, item.get("sk").s().substring("DEPLOYMENT#".length())).ifPresent(deployments::add);
+                find(service, item.get("sk").s().substring("DEPLOYMENT#".length()))
+                        .ifPresent(deployments::add);
             }
         }
         return deployments;
@@ -92,8 +104,9 @@ public final class DynamoDbLedger implements LedgerPort {
 
     @Override
     public Optional<ServiceHead> head(ServiceRef service) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key(servicePk(service), LedgerItems.HEAD_SK))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).consistentRead(true).key(key(servicePk(service), LedgerItems.HEAD_SK)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItems.headFromItem(item));
     }
 
@@ -112,9 +125,19 @@ public final class DynamoDbLedger implements LedgerPort {
 
     @Override
     public boolean lock(ServiceRef service, String owner, Instant now, Instant until) {
-        return conditionalPut(PutItemRequest.builder().tableName(table)
-                .item(Map.of("pk", s(servicePk(service)), "sk", s(LedgerItems.LOCK_SK), "type", s("ServiceLock"),
-                        "owner", s(owner), "until", AttributeValue.fromN(Long.toString(until.toEpochMilli()))))
+        return conditionalPut(PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of(
+                        "pk",
+                        s(servicePk(service)),
+                        "sk",
+                        s(LedgerItems.LOCK_SK),
+                        "type",
+                        s("ServiceLock"),
+                        "owner",
+                        s(owner),
+                        "until",
+                        AttributeValue.fromN(Long.toString(until.toEpochMilli()))))
                 .conditionExpression("attribute_not_exists(pk) OR #until < :now")
                 .expressionAttributeNames(Map.of("#until", "until"))
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
@@ -124,8 +147,10 @@ public final class DynamoDbLedger implements LedgerPort {
     @Override
     public void unlock(ServiceRef service, String owner) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key(servicePk(service), LedgerItems.LOCK_SK))
-                    .conditionExpression("#owner = :owner").expressionAttributeNames(Map.of("#owner", "owner"))
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(key(servicePk(service), LedgerItems.LOCK_SK))
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
                     .expressionAttributeValues(Map.of(":owner", s(owner))));
         } catch (ConditionalCheckFailedException expiredAndTaken) {
             // The lease ran out and another holder has it now: theirs to release.
@@ -134,41 +159,71 @@ public final class DynamoDbLedger implements LedgerPort {
 
     @Override
     public boolean markProcessed(String eventId, String handler, Instant expiresAt) {
-        return conditionalPut(PutItemRequest.builder().tableName(table)
-                .item(Map.of("pk", s("EVENT#" + eventId), "sk", s("PROCESSED"), "type", s("ProcessedEvent"),
-                        "handler", s(handler), "processedAt", s(clock.instant().toString()),
-                        "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
-                .conditionExpression("attribute_not_exists(pk)").build());
+        return conditionalPut(PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of(
+                        "pk",
+                        s("EVENT#" + eventId),
+                        "sk",
+                        s("PROCESSED"),
+                        "type",
+                        s("ProcessedEvent"),
+                        "handler",
+                        s(handler),
+                        "processedAt",
+                        s(clock.instant().toString()),
+                        "expiresAt",
+                        AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build());
     }
 
     @Override
     public boolean isProcessed(String eventId) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key("EVENT#" + eventId, "PROCESSED"))).item();
-        return item != null && !item.isEmpty()
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).consistentRead(true).key(key("EVENT#" + eventId, "PROCESSED")))
+                .item();
+        return item != null
+                && !item.isEmpty()
                 && Long.parseLong(item.get("expiresAt").n()) > clock.instant().getEpochSecond();
     }
 
     @Override
     public Optional<Suspension> suspension(ServiceRef service) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key(servicePk(service), "AUTOMATION"))).item();
-        return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(new Suspension(item.get("reason").s(), Instant.parse(item.get("since").s())));
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).consistentRead(true).key(key(servicePk(service), "AUTOMATION")))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Suspension(
+                        item.get("reason").s(), Instant.parse(item.get("since").s())));
     }
 
     @Override
     public boolean suspend(ServiceRef service, String reason, Instant at) {
-        return conditionalPut(PutItemRequest.builder().tableName(table)
-                .item(Map.of("pk", s(servicePk(service)), "sk", s("AUTOMATION"), "type", s("AutomationSuspended"),
-                        "reason", s(reason), "since", s(at.toString())))
-                .conditionExpression("attribute_not_exists(pk)").build());
+        return conditionalPut(PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of(
+                        "pk",
+                        s(servicePk(service)),
+                        "sk",
+                        s("AUTOMATION"),
+                        "type",
+                        s("AutomationSuspended"),
+                        "reason",
+                        s(reason),
+                        "since",
+                        s(at.toString())))
+                .conditionExpression("attribute_not_exists(pk)")
+                .build());
     }
 
     @Override
     public boolean resume(ServiceRef service) {
         Map<String, AttributeValue> old = dynamo.deleteItem(r -> r.tableName(table)
-                .key(key(servicePk(service), "AUTOMATION")).returnValues("ALL_OLD")).attributes();
+                        .key(key(servicePk(service), "AUTOMATION"))
+                        .returnValues("ALL_OLD"))
+                .attributes();
         return old != null && !old.isEmpty();
     }
 

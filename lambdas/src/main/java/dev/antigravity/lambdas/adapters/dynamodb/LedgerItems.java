@@ -22,8 +22,7 @@ final class LedgerItems {
     static final String HEAD_SK = "HEAD";
     static final String LOCK_SK = "LOCK";
 
-    private LedgerItems() {
-    }
+    private LedgerItems() {}
 
     static String servicePk(ServiceRef service) {
         return "SERVICE#" + service.key();
@@ -73,12 +72,21 @@ final class LedgerItems {
                 timeline.put(key, Instant.parse(at));
             }
         }
-        return new Deployment(new ServiceRef(text(item, "cluster"), text(item, "service")), text(item, "deploymentId"),
-                text(item, "taskDefinitionArn"), text(item, "previousRevisionArn"), text(item, "rollbackTargetArn"),
+        return new Deployment(
+                new ServiceRef(text(item, "cluster"), text(item, "service")),
+                text(item, "deploymentId"),
+                text(item, "taskDefinitionArn"),
+                text(item, "previousRevisionArn"),
+                text(item, "rollbackTargetArn"),
                 new ImageRef(text(item, "repository"), text(item, "imageDigest"), text(item, "imageTag")),
-                DeploymentState.valueOf(text(item, "state")), text(item, "ecsDeploymentId"),
-                flag(item, "rolloutIssued"), timeline, text(item, "reason"), text(item, "rollbackCause"),
-                flag(item, "rollbackIssued"), text(item, "rollbackEcsDeploymentId"),
+                DeploymentState.valueOf(text(item, "state")),
+                text(item, "ecsDeploymentId"),
+                flag(item, "rolloutIssued"),
+                timeline,
+                text(item, "reason"),
+                text(item, "rollbackCause"),
+                flag(item, "rollbackIssued"),
+                text(item, "rollbackEcsDeploymentId"),
                 Long.parseLong(item.get("version").n()));
     }
 
@@ -102,10 +110,14 @@ final class LedgerItems {
     }
 
     static ServiceHead headFromItem(Map<String, AttributeValue> item) {
-        return new ServiceHead(new ServiceRef(text(item, "cluster"), text(item, "service")),
+        return new ServiceHead(
+                new ServiceRef(text(item, "cluster"), text(item, "service")),
                 new ImageRef(text(item, "repository"), text(item, "imageDigest"), text(item, "imageTag")),
-                Instant.parse(text(item, "pushedAt")), text(item, "causeEventId"), text(item, "revisionArn"),
-                flag(item, "rolloutAttempted"), Long.parseLong(item.get("version").n()));
+                Instant.parse(text(item, "pushedAt")),
+                text(item, "causeEventId"),
+                text(item, "revisionArn"),
+                flag(item, "rolloutAttempted"),
+                Long.parseLong(item.get("version").n()));
     }
 
     private static boolean flag(Map<String, AttributeValue> item, String name) {

@@ -23,7 +23,10 @@ public final class HttpHealthProbe implements HealthProbe {
     private final Duration pause;
 
     public HttpHealthProbe(ObjectMapper json, int attempts, Duration timeout, Duration pause) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.json = json;
         this.attempts = attempts;
         this.timeout = timeout;
@@ -46,17 +49,25 @@ public final class HttpHealthProbe implements HealthProbe {
     }
 
     private ProbeResult once(URI url, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json")
-                .GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String version = versionIn(response.body());
             boolean up = response.statusCode() / 100 == 2 && !"DOWN".equalsIgnoreCase(statusIn(response.body()));
-            return new ProbeResult(up, version, "HTTP " + response.statusCode() + " on attempt " + attempt + "/"
-                    + attempts + (version == null ? " (no version reported)" : " version " + version));
+            return new ProbeResult(
+                    up,
+                    version,
+                    "HTTP " + response.statusCode() + " on attempt " + attempt + "/" + attempts
+                            + (version == null ? " (no version reported)" : " version " + version));
         } catch (IOException e) {
-            return new ProbeResult(false, null, e.getClass().getSimpleName() + " on attempt " + attempt + "/" + attempts
-                    + ": " + e.getMessage());
+            return new ProbeResult(
+                    false,
+                    null,
+                    e.getClass().getSimpleName() + " on attempt " + attempt + "/" + attempts + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ProbeResult(false, null, "interrupted");

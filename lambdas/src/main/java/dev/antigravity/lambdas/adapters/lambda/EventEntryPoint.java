@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.antigravity.events.aws.AwsEvent;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.codec.MalformedEventException;
-import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.app.Outcome;
+import dev.antigravity.lambdas.domain.ConfigurationException;
 import dev.antigravity.lambdas.logging.LogContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,17 +53,27 @@ public final class EventEntryPoint<E extends AwsEvent> {
             eventId = event.id();
             // Lines written while the use case runs (EMF metrics, adapters using Log) carry the event id too.
             try (LogContext.Scope scope = LogContext.with("handler", handler, "eventId", eventId)) {
-                outcome = type.isInstance(event) ? useCase.apply(type.cast(event))
-                        : Outcome.of(handler, eventId, Outcome.Result.REJECTED, "unexpected detail-type '"
-                        + event.envelope().detailType() + "' from " + event.envelope().source());
+                outcome = type.isInstance(event)
+                        ? useCase.apply(type.cast(event))
+                        : Outcome.of(
+                                handler,
+                                eventId,
+                                Outcome.Result.REJECTED,
+                                "unexpected detail-type '" + event.envelope().detailType() + "' from "
+                                        + event.envelope().source());
             }
         } catch (MalformedEventException e) {
             outcome = Outcome.of(handler, eventId, Outcome.Result.REJECTED, "malformed event: " + e.getMessage());
         } catch (ConfigurationException e) {
             outcome = Outcome.of(handler, eventId, Outcome.Result.REJECTED, "misconfiguration: " + e.getMessage());
         } catch (RuntimeException e) {
-            logLine("ERROR", Outcome.of(handler, eventId, Outcome.Result.REJECTED, "failed, Lambda will retry: "
-                    + e.getClass().getName() + ": " + e.getMessage()));
+            logLine(
+                    "ERROR",
+                    Outcome.of(
+                            handler,
+                            eventId,
+                            Outcome.Result.REJECTED,
+                            "failed, Lambda will retry: " + e.getClass().getName() + ": " + e.getMessage()));
             throw e;
         }
         logLine(outcome.result() == Outcome.Result.REJECTED ? "WARN" : "INFO", outcome);

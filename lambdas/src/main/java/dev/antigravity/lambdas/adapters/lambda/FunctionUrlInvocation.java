@@ -36,12 +36,18 @@ public final class FunctionUrlInvocation {
         }
         if (request == null || !request.isObject()) {
             answer = new SlackInteractivity.Answer(400, "not a function URL request; nothing was done");
-        } else if (!"POST".equals(request.path("requestContext").path("http").path("method").asText("POST"))) {
+        } else if (!"POST"
+                .equals(request.path("requestContext")
+                        .path("http")
+                        .path("method")
+                        .asText("POST"))) {
             answer = new SlackInteractivity.Answer(405, "Slack interactivity requests are POSTs; nothing was done");
         } else {
             Map<String, String> headers = new HashMap<>();
-            request.path("headers").properties().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
-                    h.getValue().asText()));
+            request.path("headers")
+                    .properties()
+                    .forEach(h -> headers.put(
+                            h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText()));
             String body = request.path("body").asText("");
             try {
                 if (request.path("isBase64Encoded").asBoolean(false)) {
@@ -49,13 +55,18 @@ public final class FunctionUrlInvocation {
                 }
                 answer = interactivity.handle(headers, body);
             } catch (IllegalArgumentException notBase64) {
-                answer = new SlackInteractivity.Answer(400, "the body is not base64 as the request says; nothing was done");
+                answer = new SlackInteractivity.Answer(
+                        400, "the body is not base64 as the request says; nothing was done");
             }
         }
         ObjectNode response = json.createObjectNode().put("statusCode", answer.status());
         response.putObject("headers").put("content-type", "application/json");
-        response.put("body", json.createObjectNode().put("response_type", "ephemeral")
-                .put("text", answer.text()).toString());
+        response.put(
+                "body",
+                json.createObjectNode()
+                        .put("response_type", "ephemeral")
+                        .put("text", answer.text())
+                        .toString());
         return response.toString();
     }
 }

@@ -42,7 +42,8 @@ public final class LifecycleHookInvocation {
             return wiring.get();
         } catch (RuntimeException | LinkageError e) {
             LOG.error("lifecycle hook misconfigured; every invocation will answer FAILED", e);
-            return new LifecycleHookInvocation(null, new EventCodec(), "lifecycle hook misconfigured: " + e.getMessage());
+            return new LifecycleHookInvocation(
+                    null, new EventCodec(), "lifecycle hook misconfigured: " + e.getMessage());
         }
     }
 
@@ -58,9 +59,17 @@ public final class LifecycleHookInvocation {
             LOG.error("unreadable lifecycle hook payload; answering FAILED", e, "handler", "LifecycleHookHandler");
             return HookResponses.failed("unreadable lifecycle hook payload: " + e.getMessage(), null);
         }
-        try (LogContext.Scope scope = LogContext.with("handler", "LifecycleHookHandler",
-                "eventId", payload.executionId(), "deploymentId", deploymentIdOf(payload.resourceArn()),
-                "serviceArn", payload.serviceArn(), "stage", payload.stage().map(Enum::name).orElse(null))) {
+        try (LogContext.Scope scope = LogContext.with(
+                "handler",
+                "LifecycleHookHandler",
+                "eventId",
+                payload.executionId(),
+                "deploymentId",
+                deploymentIdOf(payload.resourceArn()),
+                "serviceArn",
+                payload.serviceArn(),
+                "stage",
+                payload.stage().map(Enum::name).orElse(null))) {
             if (misconfiguration != null) {
                 LOG.error("answering FAILED: " + misconfiguration, null);
                 return HookResponses.failed(misconfiguration, payload.lifecycleStage());
@@ -72,8 +81,16 @@ public final class LifecycleHookInvocation {
                 LOG.error("lifecycle check failed unexpectedly; answering FAILED", e);
                 return HookResponses.failed("unexpected error: " + e, payload.lifecycleStage());
             }
-            LOG.info("lifecycle hook answered", "hookStatus", decision.status(), "attempt", decision.attempt(),
-                    "callBackDelay", decision.callBackDelaySeconds(), "reason", decision.reason());
+            LOG.info(
+                    "lifecycle hook answered",
+                    "hookStatus",
+                    decision.status(),
+                    "attempt",
+                    decision.attempt(),
+                    "callBackDelay",
+                    decision.callBackDelaySeconds(),
+                    "reason",
+                    decision.reason());
             return HookResponses.of(decision, payload.lifecycleStage());
         }
     }

@@ -26,8 +26,8 @@ public final class NotifierInvocation {
     private final NotifyPlatformEvent notifier;
     private final InstantSource clock;
 
-    public NotifierInvocation(SnsEnvelope envelope, EventCodec codec, NotifyPlatformEvent notifier,
-                              InstantSource clock) {
+    public NotifierInvocation(
+            SnsEnvelope envelope, EventCodec codec, NotifyPlatformEvent notifier, InstantSource clock) {
         this.envelope = envelope;
         this.codec = codec;
         this.notifier = notifier;
@@ -50,8 +50,8 @@ public final class NotifierInvocation {
         Instant leaseUntil = clock.instant().plus(remaining);
         NotificationFailedException failure = null;
         for (SnsEnvelope.Message message : messages) {
-            try (LogContext.Scope scope = LogContext.with("handler", "NotifierHandler", "snsMessageId",
-                    message.messageId())) {
+            try (LogContext.Scope scope =
+                    LogContext.with("handler", "NotifierHandler", "snsMessageId", message.messageId())) {
                 ObjectNode result = results.addObject().put("snsMessageId", message.messageId());
                 PlatformEvent platformEvent;
                 try {
@@ -72,8 +72,13 @@ public final class NotifierInvocation {
                     result.put("result", "DELIVERED");
                     result.set("outcome", json.valueToTree(outcome));
                 } catch (NotificationFailedException e) {
-                    LOG.error("not delivered to every channel; Lambda retries the event, then the DLQ keeps it", e,
-                            "delivered", e.outcome().delivered(), "failed", e.outcome().failed());
+                    LOG.error(
+                            "not delivered to every channel; Lambda retries the event, then the DLQ keeps it",
+                            e,
+                            "delivered",
+                            e.outcome().delivered(),
+                            "failed",
+                            e.outcome().failed());
                     result.put("result", "FAILED");
                     result.set("outcome", json.valueToTree(e.outcome()));
                     failure = e;

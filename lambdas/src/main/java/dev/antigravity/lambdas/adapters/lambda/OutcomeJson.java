@@ -6,8 +6,7 @@ import dev.antigravity.lambdas.app.Outcome;
 
 /** An outcome as one JSON object: the handler's return value, the CLI's output and the structured log line. */
 public final class OutcomeJson {
-    private OutcomeJson() {
-    }
+    private OutcomeJson() {}
 
     public static ObjectNode toJson(ObjectMapper mapper, Outcome outcome) {
         ObjectNode node = mapper.createObjectNode();

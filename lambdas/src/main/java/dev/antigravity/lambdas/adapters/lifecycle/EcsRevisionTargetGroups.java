@@ -32,7 +32,9 @@ public final class EcsRevisionTargetGroups implements RevisionTargetGroups {
         if (resolved == null) {
             return Optional.empty();
         }
-        return resolved.loadBalancers().stream().map(ServiceRevisionLoadBalancer::targetGroupArn)
-                .filter(arn -> arn != null && !arn.isBlank()).findFirst();
+        return resolved.loadBalancers().stream()
+                .map(ServiceRevisionLoadBalancer::targetGroupArn)
+                .filter(arn -> arn != null && !arn.isBlank())
+                .findFirst();
     }
 }

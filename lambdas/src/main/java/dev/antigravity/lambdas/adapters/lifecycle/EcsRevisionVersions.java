@@ -31,7 +31,8 @@ public final class EcsRevisionVersions implements RevisionVersions {
         }
         String taskDefinition = revisions.getFirst().taskDefinition();
         List<ContainerDefinition> containers = ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition))
-                .taskDefinition().containerDefinitions();
+                .taskDefinition()
+                .containerDefinitions();
         return containers.stream()
                 .filter(c -> container == null || container.equals(c.name()))
                 .flatMap(c -> c.environment().stream())

@@ -29,8 +29,10 @@ import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
 public final class EcsServiceDeploymentRollbacks implements ServiceDeploymentRollbacks {
     private static final Set<ServiceDeploymentStatus> ROLLING_BACK =
             EnumSet.of(ServiceDeploymentStatus.ROLLBACK_REQUESTED, ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS);
-    private static final Set<ServiceDeploymentStatus> UNFINISHED = EnumSet.of(ServiceDeploymentStatus.PENDING,
-            ServiceDeploymentStatus.IN_PROGRESS, ServiceDeploymentStatus.ROLLBACK_REQUESTED,
+    private static final Set<ServiceDeploymentStatus> UNFINISHED = EnumSet.of(
+            ServiceDeploymentStatus.PENDING,
+            ServiceDeploymentStatus.IN_PROGRESS,
+            ServiceDeploymentStatus.ROLLBACK_REQUESTED,
             ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS);
 
     private final EcsClient ecs;
@@ -40,16 +42,20 @@ public final class EcsServiceDeploymentRollbacks implements ServiceDeploymentRol
     }
 
     @Override
-    public Optional<String> rollingBack(String serviceDeploymentArn, String serviceArn, String targetServiceRevisionArn) {
-        Optional<String> deploymentArn = serviceDeploymentArn != null ? Optional.of(serviceDeploymentArn)
+    public Optional<String> rollingBack(
+            String serviceDeploymentArn, String serviceArn, String targetServiceRevisionArn) {
+        Optional<String> deploymentArn = serviceDeploymentArn != null
+                ? Optional.of(serviceDeploymentArn)
                 : unfinishedDeploymentTo(serviceArn, targetServiceRevisionArn);
         if (deploymentArn.isEmpty()) {
             return Optional.empty();
         }
         ServiceDeployment deployment = described(deploymentArn.get());
         if (ROLLING_BACK.contains(deployment.status())) {
-            return Optional.of(describe(deployment.statusAsString(),
-                    deployment.rollback() == null ? null : deployment.rollback().reason(), deployment.statusReason()));
+            return Optional.of(describe(
+                    deployment.statusAsString(),
+                    deployment.rollback() == null ? null : deployment.rollback().reason(),
+                    deployment.statusReason()));
         }
         return backToAnEarlierRevision(deployment);
     }
@@ -57,8 +63,11 @@ public final class EcsServiceDeploymentRollbacks implements ServiceDeploymentRol
     private ServiceDeployment described(String serviceDeploymentArn) {
         var described = ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(serviceDeploymentArn));
         if (described.serviceDeployments().isEmpty()) {
-            throw new TransientCheckException("ECS does not (yet) know service deployment " + serviceDeploymentArn
-                    + described.failures().stream().map(f -> f.reason()).collect(Collectors.joining(", ", " (", ")")),
+            throw new TransientCheckException(
+                    "ECS does not (yet) know service deployment " + serviceDeploymentArn
+                            + described.failures().stream()
+                                    .map(f -> f.reason())
+                                    .collect(Collectors.joining(", ", " (", ")")),
                     null);
         }
         return described.serviceDeployments().getFirst();
@@ -68,8 +77,8 @@ public final class EcsServiceDeploymentRollbacks implements ServiceDeploymentRol
         ServiceRef service = ServiceRef.fromArn(serviceArn)
                 .orElseThrow(() -> new IllegalArgumentException("not a service ARN: " + serviceArn));
         // A service runs one unfinished deployment at a time (plus, briefly, the one it replaces): the first page.
-        var listed = ecs.listServiceDeployments(r -> r.cluster(service.cluster()).service(service.service())
-                .status(UNFINISHED));
+        var listed = ecs.listServiceDeployments(
+                r -> r.cluster(service.cluster()).service(service.service()).status(UNFINISHED));
         return listed.serviceDeployments().stream()
                 .filter(brief -> Objects.equals(targetServiceRevisionArn, brief.targetServiceRevisionArn()))
                 .map(brief -> brief.serviceDeploymentArn())
@@ -77,27 +86,37 @@ public final class EcsServiceDeploymentRollbacks implements ServiceDeploymentRol
     }
 
     private Optional<String> backToAnEarlierRevision(ServiceDeployment deployment) {
-        if (deployment.targetServiceRevision() == null || deployment.sourceServiceRevisions().isEmpty()) {
+        if (deployment.targetServiceRevision() == null
+                || deployment.sourceServiceRevisions().isEmpty()) {
             return Optional.empty();
         }
         String target = deployment.targetServiceRevision().arn();
-        List<String> sources = deployment.sourceServiceRevisions().stream().map(ServiceRevisionSummary::arn).toList();
-        List<String> revisions = Stream.concat(Stream.of(target), sources.stream()).distinct().toList();
-        Map<String, String> taskDefinitionOf = ecs.describeServiceRevisions(r -> r.serviceRevisionArns(revisions))
-                .serviceRevisions().stream()
-                .collect(Collectors.toMap(ServiceRevision::serviceRevisionArn, ServiceRevision::taskDefinition,
-                        (first, same) -> first));
+        List<String> sources = deployment.sourceServiceRevisions().stream()
+                .map(ServiceRevisionSummary::arn)
+                .toList();
+        List<String> revisions =
+                Stream.concat(Stream.of(target), sources.stream()).distinct().toList();
+        Map<String, String> taskDefinitionOf =
+                ecs.describeServiceRevisions(r -> r.serviceRevisionArns(revisions)).serviceRevisions().stream()
+                        .collect(Collectors.toMap(
+                                ServiceRevision::serviceRevisionArn,
+                                ServiceRevision::taskDefinition,
+                                (first, same) -> first));
         if (!taskDefinitionOf.keySet().containsAll(revisions)) {
-            throw new TransientCheckException("ECS does not (yet) know every service revision of "
-                    + deployment.serviceDeploymentArn(), null);
+            throw new TransientCheckException(
+                    "ECS does not (yet) know every service revision of " + deployment.serviceDeploymentArn(), null);
         }
-        return EarlierRevision.of(taskDefinitionOf.get(target), sources.stream().map(taskDefinitionOf::get).toList())
+        return EarlierRevision.of(
+                        taskDefinitionOf.get(target),
+                        sources.stream().map(taskDefinitionOf::get).toList())
                 .map(back -> "it deploys " + back);
     }
 
     private static String describe(String status, String rollbackReason, String statusReason) {
-        List<String> reasons = Stream.of(rollbackReason, statusReason).filter(r -> r != null && !r.isBlank())
-                .distinct().toList();
+        List<String> reasons = Stream.of(rollbackReason, statusReason)
+                .filter(r -> r != null && !r.isBlank())
+                .distinct()
+                .toList();
         return "ECS reports " + status + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
     }
 }

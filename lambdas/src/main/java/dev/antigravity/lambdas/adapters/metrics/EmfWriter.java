@@ -34,8 +34,8 @@ public final class EmfWriter {
      * @param properties extra fields for Logs Insights (deployment id, state) beside the {@link LogContext} ones
      *                   (event id, handler); neither metrics nor dimensions
      */
-    public void write(Instant at, String environment, String service, List<MetricValue> metrics,
-                      Map<String, ?> properties) {
+    public void write(
+            Instant at, String environment, String service, List<MetricValue> metrics, Map<String, ?> properties) {
         if (metrics.isEmpty()) {
             return;
         }

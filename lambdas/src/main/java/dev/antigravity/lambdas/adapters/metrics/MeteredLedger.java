@@ -34,7 +34,10 @@ public final class MeteredLedger implements LedgerPort {
 
     /** What the DORA calculator and the transition metrics read of a ledger record. */
     public static DeploymentFacts facts(Deployment deployment) {
-        return new DeploymentFacts(deployment.service().key(), deployment.deploymentId(), deployment.state().name(),
+        return new DeploymentFacts(
+                deployment.service().key(),
+                deployment.deploymentId(),
+                deployment.state().name(),
                 deployment.timeline());
     }
 
@@ -57,8 +60,16 @@ public final class MeteredLedger implements LedgerPort {
     }
 
     private void emit(Deployment deployment) {
-        emf.write(clock.instant(), environment, deployment.service().key(), TransitionMetrics.of(facts(deployment)),
-                Map.of("deploymentId", deployment.deploymentId(), "state", deployment.state().name()));
+        emf.write(
+                clock.instant(),
+                environment,
+                deployment.service().key(),
+                TransitionMetrics.of(facts(deployment)),
+                Map.of(
+                        "deploymentId",
+                        deployment.deploymentId(),
+                        "state",
+                        deployment.state().name()));
     }
 
     @Override

@@ -49,10 +49,12 @@ public final class PagerDutyEventFormatter {
         String region = ConsoleLinks.regionOf(event.toRevision());
         region = region != null ? region : defaultRegion;
         var links = body.putArray("links");
-        links.addObject().put("href", ConsoleLinks.ecsService(region, event.cluster(), event.service()))
+        links.addObject()
+                .put("href", ConsoleLinks.ecsService(region, event.cluster(), event.service()))
                 .put("text", "ECS service");
         if (event.alarmName() != null) {
-            links.addObject().put("href", ConsoleLinks.cloudWatchAlarm(region, event.alarmName()))
+            links.addObject()
+                    .put("href", ConsoleLinks.cloudWatchAlarm(region, event.alarmName()))
                     .put("text", "CloudWatch alarm");
         }
         body.put("client", "Antigravity");
@@ -60,8 +62,8 @@ public final class PagerDutyEventFormatter {
     }
 
     static String summary(PlatformEvent event) {
-        String summary = event.type() + " " + event.environment() + " " + event.cluster() + "/" + event.service()
-                + ": " + event.reason();
+        String summary = event.type() + " " + event.environment() + " " + event.cluster() + "/" + event.service() + ": "
+                + event.reason();
         return summary.length() <= SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 1) + "…";
     }
 

@@ -31,7 +31,9 @@ public final class PagerDutySender implements ChannelSender {
     public void send(Dispatch dispatch) {
         // Triggers dedup and resolves are no-ops when repeated, so a retry after a partial failure may resend all.
         for (PagerDutyAction action : dispatch.pagerDutyActions()) {
-            poster.post(Channel.PAGERDUTY, routingKey -> eventsUrl,
+            poster.post(
+                    Channel.PAGERDUTY,
+                    routingKey -> eventsUrl,
                     routingKey -> formatter.format(dispatch, action, routingKey));
         }
     }

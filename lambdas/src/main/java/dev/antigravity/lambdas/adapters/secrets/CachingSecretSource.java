@@ -39,6 +39,5 @@ public final class CachingSecretSource implements SecretSource {
         cache.remove(secretId);
     }
 
-    private record Cached(Secret secret, Instant expiresAt) {
-    }
+    private record Cached(Secret secret, Instant expiresAt) {}
 }

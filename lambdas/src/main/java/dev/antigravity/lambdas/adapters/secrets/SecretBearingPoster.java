@@ -33,8 +33,12 @@ public final class SecretBearingPoster {
             credential = secrets.get(secretId).reveal();
             uri = target.apply(credential);
         } catch (SecretUnavailableException | IllegalArgumentException e) {
-            throw new DeliveryFailedException(channel, false,
-                    "no usable credential in secret " + secretId + " (" + e.getClass().getSimpleName() + ")", null);
+            throw new DeliveryFailedException(
+                    channel,
+                    false,
+                    "no usable credential in secret " + secretId + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    null);
         }
         try {
             poster.post(channel, uri, body.apply(credential));

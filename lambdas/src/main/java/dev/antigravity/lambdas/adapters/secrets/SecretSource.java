@@ -5,6 +5,5 @@ public interface SecretSource {
     Secret get(String secretId);
 
     /** Forget a cached value, e.g. after the channel said the credential is no longer valid (rotated). */
-    default void invalidate(String secretId) {
-    }
+    default void invalidate(String secretId) {}
 }

@@ -27,7 +27,8 @@ public final class SecretsManagerSecretSource implements SecretSource {
         try {
             raw = client.getSecretValue(request -> request.secretId(secretId)).secretString();
         } catch (SdkException e) {
-            throw new SecretUnavailableException("cannot read secret " + secretId + ": " + e.getClass().getSimpleName(), e);
+            throw new SecretUnavailableException(
+                    "cannot read secret " + secretId + ": " + e.getClass().getSimpleName(), e);
         }
         if (raw == null || raw.isBlank()) {
             throw new SecretUnavailableException("secret " + secretId + " has no string value", null);

@@ -11,8 +11,7 @@ import java.util.Locale;
  * revision's figures sit on the left and the new one's on the right, metric by metric, under the verdict.
  */
 final class CanaryFiguresBlock {
-    private CanaryFiguresBlock() {
-    }
+    private CanaryFiguresBlock() {}
 
     static ObjectNode of(ObjectMapper mapper, CanaryEvidence canary) {
         ObjectNode section = mapper.createObjectNode().put("type", "section");
@@ -24,11 +23,17 @@ final class CanaryFiguresBlock {
             boolean errors = "ERROR_RATE".equals(metric.name());
             String label = errors ? "5xx rate" : "latency (median of per-minute)";
             String unit = errors ? " requests" : " minutes";
-            fields.add(mrkdwn(mapper, "*" + label + "* " + figure(metric.baseline(), errors) + " over "
-                    + metric.baselineSamples() + unit));
-            fields.add(mrkdwn(mapper, "*" + label + "* " + figure(metric.canary(), errors) + " over "
-                    + metric.canarySamples() + unit + " · " + metric.outcome()
-                    + (metric.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.4f)", metric.pValue()))));
+            fields.add(mrkdwn(
+                    mapper,
+                    "*" + label + "* " + figure(metric.baseline(), errors) + " over " + metric.baselineSamples()
+                            + unit));
+            fields.add(mrkdwn(
+                    mapper,
+                    "*" + label + "* " + figure(metric.canary(), errors) + " over "
+                            + metric.canarySamples() + unit + " · " + metric.outcome()
+                            + (metric.pValue() == null
+                                    ? ""
+                                    : String.format(Locale.ROOT, " (p=%.4f)", metric.pValue()))));
         }
         return section;
     }
@@ -44,7 +49,8 @@ final class CanaryFiguresBlock {
         if (value == null) {
             return "n/a";
         }
-        return errorRate ? String.format(Locale.ROOT, "%.2f %%", value * 100)
+        return errorRate
+                ? String.format(Locale.ROOT, "%.2f %%", value * 100)
                 : String.format(Locale.ROOT, "%.0f ms", value * 1000);
     }
 
@@ -53,7 +59,8 @@ final class CanaryFiguresBlock {
     }
 
     private static ObjectNode mrkdwn(ObjectMapper mapper, String text) {
-        return mapper.createObjectNode().put("type", "mrkdwn")
+        return mapper.createObjectNode()
+                .put("type", "mrkdwn")
                 .put("text", SlackMessageFormatter.fit(text, SlackMessageFormatter.FIELD_LIMIT));
     }
 }

@@ -15,8 +15,15 @@ import java.nio.charset.StandardCharsets;
  *
  * @param messageTs the clicked message's {@code ts}: the thread the outcome is announced in
  */
-public record SlackInteraction(ControlAction action, ServiceRef service, String deploymentId, String userId,
-                               String userName, String actionTs, String responseUrl, String messageTs) {
+public record SlackInteraction(
+        ControlAction action,
+        ServiceRef service,
+        String deploymentId,
+        String userId,
+        String userName,
+        String actionTs,
+        String responseUrl,
+        String messageTs) {
 
     /** Thrown for a body that is not a button click of ours; the answer is 400 and nothing changes. */
     public static final class Unreadable extends RuntimeException {
@@ -47,7 +54,8 @@ public record SlackInteraction(ControlAction action, ServiceRef service, String 
         }
         JsonNode clicked = root.path("actions").path(0);
         ControlAction action = ControlAction.byId(clicked.path("action_id").asText())
-                .orElseThrow(() -> new Unreadable("unknown action '" + clicked.path("action_id").asText() + "'"));
+                .orElseThrow(() -> new Unreadable(
+                        "unknown action '" + clicked.path("action_id").asText() + "'"));
         String[] value = clicked.path("value").asText().split("\\|", 2);
         String[] service = value[0].split("/", 2);
         if (service.length != 2 || service[0].isBlank() || service[1].isBlank()) {
@@ -60,9 +68,14 @@ public record SlackInteraction(ControlAction action, ServiceRef service, String 
         }
         String userName = text(root.path("user"), "username");
         String messageTs = text(root.path("container"), "message_ts");
-        return new SlackInteraction(action, new ServiceRef(service[0], service[1]), deploymentId, userId,
+        return new SlackInteraction(
+                action,
+                new ServiceRef(service[0], service[1]),
+                deploymentId,
+                userId,
                 userName == null ? text(root.path("user"), "name") : userName,
-                text(clicked, "action_ts"), text(root, "response_url"),
+                text(clicked, "action_ts"),
+                text(root, "response_url"),
                 messageTs == null ? text(root.path("message"), "ts") : messageTs);
     }
 

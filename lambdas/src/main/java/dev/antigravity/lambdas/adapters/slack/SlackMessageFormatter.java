@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.events.platform.PlatformEventType;
 import dev.antigravity.events.platform.Severity;
-import dev.antigravity.lambdas.domain.notification.ConsoleLinks;
 import dev.antigravity.lambdas.domain.control.ControlAction;
+import dev.antigravity.lambdas.domain.notification.ConsoleLinks;
 import dev.antigravity.lambdas.domain.notification.Dispatch;
 import java.util.List;
 
@@ -19,6 +19,7 @@ import java.util.List;
 public final class SlackMessageFormatter {
     /** Block Kit limits: 3,000 characters for a section's text, 2,000 for a field; longer is rejected (400). */
     static final int SECTION_LIMIT = 3_000;
+
     static final int FIELD_LIMIT = 2_000;
 
     private final ObjectMapper mapper;
@@ -33,8 +34,8 @@ public final class SlackMessageFormatter {
         PlatformEvent event = dispatch.event();
         ObjectNode message = mapper.createObjectNode();
         message.put("text", fallbackText(event, dispatch.severity()));
-        message.putArray("blocks").add(section(mrkdwn(emoji(dispatch.severity()) + " *" + escape(headline(event))
-                + "*")));
+        message.putArray("blocks")
+                .add(section(mrkdwn(emoji(dispatch.severity()) + " *" + escape(headline(event)) + "*")));
         ObjectNode attachment = message.putArray("attachments").addObject();
         attachment.put("color", colour(dispatch.severity()));
         ArrayNode blocks = attachment.putArray("blocks");
@@ -58,10 +59,11 @@ public final class SlackMessageFormatter {
             blocks.add(controls(event, controls));
         }
         ObjectNode context = blocks.addObject().put("type", "context");
-        context.putArray("elements").add(mrkdwn("event `" + escape(event.eventId()) + "`"
-                + (event.deploymentId() == null ? "" : " · deployment `" + escape(event.deploymentId()) + "`")
-                + " · <!date^" + event.occurredAt().getEpochSecond() + "^{date_short_pretty} {time_secs}|"
-                + event.occurredAt() + ">"));
+        context.putArray("elements")
+                .add(mrkdwn("event `" + escape(event.eventId()) + "`"
+                        + (event.deploymentId() == null ? "" : " · deployment `" + escape(event.deploymentId()) + "`")
+                        + " · <!date^" + event.occurredAt().getEpochSecond() + "^{date_short_pretty} {time_secs}|"
+                        + event.occurredAt() + ">"));
         return message.toString();
     }
 
@@ -124,8 +126,8 @@ public final class SlackMessageFormatter {
      */
     static List<ControlAction> controlsFor(PlatformEventType type) {
         return switch (type) {
-            case DeploymentAccepted, DeploymentStarted -> List.of(ControlAction.ROLLBACK, ControlAction.FREEZE,
-                    ControlAction.RESUME);
+            case DeploymentAccepted, DeploymentStarted ->
+                List.of(ControlAction.ROLLBACK, ControlAction.FREEZE, ControlAction.RESUME);
             case DeploymentVerified -> List.of(ControlAction.values());
             case AutomationSuspended, DeploymentSkipped -> List.of(ControlAction.RESUME);
             default -> List.of();
@@ -137,15 +139,19 @@ public final class SlackMessageFormatter {
         ArrayNode elements = actions.putArray("elements");
         String value = SlackInteraction.buttonValue(event.cluster() + "/" + event.service(), event.deploymentId());
         for (ControlAction control : controls) {
-            ObjectNode button = elements.addObject().put("type", "button").put("action_id", control.id())
+            ObjectNode button = elements.addObject()
+                    .put("type", "button")
+                    .put("action_id", control.id())
                     .put("value", value);
             button.putObject("text").put("type", "plain_text").put("text", control.label());
             if (control == ControlAction.ROLLBACK) {
                 button.put("style", "danger");
                 ObjectNode confirm = button.putObject("confirm");
                 confirm.putObject("title").put("type", "plain_text").put("text", "Roll back now?");
-                confirm.set("text", mrkdwn("Roll " + escape(event.service()) + " back from "
-                        + escape(orDash(event.deploymentId())) + " to its last stable revision."));
+                confirm.set(
+                        "text",
+                        mrkdwn("Roll " + escape(event.service()) + " back from " + escape(orDash(event.deploymentId()))
+                                + " to its last stable revision."));
                 confirm.putObject("confirm").put("type", "plain_text").put("text", "Roll back");
                 confirm.putObject("deny").put("type", "plain_text").put("text", "Cancel");
                 confirm.put("style", "danger");

@@ -22,7 +22,11 @@ public final class SlackSignature {
 
     /** The verdict on one request; only VALID may act. */
     public enum Verdict {
-        VALID, MISSING, MALFORMED, EXPIRED, FORGED;
+        VALID,
+        MISSING,
+        MALFORMED,
+        EXPIRED,
+        FORGED;
 
         public String explanation() {
             return switch (this) {
@@ -35,8 +39,7 @@ public final class SlackSignature {
         }
     }
 
-    private SlackSignature() {
-    }
+    private SlackSignature() {}
 
     public static Verdict verify(String timestamp, String signature, String body, Secret signingSecret, Instant now) {
         if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()) {
@@ -54,7 +57,8 @@ public final class SlackSignature {
         byte[] expected = sign(signingSecret, timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
         // Constant time: a byte-by-byte early exit would let a caller find a valid signature one byte at a time.
         return MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))
-                ? Verdict.VALID : Verdict.FORGED;
+                ? Verdict.VALID
+                : Verdict.FORGED;
     }
 
     /** {@code v0=<hex HMAC-SHA256(secret, "v0:" + timestamp + ":" + body)>}; public for tests that play Slack. */

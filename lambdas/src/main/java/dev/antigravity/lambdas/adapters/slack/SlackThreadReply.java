@@ -30,7 +30,9 @@ public final class SlackThreadReply {
 
     /** Announces in the thread of the clicked message; false when it could not (logged). */
     public boolean announce(SlackInteraction click, String text) {
-        ObjectNode body = json.createObjectNode().put("response_type", "in_channel").put("replace_original", false)
+        ObjectNode body = json.createObjectNode()
+                .put("response_type", "in_channel")
+                .put("replace_original", false)
                 .put("text", text);
         if (click.messageTs() != null) {
             body.put("thread_ts", click.messageTs());
@@ -40,8 +42,12 @@ public final class SlackThreadReply {
 
     /** Tells only the person who clicked (an ephemeral message). */
     public boolean tellClicker(SlackInteraction click, String text) {
-        return post(click, json.createObjectNode().put("response_type", "ephemeral").put("replace_original", false)
-                .put("text", text));
+        return post(
+                click,
+                json.createObjectNode()
+                        .put("response_type", "ephemeral")
+                        .put("replace_original", false)
+                        .put("text", text));
     }
 
     private boolean post(SlackInteraction click, ObjectNode body) {

@@ -20,8 +20,7 @@ public final class SnsEnvelope {
     }
 
     /** One SNS message: its id and its body (for Antigravity's topic, a platform event as JSON). */
-    public record Message(String messageId, String body) {
-    }
+    public record Message(String messageId, String body) {}
 
     public List<Message> messages(InputStream event) {
         JsonNode root;
@@ -39,7 +38,8 @@ public final class SnsEnvelope {
             if (!sns.path("Message").isTextual()) {
                 throw new MalformedEventException("SNS record without a Message string");
             }
-            messages.add(new Message(sns.path("MessageId").asText(null), sns.get("Message").asText()));
+            messages.add(new Message(
+                    sns.path("MessageId").asText(null), sns.get("Message").asText()));
         }
         return messages;
     }

@@ -1,10 +1,10 @@
 package dev.antigravity.lambdas.adapters.webhook;
 
 import dev.antigravity.lambdas.domain.notification.Channel;
-import dev.antigravity.lambdas.logging.Log;
 import dev.antigravity.lambdas.domain.notification.DeliveryFailedException;
 import dev.antigravity.lambdas.domain.notification.RetryAfter;
 import dev.antigravity.lambdas.domain.notification.RetrySchedule;
+import dev.antigravity.lambdas.logging.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,8 +32,13 @@ public final class WebhookPoster {
     private final InstantSource clock;
     private final DoubleSupplier random;
 
-    public WebhookPoster(HttpClient client, Duration readTimeout, RetrySchedule schedule, Sleeper sleeper,
-                         InstantSource clock, DoubleSupplier random) {
+    public WebhookPoster(
+            HttpClient client,
+            Duration readTimeout,
+            RetrySchedule schedule,
+            Sleeper sleeper,
+            InstantSource clock,
+            DoubleSupplier random) {
         this.client = client;
         this.readTimeout = readTimeout;
         this.schedule = schedule;
@@ -47,15 +52,20 @@ public final class WebhookPoster {
      * plain-HTTP test listeners, and one small request per call gains nothing from HTTP/2).
      */
     public static HttpClient httpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Returns the 2xx response body; throws {@link DeliveryFailedException} when retries are spent or futile. */
     public String post(Channel channel, URI target, String jsonBody) {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(readTimeout)
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(readTimeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build();
         String lastProblem = "no attempt made";
         for (int attempt = 1; ; attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
@@ -67,12 +77,20 @@ public final class WebhookPoster {
                 }
                 lastProblem = "HTTP " + status + " " + abbreviate(response.body());
                 if (!retryable(status)) {
-                    LOG.error("channel rejected the message; not retrying, the same request cannot succeed "
-                            + "(check the secret and the payload)", null, "channel", channel, "status", status,
-                            "response", abbreviate(response.body()));
+                    LOG.error(
+                            "channel rejected the message; not retrying, the same request cannot succeed "
+                                    + "(check the secret and the payload)",
+                            null,
+                            "channel",
+                            channel,
+                            "status",
+                            status,
+                            "response",
+                            abbreviate(response.body()));
                     throw new DeliveryFailedException(channel, true, lastProblem, null);
                 }
-                retryAfter = response.headers().firstValue("Retry-After")
+                retryAfter = response.headers()
+                        .firstValue("Retry-After")
                         .flatMap(value -> RetryAfter.parse(value, clock.instant()));
             } catch (IOException e) {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -81,12 +99,21 @@ public final class WebhookPoster {
                 throw new DeliveryFailedException(channel, false, "interrupted after " + lastProblem, e);
             }
             if (!schedule.mayRetryAfter(attempt)) {
-                throw new DeliveryFailedException(channel, false,
-                        "gave up after " + attempt + " attempts, last: " + lastProblem, null);
+                throw new DeliveryFailedException(
+                        channel, false, "gave up after " + attempt + " attempts, last: " + lastProblem, null);
             }
             Duration wait = schedule.delayAfter(attempt, retryAfter, random);
-            LOG.warn("delivery attempt failed; retrying", "channel", channel, "attempt", attempt,
-                    "problem", lastProblem, "retryInMillis", wait.toMillis(), "serverAskedRetryAfter",
+            LOG.warn(
+                    "delivery attempt failed; retrying",
+                    "channel",
+                    channel,
+                    "attempt",
+                    attempt,
+                    "problem",
+                    lastProblem,
+                    "retryInMillis",
+                    wait.toMillis(),
+                    "serverAskedRetryAfter",
                     retryAfter.isPresent());
             try {
                 sleeper.sleep(wait);

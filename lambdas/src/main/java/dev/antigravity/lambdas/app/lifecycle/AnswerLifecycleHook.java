@@ -41,8 +41,11 @@ public final class AnswerLifecycleHook {
      * @param transientError tells a failure that may pass (I/O, throttling, 5xx: answer IN_PROGRESS and count the
      *                       attempt) from one that will not (anything else propagates; the handler answers FAILED)
      */
-    public AnswerLifecycleHook(LifecycleHookPolicy policy, StageChecks checks, ServiceDeploymentRollbacks rollbacks,
-                               Predicate<Throwable> transientError) {
+    public AnswerLifecycleHook(
+            LifecycleHookPolicy policy,
+            StageChecks checks,
+            ServiceDeploymentRollbacks rollbacks,
+            Predicate<Throwable> transientError) {
         this.policy = policy;
         this.checks = checks;
         this.rollbacks = rollbacks;
@@ -59,7 +62,8 @@ public final class AnswerLifecycleHook {
         if (service.isEmpty()) {
             return policy.decide(attempt, new CheckResult.Failed("cannot read a service from " + payload.serviceArn()));
         }
-        CheckResult result = guarded(() -> runChecks(policy.checksFor(payload.stage()), service.get(), payload),
+        CheckResult result = guarded(
+                () -> runChecks(policy.checksFor(payload.stage()), service.get(), payload),
                 "check could not be made: ");
         if (!(result instanceof CheckResult.Passed) && !(result instanceof CheckResult.Waiting)) {
             result = unlessEcsIsRollingBack(result, payload);
@@ -75,19 +79,27 @@ public final class AnswerLifecycleHook {
         if (decision.evidence().containsKey(CanaryAnalysis.SINCE)) {
             return decision;
         }
-        return CanaryAnalysis.since(payload).map(since -> {
-            Map<String, Object> evidence = new java.util.LinkedHashMap<>(decision.evidence());
-            evidence.put(CanaryAnalysis.SINCE, since.toString());
-            return new HookDecision(decision.status(), decision.callBackDelaySeconds(), decision.attempt(),
-                    decision.reason(), evidence);
-        }).orElse(decision);
+        return CanaryAnalysis.since(payload)
+                .map(since -> {
+                    Map<String, Object> evidence = new java.util.LinkedHashMap<>(decision.evidence());
+                    evidence.put(CanaryAnalysis.SINCE, since.toString());
+                    return new HookDecision(
+                            decision.status(),
+                            decision.callBackDelaySeconds(),
+                            decision.attempt(),
+                            decision.reason(),
+                            evidence);
+                })
+                .orElse(decision);
     }
 
     /** A check that did not pass must not hold up a rollback: ask ECS, the source of truth, whether this is one. */
     private CheckResult unlessEcsIsRollingBack(CheckResult result, LifecycleHookPayload payload) {
         // Unsure whether a rollback runs, even a definite failure waits for the next call rather than break one.
-        return guarded(() -> rollbacks.rollingBack(payload.resourceArn(), payload.serviceArn(),
-                        payload.targetServiceRevisionArn()).<CheckResult>map(reason -> rollingBack(reason, result))
+        return guarded(
+                () -> rollbacks
+                        .rollingBack(payload.resourceArn(), payload.serviceArn(), payload.targetServiceRevisionArn())
+                        .<CheckResult>map(reason -> rollingBack(reason, result))
                         .orElse(result),
                 result.detail() + "; could not ask ECS whether this is a rollback: ");
     }

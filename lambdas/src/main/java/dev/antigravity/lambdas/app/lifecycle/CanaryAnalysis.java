@@ -44,8 +44,13 @@ public final class CanaryAnalysis {
     private final PlatformEvents events;
     private final Clock clock;
 
-    public CanaryAnalysis(CanaryPolicy policy, RevisionTargetGroups targetGroups, CanaryMetrics metrics,
-                          PlatformEventPublisher publisher, PlatformEvents events, Clock clock) {
+    public CanaryAnalysis(
+            CanaryPolicy policy,
+            RevisionTargetGroups targetGroups,
+            CanaryMetrics metrics,
+            PlatformEventPublisher publisher,
+            PlatformEvents events,
+            Clock clock) {
         this.policy = policy;
         this.judge = new CanaryJudge(policy.criteria());
         this.targetGroups = targetGroups;
@@ -59,7 +64,8 @@ public final class CanaryAnalysis {
         String canary = payload.targetServiceRevisionArn();
         Optional<String> baseline = payload.productionTrafficWeights().entrySet().stream()
                 .filter(w -> !w.getKey().equals(canary) && w.getValue() > 0)
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey);
         if (baseline.isEmpty()) {
             return new CheckResult.Passed("canary analysis: no old revision takes production traffic at this step ("
                     + payload.productionTrafficWeights() + "), nothing to compare against");
@@ -69,8 +75,11 @@ public final class CanaryAnalysis {
         Map<String, Object> remembered = Map.of(SINCE, since.toString());
         Duration collected = Duration.between(since, now);
         if (collected.compareTo(policy.window()) < 0) {
-            return new CheckResult.Waiting("canary analysis: collecting, " + collected.toMinutes() + " of "
-                    + policy.window().toMinutes() + " minutes", (int) policy.callBackDelay().toSeconds(), remembered);
+            return new CheckResult.Waiting(
+                    "canary analysis: collecting, " + collected.toMinutes() + " of "
+                            + policy.window().toMinutes() + " minutes",
+                    (int) policy.callBackDelay().toSeconds(),
+                    remembered);
         }
         Optional<String> canaryTargetGroup = targetGroups.targetGroupOf(canary);
         Optional<String> baselineTargetGroup = targetGroups.targetGroupOf(baseline.get());
@@ -93,14 +102,33 @@ public final class CanaryAnalysis {
         boolean bounded = collected.compareTo(policy.bound()) >= 0;
         Map<String, Object> evidence = evidence(judgement, remembered);
         return switch (judgement.verdict()) {
-            case PASS -> announce(service, payload, judgement, baseline.get(), from, to,
-                    new CheckResult.Passed(judgement.summary(), evidence));
-            case FAIL -> announce(service, payload, judgement, baseline.get(), from, to,
-                    new CheckResult.Failed(judgement.summary(), evidence));
-            case MARGINAL, TOO_LITTLE_DATA -> !bounded
-                    ? new CheckResult.Waiting(judgement.summary() + "; collecting up to "
-                            + policy.bound().toMinutes() + " minutes", (int) policy.callBackDelay().toSeconds(), evidence)
-                    : announce(service, payload, judgement, baseline.get(), from, to, atTheBound(judgement, evidence));
+            case PASS ->
+                announce(
+                        service,
+                        payload,
+                        judgement,
+                        baseline.get(),
+                        from,
+                        to,
+                        new CheckResult.Passed(judgement.summary(), evidence));
+            case FAIL ->
+                announce(
+                        service,
+                        payload,
+                        judgement,
+                        baseline.get(),
+                        from,
+                        to,
+                        new CheckResult.Failed(judgement.summary(), evidence));
+            case MARGINAL, TOO_LITTLE_DATA ->
+                !bounded
+                        ? new CheckResult.Waiting(
+                                judgement.summary() + "; collecting up to "
+                                        + policy.bound().toMinutes() + " minutes",
+                                (int) policy.callBackDelay().toSeconds(),
+                                evidence)
+                        : announce(
+                                service, payload, judgement, baseline.get(), from, to, atTheBound(judgement, evidence));
         };
     }
 
@@ -110,25 +138,57 @@ public final class CanaryAnalysis {
             return new CheckResult.Failed("still marginal" + waited + ": " + judgement.summary(), evidence);
         }
         return switch (policy.onTooLittleTraffic()) {
-            case PASS -> new CheckResult.Passed("too little traffic to judge" + waited
-                    + "; passed unjudged as configured (on too little traffic: PASS): " + judgement.summary(), evidence);
-            case FAIL -> new CheckResult.Failed("too little traffic to judge" + waited
-                    + "; failed as configured (on too little traffic: FAIL): " + judgement.summary(), evidence);
+            case PASS ->
+                new CheckResult.Passed(
+                        "too little traffic to judge" + waited
+                                + "; passed unjudged as configured (on too little traffic: PASS): "
+                                + judgement.summary(),
+                        evidence);
+            case FAIL ->
+                new CheckResult.Failed(
+                        "too little traffic to judge" + waited
+                                + "; failed as configured (on too little traffic: FAIL): " + judgement.summary(),
+                        evidence);
         };
     }
 
     /** Publishes CanaryJudged before answering: a publish that fails transiently is asked again on the next call. */
-    private CheckResult announce(ServiceRef service, LifecycleHookPayload payload, CanaryJudgement judgement,
-                                 String baseline, Instant from, Instant to, CheckResult answer) {
-        List<CanaryEvidence.Metric> figures = judgement.metrics().stream().map(m -> new CanaryEvidence.Metric(
-                m.metric().name(), m.outcome().name(), finite(m.baseline()), finite(m.canary()), m.baselineSamples(),
-                m.canarySamples(), finite(m.pValue()))).toList();
-        CanaryEvidence canaryEvidence = new CanaryEvidence(judgement.verdict().name(), finite(judgement.score()),
-                judgement.bothDegraded(), baseline, payload.targetServiceRevisionArn(), from, to, figures);
-        String deploymentId = payload.resourceArn() == null ? null
+    private CheckResult announce(
+            ServiceRef service,
+            LifecycleHookPayload payload,
+            CanaryJudgement judgement,
+            String baseline,
+            Instant from,
+            Instant to,
+            CheckResult answer) {
+        List<CanaryEvidence.Metric> figures = judgement.metrics().stream()
+                .map(m -> new CanaryEvidence.Metric(
+                        m.metric().name(),
+                        m.outcome().name(),
+                        finite(m.baseline()),
+                        finite(m.canary()),
+                        m.baselineSamples(),
+                        m.canarySamples(),
+                        finite(m.pValue())))
+                .toList();
+        CanaryEvidence canaryEvidence = new CanaryEvidence(
+                judgement.verdict().name(),
+                finite(judgement.score()),
+                judgement.bothDegraded(),
+                baseline,
+                payload.targetServiceRevisionArn(),
+                from,
+                to,
+                figures);
+        String deploymentId = payload.resourceArn() == null
+                ? null
                 : payload.resourceArn().substring(payload.resourceArn().lastIndexOf('/') + 1);
-        publisher.publish(events.canaryJudged(service, deploymentId,
-                payload.stage().map(Enum::name).orElse("UNKNOWN_STAGE"), clock.instant(), answer.detail(),
+        publisher.publish(events.canaryJudged(
+                service,
+                deploymentId,
+                payload.stage().map(Enum::name).orElse("UNKNOWN_STAGE"),
+                clock.instant(),
+                answer.detail(),
                 canaryEvidence));
         return answer;
     }
@@ -152,7 +212,9 @@ public final class CanaryAnalysis {
     static Optional<Instant> since(LifecycleHookPayload payload) {
         Object value = payload.hookDetails().get(SINCE);
         Object stage = payload.hookDetails().get(AnswerLifecycleHook.STAGE);
-        if (value == null || stage == null || !stage.toString().equals(payload.stage().map(Enum::name).orElse(null))) {
+        if (value == null
+                || stage == null
+                || !stage.toString().equals(payload.stage().map(Enum::name).orElse(null))) {
             return Optional.empty();
         }
         try {

@@ -10,8 +10,7 @@ import java.util.Map;
 public final class HookResponses {
     private static final int REASON_LIMIT = 512;
 
-    private HookResponses() {
-    }
+    private HookResponses() {}
 
     public static LifecycleHookResponse of(HookDecision decision, LifecycleStage stage) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -22,8 +21,10 @@ public final class HookResponses {
         decision.evidence().forEach(details::putIfAbsent);
         String reason = decision.reason();
         details.put("reason", reason.length() <= REASON_LIMIT ? reason : reason.substring(0, REASON_LIMIT - 1) + "…");
-        return new LifecycleHookResponse(LifecycleHookResponse.HookStatus.valueOf(decision.status().name()),
-                decision.callBackDelaySeconds(), details);
+        return new LifecycleHookResponse(
+                LifecycleHookResponse.HookStatus.valueOf(decision.status().name()),
+                decision.callBackDelaySeconds(),
+                details);
     }
 
     /** The answer when no check could even start (unreadable payload, a bug): FAILED, with the reason. */

@@ -32,14 +32,26 @@ public final class StageChecks {
     private final CanaryAnalysis canary;
 
     /** Without a canary analysis: CANARY_ANALYSIS answers FAILED as misconfigured. */
-    public StageChecks(ManagedServices services, TestListeners testListeners, List<String> extraSmokePaths,
-                       HealthProbe probe, RevisionVersions versions, EcsPort ecs, AlarmPort alarms) {
+    public StageChecks(
+            ManagedServices services,
+            TestListeners testListeners,
+            List<String> extraSmokePaths,
+            HealthProbe probe,
+            RevisionVersions versions,
+            EcsPort ecs,
+            AlarmPort alarms) {
         this(services, testListeners, extraSmokePaths, probe, versions, ecs, alarms, null);
     }
 
-    public StageChecks(ManagedServices services, TestListeners testListeners, List<String> extraSmokePaths,
-                       HealthProbe probe, RevisionVersions versions, EcsPort ecs, AlarmPort alarms,
-                       CanaryAnalysis canary) {
+    public StageChecks(
+            ManagedServices services,
+            TestListeners testListeners,
+            List<String> extraSmokePaths,
+            HealthProbe probe,
+            RevisionVersions versions,
+            EcsPort ecs,
+            AlarmPort alarms,
+            CanaryAnalysis canary) {
         this.canary = canary;
         this.services = services;
         this.testListeners = testListeners;
@@ -52,21 +64,24 @@ public final class StageChecks {
 
     public CheckResult run(StageCheck check, ServiceRef service, LifecycleHookPayload payload) {
         return switch (check) {
-            case NONE -> new CheckResult.Passed("no check configured for "
-                    + payload.stage().map(LifecycleStage::name).orElse("an invocation without a stage"));
+            case NONE ->
+                new CheckResult.Passed("no check configured for "
+                        + payload.stage().map(LifecycleStage::name).orElse("an invocation without a stage"));
             case SMOKE_TEST -> smokeTest(service, payload.targetServiceRevisionArn());
             case GUARD_ALARMS -> guardAlarms(service);
-            case CANARY_ANALYSIS -> canary == null
-                    ? new CheckResult.Failed("CANARY_ANALYSIS is configured but this hook has no canary analysis wired")
-                    : canary.check(service, payload);
+            case CANARY_ANALYSIS ->
+                canary == null
+                        ? new CheckResult.Failed(
+                                "CANARY_ANALYSIS is configured but this hook has no canary analysis wired")
+                        : canary.check(service, payload);
         };
     }
 
     private CheckResult smokeTest(ServiceRef service, String targetRevisionArn) {
         Optional<URI> base = testListeners.baseUrl(service);
         if (base.isEmpty()) {
-            return new CheckResult.Failed("no test listener URL configured for " + service
-                    + " (LIFECYCLE_TEST_LISTENER_URL)");
+            return new CheckResult.Failed(
+                    "no test listener URL configured for " + service + " (LIFECYCLE_TEST_LISTENER_URL)");
         }
         String container = services.find(service).map(ManagedService::container).orElse(null);
         Optional<String> expected = versions.versionOf(targetRevisionArn, container);
@@ -75,8 +90,8 @@ public final class StageChecks {
             return new CheckResult.NotYet("/health: " + health.detail());
         }
         if (expected.isPresent() && !expected.get().equals(health.version())) {
-            return new CheckResult.NotYet("/health reports version " + health.version() + ", expected "
-                    + expected.get());
+            return new CheckResult.NotYet(
+                    "/health reports version " + health.version() + ", expected " + expected.get());
         }
         for (String path : pathsAfterHealth()) {
             HealthProbe.ProbeResult response = probe.probe(resolve(base.get(), path), null);
@@ -90,7 +105,8 @@ public final class StageChecks {
     }
 
     private List<String> pathsAfterHealth() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("/ready"), extraSmokePaths.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("/ready"), extraSmokePaths.stream())
+                .toList();
     }
 
     private CheckResult guardAlarms(ServiceRef service) {
@@ -99,12 +115,16 @@ public final class StageChecks {
             return new CheckResult.Passed("no guard alarms on " + service);
         }
         Map<String, AlarmPort.AlarmStatus> states = alarms.states(names);
-        List<String> firing = names.stream().filter(n -> states.get(n) == AlarmPort.AlarmStatus.ALARM).toList();
+        List<String> firing = names.stream()
+                .filter(n -> states.get(n) == AlarmPort.AlarmStatus.ALARM)
+                .toList();
         if (!firing.isEmpty()) {
             return new CheckResult.Failed("guard alarm in ALARM: " + String.join(", ", firing));
         }
-        List<String> unsettled = names.stream().filter(n -> states.get(n) != AlarmPort.AlarmStatus.OK)
-                .map(n -> n + " " + states.get(n)).toList();
+        List<String> unsettled = names.stream()
+                .filter(n -> states.get(n) != AlarmPort.AlarmStatus.OK)
+                .map(n -> n + " " + states.get(n))
+                .toList();
         if (!unsettled.isEmpty()) {
             return new CheckResult.NotYet("guard alarms not OK yet: " + String.join(", ", unsettled));
         }
@@ -112,7 +132,8 @@ public final class StageChecks {
     }
 
     private static URI resolve(URI base, String path) {
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+        String root = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
         return URI.create(root + (path.startsWith("/") ? path : "/" + path));
     }

@@ -51,8 +51,12 @@ public final class NotifyPlatformEvent {
             DeliveryLog.Claim claim = deliveryLog.claim(event.eventId(), channel, leaseUntil);
             switch (claim.state()) {
                 case ALREADY_DELIVERED -> skipped.add(channel + ": already delivered (duplicate event)");
-                case HELD_ELSEWHERE -> failures.add(new DeliveryFailedException(channel, false,
-                        "another invocation is delivering this event right now; retry later", null));
+                case HELD_ELSEWHERE ->
+                    failures.add(new DeliveryFailedException(
+                            channel,
+                            false,
+                            "another invocation is delivering this event right now; retry later",
+                            null));
                 case CLAIMED -> {
                     try {
                         sender.send(dispatch);
@@ -66,7 +70,9 @@ public final class NotifyPlatformEvent {
                 }
             }
         }
-        Outcome outcome = new Outcome(List.copyOf(delivered), List.copyOf(skipped),
+        Outcome outcome = new Outcome(
+                List.copyOf(delivered),
+                List.copyOf(skipped),
                 failures.stream().map(Throwable::getMessage).toList());
         if (!failures.isEmpty()) {
             throw new NotificationFailedException(outcome, failures);
@@ -75,6 +81,5 @@ public final class NotifyPlatformEvent {
     }
 
     /** What happened per channel, for the log line. */
-    public record Outcome(List<String> delivered, List<String> skipped, List<String> failed) {
-    }
+    public record Outcome(List<String> delivered, List<String> skipped, List<String> failed) {}
 }

@@ -15,13 +15,28 @@ package dev.antigravity.lambdas.domain.canary;
  * @param degradedErrorRate     a revision at or above this error rate is degraded in absolute terms
  * @param degradedLatencySeconds a revision whose median per-minute latency is at or above this is degraded
  */
-public record CanaryCriteria(long minRequests, int minLatencyMinutes, double errorRateTolerance,
-                             double latencyTolerance, double significance, double passScore, double marginalScore,
-                             double degradedErrorRate, double degradedLatencySeconds) {
+public record CanaryCriteria(
+        long minRequests,
+        int minLatencyMinutes,
+        double errorRateTolerance,
+        double latencyTolerance,
+        double significance,
+        double passScore,
+        double marginalScore,
+        double degradedErrorRate,
+        double degradedLatencySeconds) {
     public CanaryCriteria {
-        if (minRequests < 1 || minLatencyMinutes < 2 || errorRateTolerance < 0 || latencyTolerance < 0
-                || significance <= 0 || significance >= 1 || marginalScore < 0 || passScore < marginalScore
-                || passScore > 100 || degradedErrorRate <= 0 || degradedLatencySeconds <= 0) {
+        if (minRequests < 1
+                || minLatencyMinutes < 2
+                || errorRateTolerance < 0
+                || latencyTolerance < 0
+                || significance <= 0
+                || significance >= 1
+                || marginalScore < 0
+                || passScore < marginalScore
+                || passScore > 100
+                || degradedErrorRate <= 0
+                || degradedLatencySeconds <= 0) {
             throw new IllegalArgumentException("canary criteria out of range: " + this);
         }
     }

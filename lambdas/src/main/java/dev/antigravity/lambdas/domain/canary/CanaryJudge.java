@@ -3,7 +3,6 @@ package dev.antigravity.lambdas.domain.canary;
 import dev.antigravity.lambdas.domain.canary.CanaryJudgement.Verdict;
 import dev.antigravity.lambdas.domain.canary.MetricComparison.Metric;
 import dev.antigravity.lambdas.domain.canary.MetricComparison.Outcome;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,9 +22,16 @@ public final class CanaryJudge {
 
     public CanaryJudgement judge(RevisionSeries baseline, RevisionSeries canary) {
         List<MetricComparison> metrics = List.of(errorRate(baseline, canary), latency(baseline, canary));
-        List<MetricComparison> tested = metrics.stream().filter(m -> m.outcome() != Outcome.TOO_LITTLE_DATA).toList();
-        double score = tested.isEmpty() ? Double.NaN
-                : 100.0 * tested.stream().filter(m -> m.outcome() == Outcome.PASS).count() / tested.size();
+        List<MetricComparison> tested = metrics.stream()
+                .filter(m -> m.outcome() != Outcome.TOO_LITTLE_DATA)
+                .toList();
+        double score = tested.isEmpty()
+                ? Double.NaN
+                : 100.0
+                        * tested.stream()
+                                .filter(m -> m.outcome() == Outcome.PASS)
+                                .count()
+                        / tested.size();
         boolean criticalFailed = metrics.stream().anyMatch(m -> m.metric().critical() && m.outcome() == Outcome.FAIL);
         Verdict verdict;
         if (criticalFailed) {
@@ -41,7 +47,11 @@ public final class CanaryJudge {
             verdict = Verdict.FAIL;
         }
         boolean bothDegraded = verdict == Verdict.PASS && degraded(baseline) && degraded(canary);
-        return new CanaryJudgement(verdict, score, metrics, bothDegraded,
+        return new CanaryJudgement(
+                verdict,
+                score,
+                metrics,
+                bothDegraded,
                 summary(verdict, score, metrics, bothDegraded, baseline, canary));
     }
 
@@ -49,33 +59,72 @@ public final class CanaryJudge {
         long nb = baseline.requests();
         long nc = canary.requests();
         if (nb < criteria.minRequests() || nc < criteria.minRequests()) {
-            return new MetricComparison(Metric.ERROR_RATE, Outcome.TOO_LITTLE_DATA, baseline.errorRate(),
-                    canary.errorRate(), nb, nc, Double.NaN, "error rate: " + nb + " and " + nc
-                    + " requests, need " + criteria.minRequests() + " on each side");
+            return new MetricComparison(
+                    Metric.ERROR_RATE,
+                    Outcome.TOO_LITTLE_DATA,
+                    baseline.errorRate(),
+                    canary.errorRate(),
+                    nb,
+                    nc,
+                    Double.NaN,
+                    "error rate: " + nb + " and " + nc + " requests, need " + criteria.minRequests() + " on each side");
         }
         double p = ErrorRateTest.pValue(baseline.errors(), nb, canary.errors(), nc, criteria.errorRateTolerance());
         Outcome outcome = p < criteria.significance() ? Outcome.FAIL : Outcome.PASS;
-        return new MetricComparison(Metric.ERROR_RATE, outcome, baseline.errorRate(), canary.errorRate(), nb, nc, p,
-                String.format(Locale.ROOT, "5xx rate %s vs %s (%d vs %d requests, tolerance %s points, p=%.4f)",
-                        percent(baseline.errorRate()), percent(canary.errorRate()), nb, nc,
-                        percent(criteria.errorRateTolerance()), p));
+        return new MetricComparison(
+                Metric.ERROR_RATE,
+                outcome,
+                baseline.errorRate(),
+                canary.errorRate(),
+                nb,
+                nc,
+                p,
+                String.format(
+                        Locale.ROOT,
+                        "5xx rate %s vs %s (%d vs %d requests, tolerance %s points, p=%.4f)",
+                        percent(baseline.errorRate()),
+                        percent(canary.errorRate()),
+                        nb,
+                        nc,
+                        percent(criteria.errorRateTolerance()),
+                        p));
     }
 
     private MetricComparison latency(RevisionSeries baseline, RevisionSeries canary) {
         double[] b = baseline.latencies();
         double[] c = canary.latencies();
         if (b.length < criteria.minLatencyMinutes() || c.length < criteria.minLatencyMinutes()) {
-            return new MetricComparison(Metric.LATENCY, Outcome.TOO_LITTLE_DATA, baseline.medianLatency(),
-                    canary.medianLatency(), b.length, c.length, Double.NaN, "latency: " + b.length + " and "
-                    + c.length + " minutes with traffic, need " + criteria.minLatencyMinutes() + " on each side");
+            return new MetricComparison(
+                    Metric.LATENCY,
+                    Outcome.TOO_LITTLE_DATA,
+                    baseline.medianLatency(),
+                    canary.medianLatency(),
+                    b.length,
+                    c.length,
+                    Double.NaN,
+                    "latency: " + b.length + " and " + c.length + " minutes with traffic, need "
+                            + criteria.minLatencyMinutes() + " on each side");
         }
         LatencyTest.Result result = LatencyTest.compare(b, c, criteria.latencyTolerance());
         Outcome outcome = result.pValue() < criteria.significance() ? Outcome.FAIL : Outcome.PASS;
-        return new MetricComparison(Metric.LATENCY, outcome, baseline.medianLatency(), canary.medianLatency(),
-                b.length, c.length, result.pValue(), String.format(Locale.ROOT,
-                "latency median %s vs %s per minute (%d vs %d minutes, tolerance %.0f %%, U=%.1f, p=%.4f)",
-                millis(baseline.medianLatency()), millis(canary.medianLatency()), b.length, c.length,
-                criteria.latencyTolerance() * 100, result.canaryU(), result.pValue()));
+        return new MetricComparison(
+                Metric.LATENCY,
+                outcome,
+                baseline.medianLatency(),
+                canary.medianLatency(),
+                b.length,
+                c.length,
+                result.pValue(),
+                String.format(
+                        Locale.ROOT,
+                        "latency median %s vs %s per minute (%d vs %d minutes, tolerance %.0f %%, U=%.1f, p=%.4f)",
+                        millis(baseline.medianLatency()),
+                        millis(canary.medianLatency()),
+                        b.length,
+                        c.length,
+                        criteria.latencyTolerance() * 100,
+                        result.canaryU(),
+                        result.pValue()));
     }
 
     private boolean degraded(RevisionSeries series) {
@@ -83,8 +132,13 @@ public final class CanaryJudge {
                 || series.medianLatency() >= criteria.degradedLatencySeconds();
     }
 
-    private static String summary(Verdict verdict, double score, List<MetricComparison> metrics, boolean bothDegraded,
-                                  RevisionSeries baseline, RevisionSeries canary) {
+    private static String summary(
+            Verdict verdict,
+            double score,
+            List<MetricComparison> metrics,
+            boolean bothDegraded,
+            RevisionSeries baseline,
+            RevisionSeries canary) {
         StringBuilder text = new StringBuilder("canary ").append(verdict);
         if (!Double.isNaN(score)) {
             text.append(String.format(Locale.ROOT, " (score %.0f)", score));

@@ -10,9 +10,14 @@ import java.util.Objects;
  * @param bothDegraded both revisions were degraded in absolute terms and the canary was no worse: a load spike or a
  *                     shared dependency, not the new revision
  */
-public record CanaryJudgement(Verdict verdict, double score, List<MetricComparison> metrics, boolean bothDegraded,
-                              String summary) {
-    public enum Verdict { PASS, MARGINAL, FAIL, TOO_LITTLE_DATA }
+public record CanaryJudgement(
+        Verdict verdict, double score, List<MetricComparison> metrics, boolean bothDegraded, String summary) {
+    public enum Verdict {
+        PASS,
+        MARGINAL,
+        FAIL,
+        TOO_LITTLE_DATA
+    }
 
     public CanaryJudgement {
         Objects.requireNonNull(verdict, "verdict");

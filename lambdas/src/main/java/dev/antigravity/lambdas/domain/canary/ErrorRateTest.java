@@ -9,12 +9,11 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 final class ErrorRateTest {
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
-    private ErrorRateTest() {
-    }
+    private ErrorRateTest() {}
 
     /** @return the p-value of "the canary is worse than the baseline by more than tolerance" */
-    static double pValue(long baselineErrors, long baselineRequests, long canaryErrors, long canaryRequests,
-                         double tolerance) {
+    static double pValue(
+            long baselineErrors, long baselineRequests, long canaryErrors, long canaryRequests, double tolerance) {
         double baselineRate = (double) baselineErrors / baselineRequests;
         double canaryRate = (double) canaryErrors / canaryRequests;
         double excess = canaryRate - baselineRate - tolerance;

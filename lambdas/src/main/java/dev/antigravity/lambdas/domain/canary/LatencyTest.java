@@ -16,12 +16,10 @@ final class LatencyTest {
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
     private static final NaturalRanking RANKING = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
 
-    private LatencyTest() {
-    }
+    private LatencyTest() {}
 
     /** The canary's U and the p-value of "the canary is slower than the baseline beyond the tolerance". */
-    record Result(double canaryU, double pValue) {
-    }
+    record Result(double canaryU, double pValue) {}
 
     static Result compare(double[] baseline, double[] canary, double tolerance) {
         int n1 = canary.length;

@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param canarySamples   likewise for the canary
  * @param pValue   one-sided p-value of "the canary is worse beyond the tolerance"; NaN when not tested
  */
-public record MetricComparison(Metric metric, Outcome outcome, double baseline, double canary, long baselineSamples,
-                               long canarySamples, double pValue, String detail) {
+public record MetricComparison(
+        Metric metric,
+        Outcome outcome,
+        double baseline,
+        double canary,
+        long baselineSamples,
+        long canarySamples,
+        double pValue,
+        String detail) {
     public enum Metric {
         /** Target 5xx over requests; critical: a significant increase fails the canary whatever the score. */
         ERROR_RATE(true),

@@ -27,8 +27,11 @@ public record RevisionSeries(String revision, List<MinuteFigures> minutes) {
 
     /** The per-minute latency samples (minutes without requests have none). */
     public double[] latencies() {
-        return minutes.stream().map(MinuteFigures::latencySeconds).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).toArray();
+        return minutes.stream()
+                .map(MinuteFigures::latencySeconds)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     /** The median of the per-minute latencies, NaN without any. */

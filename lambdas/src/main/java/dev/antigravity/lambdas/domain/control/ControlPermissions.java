@@ -27,9 +27,9 @@ public final class ControlPermissions {
                 continue;
             }
             String[] parts = entry.split("=", 2);
-            ControlAction action = ControlAction.byId(parts[0].trim()).orElseThrow(() -> new ConfigurationException(
-                    "unknown action '" + parts[0].trim() + "' in the allowed users (one of rollback, promote, freeze,"
-                            + " resume)"));
+            ControlAction action = ControlAction.byId(parts[0].trim())
+                    .orElseThrow(() -> new ConfigurationException("unknown action '" + parts[0].trim()
+                            + "' in the allowed users (one of rollback, promote, freeze," + " resume)"));
             if (parts.length < 2) {
                 throw new ConfigurationException("allowed users: '" + entry.trim() + "' names no user");
             }

@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param requestId    unique per request (Slack's action timestamp, a CLI run id): the cause recorded in the ledger
  * @param note         the person's own words, if they gave any (the CLI's {@code --reason}), else null
  */
-public record ControlRequest(ControlAction action, ServiceRef service, String deploymentId, Operator operator,
-                             String requestId, String note) {
+public record ControlRequest(
+        ControlAction action,
+        ServiceRef service,
+        String deploymentId,
+        Operator operator,
+        String requestId,
+        String note) {
     public ControlRequest {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(service, "service");

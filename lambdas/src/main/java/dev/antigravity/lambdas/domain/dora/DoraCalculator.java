@@ -24,14 +24,15 @@ import java.util.Optional;
  * </ul>
  */
 public final class DoraCalculator {
-    private DoraCalculator() {
-    }
+    private DoraCalculator() {}
 
     public static DoraReport compute(String service, List<DeploymentFacts> history, Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("the window must end after it starts");
         }
-        List<Instant> stableTimes = history.stream().flatMap(d -> d.at(TimelineKey.stableAt).stream()).sorted()
+        List<Instant> stableTimes = history.stream()
+                .flatMap(d -> d.at(TimelineKey.stableAt).stream())
+                .sorted()
                 .toList();
         int deployments = 0;
         List<Duration> leadTimes = new ArrayList<>();
@@ -42,7 +43,8 @@ public final class DoraCalculator {
             Optional<Instant> stableAt = deployment.at(TimelineKey.stableAt).filter(at -> within(at, from, to));
             if (stableAt.isPresent()) {
                 deployments++;
-                deployment.at(TimelineKey.imagePushedAt)
+                deployment
+                        .at(TimelineKey.imagePushedAt)
                         .map(pushed -> Duration.between(pushed, stableAt.get()))
                         .filter(lead -> !lead.isNegative())
                         .ifPresent(leadTimes::add);
@@ -60,15 +62,28 @@ public final class DoraCalculator {
         }
         double days = Duration.between(from, to).toSeconds() / 86_400.0;
         int finished = deployments + failed;
-        return new DoraReport(service, from, to, deployments, deployments / days, percentile(leadTimes, 50),
-                percentile(leadTimes, 90), leadTimes.size(), finished, failed,
+        return new DoraReport(
+                service,
+                from,
+                to,
+                deployments,
+                deployments / days,
+                percentile(leadTimes, 50),
+                percentile(leadTimes, 90),
+                leadTimes.size(),
+                finished,
+                failed,
                 finished == 0 ? Optional.empty() : Optional.of((double) failed / finished),
-                percentile(restoreTimes, 50), restoreTimes.size(), unrestored);
+                percentile(restoreTimes, 50),
+                restoreTimes.size(),
+                unrestored);
     }
 
-    private static Optional<Instant> restoredAt(DeploymentFacts deployment, Instant failedAt, List<Instant> stableTimes) {
+    private static Optional<Instant> restoredAt(
+            DeploymentFacts deployment, Instant failedAt, List<Instant> stableTimes) {
         Optional<Instant> rolledBack = deployment.at(TimelineKey.rolledBackAt).filter(at -> !at.isBefore(failedAt));
-        Optional<Instant> nextStable = stableTimes.stream().filter(at -> at.isAfter(failedAt)).findFirst();
+        Optional<Instant> nextStable =
+                stableTimes.stream().filter(at -> at.isAfter(failedAt)).findFirst();
         return rolledBack.isPresent() && nextStable.isPresent()
                 ? Optional.of(rolledBack.get().isBefore(nextStable.get()) ? rolledBack.get() : nextStable.get())
                 : rolledBack.or(() -> nextStable);
@@ -83,7 +98,8 @@ public final class DoraCalculator {
         if (samples.isEmpty()) {
             return Optional.empty();
         }
-        List<Duration> sorted = samples.stream().sorted(Comparator.naturalOrder()).toList();
+        List<Duration> sorted =
+                samples.stream().sorted(Comparator.naturalOrder()).toList();
         int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
         return Optional.of(sorted.get(Math.max(rank, 1) - 1));
     }

@@ -19,8 +19,18 @@ import java.util.Optional;
  * @param restored          failures in the window with a restore time
  * @param unrestored        failures in the window not restored yet
  */
-public record DoraReport(String service, Instant from, Instant to, int deployments, double perDay,
-                         Optional<Duration> leadTimeMedian, Optional<Duration> leadTimeP90, int leadTimeSamples,
-                         int finished, int failed, Optional<Double> changeFailureRate,
-                         Optional<Duration> restoreMedian, int restored, int unrestored) {
-}
+public record DoraReport(
+        String service,
+        Instant from,
+        Instant to,
+        int deployments,
+        double perDay,
+        Optional<Duration> leadTimeMedian,
+        Optional<Duration> leadTimeP90,
+        int leadTimeSamples,
+        int finished,
+        int failed,
+        Optional<Double> changeFailureRate,
+        Optional<Duration> restoreMedian,
+        int restored,
+        int unrestored) {}

@@ -19,8 +19,7 @@ import java.util.Optional;
  * </ul>
  */
 public final class TransitionMetrics {
-    private TransitionMetrics() {
-    }
+    private TransitionMetrics() {}
 
     /** @param after the record as the transition left it (its state is the new state) */
     public static List<MetricValue> of(DeploymentFacts after) {
@@ -37,10 +36,10 @@ public final class TransitionMetrics {
                     values.add(new MetricValue("ChangeFailures", MetricValue.COUNT, 1));
                 }
             }
-            case "ROLLED_BACK" -> between(after.failedAt(), after.at(TimelineKey.rolledBackAt))
-                    .ifPresent(restore -> values.add(seconds("TimeToRestoreSeconds", restore)));
-            default -> {
-            }
+            case "ROLLED_BACK" ->
+                between(after.failedAt(), after.at(TimelineKey.rolledBackAt))
+                        .ifPresent(restore -> values.add(seconds("TimeToRestoreSeconds", restore)));
+            default -> {}
         }
         return List.copyOf(values);
     }
@@ -53,7 +52,8 @@ public final class TransitionMetrics {
     }
 
     private static Optional<Duration> between(Optional<Instant> from, Optional<Instant> to) {
-        return from.flatMap(start -> to.map(end -> Duration.between(start, end))).filter(d -> !d.isNegative());
+        return from.flatMap(start -> to.map(end -> Duration.between(start, end)))
+                .filter(d -> !d.isNegative());
     }
 
     private static MetricValue seconds(String name, Duration duration) {

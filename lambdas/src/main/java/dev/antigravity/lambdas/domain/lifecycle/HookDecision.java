@@ -8,9 +8,13 @@ import java.util.Objects;
  * {@code hookDetails} so the next invocation (ECS echoes hookDetails back) knows how many came before;
  * {@code evidence} joins it there.
  */
-public record HookDecision(Status status, Integer callBackDelaySeconds, int attempt, String reason,
-                           Map<String, Object> evidence) {
-    public enum Status { SUCCEEDED, FAILED, IN_PROGRESS }
+public record HookDecision(
+        Status status, Integer callBackDelaySeconds, int attempt, String reason, Map<String, Object> evidence) {
+    public enum Status {
+        SUCCEEDED,
+        FAILED,
+        IN_PROGRESS
+    }
 
     public HookDecision {
         Objects.requireNonNull(status, "status");

@@ -57,8 +57,9 @@ public final class LifecycleHookPolicy {
         if (stage.isPresent()) {
             return List.of(checkFor(stage.get()));
         }
-        List<StageCheck> every = EnumSet.copyOf(checks.isEmpty() ? Set.of(StageCheck.NONE) : checks.values())
-                .stream().filter(check -> check != StageCheck.NONE).toList();
+        List<StageCheck> every = EnumSet.copyOf(checks.isEmpty() ? Set.of(StageCheck.NONE) : checks.values()).stream()
+                .filter(check -> check != StageCheck.NONE)
+                .toList();
         return every.isEmpty() ? List.of(StageCheck.NONE) : every;
     }
 
@@ -70,17 +71,31 @@ public final class LifecycleHookPolicy {
     public HookDecision decide(int attempt, CheckResult result) {
         return switch (result) {
             case CheckResult.Passed passed ->
-                    new HookDecision(HookDecision.Status.SUCCEEDED, null, attempt, passed.detail(), passed.evidence());
+                new HookDecision(HookDecision.Status.SUCCEEDED, null, attempt, passed.detail(), passed.evidence());
             case CheckResult.Failed failed ->
-                    new HookDecision(HookDecision.Status.FAILED, null, attempt, failed.detail(), failed.evidence());
+                new HookDecision(HookDecision.Status.FAILED, null, attempt, failed.detail(), failed.evidence());
             // Waiting keeps its own bound: this invocation is not an attempt spent.
-            case CheckResult.Waiting waiting -> new HookDecision(HookDecision.Status.IN_PROGRESS,
-                    waiting.callBackDelaySeconds(), attempt - 1, waiting.detail(), waiting.evidence());
-            case CheckResult.NotYet notYet -> attempt >= maxAttempts
-                    ? new HookDecision(HookDecision.Status.FAILED, null, attempt,
-                            "still not good after " + attempt + " attempts: " + notYet.detail(), notYet.evidence())
-                    : new HookDecision(HookDecision.Status.IN_PROGRESS, (int) callBackDelay.toSeconds(), attempt,
-                            notYet.detail(), notYet.evidence());
+            case CheckResult.Waiting waiting ->
+                new HookDecision(
+                        HookDecision.Status.IN_PROGRESS,
+                        waiting.callBackDelaySeconds(),
+                        attempt - 1,
+                        waiting.detail(),
+                        waiting.evidence());
+            case CheckResult.NotYet notYet ->
+                attempt >= maxAttempts
+                        ? new HookDecision(
+                                HookDecision.Status.FAILED,
+                                null,
+                                attempt,
+                                "still not good after " + attempt + " attempts: " + notYet.detail(),
+                                notYet.evidence())
+                        : new HookDecision(
+                                HookDecision.Status.IN_PROGRESS,
+                                (int) callBackDelay.toSeconds(),
+                                attempt,
+                                notYet.detail(),
+                                notYet.evidence());
         };
     }
 }

@@ -12,8 +12,7 @@ import java.util.Optional;
  * above 0 %). Other stages prove nothing: before production traffic shifts, the target is at 0 % going forward.
  */
 public final class RollbackTrafficShift {
-    private RollbackTrafficShift() {
-    }
+    private RollbackTrafficShift() {}
 
     /** @return why the payload reads as a rollback, or empty when it does not (or cannot) say */
     public static Optional<String> seenIn(LifecycleHookPayload payload) {

@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /** AWS console addresses a person clicks from a notification. */
 public final class ConsoleLinks {
-    private ConsoleLinks() {
-    }
+    private ConsoleLinks() {}
 
     public static String ecsService(String region, String cluster, String service) {
         return "https://" + region + ".console.aws.amazon.com/ecs/v2/clusters/" + encode(cluster) + "/services/"
@@ -14,8 +13,8 @@ public final class ConsoleLinks {
     }
 
     public static String cloudWatchAlarm(String region, String alarmName) {
-        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
-                + "#alarmsV2:alarm/" + encode(alarmName);
+        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region + "#alarmsV2:alarm/"
+                + encode(alarmName);
     }
 
     /** The region of an ARN ({@code arn:partition:service:region:account:resource}), or null if it has none. */

@@ -20,7 +20,11 @@ public interface DeliveryLog {
 
     /** The outcome of a claim: {@code token} is set only when {@code state} is CLAIMED. */
     record Claim(State state, String token) {
-        public enum State { CLAIMED, ALREADY_DELIVERED, HELD_ELSEWHERE }
+        public enum State {
+            CLAIMED,
+            ALREADY_DELIVERED,
+            HELD_ELSEWHERE
+        }
 
         public static Claim claimed(String token) {
             return new Claim(State.CLAIMED, token);

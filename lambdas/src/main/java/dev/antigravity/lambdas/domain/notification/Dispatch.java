@@ -10,7 +10,8 @@ import java.util.Objects;
  * dispatches only (one recovery may resolve several incidents; each action is idempotent in PagerDuty, so a retry
  * of the whole dispatch is safe).
  */
-public record Dispatch(Channel channel, PlatformEvent event, Severity severity, List<PagerDutyAction> pagerDutyActions) {
+public record Dispatch(
+        Channel channel, PlatformEvent event, Severity severity, List<PagerDutyAction> pagerDutyActions) {
     public Dispatch {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(event, "event");

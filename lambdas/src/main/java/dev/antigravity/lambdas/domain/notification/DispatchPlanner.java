@@ -37,6 +37,5 @@ public final class DispatchPlanner {
     }
 
     /** What to send, and why a routed channel gets nothing (for the log). */
-    public record Plan(List<Dispatch> dispatches, List<String> skipped) {
-    }
+    public record Plan(List<Dispatch> dispatches, List<String> skipped) {}
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
  * rollback and the resolve of its recovery meet in one PagerDuty alert however many events lie between them.
  */
 public record PagerDutyAction(Kind kind, String dedupKey) {
-    public enum Kind { TRIGGER, RESOLVE }
+    public enum Kind {
+        TRIGGER,
+        RESOLVE
+    }
 
     public PagerDutyAction {
         Objects.requireNonNull(kind, "kind");

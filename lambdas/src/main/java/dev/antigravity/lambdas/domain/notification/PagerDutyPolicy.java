@@ -45,8 +45,7 @@ public final class PagerDutyPolicy {
         PAGED_OR_RESOLVED = all;
     }
 
-    private PagerDutyPolicy() {
-    }
+    private PagerDutyPolicy() {}
 
     /** The PagerDuty actions this event calls for, none when PagerDuty has nothing to do with it. */
     public static List<PagerDutyAction> actionsFor(PlatformEvent event) {
@@ -57,7 +56,8 @@ public final class PagerDutyPolicy {
             case ServiceUnhealthy -> List.of(trigger(event, SERVICE_UNHEALTHY_CAUSE));
             case RollbackFailed -> List.of(trigger(event, "rollback-failed"));
             case AutomationSuspended -> List.of(trigger(event, "automation-suspended"));
-            case AlarmCleared -> List.of(resolve(event, DEPLOYMENT_UNHEALTHY_CAUSE), resolve(event, SERVICE_UNHEALTHY_CAUSE));
+            case AlarmCleared ->
+                List.of(resolve(event, DEPLOYMENT_UNHEALTHY_CAUSE), resolve(event, SERVICE_UNHEALTHY_CAUSE));
             case DeploymentStable -> List.of(resolve(event, DEPLOYMENT_UNHEALTHY_CAUSE));
             default -> List.of();
         };

@@ -22,8 +22,8 @@ public final class RollbackPolicy {
      * @param recentRollbacks rollbacks of this service already started inside the window
      * @param suspended       whether automation is already suspended for the service
      */
-    public RollbackDecision decide(Deployment deployment, Optional<String> target, int recentRollbacks,
-                                   boolean suspended) {
+    public RollbackDecision decide(
+            Deployment deployment, Optional<String> target, int recentRollbacks, boolean suspended) {
         return decide(deployment, target, recentRollbacks, suspended, false);
     }
 
@@ -31,12 +31,13 @@ public final class RollbackPolicy {
      * As above; a {@code manual} rollback (a person asked for it) is neither held back by a suspension nor turned
      * into one by the loop guard: the suspension exists to hand control to people, and here a person acts.
      */
-    public RollbackDecision decide(Deployment deployment, Optional<String> target, int recentRollbacks,
-                                   boolean suspended, boolean manual) {
+    public RollbackDecision decide(
+            Deployment deployment, Optional<String> target, int recentRollbacks, boolean suspended, boolean manual) {
         if (!deployment.state().isGuarded()) {
-            return new RollbackDecision.Ignore(deployment.state() == DeploymentState.ROLLING_BACK
-                    ? "already rolling back (a rollback is never rolled back)"
-                    : "deployment is " + deployment.state() + ", no longer guarded");
+            return new RollbackDecision.Ignore(
+                    deployment.state() == DeploymentState.ROLLING_BACK
+                            ? "already rolling back (a rollback is never rolled back)"
+                            : "deployment is " + deployment.state() + ", no longer guarded");
         }
         if (suspended && !manual) {
             return new RollbackDecision.Ignore("automation is suspended for " + deployment.service());

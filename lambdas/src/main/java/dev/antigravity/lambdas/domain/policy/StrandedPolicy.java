@@ -33,12 +33,15 @@ public final class StrandedPolicy {
     }
 
     public boolean isStranded(Deployment deployment, Instant now) {
-        return enteredAt(deployment).filter(since -> !since.isAfter(now.minus(bound))).isPresent();
+        return enteredAt(deployment)
+                .filter(since -> !since.isAfter(now.minus(bound)))
+                .isPresent();
     }
 
     /** The ECS deployment an event named for this record, else the one rolling out its revision (PRIMARY first). */
     public static Optional<EcsDeployment> ecsDeploymentOf(Deployment deployment, ServiceSnapshot snapshot) {
-        return Optional.ofNullable(deployment.ecsDeploymentId()).flatMap(snapshot::deployment)
+        return Optional.ofNullable(deployment.ecsDeploymentId())
+                .flatMap(snapshot::deployment)
                 .or(() -> snapshot.deployments().stream()
                         .filter(d -> d.taskDefinitionArn().equals(deployment.taskDefinitionArn()))
                         .min(Comparator.comparing((EcsDeployment d) -> !"PRIMARY".equals(d.status()))));

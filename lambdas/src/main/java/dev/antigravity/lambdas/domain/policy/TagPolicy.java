@@ -45,6 +45,5 @@ public final class TagPolicy {
         return new Decision(true, "tag '" + value + "' matches the tag policy");
     }
 
-    public record Decision(boolean accepted, String reason) {
-    }
+    public record Decision(boolean accepted, String reason) {}
 }

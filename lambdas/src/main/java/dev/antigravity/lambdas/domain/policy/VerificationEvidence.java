@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param runningSince when the revision began to run (its ECS deployment's createdAt, else its acceptance): an alarm
  *                     that went to ALARM before it is not its fault
  */
-public record VerificationEvidence(String expectedRevisionArn, String expectedVersion, Instant runningSince,
-                                   ServiceSnapshot service, Optional<TargetHealth> targets, Optional<ProbeResult> probe,
-                                   Map<String, AlarmReading> guardAlarms) {
+public record VerificationEvidence(
+        String expectedRevisionArn,
+        String expectedVersion,
+        Instant runningSince,
+        ServiceSnapshot service,
+        Optional<TargetHealth> targets,
+        Optional<ProbeResult> probe,
+        Map<String, AlarmReading> guardAlarms) {
     public VerificationEvidence {
         guardAlarms = Map.copyOf(guardAlarms);
     }

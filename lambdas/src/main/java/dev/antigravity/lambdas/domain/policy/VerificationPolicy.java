@@ -11,7 +11,8 @@ public final class VerificationPolicy {
         List<String> failures = new ArrayList<>();
         var service = evidence.service();
         if (!evidence.expectedRevisionArn().equals(service.taskDefinitionArn())) {
-            failures.add("service runs " + service.taskDefinitionArn() + ", expected " + evidence.expectedRevisionArn());
+            failures.add(
+                    "service runs " + service.taskDefinitionArn() + ", expected " + evidence.expectedRevisionArn());
         }
         // Fewer running than desired is a scale-out under way unless tasks of the new revision failed or none run.
         int failedTasks = service.primary().map(d -> d.failedTasks()).orElse(0);
@@ -26,14 +27,15 @@ public final class VerificationPolicy {
             if (targets.total() == 0) {
                 failures.add("no targets registered in the target group");
             } else if (targets.healthy() != targets.total()) {
-                failures.add((targets.total() - targets.healthy()) + " of " + targets.total()
-                        + " targets not healthy " + targets.notHealthy());
+                failures.add((targets.total() - targets.healthy()) + " of " + targets.total() + " targets not healthy "
+                        + targets.notHealthy());
             }
         });
         evidence.probe().ifPresent(probe -> {
             if (!probe.healthy()) {
                 failures.add("/health probe failed: " + probe.detail());
-            } else if (evidence.expectedVersion() != null && !evidence.expectedVersion().equals(probe.version())) {
+            } else if (evidence.expectedVersion() != null
+                    && !evidence.expectedVersion().equals(probe.version())) {
                 failures.add("/health reports version " + probe.version() + ", expected " + evidence.expectedVersion());
             }
         });

@@ -22,7 +22,12 @@ public interface AlarmPort {
         return readings;
     }
 
-    enum AlarmStatus { OK, ALARM, INSUFFICIENT_DATA, MISSING }
+    enum AlarmStatus {
+        OK,
+        ALARM,
+        INSUFFICIENT_DATA,
+        MISSING
+    }
 
     /** @param since when the alarm entered {@code status}; null when unknown */
     record AlarmReading(AlarmStatus status, Instant since) {

@@ -21,7 +21,8 @@ public interface EcsPort {
      *
      * @return the new revision's ARN
      */
-    String registerRevision(String fromTaskDefinitionArn, String container, String image, Map<String, String> environment);
+    String registerRevision(
+            String fromTaskDefinitionArn, String container, String image, Map<String, String> environment);
 
     /**
      * Points the service at {@code taskDefinitionArn}; ECS starts a new deployment for it (a rollback too).
@@ -45,8 +46,7 @@ public interface EcsPort {
      */
     boolean deployedSince(ServiceRef service, String taskDefinitionArn, Instant since);
 
-    record ContainerImage(String image, Map<String, String> environment) {
-    }
+    record ContainerImage(String image, Map<String, String> environment) {}
 
     /**
      * @param tasksOnOtherRevisions tasks still running in deployments other than the primary one
@@ -54,16 +54,24 @@ public interface EcsPort {
      * @param rollsBackOnAlarm      ECS itself rolls a deployment back when a guard alarm fires while it rolls out
      *                              ({@code deploymentConfiguration.alarms} enabled with rollback)
      */
-    record ServiceSnapshot(ServiceRef ref, String taskDefinitionArn, int desiredCount, int runningCount,
-                           int tasksOnOtherRevisions, List<EcsDeployment> deployments, List<String> guardAlarms,
-                           boolean rollsBackOnAlarm) {
+    record ServiceSnapshot(
+            ServiceRef ref,
+            String taskDefinitionArn,
+            int desiredCount,
+            int runningCount,
+            int tasksOnOtherRevisions,
+            List<EcsDeployment> deployments,
+            List<String> guardAlarms,
+            boolean rollsBackOnAlarm) {
         public ServiceSnapshot {
             deployments = List.copyOf(deployments);
             guardAlarms = List.copyOf(guardAlarms);
         }
 
         public Optional<EcsDeployment> deployment(String ecsDeploymentId) {
-            return deployments.stream().filter(d -> d.id().equals(ecsDeploymentId)).findFirst();
+            return deployments.stream()
+                    .filter(d -> d.id().equals(ecsDeploymentId))
+                    .findFirst();
         }
 
         /** The deployment ECS is rolling out or has settled on (status PRIMARY). */
@@ -73,15 +81,19 @@ public interface EcsPort {
 
         /** Whether ECS's primary deployment is {@code taskDefinitionArn}: the only revision a decision may act on. */
         public boolean runs(String taskDefinitionArn) {
-            return primary().map(d -> d.taskDefinitionArn().equals(taskDefinitionArn)).orElse(false);
+            return primary()
+                    .map(d -> d.taskDefinitionArn().equals(taskDefinitionArn))
+                    .orElse(false);
         }
 
         /** The newest deployment of {@code taskDefinitionArn} created at or after {@code since}, if any. */
         public Optional<EcsDeployment> deploymentOf(String taskDefinitionArn, Instant since) {
-            return deployments.stream().filter(d -> d.taskDefinitionArn().equals(taskDefinitionArn))
-                    .filter(d -> since == null || (d.createdAt() != null && !d.createdAt().isBefore(since)))
-                    .max(Comparator.comparing(EcsDeployment::createdAt,
-                            Comparator.nullsFirst(Comparator.naturalOrder())));
+            return deployments.stream()
+                    .filter(d -> d.taskDefinitionArn().equals(taskDefinitionArn))
+                    .filter(d -> since == null
+                            || (d.createdAt() != null && !d.createdAt().isBefore(since)))
+                    .max(Comparator.comparing(
+                            EcsDeployment::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         }
     }
 
@@ -92,8 +104,15 @@ public interface EcsPort {
      * @param rolloutState IN_PROGRESS, COMPLETED or FAILED (null when ECS does not say)
      * @param failedTasks  tasks of this deployment that failed to start or stay up
      */
-    record EcsDeployment(String id, String status, String taskDefinitionArn, String rolloutState, int runningCount,
-                         int desiredCount, int failedTasks, Instant createdAt) {
+    record EcsDeployment(
+            String id,
+            String status,
+            String taskDefinitionArn,
+            String rolloutState,
+            int runningCount,
+            int desiredCount,
+            int failedTasks,
+            Instant createdAt) {
         public boolean isPrimary() {
             return "PRIMARY".equals(status);
         }

@@ -8,6 +8,5 @@ public interface HealthProbe {
     ProbeResult probe(URI url, String expectedVersion);
 
     /** @param version what /health reported (null when it did not say) */
-    record ProbeResult(boolean healthy, String version, String detail) {
-    }
+    record ProbeResult(boolean healthy, String version, String detail) {}
 }

@@ -58,6 +58,5 @@ public interface LedgerPort {
     /** Lifts a suspension (a person's {@code resume}); true when there was one. */
     boolean resume(ServiceRef service);
 
-    record Suspension(String reason, Instant since) {
-    }
+    record Suspension(String reason, Instant since) {}
 }

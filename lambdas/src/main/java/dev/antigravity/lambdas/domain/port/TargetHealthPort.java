@@ -15,7 +15,8 @@ public interface TargetHealthPort {
 
         /** The targets of several target groups together (blue/green: the tasks sit in one or the other). */
         public static TargetHealth across(List<TargetHealth> groups) {
-            return new TargetHealth(groups.stream().mapToInt(TargetHealth::total).sum(),
+            return new TargetHealth(
+                    groups.stream().mapToInt(TargetHealth::total).sum(),
                     groups.stream().mapToInt(TargetHealth::healthy).sum(),
                     groups.stream().flatMap(g -> g.notHealthy().stream()).toList());
         }

@@ -21,20 +21,32 @@ import javax.inject.Singleton;
 /** The operator controls (Slack buttons, CLI commands) over the hooks' own use cases, and the status they act on. */
 @Module
 public final class ControlsModule {
-    private ControlsModule() {
+    private ControlsModule() {}
+
+    @Provides
+    @Singleton
+    static OperatorControls controls(
+            HooksConfig config,
+            LedgerPort ledger,
+            RollBack rollBack,
+            EcsPort ecs,
+            PlatformEventPublisher publisher,
+            PlatformEvents events,
+            ServiceLock lock,
+            FreezeSwitch freeze,
+            VerifyDeployment verify,
+            Clock clock) {
+        return new OperatorControls(
+                config.services(),
+                ledger,
+                rollBack,
+                new PromoteNow(ecs, ledger, rollBack, verify, publisher, events, lock, clock),
+                freeze);
     }
 
-    @Provides @Singleton static OperatorControls controls(HooksConfig config, LedgerPort ledger, RollBack rollBack,
-                                                          EcsPort ecs, PlatformEventPublisher publisher,
-                                                          PlatformEvents events, ServiceLock lock,
-                                                          FreezeSwitch freeze, VerifyDeployment verify,
-                                                          Clock clock) {
-        return new OperatorControls(config.services(), ledger, rollBack,
-                new PromoteNow(ecs, ledger, rollBack, verify, publisher, events, lock, clock), freeze);
-    }
-
-    @Provides @Singleton static ReadStatus status(LedgerPort ledger, EcsPort ecs, AlarmPort alarms,
-                                                  FreezeSwitch freeze, Clock clock) {
+    @Provides
+    @Singleton
+    static ReadStatus status(LedgerPort ledger, EcsPort ecs, AlarmPort alarms, FreezeSwitch freeze, Clock clock) {
         return new ReadStatus(ledger, ecs, alarms, freeze, clock);
     }
 }

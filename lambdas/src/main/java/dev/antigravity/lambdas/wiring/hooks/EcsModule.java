@@ -4,8 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dev.antigravity.lambdas.adapters.aws.EcsAdapter;
 import dev.antigravity.lambdas.domain.port.EcsPort;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * ECS as the hooks reach it: the real API. A module of its own so that a test graph can put another ECS in its
@@ -13,10 +13,11 @@ import javax.inject.Singleton;
  */
 @Module
 public final class EcsModule {
-    private EcsModule() {
-    }
+    private EcsModule() {}
 
-    @Provides @Singleton static EcsPort ecs(EcsClient client) {
+    @Provides
+    @Singleton
+    static EcsPort ecs(EcsClient client) {
         return new EcsAdapter(client);
     }
 }

@@ -20,17 +20,23 @@ import java.util.regex.PatternSyntaxException;
  * The deployment hooks' configuration, read once from the Lambda environment (see the README for every
  * variable). A bad value fails the cold start loudly rather than deploying wrongly.
  */
-public record HooksConfig(ManagedServices services, Settings settings, String ledgerTable, String topicArn,
-                          String freezeParameter) {
+public record HooksConfig(
+        ManagedServices services, Settings settings, String ledgerTable, String topicArn, String freezeParameter) {
 
     public static HooksConfig from(Map<String, String> env, ObjectMapper json) {
-        Settings settings = new Settings(env.getOrDefault("ENVIRONMENT", "dev"),
+        Settings settings = new Settings(
+                env.getOrDefault("ENVIRONMENT", "dev"),
                 Duration.ofMinutes(number(env, "BAKE_MINUTES", Settings.DEFAULT_BAKE.toMinutes())),
                 (int) number(env, "ROLLBACK_LIMIT", Settings.DEFAULT_ROLLBACK_LIMIT),
-                Duration.ofMinutes(number(env, "ROLLBACK_WINDOW_MINUTES", Settings.DEFAULT_ROLLBACK_WINDOW.toMinutes())),
+                Duration.ofMinutes(
+                        number(env, "ROLLBACK_WINDOW_MINUTES", Settings.DEFAULT_ROLLBACK_WINDOW.toMinutes())),
                 Duration.ofMinutes(number(env, "STRANDED_AFTER_MINUTES", Settings.DEFAULT_STRANDED_AFTER.toMinutes())));
-        return new HooksConfig(managedServices(env.getOrDefault("MANAGED_SERVICES", "[]"), json), settings,
-                env.get("LEDGER_TABLE"), env.get("PLATFORM_TOPIC_ARN"), env.get("FREEZE_PARAMETER"));
+        return new HooksConfig(
+                managedServices(env.getOrDefault("MANAGED_SERVICES", "[]"), json),
+                settings,
+                env.get("LEDGER_TABLE"),
+                env.get("PLATFORM_TOPIC_ARN"),
+                env.get("FREEZE_PARAMETER"));
     }
 
     public String requiredLedgerTable() {
@@ -61,10 +67,14 @@ public record HooksConfig(ManagedServices services, Settings settings, String le
                 throw new ConfigurationException("MANAGED_SERVICES tagPolicy is not a regex: " + e.getMessage());
             }
             String health = text(entry, "healthUrl", false);
-            services.add(new ManagedService(text(entry, "repository", true), policy,
+            services.add(new ManagedService(
+                    text(entry, "repository", true),
+                    policy,
                     new ServiceRef(text(entry, "cluster", true), text(entry, "service", true)),
-                    text(entry, "container", true), text(entry, "targetGroupArn", false),
-                    text(entry, "alternateTargetGroupArn", false), health == null ? null : URI.create(health)));
+                    text(entry, "container", true),
+                    text(entry, "targetGroupArn", false),
+                    text(entry, "alternateTargetGroupArn", false),
+                    health == null ? null : URI.create(health)));
         }
         return new ManagedServices(services);
     }

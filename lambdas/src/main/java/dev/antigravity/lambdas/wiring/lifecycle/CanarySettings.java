@@ -42,18 +42,35 @@ public record CanarySettings(String loadBalancer, String latencyStatistic, Canar
                     number(env, "LIFECYCLE_CANARY_MARGINAL_SCORE", defaults.marginalScore()),
                     number(env, "LIFECYCLE_CANARY_DEGRADED_ERROR_RATE", defaults.degradedErrorRate()),
                     number(env, "LIFECYCLE_CANARY_DEGRADED_LATENCY_SECONDS", defaults.degradedLatencySeconds()));
-            String tooLittle = env.getOrDefault("LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC",
-                    standard.onTooLittleTraffic().name()).strip().toUpperCase(Locale.ROOT);
-            CanaryPolicy policy = new CanaryPolicy(criteria,
-                    Duration.ofMinutes((long) number(env, "LIFECYCLE_CANARY_WINDOW_MINUTES", standard.window().toMinutes())),
-                    Duration.ofMinutes((long) number(env, "LIFECYCLE_CANARY_BOUND_MINUTES", standard.bound().toMinutes())),
+            String tooLittle = env.getOrDefault(
+                            "LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC",
+                            standard.onTooLittleTraffic().name())
+                    .strip()
+                    .toUpperCase(Locale.ROOT);
+            CanaryPolicy policy = new CanaryPolicy(
+                    criteria,
+                    Duration.ofMinutes((long) number(
+                            env,
+                            "LIFECYCLE_CANARY_WINDOW_MINUTES",
+                            standard.window().toMinutes())),
+                    Duration.ofMinutes((long) number(
+                            env,
+                            "LIFECYCLE_CANARY_BOUND_MINUTES",
+                            standard.bound().toMinutes())),
                     TooLittleTraffic.valueOf(tooLittle),
-                    Duration.ofSeconds((long) number(env, "LIFECYCLE_CANARY_CALLBACK_SECONDS",
+                    Duration.ofSeconds((long) number(
+                            env,
+                            "LIFECYCLE_CANARY_CALLBACK_SECONDS",
                             standard.callBackDelay().toSeconds())),
-                    Duration.ofMinutes((long) number(env, "LIFECYCLE_CANARY_METRICS_LAG_MINUTES",
+                    Duration.ofMinutes((long) number(
+                            env,
+                            "LIFECYCLE_CANARY_METRICS_LAG_MINUTES",
                             standard.metricsLag().toMinutes())));
-            return Optional.of(new CanarySettings(loadBalancer.strip(),
-                    env.getOrDefault("LIFECYCLE_CANARY_LATENCY_STATISTIC", "p99").strip(), policy));
+            return Optional.of(new CanarySettings(
+                    loadBalancer.strip(),
+                    env.getOrDefault("LIFECYCLE_CANARY_LATENCY_STATISTIC", "p99")
+                            .strip(),
+                    policy));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("LIFECYCLE_CANARY_*: " + e.getMessage(), e);
         }

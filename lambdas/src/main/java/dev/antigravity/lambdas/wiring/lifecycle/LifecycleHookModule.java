@@ -30,8 +30,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 /** The lifecycle hook's checks; see {@link LifecycleHookSettings} and {@link CanarySettings} for its environment. */
 @Module
 public final class LifecycleHookModule {
-    private LifecycleHookModule() {
-    }
+    private LifecycleHookModule() {}
 
     @Provides
     @Singleton
@@ -41,20 +40,44 @@ public final class LifecycleHookModule {
 
     @Provides
     @Singleton
-    static AnswerLifecycleHook answer(Map<String, String> env, HooksConfig config, EcsClient ecsClient, EcsPort ecs,
-                                      AlarmPort alarms, EventCodec codec, AwsClients clients,
-                                      Lazy<PlatformEventPublisher> publisher, PlatformEvents events, Clock clock) {
+    static AnswerLifecycleHook answer(
+            Map<String, String> env,
+            HooksConfig config,
+            EcsClient ecsClient,
+            EcsPort ecs,
+            AlarmPort alarms,
+            EventCodec codec,
+            AwsClients clients,
+            Lazy<PlatformEventPublisher> publisher,
+            PlatformEvents events,
+            Clock clock) {
         LifecycleHookSettings settings = LifecycleHookSettings.from(env);
         // Only a hook configured for canaries needs CloudWatch metrics and the platform topic.
-        CanaryAnalysis canary = CanarySettings.from(env).map(c -> new CanaryAnalysis(c.policy(),
-                new EcsRevisionTargetGroups(ecsClient), new CloudWatchCanaryMetrics(
-                        clients.build(CloudWatchClient.builder(), "CLOUDWATCH"), c.loadBalancer(), c.latencyStatistic()),
-                publisher.get(), events, clock)).orElse(null);
-        return new AnswerLifecycleHook(settings.policy(), new StageChecks(config.services(), settings.testListeners(),
-                settings.smokePaths(),
-                // One attempt per invocation: ECS calling again after callBackDelay is the retry.
-                new HttpHealthProbe(codec.mapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
-                new EcsRevisionVersions(ecsClient), ecs, alarms, canary),
-                new EcsServiceDeploymentRollbacks(ecsClient), new AwsTransientErrors());
+        CanaryAnalysis canary = CanarySettings.from(env)
+                .map(c -> new CanaryAnalysis(
+                        c.policy(),
+                        new EcsRevisionTargetGroups(ecsClient),
+                        new CloudWatchCanaryMetrics(
+                                clients.build(CloudWatchClient.builder(), "CLOUDWATCH"),
+                                c.loadBalancer(),
+                                c.latencyStatistic()),
+                        publisher.get(),
+                        events,
+                        clock))
+                .orElse(null);
+        return new AnswerLifecycleHook(
+                settings.policy(),
+                new StageChecks(
+                        config.services(),
+                        settings.testListeners(),
+                        settings.smokePaths(),
+                        // One attempt per invocation: ECS calling again after callBackDelay is the retry.
+                        new HttpHealthProbe(codec.mapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
+                        new EcsRevisionVersions(ecsClient),
+                        ecs,
+                        alarms,
+                        canary),
+                new EcsServiceDeploymentRollbacks(ecsClient),
+                new AwsTransientErrors());
     }
 }

@@ -36,14 +36,20 @@ public record LifecycleHookSettings(LifecycleHookPolicy policy, TestListeners te
         if (stageChecks != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = stageChecks.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                checks.put(valueOf(LifecycleStage.class, entry.getKey(), "LIFECYCLE_STAGE_CHECKS"),
-                        valueOf(StageCheck.class, entry.getValue().asText(), "LIFECYCLE_STAGE_CHECKS." + entry.getKey()));
+                checks.put(
+                        valueOf(LifecycleStage.class, entry.getKey(), "LIFECYCLE_STAGE_CHECKS"),
+                        valueOf(
+                                StageCheck.class,
+                                entry.getValue().asText(),
+                                "LIFECYCLE_STAGE_CHECKS." + entry.getKey()));
             }
         }
         int maxAttempts = integer(env, "LIFECYCLE_MAX_ATTEMPTS", 10);
         int delay = integer(env, "LIFECYCLE_CALLBACK_DELAY_SECONDS", 15);
-        return new LifecycleHookSettings(new LifecycleHookPolicy(checks, maxAttempts, Duration.ofSeconds(delay)),
-                testListeners(env.get("LIFECYCLE_TEST_LISTENER_URL")), smokePaths(env.get("LIFECYCLE_SMOKE_PATHS")));
+        return new LifecycleHookSettings(
+                new LifecycleHookPolicy(checks, maxAttempts, Duration.ofSeconds(delay)),
+                testListeners(env.get("LIFECYCLE_TEST_LISTENER_URL")),
+                smokePaths(env.get("LIFECYCLE_SMOKE_PATHS")));
     }
 
     static TestListeners testListeners(String value) {
@@ -54,8 +60,11 @@ public record LifecycleHookSettings(LifecycleHookPolicy policy, TestListeners te
             return new TestListeners(url(value.strip(), "LIFECYCLE_TEST_LISTENER_URL"), Map.of());
         }
         Map<String, URI> perService = new HashMap<>();
-        json(value, "LIFECYCLE_TEST_LISTENER_URL").fields().forEachRemaining(entry -> perService.put(entry.getKey(),
-                url(entry.getValue().asText(), "LIFECYCLE_TEST_LISTENER_URL." + entry.getKey())));
+        json(value, "LIFECYCLE_TEST_LISTENER_URL")
+                .fields()
+                .forEachRemaining(entry -> perService.put(
+                        entry.getKey(),
+                        url(entry.getValue().asText(), "LIFECYCLE_TEST_LISTENER_URL." + entry.getKey())));
         return new TestListeners(null, perService);
     }
 
@@ -64,9 +73,14 @@ public record LifecycleHookSettings(LifecycleHookPolicy policy, TestListeners te
             return List.of();
         }
         List<String> paths = value.strip().startsWith("[")
-                ? java.util.stream.StreamSupport.stream(json(value, "LIFECYCLE_SMOKE_PATHS").spliterator(), false)
-                        .map(JsonNode::asText).toList()
-                : Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+                ? java.util.stream.StreamSupport.stream(
+                                json(value, "LIFECYCLE_SMOKE_PATHS").spliterator(), false)
+                        .map(JsonNode::asText)
+                        .toList()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toList();
         for (String path : paths) {
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("LIFECYCLE_SMOKE_PATHS: '" + path + "' must start with /");

@@ -45,8 +45,7 @@ public final class NotifierModule {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
-    private NotifierModule() {
-    }
+    private NotifierModule() {}
 
     @Provides
     @Singleton
@@ -56,11 +55,13 @@ public final class NotifierModule {
 
     @Provides
     @Singleton
-    static NotifyPlatformEvent notifier(Map<String, String> env, HooksConfig config, List<ChannelSender> senders,
-                                        AwsClients clients, Clock clock) {
-        return new NotifyPlatformEvent(new DispatchPlanner(NotifyRoutes.parse(env.get("NOTIFY_ROUTES"))), senders,
-                new DynamoDbDeliveryLog(clients.build(DynamoDbClient.builder(), "DYNAMODB"),
-                        config.requiredLedgerTable(), clock));
+    static NotifyPlatformEvent notifier(
+            Map<String, String> env, HooksConfig config, List<ChannelSender> senders, AwsClients clients, Clock clock) {
+        return new NotifyPlatformEvent(
+                new DispatchPlanner(NotifyRoutes.parse(env.get("NOTIFY_ROUTES"))),
+                senders,
+                new DynamoDbDeliveryLog(
+                        clients.build(DynamoDbClient.builder(), "DYNAMODB"), config.requiredLedgerTable(), clock));
     }
 
     @Provides
@@ -70,20 +71,28 @@ public final class NotifierModule {
         ObjectMapper mapper = codec.mapper();
         SecretSource secrets = new CachingSecretSource(
                 new SecretsManagerSecretSource(clients.build(SecretsManagerClient.builder(), "SECRETS_MANAGER")),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("SECRETS_CACHE_TTL_SECONDS", "300"))), clock);
-        WebhookPoster poster = new WebhookPoster(WebhookPoster.httpClient(CONNECT_TIMEOUT), READ_TIMEOUT,
-                RetrySchedule.standard(), Sleeper.REAL, clock, () -> ThreadLocalRandom.current().nextDouble());
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("SECRETS_CACHE_TTL_SECONDS", "300"))),
+                clock);
+        WebhookPoster poster = new WebhookPoster(
+                WebhookPoster.httpClient(CONNECT_TIMEOUT),
+                READ_TIMEOUT,
+                RetrySchedule.standard(),
+                Sleeper.REAL,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble());
         List<ChannelSender> senders = new ArrayList<>();
         String slackSecret = env.get("SLACK_WEBHOOK_SECRET_ID");
         if (slackSecret != null && !slackSecret.isBlank()) {
-            senders.add(new SlackWebhookSender(new SecretBearingPoster(secrets, slackSecret, poster),
-                    new SlackMessageFormatter(mapper, region)));
+            senders.add(new SlackWebhookSender(
+                    new SecretBearingPoster(secrets, slackSecret, poster), new SlackMessageFormatter(mapper, region)));
         }
         String pagerDutySecret = env.get("PAGERDUTY_ROUTING_KEY_SECRET_ID");
         if (pagerDutySecret != null && !pagerDutySecret.isBlank()) {
-            URI eventsUrl = URI.create(env.getOrDefault("PAGERDUTY_EVENTS_URL",
-                    PagerDutySender.DEFAULT_EVENTS_URL.toString()));
-            senders.add(new PagerDutySender(new SecretBearingPoster(secrets, pagerDutySecret, poster), eventsUrl,
+            URI eventsUrl =
+                    URI.create(env.getOrDefault("PAGERDUTY_EVENTS_URL", PagerDutySender.DEFAULT_EVENTS_URL.toString()));
+            senders.add(new PagerDutySender(
+                    new SecretBearingPoster(secrets, pagerDutySecret, poster),
+                    eventsUrl,
                     new PagerDutyEventFormatter(mapper, region)));
         }
         return List.copyOf(senders);

@@ -24,8 +24,7 @@ import java.util.Set;
 public final class NotifyRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NotifyRoutes() {
-    }
+    private NotifyRoutes() {}
 
     public static RoutingRules parse(String notifyRoutes) {
         RoutingRules defaults = RoutingRules.defaults();
@@ -57,7 +56,8 @@ public final class NotifyRoutes {
 
     private static Route route(String key, JsonNode node) {
         if (!node.isObject() || !node.path("channels").isArray()) {
-            throw new IllegalArgumentException("NOTIFY_ROUTES." + key + " must be {\"channels\": [...], \"severity\": ...}");
+            throw new IllegalArgumentException(
+                    "NOTIFY_ROUTES." + key + " must be {\"channels\": [...], \"severity\": ...}");
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -70,16 +70,21 @@ public final class NotifyRoutes {
             channels.add(constant(Channel.class, channel.asText(), "NOTIFY_ROUTES." + key + ".channels"));
         }
         JsonNode severity = node.get("severity");
-        return new Route(channels, severity == null || severity.isNull() ? null
-                : constant(Severity.class, severity.asText(), "NOTIFY_ROUTES." + key + ".severity"));
+        return new Route(
+                channels,
+                severity == null || severity.isNull()
+                        ? null
+                        : constant(Severity.class, severity.asText(), "NOTIFY_ROUTES." + key + ".severity"));
     }
 
     private static PlatformEventType type(String name) {
         try {
             return PlatformEventType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("NOTIFY_ROUTES names an unknown event type '" + name + "'; known: "
-                    + EnumSet.allOf(PlatformEventType.class), e);
+            throw new IllegalArgumentException(
+                    "NOTIFY_ROUTES names an unknown event type '" + name + "'; known: "
+                            + EnumSet.allOf(PlatformEventType.class),
+                    e);
         }
     }
 
@@ -87,8 +92,8 @@ public final class NotifyRoutes {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": unknown value '" + value + "'; known: "
-                    + EnumSet.allOf(type), e);
+            throw new IllegalArgumentException(
+                    where + ": unknown value '" + value + "'; known: " + EnumSet.allOf(type), e);
         }
     }
 }

@@ -38,8 +38,8 @@ class CloudWatchCanaryMetricsTest {
     private static final Instant T1 = T0.plusSeconds(60);
     private static final Instant T2 = T0.plusSeconds(120);
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
 
     @AfterEach
     void stop() {
@@ -48,8 +48,13 @@ class CloudWatchCanaryMetricsTest {
 
     private CloudWatchCanaryMetrics metrics(int attempts) {
         server.start();
-        AwsClients clients = new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_MAX_ATTEMPTS",
-                Integer.toString(attempts), "AWS_ENDPOINT_URL_CLOUDWATCH", server.baseUrl()));
+        AwsClients clients = new AwsClients(Map.of(
+                "AWS_REGION",
+                "us-east-1",
+                "AWS_MAX_ATTEMPTS",
+                Integer.toString(attempts),
+                "AWS_ENDPOINT_URL_CLOUDWATCH",
+                server.baseUrl()));
         return new CloudWatchCanaryMetrics(clients.build(CloudWatchClient.builder(), "CLOUDWATCH"), ALB, "p99");
     }
 
@@ -57,29 +62,53 @@ class CloudWatchCanaryMetricsTest {
     void perMinuteFiguresOfEachTargetGroupAcrossPages() throws IOException {
         CloudWatchCanaryMetrics metrics = metrics(1);
         // Page 1: the blue group complete, green's requests partial; CloudWatch says PartialData and a NextToken.
-        server.stubFor(post(urlPathMatching(".*/GetMetricData")).inScenario("pages")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
-                .willReturn(cbor(page("token-2",
-                        result("requests0", "RequestCount", "Complete", List.of(T2, T0, T1), List.of(2100.0, 2000.0, 1900.0)),
-                        result("errors0", "HTTPCode_Target_5XX_Count", "Complete", List.of(T0, T1), List.of(20.0, 19.0)),
-                        result("latency0", "TargetResponseTime", "Complete", List.of(T0, T1, T2), List.of(0.12, 0.11, 0.13)),
+        server.stubFor(post(urlPathMatching(".*/GetMetricData"))
+                .inScenario("pages")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("second")
+                .willReturn(cbor(page(
+                        "token-2",
+                        result(
+                                "requests0",
+                                "RequestCount",
+                                "Complete",
+                                List.of(T2, T0, T1),
+                                List.of(2100.0, 2000.0, 1900.0)),
+                        result(
+                                "errors0",
+                                "HTTPCode_Target_5XX_Count",
+                                "Complete",
+                                List.of(T0, T1),
+                                List.of(20.0, 19.0)),
+                        result(
+                                "latency0",
+                                "TargetResponseTime",
+                                "Complete",
+                                List.of(T0, T1, T2),
+                                List.of(0.12, 0.11, 0.13)),
                         result("requests1", "RequestCount", "PartialData", List.of(T0), List.of(100.0))))));
-        server.stubFor(post(urlPathMatching(".*/GetMetricData")).inScenario("pages")
+        server.stubFor(post(urlPathMatching(".*/GetMetricData"))
+                .inScenario("pages")
                 .whenScenarioStateIs("second")
-                .willReturn(cbor(page(null,
+                .willReturn(cbor(page(
+                        null,
                         result("requests1", "RequestCount", "Complete", List.of(T1), List.of(110.0)),
                         result("errors1", "HTTPCode_Target_5XX_Count", "Complete", List.of(T0, T1), List.of(4.0, 3.0)),
                         result("latency1", "TargetResponseTime", "Complete", List.of(T0, T1), List.of(0.2, 0.3))))));
 
         Map<String, List<MinuteFigures>> figures = metrics.perMinute(List.of(BLUE, GREEN), T0, T2.plusSeconds(60));
 
-        assertThat(figures.get(BLUE)).containsExactly(new MinuteFigures(T0, 2000, 20, 0.12),
-                new MinuteFigures(T1, 1900, 19, 0.11), new MinuteFigures(T2, 2100, 0, 0.13));
-        assertThat(figures.get(GREEN)).containsExactly(new MinuteFigures(T0, 100, 4, 0.2),
-                new MinuteFigures(T1, 110, 3, 0.3));
+        assertThat(figures.get(BLUE))
+                .containsExactly(
+                        new MinuteFigures(T0, 2000, 20, 0.12),
+                        new MinuteFigures(T1, 1900, 19, 0.11),
+                        new MinuteFigures(T2, 2100, 0, 0.13));
+        assertThat(figures.get(GREEN))
+                .containsExactly(new MinuteFigures(T0, 100, 4, 0.2), new MinuteFigures(T1, 110, 3, 0.3));
         server.verify(2, postRequestedFor(urlPathMatching(".*/GetMetricData")));
 
-        JsonNode request = new CBORMapper().readTree(server.getAllServeEvents().getLast().getRequest().getBody());
+        JsonNode request = new CBORMapper()
+                .readTree(server.getAllServeEvents().getLast().getRequest().getBody());
         assertThat(request.get("ScanBy").asText()).isEqualTo("TimestampAscending");
         JsonNode latency = request.get("MetricDataQueries").get(5);
         assertThat(latency.get("Id").asText()).isEqualTo("latency1");
@@ -93,11 +122,15 @@ class CloudWatchCanaryMetricsTest {
     @Test
     void throttlingIsRetriedThenSurfacesAsTransient() {
         CloudWatchCanaryMetrics metrics = metrics(3);
-        server.stubFor(post(urlPathMatching(".*/GetMetricData")).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")));
+        server.stubFor(post(urlPathMatching(".*/GetMetricData"))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/cbor")
+                        .withHeader("smithy-protocol", "rpc-v2-cbor")));
 
         assertThatThrownBy(() -> metrics.perMinute(List.of(BLUE, GREEN), T0, T2))
-                .satisfies(error -> assertThat(new AwsTransientErrors().test(error)).isTrue());
+                .satisfies(error ->
+                        assertThat(new AwsTransientErrors().test(error)).isTrue());
         server.verify(3, postRequestedFor(urlPathMatching(".*/GetMetricData")));
     }
 
@@ -105,14 +138,14 @@ class CloudWatchCanaryMetricsTest {
     void dimensionValuesFromArnsOrAsGiven() {
         assertThat(CloudWatchCanaryMetrics.dimensionValue(GREEN, "")).isEqualTo("targetgroup/api-green/2b");
         assertThat(CloudWatchCanaryMetrics.dimensionValue(ALB, "loadbalancer/")).isEqualTo("app/api/9f");
-        assertThat(CloudWatchCanaryMetrics.dimensionValue("app/api/9f", "loadbalancer/")).isEqualTo("app/api/9f");
+        assertThat(CloudWatchCanaryMetrics.dimensionValue("app/api/9f", "loadbalancer/"))
+                .isEqualTo("app/api/9f");
     }
 
-    private record Result(String id, String label, String status, List<Instant> timestamps, List<Double> values) {
-    }
+    private record Result(String id, String label, String status, List<Instant> timestamps, List<Double> values) {}
 
-    private static Result result(String id, String label, String status, List<Instant> timestamps,
-                                 List<Double> values) {
+    private static Result result(
+            String id, String label, String status, List<Instant> timestamps, List<Double> values) {
         return new Result(id, label, status, timestamps, values);
     }
 
@@ -152,7 +185,10 @@ class CloudWatchCanaryMetricsTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder cbor(byte[] body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/cbor")
-                .withHeader("smithy-protocol", "rpc-v2-cbor").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/cbor")
+                .withHeader("smithy-protocol", "rpc-v2-cbor")
+                .withBody(body);
     }
 }

@@ -57,14 +57,16 @@ class DynamoDbDeliveryLogIntegrationTest {
     void aLiveClaimKeepsOthersOutUntilItsLeaseEnds() {
         Claim holder = log.claim("evt-2", Channel.SLACK, NOW.plusSeconds(60));
 
-        assertThat(log.claim("evt-2", Channel.SLACK, NOW.plusSeconds(60)).state()).isEqualTo(Claim.State.HELD_ELSEWHERE);
+        assertThat(log.claim("evt-2", Channel.SLACK, NOW.plusSeconds(60)).state())
+                .isEqualTo(Claim.State.HELD_ELSEWHERE);
         now.set(NOW.plusSeconds(61));
         Claim takeover = log.claim("evt-2", Channel.SLACK, NOW.plusSeconds(120));
         assertThat(takeover.state()).isEqualTo(Claim.State.CLAIMED);
         assertThat(takeover.token()).isNotEqualTo(holder.token());
         // The dead holder's late release must not free the new holder's claim.
         log.release("evt-2", Channel.SLACK, holder.token());
-        assertThat(log.claim("evt-2", Channel.SLACK, NOW.plusSeconds(120)).state()).isEqualTo(Claim.State.HELD_ELSEWHERE);
+        assertThat(log.claim("evt-2", Channel.SLACK, NOW.plusSeconds(120)).state())
+                .isEqualTo(Claim.State.HELD_ELSEWHERE);
     }
 
     @Test
@@ -76,8 +78,13 @@ class DynamoDbDeliveryLogIntegrationTest {
         assertThat(retry.state()).isEqualTo(Claim.State.CLAIMED);
         log.markDelivered("evt-3", Channel.PAGERDUTY, retry.token());
 
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(Map.of(
-                "pk", AttributeValue.fromS("NOTIFY#evt-3"), "sk", AttributeValue.fromS("CHANNEL#PAGERDUTY")))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table)
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("NOTIFY#evt-3"),
+                                "sk",
+                                AttributeValue.fromS("CHANNEL#PAGERDUTY"))))
+                .item();
         assertThat(item.get("state").s()).isEqualTo("DELIVERED");
         assertThat(item).doesNotContainKeys("claimToken", "leaseUntil");
         assertThat(Long.parseLong(item.get("expiresAt").n()))

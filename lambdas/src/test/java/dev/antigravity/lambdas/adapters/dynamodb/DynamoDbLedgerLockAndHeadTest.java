@@ -28,16 +28,21 @@ class DynamoDbLedgerLockAndHeadTest {
     @Test
     void oneHolderAtATimeUntilReleasedOrTheLeaseEnds() {
         assertThat(ledger.lock(API, "a", T0, T0.plusSeconds(300))).isTrue();
-        assertThat(ledger.lock(API, "b", T0.plusSeconds(1), T0.plusSeconds(301))).isFalse();
+        assertThat(ledger.lock(API, "b", T0.plusSeconds(1), T0.plusSeconds(301)))
+                .isFalse();
         ledger.unlock(API, "b"); // not the holder: nothing happens
-        assertThat(ledger.lock(API, "b", T0.plusSeconds(2), T0.plusSeconds(302))).isFalse();
+        assertThat(ledger.lock(API, "b", T0.plusSeconds(2), T0.plusSeconds(302)))
+                .isFalse();
 
         ledger.unlock(API, "a");
-        assertThat(ledger.lock(API, "b", T0.plusSeconds(3), T0.plusSeconds(303))).isTrue();
+        assertThat(ledger.lock(API, "b", T0.plusSeconds(3), T0.plusSeconds(303)))
+                .isTrue();
         // b dies holding it: the lease frees it.
-        assertThat(ledger.lock(API, "c", T0.plusSeconds(304), T0.plusSeconds(604))).isTrue();
+        assertThat(ledger.lock(API, "c", T0.plusSeconds(304), T0.plusSeconds(604)))
+                .isTrue();
         ledger.unlock(API, "b"); // b's late release must not free c's lock
-        assertThat(ledger.lock(API, "d", T0.plusSeconds(305), T0.plusSeconds(605))).isFalse();
+        assertThat(ledger.lock(API, "d", T0.plusSeconds(305), T0.plusSeconds(605)))
+                .isFalse();
     }
 
     @Test
@@ -45,7 +50,8 @@ class DynamoDbLedgerLockAndHeadTest {
         ImageRef image = new ImageRef("antigravity/api", "sha256:" + "a".repeat(64), "sha-aaaaaaa");
         ServiceHead first = ServiceHead.intent(API, image, T0, "e1", 0);
         assertThat(ledger.writeHead(first)).isTrue();
-        assertThat(ledger.writeHead(ServiceHead.intent(API, image, T0, "e2", 0))).isFalse();
+        assertThat(ledger.writeHead(ServiceHead.intent(API, image, T0, "e2", 0)))
+                .isFalse();
 
         ServiceHead registered = first.registered("arn:aws:ecs:us-east-1:1:task-definition/api:9");
         assertThat(ledger.writeHead(registered)).isTrue();

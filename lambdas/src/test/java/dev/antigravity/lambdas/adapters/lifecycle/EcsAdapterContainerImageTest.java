@@ -24,14 +24,19 @@ class EcsAdapterContainerImageTest {
     }
 
     private void taskDefinition() {
-        ecs.answer("DescribeTaskDefinition", "{\"taskDefinition\": {\"taskDefinitionArn\": \"" + API_7 + "\","
-                + " \"status\": \"ACTIVE\", \"containerDefinitions\": [{\"name\": \"api\", \"image\": \"" + IMAGE
-                + "\", \"environment\": [{\"name\": \"APP_VERSION\", \"value\": \"v7\"}]}]}}");
+        ecs.answer(
+                "DescribeTaskDefinition",
+                "{\"taskDefinition\": {\"taskDefinitionArn\": \"" + API_7 + "\","
+                        + " \"status\": \"ACTIVE\", \"containerDefinitions\": [{\"name\": \"api\", \"image\": \""
+                        + IMAGE
+                        + "\", \"environment\": [{\"name\": \"APP_VERSION\", \"value\": \"v7\"}]}]}}");
     }
 
     private int describeCalls() {
-        return ecs.server.findAll(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "DescribeTaskDefinition"))).size();
+        return ecs.server
+                .findAll(postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "DescribeTaskDefinition")))
+                .size();
     }
 
     @Test
@@ -39,7 +44,9 @@ class EcsAdapterContainerImageTest {
         taskDefinition();
 
         for (int i = 0; i < 3; i++) {
-            assertThat(adapter.containerImage(API_7, "api")).map(ContainerImage::image).contains(IMAGE);
+            assertThat(adapter.containerImage(API_7, "api"))
+                    .map(ContainerImage::image)
+                    .contains(IMAGE);
         }
         assertThat(adapter.containerImage(API_7, "sidecar")).isEmpty();
 

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class EcsAdapterDeploymentHistoryTest {
     private static final ServiceRef SERVICE = new ServiceRef("my-cluster", "my-service");
-    private static final String REVISION_93 = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/93";
-    private static final String REVISION_94 = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/94";
+    private static final String REVISION_93 =
+            "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/93";
+    private static final String REVISION_94 =
+            "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/94";
     private static final String API_7 = "arn:aws:ecs:us-west-2:123456789012:task-definition/api:7";
     private static final String API_8 = "arn:aws:ecs:us-west-2:123456789012:task-definition/api:8";
     private static final Instant SINCE = Instant.parse("2026-11-30T10:00:00Z");
@@ -33,15 +35,19 @@ class EcsAdapterDeploymentHistoryTest {
     }
 
     private void history() {
-        ecs.answer("ListServiceDeployments", "{\"serviceDeployments\": ["
-                + "{\"serviceDeploymentArn\": \"d-1\", \"targetServiceRevisionArn\": \"" + REVISION_93
-                + "\", \"status\": \"ROLLBACK_SUCCESSFUL\"},"
-                + "{\"serviceDeploymentArn\": \"d-2\", \"targetServiceRevisionArn\": \"" + REVISION_94
-                + "\", \"status\": \"SUCCESSFUL\"}]}");
-        ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": ["
-                + "{\"serviceRevisionArn\": \"" + REVISION_93 + "\", \"taskDefinition\": \"" + API_8 + "\"},"
-                + "{\"serviceRevisionArn\": \"" + REVISION_94 + "\", \"taskDefinition\": \"" + API_7 + "\"}], "
-                + "\"failures\": []}");
+        ecs.answer(
+                "ListServiceDeployments",
+                "{\"serviceDeployments\": ["
+                        + "{\"serviceDeploymentArn\": \"d-1\", \"targetServiceRevisionArn\": \"" + REVISION_93
+                        + "\", \"status\": \"ROLLBACK_SUCCESSFUL\"},"
+                        + "{\"serviceDeploymentArn\": \"d-2\", \"targetServiceRevisionArn\": \"" + REVISION_94
+                        + "\", \"status\": \"SUCCESSFUL\"}]}");
+        ecs.answer(
+                "DescribeServiceRevisions",
+                "{\"serviceRevisions\": ["
+                        + "{\"serviceRevisionArn\": \"" + REVISION_93 + "\", \"taskDefinition\": \"" + API_8 + "\"},"
+                        + "{\"serviceRevisionArn\": \"" + REVISION_94 + "\", \"taskDefinition\": \"" + API_7 + "\"}], "
+                        + "\"failures\": []}");
     }
 
     @Test

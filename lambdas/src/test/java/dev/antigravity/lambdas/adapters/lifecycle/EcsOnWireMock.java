@@ -26,23 +26,33 @@ final class EcsOnWireMock implements AutoCloseable {
 
     EcsOnWireMock() {
         server.start();
-        client = EcsClient.builder().endpointOverride(URI.create(server.baseUrl())).region(Region.US_WEST_2)
+        client = EcsClient.builder()
+                .endpointOverride(URI.create(server.baseUrl()))
+                .region(Region.US_WEST_2)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(s -> s.maxAttempts(1))).build();
+                .overrideConfiguration(c -> c.retryStrategy(s -> s.maxAttempts(1)))
+                .build();
     }
 
     /** {@code operation} answers 200 with {@code json}. */
     void answer(String operation, String json) {
-        server.stubFor(post("/").withHeader("X-Amz-Target", equalTo(TARGET_PREFIX + operation))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON_1_1).withBody(json)));
+        server.stubFor(post("/")
+                .withHeader("X-Amz-Target", equalTo(TARGET_PREFIX + operation))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", JSON_1_1)
+                        .withBody(json)));
     }
 
     /** Every operation answers 400 with the AWS error {@code type}. */
     void fail(String type, String message) {
         server.resetAll();
-        server.stubFor(post("/").willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON_1_1)
-                .withBody("{\"__type\": \"" + type + "\", \"message\": \"" + message + "\"}")));
+        server.stubFor(post("/")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", JSON_1_1)
+                        .withBody("{\"__type\": \"" + type + "\", \"message\": \"" + message + "\"}")));
     }
 
     @Override

@@ -14,30 +14,37 @@ class EcsRevisionTargetGroupsTest {
     @Test
     void theResolvedTargetGroupOfTheRevision() {
         try (EcsOnWireMock ecs = new EcsOnWireMock()) {
-            ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + REVISION
-                    + "\", \"resolvedConfiguration\": {\"loadBalancers\": [{\"targetGroupArn\": \"" + GREEN
-                    + "\", \"productionListenerRule\": \"arn:aws:elasticloadbalancing:us-east-1:123456789012:"
-                    + "listener-rule/app/api/9f/1/2\"}]}}], \"failures\": []}");
+            ecs.answer(
+                    "DescribeServiceRevisions",
+                    "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + REVISION
+                            + "\", \"resolvedConfiguration\": {\"loadBalancers\": [{\"targetGroupArn\": \"" + GREEN
+                            + "\", \"productionListenerRule\": \"arn:aws:elasticloadbalancing:us-east-1:123456789012:"
+                            + "listener-rule/app/api/9f/1/2\"}]}}], \"failures\": []}");
 
-            assertThat(new EcsRevisionTargetGroups(ecs.client).targetGroupOf(REVISION)).contains(GREEN);
+            assertThat(new EcsRevisionTargetGroups(ecs.client).targetGroupOf(REVISION))
+                    .contains(GREEN);
         }
     }
 
     @Test
     void aRevisionWithoutLoadBalancersHasNoTargetGroup() {
         try (EcsOnWireMock ecs = new EcsOnWireMock()) {
-            ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + REVISION
-                    + "\"}], \"failures\": []}");
+            ecs.answer(
+                    "DescribeServiceRevisions",
+                    "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + REVISION + "\"}], \"failures\": []}");
 
-            assertThat(new EcsRevisionTargetGroups(ecs.client).targetGroupOf(REVISION)).isEmpty();
+            assertThat(new EcsRevisionTargetGroups(ecs.client).targetGroupOf(REVISION))
+                    .isEmpty();
         }
     }
 
     @Test
     void aRevisionEcsDoesNotKnowYetIsTransient() {
         try (EcsOnWireMock ecs = new EcsOnWireMock()) {
-            ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [], \"failures\": [{\"arn\": \""
-                    + REVISION + "\", \"reason\": \"MISSING\"}]}");
+            ecs.answer(
+                    "DescribeServiceRevisions",
+                    "{\"serviceRevisions\": [], \"failures\": [{\"arn\": \"" + REVISION
+                            + "\", \"reason\": \"MISSING\"}]}");
 
             assertThatThrownBy(() -> new EcsRevisionTargetGroups(ecs.client).targetGroupOf(REVISION))
                     .isInstanceOf(TransientCheckException.class);

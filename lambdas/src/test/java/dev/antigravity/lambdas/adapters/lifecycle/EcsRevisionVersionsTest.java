@@ -23,13 +23,17 @@ class EcsRevisionVersionsTest {
 
     @Test
     void theVersionIsTheNamedContainersAppVersionInTheRevisionsTaskDefinition() {
-        ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + TARGET
-                + "\", \"taskDefinition\": \"" + TASK_DEFINITION + "\"}], \"failures\": []}");
-        ecs.answer("DescribeTaskDefinition", "{\"taskDefinition\": {\"taskDefinitionArn\": \"" + TASK_DEFINITION
-                + "\", \"containerDefinitions\": ["
-                + "{\"name\": \"otel\", \"environment\": [{\"name\": \"APP_VERSION\", \"value\": \"collector\"}]},"
-                + "{\"name\": \"api\", \"environment\": [{\"name\": \"TZ\", \"value\": \"UTC\"},"
-                + " {\"name\": \"APP_VERSION\", \"value\": \"sha-abc1234\"}]}]}}");
+        ecs.answer(
+                "DescribeServiceRevisions",
+                "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + TARGET + "\", \"taskDefinition\": \""
+                        + TASK_DEFINITION + "\"}], \"failures\": []}");
+        ecs.answer(
+                "DescribeTaskDefinition",
+                "{\"taskDefinition\": {\"taskDefinitionArn\": \"" + TASK_DEFINITION
+                        + "\", \"containerDefinitions\": ["
+                        + "{\"name\": \"otel\", \"environment\": [{\"name\": \"APP_VERSION\", \"value\": \"collector\"}]},"
+                        + "{\"name\": \"api\", \"environment\": [{\"name\": \"TZ\", \"value\": \"UTC\"},"
+                        + " {\"name\": \"APP_VERSION\", \"value\": \"sha-abc1234\"}]}]}}");
 
         assertThat(versions.versionOf(TARGET, "api")).contains("sha-abc1234");
         assertThat(versions.versionOf(TARGET, null)).contains("collector");
@@ -38,11 +42,13 @@ class EcsRevisionVersionsTest {
 
     @Test
     void aRevisionEcsDoesNotKnowYetIsTransient() {
-        ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [], \"failures\": [{\"arn\": \"" + TARGET
-                + "\", \"reason\": \"MISSING\"}]}");
+        ecs.answer(
+                "DescribeServiceRevisions",
+                "{\"serviceRevisions\": [], \"failures\": [{\"arn\": \"" + TARGET + "\", \"reason\": \"MISSING\"}]}");
 
         assertThatThrownBy(() -> versions.versionOf(TARGET, "api"))
-                .isInstanceOf(TransientCheckException.class).hasMessageContaining("does not (yet) know");
+                .isInstanceOf(TransientCheckException.class)
+                .hasMessageContaining("does not (yet) know");
     }
 
     @Test
@@ -50,14 +56,20 @@ class EcsRevisionVersionsTest {
         AwsTransientErrors transientErrors = new AwsTransientErrors();
         ecs.fail("ThrottlingException", "Rate exceeded");
         assertThatThrownBy(() -> versions.versionOf(TARGET, "api"))
-                .isInstanceOfSatisfying(SdkException.class, e -> assertThat(transientErrors.test(e)).isTrue());
+                .isInstanceOfSatisfying(
+                        SdkException.class,
+                        e -> assertThat(transientErrors.test(e)).isTrue());
 
         ecs.fail("AccessDeniedException", "not allowed");
         assertThatThrownBy(() -> versions.versionOf(TARGET, "api"))
-                .isInstanceOfSatisfying(SdkException.class, e -> assertThat(transientErrors.test(e)).isFalse());
+                .isInstanceOfSatisfying(
+                        SdkException.class,
+                        e -> assertThat(transientErrors.test(e)).isFalse());
 
         ecs.server.stop();
         assertThatThrownBy(() -> versions.versionOf(TARGET, "api"))
-                .isInstanceOfSatisfying(SdkException.class, e -> assertThat(transientErrors.test(e)).isTrue());
+                .isInstanceOfSatisfying(
+                        SdkException.class,
+                        e -> assertThat(transientErrors.test(e)).isTrue());
     }
 }

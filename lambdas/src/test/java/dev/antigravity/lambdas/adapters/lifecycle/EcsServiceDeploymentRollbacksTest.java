@@ -32,13 +32,18 @@ class EcsServiceDeploymentRollbacksTest {
 
     @Test
     void aDeploymentEcsIsRollingBackIsReportedWithEcsReasons() {
-        ecs.answer("DescribeServiceDeployments", deployment("ROLLBACK_IN_PROGRESS",
-                ", \"statusReason\": \"Service deployment rolled back because of alarms\", \"rollback\": "
-                        + "{\"reason\": \"Deployment alarm api-5xx is in ALARM\", \"serviceRevisionArn\": \"" + BLUE
-                        + "\", \"startedAt\": 1767225600.0}"));
+        ecs.answer(
+                "DescribeServiceDeployments",
+                deployment(
+                        "ROLLBACK_IN_PROGRESS",
+                        ", \"statusReason\": \"Service deployment rolled back because of alarms\", \"rollback\": "
+                                + "{\"reason\": \"Deployment alarm api-5xx is in ALARM\", \"serviceRevisionArn\": \""
+                                + BLUE
+                                + "\", \"startedAt\": 1767225600.0}"));
 
-        assertThat(rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN)).contains("ECS reports ROLLBACK_IN_PROGRESS: "
-                + "Deployment alarm api-5xx is in ALARM; Service deployment rolled back because of alarms");
+        assertThat(rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN))
+                .contains("ECS reports ROLLBACK_IN_PROGRESS: "
+                        + "Deployment alarm api-5xx is in ALARM; Service deployment rolled back because of alarms");
         ecs.server.verify(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "DescribeServiceDeployments"))
                 .withRequestBody(matchingJsonPath("$.serviceDeploymentArns[0]", equalTo(DEPLOYMENT))));
@@ -52,8 +57,17 @@ class EcsServiceDeploymentRollbacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PENDING", "IN_PROGRESS", "SUCCESSFUL", "STOP_REQUESTED", "STOPPED", "ROLLBACK_SUCCESSFUL",
-            "ROLLBACK_FAILED", "A_STATUS_FROM_THE_FUTURE"})
+    @ValueSource(
+            strings = {
+                "PENDING",
+                "IN_PROGRESS",
+                "SUCCESSFUL",
+                "STOP_REQUESTED",
+                "STOPPED",
+                "ROLLBACK_SUCCESSFUL",
+                "ROLLBACK_FAILED",
+                "A_STATUS_FROM_THE_FUTURE"
+            })
     void anyOtherStatusIsNotARollbackUnderway(String status) {
         ecs.answer("DescribeServiceDeployments", deployment(status, ""));
 
@@ -62,23 +76,31 @@ class EcsServiceDeploymentRollbacksTest {
 
     @Test
     void aDeploymentEcsDoesNotKnowYetIsTransient() {
-        ecs.answer("DescribeServiceDeployments", "{\"serviceDeployments\": [], \"failures\": [{\"arn\": \""
-                + DEPLOYMENT + "\", \"reason\": \"MISSING\"}]}");
+        ecs.answer(
+                "DescribeServiceDeployments",
+                "{\"serviceDeployments\": [], \"failures\": [{\"arn\": \"" + DEPLOYMENT
+                        + "\", \"reason\": \"MISSING\"}]}");
 
         assertThatThrownBy(() -> rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN))
-                .isInstanceOf(TransientCheckException.class).hasMessageContaining("does not (yet) know")
+                .isInstanceOf(TransientCheckException.class)
+                .hasMessageContaining("does not (yet) know")
                 .hasMessageContaining("MISSING");
     }
 
     @Test
     void withoutADeploymentArnTheServicesUnfinishedDeploymentToTheTargetIsTheOne() {
-        ecs.answer("ListServiceDeployments", "{\"serviceDeployments\": ["
-                + "{\"serviceDeploymentArn\": \"" + DEPLOYMENT + "-other\", \"serviceArn\": \"" + SERVICE
-                + "\", \"targetServiceRevisionArn\": \"" + BLUE + "\", \"status\": \"ROLLBACK_IN_PROGRESS\"},"
-                + "{\"serviceDeploymentArn\": \"" + DEPLOYMENT + "\", \"serviceArn\": \"" + SERVICE
-                + "\", \"targetServiceRevisionArn\": \"" + GREEN + "\", \"status\": \"IN_PROGRESS\"}]}");
-        ecs.answer("DescribeServiceDeployments", deployment("ROLLBACK_REQUESTED",
-                ", \"statusReason\": \"ECS deployment circuit breaker: tasks failed to start\""));
+        ecs.answer(
+                "ListServiceDeployments",
+                "{\"serviceDeployments\": ["
+                        + "{\"serviceDeploymentArn\": \"" + DEPLOYMENT + "-other\", \"serviceArn\": \"" + SERVICE
+                        + "\", \"targetServiceRevisionArn\": \"" + BLUE + "\", \"status\": \"ROLLBACK_IN_PROGRESS\"},"
+                        + "{\"serviceDeploymentArn\": \"" + DEPLOYMENT + "\", \"serviceArn\": \"" + SERVICE
+                        + "\", \"targetServiceRevisionArn\": \"" + GREEN + "\", \"status\": \"IN_PROGRESS\"}]}");
+        ecs.answer(
+                "DescribeServiceDeployments",
+                deployment(
+                        "ROLLBACK_REQUESTED",
+                        ", \"statusReason\": \"ECS deployment circuit breaker: tasks failed to start\""));
 
         assertThat(rollbacks.rollingBack(null, SERVICE, GREEN))
                 .contains("ECS reports ROLLBACK_REQUESTED: ECS deployment circuit breaker: tasks failed to start");
@@ -92,15 +114,19 @@ class EcsServiceDeploymentRollbacksTest {
                 .withHeader("X-Amz-Target", equalTo(EcsOnWireMock.TARGET_PREFIX + "DescribeServiceDeployments"))
                 .withRequestBody(matchingJsonPath("$.serviceDeploymentArns[0]", equalTo(DEPLOYMENT))));
 
-        assertThat(rollbacks.rollingBack(null, SERVICE,
-                "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/7"))
-                .as("no unfinished deployment to that revision").isEmpty();
+        assertThat(rollbacks.rollingBack(
+                        null, SERVICE, "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/7"))
+                .as("no unfinished deployment to that revision")
+                .isEmpty();
     }
 
     @Test
     void aDeploymentBackToAnEarlierRevisionIsARollbackAndOneToANewerIsNot() {
-        ecs.answer("DescribeServiceDeployments", deployment("IN_PROGRESS",
-                ", \"sourceServiceRevisions\": [{\"arn\": \"" + BLUE + "\", \"requestedTaskCount\": 2}]"));
+        ecs.answer(
+                "DescribeServiceDeployments",
+                deployment(
+                        "IN_PROGRESS",
+                        ", \"sourceServiceRevisions\": [{\"arn\": \"" + BLUE + "\", \"requestedTaskCount\": 2}]"));
         ecs.answer("DescribeServiceRevisions", revisions("api:6", "api:7"));
 
         assertThat(rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN)).contains("it deploys api:6 back over api:7");
@@ -115,14 +141,18 @@ class EcsServiceDeploymentRollbacksTest {
 
     @Test
     void serviceRevisionsEcsDoesNotKnowYetAreTransient() {
-        ecs.answer("DescribeServiceDeployments", deployment("IN_PROGRESS",
-                ", \"sourceServiceRevisions\": [{\"arn\": \"" + BLUE + "\"}]"));
-        ecs.answer("DescribeServiceRevisions", "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + GREEN
-                + "\", \"taskDefinition\": \"" + taskDefinition("api:6") + "\"}], \"failures\": [{\"arn\": \""
-                + BLUE + "\", \"reason\": \"MISSING\"}]}");
+        ecs.answer(
+                "DescribeServiceDeployments",
+                deployment("IN_PROGRESS", ", \"sourceServiceRevisions\": [{\"arn\": \"" + BLUE + "\"}]"));
+        ecs.answer(
+                "DescribeServiceRevisions",
+                "{\"serviceRevisions\": [{\"serviceRevisionArn\": \"" + GREEN
+                        + "\", \"taskDefinition\": \"" + taskDefinition("api:6") + "\"}], \"failures\": [{\"arn\": \""
+                        + BLUE + "\", \"reason\": \"MISSING\"}]}");
 
         assertThatThrownBy(() -> rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN))
-                .isInstanceOf(TransientCheckException.class).hasMessageContaining("every service revision");
+                .isInstanceOf(TransientCheckException.class)
+                .hasMessageContaining("every service revision");
     }
 
     @Test
@@ -130,11 +160,15 @@ class EcsServiceDeploymentRollbacksTest {
         AwsTransientErrors transientErrors = new AwsTransientErrors();
         ecs.fail("ThrottlingException", "Rate exceeded");
         assertThatThrownBy(() -> rollbacks.rollingBack(DEPLOYMENT, SERVICE, GREEN))
-                .isInstanceOfSatisfying(SdkException.class, e -> assertThat(transientErrors.test(e)).isTrue());
+                .isInstanceOfSatisfying(
+                        SdkException.class,
+                        e -> assertThat(transientErrors.test(e)).isTrue());
 
         ecs.fail("AccessDeniedException", "not allowed");
         assertThatThrownBy(() -> rollbacks.rollingBack(null, SERVICE, GREEN))
-                .isInstanceOfSatisfying(SdkException.class, e -> assertThat(transientErrors.test(e)).isFalse());
+                .isInstanceOfSatisfying(
+                        SdkException.class,
+                        e -> assertThat(transientErrors.test(e)).isFalse());
     }
 
     private static String revisions(String green, String blue) {

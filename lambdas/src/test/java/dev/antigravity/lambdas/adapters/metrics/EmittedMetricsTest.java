@@ -26,8 +26,18 @@ import org.junit.jupiter.api.Test;
  * deploy hooks' namespace there must be exactly what their EMF lines define, over every ledger state.
  */
 class EmittedMetricsTest {
-    private static final String[] STATES = {"PENDING", "IN_PROGRESS", "VERIFYING", "BAKING", "STABLE", "FAILED",
-        "ROLLING_BACK", "ROLLED_BACK", "ROLLBACK_FAILED", "SUPERSEDED"};
+    private static final String[] STATES = {
+        "PENDING",
+        "IN_PROGRESS",
+        "VERIFYING",
+        "BAKING",
+        "STABLE",
+        "FAILED",
+        "ROLLING_BACK",
+        "ROLLED_BACK",
+        "ROLLBACK_FAILED",
+        "SUPERSEDED"
+    };
 
     @Test
     void theHooksNamespaceInTheCatalogueIsWhatTheirEmfLinesDefine() throws IOException {
@@ -38,22 +48,30 @@ class EmittedMetricsTest {
             everything.put(key, Instant.parse("2026-11-30T08:00:00Z"));
         }
         for (String state : STATES) {
-            for (Map<TimelineKey, Instant> timeline : java.util.List.of(everything, Map.<TimelineKey, Instant>of(
-                    TimelineKey.imagePushedAt, Instant.parse("2026-11-30T07:00:00Z")))) {
-                emf.write(Instant.now(), "prod", "prod/api",
-                        TransitionMetrics.of(new DeploymentFacts("prod/api", "api:1", state, timeline)), Map.of());
+            for (Map<TimelineKey, Instant> timeline : java.util.List.of(
+                    everything,
+                    Map.<TimelineKey, Instant>of(TimelineKey.imagePushedAt, Instant.parse("2026-11-30T07:00:00Z")))) {
+                emf.write(
+                        Instant.now(),
+                        "prod",
+                        "prod/api",
+                        TransitionMetrics.of(new DeploymentFacts("prod/api", "api:1", state, timeline)),
+                        Map.of());
             }
         }
         ObjectMapper json = new ObjectMapper();
         Set<String> emitted = new TreeSet<>();
         for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
-            JsonNode directive = json.readTree(line).path("_aws").path("CloudWatchMetrics").get(0);
+            JsonNode directive =
+                    json.readTree(line).path("_aws").path("CloudWatchMetrics").get(0);
             assertThat(directive.path("Namespace").asText()).isEqualTo(EmfWriter.NAMESPACE);
-            directive.path("Metrics").forEach(metric -> emitted.add(metric.path("Name").asText()));
+            directive
+                    .path("Metrics")
+                    .forEach(metric -> emitted.add(metric.path("Name").asText()));
         }
 
-        JsonNode catalogue = json.readTree(Files.readString(
-                Path.of("..", "terraform", "modules", "observability", "emitted-metrics.json")));
+        JsonNode catalogue = json.readTree(
+                Files.readString(Path.of("..", "terraform", "modules", "observability", "emitted-metrics.json")));
         Set<String> declared = new TreeSet<>();
         catalogue.path(EmfWriter.NAMESPACE).forEach(name -> declared.add(name.asText()));
         assertThat(emitted).isEqualTo(declared);

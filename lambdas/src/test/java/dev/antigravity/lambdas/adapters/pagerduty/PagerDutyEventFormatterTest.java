@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.events.platform.PlatformEventType;
 import dev.antigravity.events.platform.Severity;
-import dev.antigravity.events.platform.PlatformEvent;
 import dev.antigravity.lambdas.domain.notification.Channel;
 import dev.antigravity.lambdas.domain.notification.Dispatch;
 import dev.antigravity.lambdas.domain.notification.DispatchPlanner;
@@ -22,13 +22,15 @@ class PagerDutyEventFormatterTest {
 
     @Test
     void theResolveOfARecoveredAlarmLeavesTheFailedRollbacksAlertOpen() throws Exception {
-        JsonNode trigger = firstAction(PlatformEventFixtures.ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL));
+        JsonNode trigger =
+                firstAction(PlatformEventFixtures.ofType(PlatformEventType.RollbackFailed, Severity.CRITICAL));
         JsonNode resolve = firstAction(PlatformEventFixtures.alarmCleared());
 
         assertThat(trigger.path("event_action").asText()).isEqualTo("trigger");
         assertThat(resolve.path("event_action").asText()).isEqualTo("resolve");
         assertThat(resolve.has("payload")).isFalse();
-        assertThat(resolve.path("dedup_key").asText()).isEqualTo("antigravity/prod/antigravity-prod/api/deployment-unhealthy")
+        assertThat(resolve.path("dedup_key").asText())
+                .isEqualTo("antigravity/prod/antigravity-prod/api/deployment-unhealthy")
                 .isNotEqualTo(trigger.path("dedup_key").asText());
     }
 
@@ -40,19 +42,28 @@ class PagerDutyEventFormatterTest {
 
         assertThat(trigger.path("event_action").asText()).isEqualTo("trigger");
         assertThat(trigger.path("payload").path("severity").asText()).isEqualTo("critical");
-        assertThat(trigger.path("payload").path("custom_details").path("alarmName").asText())
+        assertThat(trigger.path("payload")
+                        .path("custom_details")
+                        .path("alarmName")
+                        .asText())
                 .isEqualTo("antigravity-prod-api-5xx");
-        assertThat(recovery.pagerDutyActions()).extracting(action -> JSON.readTree(formatter.format(recovery, action,
-                "key")).path("dedup_key").asText()).contains(trigger.path("dedup_key").asText());
+        assertThat(recovery.pagerDutyActions())
+                .extracting(action -> JSON.readTree(formatter.format(recovery, action, "key"))
+                        .path("dedup_key")
+                        .asText())
+                .contains(trigger.path("dedup_key").asText());
     }
 
     private JsonNode firstAction(PlatformEvent event) throws Exception {
         Dispatch dispatch = pagerDutyDispatch(event);
-        return JSON.readTree(formatter.format(dispatch, dispatch.pagerDutyActions().getFirst(), "key"));
+        return JSON.readTree(
+                formatter.format(dispatch, dispatch.pagerDutyActions().getFirst(), "key"));
     }
 
     private Dispatch pagerDutyDispatch(PlatformEvent event) {
-        return planner.plan(event).dispatches().stream().filter(d -> d.channel() == Channel.PAGERDUTY).findFirst()
+        return planner.plan(event).dispatches().stream()
+                .filter(d -> d.channel() == Channel.PAGERDUTY)
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -35,10 +35,13 @@ class SecretsTest {
 
             assertThat(source.get(plain).reveal()).isEqualTo("https://hooks.example/T/B/x");
             assertThat(source.get(json).reveal()).isEqualTo("R0UT1NG");
-            assertThatThrownBy(() -> source.get(ambiguous)).isInstanceOf(SecretUnavailableException.class)
-                    .hasMessageContaining("exactly one non-empty string field").hasMessageNotContaining("\"1\"");
+            assertThatThrownBy(() -> source.get(ambiguous))
+                    .isInstanceOf(SecretUnavailableException.class)
+                    .hasMessageContaining("exactly one non-empty string field")
+                    .hasMessageNotContaining("\"1\"");
             assertThatThrownBy(() -> source.get(MotoServer.uniqueName("missing")))
-                    .isInstanceOf(SecretUnavailableException.class).hasMessageStartingWith("cannot read secret missing-");
+                    .isInstanceOf(SecretUnavailableException.class)
+                    .hasMessageStartingWith("cannot read secret missing-");
         }
     }
 
@@ -46,8 +49,8 @@ class SecretsTest {
     void theCacheServesWithinTheTtlRereadsAfterItAndForgetsOnRequest() {
         AtomicInteger reads = new AtomicInteger();
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-        CachingSecretSource cache = new CachingSecretSource(id -> new Secret(id + "#" + reads.incrementAndGet()),
-                Duration.ofMinutes(5), clock);
+        CachingSecretSource cache = new CachingSecretSource(
+                id -> new Secret(id + "#" + reads.incrementAndGet()), Duration.ofMinutes(5), clock);
 
         assertThat(cache.get("slack").reveal()).isEqualTo("slack#1");
         clock.advance(Duration.ofMinutes(4));

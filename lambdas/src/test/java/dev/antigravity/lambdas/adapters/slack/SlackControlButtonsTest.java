@@ -24,11 +24,12 @@ class SlackControlButtonsTest {
         JsonNode message = JSON.readTree(new SlackMessageFormatter(JSON, "us-east-1")
                 .format(new Dispatch(Channel.SLACK, event, Severity.INFO, null)));
         List<JsonNode> buttons = new ArrayList<>();
-        message.findValues("elements").forEach(elements -> elements.forEach(e -> {
-            if (e.has("action_id")) {
-                buttons.add(e);
-            }
-        }));
+        message.findValues("elements")
+                .forEach(elements -> elements.forEach(e -> {
+                    if (e.has("action_id")) {
+                        buttons.add(e);
+                    }
+                }));
         return buttons;
     }
 

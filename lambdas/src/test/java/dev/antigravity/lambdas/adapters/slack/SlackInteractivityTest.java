@@ -55,12 +55,19 @@ class SlackInteractivityTest {
     @BeforeEach
     void setUp() {
         slack.start();
-        slack.stubFor(post(urlPathMatching("/actions/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        SlackThreadReply reply = new SlackThreadReply(WebhookFixtures.poster(new RecordingSleeper(), p.clock),
-                JSON, slack.baseUrl() + "/actions/");
-        SlackInteractivity interactivity = new SlackInteractivity(new FakeSecrets().with(SECRET_ID, SIGNING.reveal()),
-                SECRET_ID, p.ledger, ControlPermissions.parse("rollback=U0ALICE;promote=U0ALICE;freeze=U0ALICE,U0BOB;"
-                + "resume=U0ALICE"), p.controls, reply, JSON, p.clock);
+        slack.stubFor(post(urlPathMatching("/actions/.*"))
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        SlackThreadReply reply = new SlackThreadReply(
+                WebhookFixtures.poster(new RecordingSleeper(), p.clock), JSON, slack.baseUrl() + "/actions/");
+        SlackInteractivity interactivity = new SlackInteractivity(
+                new FakeSecrets().with(SECRET_ID, SIGNING.reveal()),
+                SECRET_ID,
+                p.ledger,
+                ControlPermissions.parse("rollback=U0ALICE;promote=U0ALICE;freeze=U0ALICE,U0BOB;" + "resume=U0ALICE"),
+                p.controls,
+                reply,
+                JSON,
+                p.clock);
         function = new FunctionUrlInvocation(interactivity, JSON);
         good = deploy(1);
         p.clock.advance(Duration.ofMinutes(16));
@@ -88,11 +95,17 @@ class SlackInteractivityTest {
 
     /** The form body Slack posts for a click on one of our buttons. */
     private String click(String actionId, String userId, String actionTs) {
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions")
+        ObjectNode payload = JSON.createObjectNode()
+                .put("type", "block_actions")
                 .put("response_url", slack.baseUrl() + "/actions/T1/123/abc");
-        payload.putObject("user").put("id", userId).put("username", userId.substring(2).toLowerCase());
+        payload.putObject("user")
+                .put("id", userId)
+                .put("username", userId.substring(2).toLowerCase());
         payload.putObject("container").put("type", "message").put("message_ts", "1764491000.000100");
-        payload.putArray("actions").addObject().put("action_id", actionId).put("type", "button")
+        payload.putArray("actions")
+                .addObject()
+                .put("action_id", actionId)
+                .put("type", "button")
                 .put("value", SlackInteraction.buttonValue(API.key(), Deployment.idOf(bad)))
                 .put("action_ts", actionTs);
         return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
@@ -104,7 +117,9 @@ class SlackInteractivityTest {
 
     /** The function URL event for a body with the given Slack headers, base64 as function URLs send forms. */
     private JsonNode send(String body, String timestamp, String signature) throws IOException {
-        ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("rawPath", "/")
+        ObjectNode event = JSON.createObjectNode()
+                .put("version", "2.0")
+                .put("rawPath", "/")
                 .put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)))
                 .put("isBase64Encoded", true);
         event.putObject("requestContext").putObject("http").put("method", "POST");
@@ -116,7 +131,8 @@ class SlackInteractivityTest {
             headers.put("X-Slack-Signature", signature);
         }
         JsonNode response = JSON.readTree(function.handle(new ByteArrayInputStream(JSON.writeValueAsBytes(event))));
-        ((ObjectNode) response).set("text", JSON.readTree(response.get("body").asText()).get("text"));
+        ((ObjectNode) response)
+                .set("text", JSON.readTree(response.get("body").asText()).get("text"));
         return response;
     }
 
@@ -161,7 +177,8 @@ class SlackInteractivityTest {
         assertThat(second.get("statusCode").asInt()).isEqualTo(200);
         assertThat(second.get("text").asText()).contains("nothing to do", "already rolling back");
         assertThat(p.ecs.updates).hasSize(updatesBefore + 1);
-        assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals)).hasSize(1);
+        assertThat(p.publisher.types().stream().filter("RollbackStarted"::equals))
+                .hasSize(1);
         assertThat(WebhookFixtures.bodies(slack, "/actions/T1/123/abc")).hasSize(2);
     }
 
@@ -170,9 +187,11 @@ class SlackInteractivityTest {
         int updatesBefore = p.ecs.updates.size();
         String body = click("rollback", "U0ALICE", "1");
 
-        JsonNode wrongSecret = send(body, timestampNow(),
-                SlackSignature.sign(new Secret("guessed"), timestampNow(), body));
-        JsonNode tampered = send(body.replace("U0ALICE", "U0MALLORY"), timestampNow(),
+        JsonNode wrongSecret =
+                send(body, timestampNow(), SlackSignature.sign(new Secret("guessed"), timestampNow(), body));
+        JsonNode tampered = send(
+                body.replace("U0ALICE", "U0MALLORY"),
+                timestampNow(),
                 SlackSignature.sign(SIGNING, timestampNow(), body));
         JsonNode unsigned = send(body, null, null);
 
@@ -189,12 +208,14 @@ class SlackInteractivityTest {
     void aReplayedRequestIsRefusedAndChangesNothing() throws IOException {
         String body = click("freeze", "U0ALICE", "1");
         String signature = SlackSignature.sign(SIGNING, timestampNow(), body);
-        assertThat(send(body, timestampNow(), signature).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(send(body, timestampNow(), signature).get("statusCode").asInt())
+                .isEqualTo(200);
         assertThat(p.freeze.frozen()).isPresent();
         p.freeze.lift();
         p.clock.advance(Duration.ofSeconds(30));
 
-        JsonNode replay = send(body, String.valueOf(p.clock.instant().minusSeconds(30).getEpochSecond()), signature);
+        JsonNode replay =
+                send(body, String.valueOf(p.clock.instant().minusSeconds(30).getEpochSecond()), signature);
 
         assertThat(replay.get("statusCode").asInt()).isEqualTo(409);
         assertThat(replay.get("text").asText()).contains("already handled (replayed)");
@@ -205,7 +226,8 @@ class SlackInteractivityTest {
     void anExpiredRequestIsRefusedAndChangesNothing() throws IOException {
         int updatesBefore = p.ecs.updates.size();
         String body = click("rollback", "U0ALICE", "1");
-        String sixMinutesAgo = String.valueOf(p.clock.instant().minusSeconds(360).getEpochSecond());
+        String sixMinutesAgo =
+                String.valueOf(p.clock.instant().minusSeconds(360).getEpochSecond());
 
         JsonNode answer = send(body, sixMinutesAgo, SlackSignature.sign(SIGNING, sixMinutesAgo, body));
 
@@ -227,13 +249,15 @@ class SlackInteractivityTest {
         assertThat(replies).hasSize(1);
         assertThat(replies.getFirst().get("response_type").asText()).isEqualTo("ephemeral");
         // Bob may freeze: permissions are per action.
-        assertThat(signedClick("freeze", "U0BOB", "2").get("statusCode").asInt()).isEqualTo(200);
+        assertThat(signedClick("freeze", "U0BOB", "2").get("statusCode").asInt())
+                .isEqualTo(200);
         assertThat(p.freeze.frozen()).isPresent();
     }
 
     @Test
     void promoteEndsTheBakeAndResumeLiftsTheFreeze() throws IOException {
-        assertThat(signedClick("promote", "U0ALICE", "1").get("statusCode").asInt()).isEqualTo(200);
+        assertThat(signedClick("promote", "U0ALICE", "1").get("statusCode").asInt())
+                .isEqualTo(200);
         assertThat(record(bad).state()).isEqualTo(DeploymentState.STABLE);
         p.freeze.freeze();
         assertThat(signedClick("resume", "U0ALICE", "2").get("text").asText()).contains("freeze switch off");
@@ -242,7 +266,8 @@ class SlackInteractivityTest {
 
     @Test
     void aRequestThatIsNotAFunctionUrlPostIsRefused() throws IOException {
-        JsonNode notJson = JSON.readTree(function.handle(new ByteArrayInputStream("{".getBytes(StandardCharsets.UTF_8))));
+        JsonNode notJson =
+                JSON.readTree(function.handle(new ByteArrayInputStream("{".getBytes(StandardCharsets.UTF_8))));
         JsonNode badBase64 = JSON.readTree(function.handle(new ByteArrayInputStream(
                 "{\"isBase64Encoded\":true,\"body\":\"%%%\",\"headers\":{}}".getBytes(StandardCharsets.UTF_8))));
         JsonNode get = JSON.readTree(function.handle(new ByteArrayInputStream(

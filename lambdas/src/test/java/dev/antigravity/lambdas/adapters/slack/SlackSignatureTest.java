@@ -47,8 +47,10 @@ class SlackSignatureTest {
 
     @Test
     void missingOrMalformedHeadersAreRefused() {
-        assertThat(SlackSignature.verify(null, SIGNATURE, BODY, SECRET, THEN)).isEqualTo(SlackSignature.Verdict.MISSING);
-        assertThat(SlackSignature.verify(TIMESTAMP, null, BODY, SECRET, THEN)).isEqualTo(SlackSignature.Verdict.MISSING);
+        assertThat(SlackSignature.verify(null, SIGNATURE, BODY, SECRET, THEN))
+                .isEqualTo(SlackSignature.Verdict.MISSING);
+        assertThat(SlackSignature.verify(TIMESTAMP, null, BODY, SECRET, THEN))
+                .isEqualTo(SlackSignature.Verdict.MISSING);
         assertThat(SlackSignature.verify("soon", SIGNATURE, BODY, SECRET, THEN))
                 .isEqualTo(SlackSignature.Verdict.MALFORMED);
     }

@@ -35,9 +35,13 @@ class WebhookPosterTest {
     void start() {
         server.start();
         hook = URI.create(server.baseUrl() + "/hook");
-        poster = new WebhookPoster(WebhookPoster.httpClient(Duration.ofSeconds(5)), Duration.ofSeconds(2),
+        poster = new WebhookPoster(
+                WebhookPoster.httpClient(Duration.ofSeconds(5)),
+                Duration.ofSeconds(2),
                 new RetrySchedule(4, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(30)),
-                sleeper, InstantSource.fixed(NOW), () -> 0.5);
+                sleeper,
+                InstantSource.fixed(NOW),
+                () -> 0.5);
     }
 
     @AfterEach
@@ -47,7 +51,9 @@ class WebhookPosterTest {
 
     @Test
     void aTooManyRequestsAnswerIsRetriedAfterExactlyTheRetryAfterSeconds() {
-        stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "7"), aResponse().withStatus(200).withBody("ok"));
+        stubSequence(
+                aResponse().withStatus(429).withHeader("Retry-After", "7"),
+                aResponse().withStatus(200).withBody("ok"));
 
         assertThat(poster.post(Channel.SLACK, hook, "{\"text\":\"hi\"}")).isEqualTo("ok");
 
@@ -57,8 +63,10 @@ class WebhookPosterTest {
 
     @Test
     void aRetryAfterHttpDateIsHonouredAndCapped() {
-        stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "Thu, 26 Nov 2026 10:00:12 GMT"),
-                aResponse().withStatus(503).withHeader("Retry-After", "3600"), aResponse().withStatus(202));
+        stubSequence(
+                aResponse().withStatus(429).withHeader("Retry-After", "Thu, 26 Nov 2026 10:00:12 GMT"),
+                aResponse().withStatus(503).withHeader("Retry-After", "3600"),
+                aResponse().withStatus(202));
 
         poster.post(Channel.PAGERDUTY, hook, "{}");
 
@@ -76,7 +84,8 @@ class WebhookPosterTest {
                 });
         server.verify(4, postRequestedFor(urlEqualTo("/hook")));
         // Equal jitter at random 0.5: 3/4 of 200, 400, 800 ms.
-        assertThat(sleeper.waits).containsExactly(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(600));
+        assertThat(sleeper.waits)
+                .containsExactly(Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(600));
     }
 
     @Test
@@ -94,7 +103,9 @@ class WebhookPosterTest {
 
     @Test
     void aServerSlowerThanTheReadTimeoutCountsAsATransientFailure() {
-        stubSequence(aResponse().withStatus(200).withFixedDelay(6_000), aResponse().withStatus(200).withBody("ok"));
+        stubSequence(
+                aResponse().withStatus(200).withFixedDelay(6_000),
+                aResponse().withStatus(200).withBody("ok"));
 
         assertThat(poster.post(Channel.SLACK, hook, "{}")).isEqualTo("ok");
         assertThat(sleeper.waits).hasSize(1);
@@ -106,7 +117,9 @@ class WebhookPosterTest {
         server.stop();
 
         assertThatThrownBy(() -> poster.post(Channel.SLACK, closed, "{}"))
-                .isInstanceOfSatisfying(DeliveryFailedException.class, e -> assertThat(e.permanent()).isFalse());
+                .isInstanceOfSatisfying(
+                        DeliveryFailedException.class,
+                        e -> assertThat(e.permanent()).isFalse());
         assertThat(sleeper.waits).hasSize(3);
     }
 
@@ -114,8 +127,11 @@ class WebhookPosterTest {
         String state = Scenario.STARTED;
         for (int i = 0; i < responses.length; i++) {
             String next = i == responses.length - 1 ? state : "step" + (i + 1);
-            server.stubFor(post("/hook").inScenario("sequence").whenScenarioStateIs(state)
-                    .willReturn(responses[i]).willSetStateTo(next));
+            server.stubFor(post("/hook")
+                    .inScenario("sequence")
+                    .whenScenarioStateIs(state)
+                    .willReturn(responses[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }

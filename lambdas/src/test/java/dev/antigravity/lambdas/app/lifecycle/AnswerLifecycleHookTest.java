@@ -31,7 +31,8 @@ class AnswerLifecycleHookTest {
     private static final String TARGET = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/93";
     private static final String BLUE = "arn:aws:ecs:us-west-2:123456789012:service-revision/my-cluster/my-service/19";
 
-    private final WireMockServer testListener = new WireMockServer(wireMockConfig().dynamicPort());
+    private final WireMockServer testListener =
+            new WireMockServer(wireMockConfig().dynamicPort());
     private final Fakes.Alarms alarms = new Fakes.Alarms();
     private final FakeEcs ecs = new FakeEcs(List.of("api-5xx", "api-latency"));
     private String reportedVersion = "sha-abc1234";
@@ -44,22 +45,29 @@ class AnswerLifecycleHookTest {
     @BeforeEach
     void start() {
         testListener.start();
-        hook = new AnswerLifecycleHook(new LifecycleHookPolicy(LifecycleHookPolicy.defaultChecks(), 3,
-                Duration.ofSeconds(20)), new StageChecks(new ManagedServices(List.of()),
-                new TestListeners(URI.create(testListener.baseUrl() + "/"), Map.of()), List.of("/api/products"),
-                new HttpHealthProbe(new ObjectMapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
-                (revision, container) -> {
-                    if (versionFailure != null) {
-                        throw versionFailure;
-                    }
-                    return Optional.ofNullable(reportedVersion);
-                }, ecs, alarms), (deployment, service, target) -> {
+        hook = new AnswerLifecycleHook(
+                new LifecycleHookPolicy(LifecycleHookPolicy.defaultChecks(), 3, Duration.ofSeconds(20)),
+                new StageChecks(
+                        new ManagedServices(List.of()),
+                        new TestListeners(URI.create(testListener.baseUrl() + "/"), Map.of()),
+                        List.of("/api/products"),
+                        new HttpHealthProbe(new ObjectMapper(), 1, Duration.ofSeconds(5), Duration.ZERO),
+                        (revision, container) -> {
+                            if (versionFailure != null) {
+                                throw versionFailure;
+                            }
+                            return Optional.ofNullable(reportedVersion);
+                        },
+                        ecs,
+                        alarms),
+                (deployment, service, target) -> {
                     rollbackLookups++;
                     if (rollbackLookupFailure != null) {
                         throw rollbackLookupFailure;
                     }
                     return ecsRollback;
-                }, error -> error instanceof java.io.UncheckedIOException);
+                },
+                error -> error instanceof java.io.UncheckedIOException);
     }
 
     @AfterEach
@@ -76,7 +84,8 @@ class AnswerLifecycleHookTest {
         HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
-        assertThat(decision.reason()).isEqualTo("smoke test passed: /health (version sha-abc1234), /ready, /api/products");
+        assertThat(decision.reason())
+                .isEqualTo("smoke test passed: /health (version sha-abc1234), /ready, /api/products");
         assertThat(decision.attempt()).isEqualTo(1);
     }
 
@@ -100,8 +109,9 @@ class AnswerLifecycleHookTest {
         HookDecision decision = hook.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of("attempt", 2)));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.FAILED);
-        assertThat(decision.reason()).isEqualTo("still not good after 3 attempts: /ready: HTTP 503 on attempt 1/1 "
-                + "(no version reported)");
+        assertThat(decision.reason())
+                .isEqualTo(
+                        "still not good after 3 attempts: /ready: HTTP 503 on attempt 1/1 " + "(no version reported)");
     }
 
     @Test
@@ -140,7 +150,8 @@ class AnswerLifecycleHookTest {
     void productionTrafficShiftsOnlyWhileEveryGuardAlarmIsOk() {
         alarms.states.put("api-5xx", AlarmStatus.OK);
         alarms.states.put("api-latency", AlarmStatus.OK);
-        assertThat(hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).status())
+        assertThat(hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of()))
+                        .status())
                 .isEqualTo(HookDecision.Status.SUCCEEDED);
 
         alarms.states.put("api-latency", AlarmStatus.INSUFFICIENT_DATA);
@@ -163,26 +174,39 @@ class AnswerLifecycleHookTest {
 
         ecs.failure = new IllegalStateException("a bug");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())))
+                        () -> hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aServiceWithoutGuardAlarmsPassesTheAlarmStages() {
-        AnswerLifecycleHook unguarded = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
-                new StageChecks(new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null,
-                        new FakeEcs(List.of()), alarms), (deployment, service, target) -> Optional.empty(),
+        AnswerLifecycleHook unguarded = new AnswerLifecycleHook(
+                LifecycleHookPolicy.standard(),
+                new StageChecks(
+                        new ManagedServices(List.of()),
+                        TestListeners.none(),
+                        List.of(),
+                        null,
+                        null,
+                        new FakeEcs(List.of()),
+                        alarms),
+                (deployment, service, target) -> Optional.empty(),
                 error -> false);
 
-        assertThat(unguarded.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())).reason())
+        assertThat(unguarded
+                        .answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of()))
+                        .reason())
                 .isEqualTo("no guard alarms on my-cluster/my-service");
     }
 
     @Test
     void noTestListenerConfiguredFailsTheSmokeStageWithTheReason() {
-        AnswerLifecycleHook unconfigured = new AnswerLifecycleHook(LifecycleHookPolicy.standard(),
-                new StageChecks(new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs,
-                        alarms), (deployment, service, target) -> Optional.empty(), error -> false);
+        AnswerLifecycleHook unconfigured = new AnswerLifecycleHook(
+                LifecycleHookPolicy.standard(),
+                new StageChecks(
+                        new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null, ecs, alarms),
+                (deployment, service, target) -> Optional.empty(),
+                error -> false);
 
         HookDecision decision = unconfigured.answer(payload(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, Map.of()));
 
@@ -194,13 +218,16 @@ class AnswerLifecycleHookTest {
     void ecsOwnRollbackIsNeverHeldUpByTheGuardAlarmThatCausedIt() {
         alarms.states.put("api-5xx", AlarmStatus.ALARM);
 
-        HookDecision decision = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of(),
-                Map.of(TARGET, 0, BLUE, 100)));
+        HookDecision decision =
+                hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of(), Map.of(TARGET, 0, BLUE, 100)));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
-        assertThat(decision.reason()).isEqualTo("this deployment is a rollback (PRODUCTION_TRAFFIC_SHIFT moves "
-                + "traffic off the target revision (weight 0)); a lifecycle hook never holds a rollback up");
-        assertThat(rollbackLookups).as("the payload says so; ECS need not be asked").isZero();
+        assertThat(decision.reason())
+                .isEqualTo("this deployment is a rollback (PRODUCTION_TRAFFIC_SHIFT moves "
+                        + "traffic off the target revision (weight 0)); a lifecycle hook never holds a rollback up");
+        assertThat(rollbackLookups)
+                .as("the payload says so; ECS need not be asked")
+                .isZero();
     }
 
     @Test
@@ -208,13 +235,15 @@ class AnswerLifecycleHookTest {
         alarms.states.put("api-5xx", AlarmStatus.ALARM);
         ecsRollback = Optional.of("ECS reports ROLLBACK_IN_PROGRESS: alarm api-5xx in ALARM");
 
-        HookDecision decision = hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 1)));
+        HookDecision decision =
+                hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 1)));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
         assertThat(decision.attempt()).isEqualTo(2);
-        assertThat(decision.reason()).isEqualTo("this deployment is a rollback (ECS reports "
-                + "ROLLBACK_IN_PROGRESS: alarm api-5xx in ALARM); a lifecycle hook never holds a rollback up "
-                + "(the check found: guard alarm in ALARM: api-5xx)");
+        assertThat(decision.reason())
+                .isEqualTo("this deployment is a rollback (ECS reports "
+                        + "ROLLBACK_IN_PROGRESS: alarm api-5xx in ALARM); a lifecycle hook never holds a rollback up "
+                        + "(the check found: guard alarm in ALARM: api-5xx)");
     }
 
     @Test
@@ -232,12 +261,12 @@ class AnswerLifecycleHookTest {
     void aForwardDeploymentStillFailsOnAGuardAlarmOnceEcsSaysItIsNotRollingBack() {
         alarms.states.put("api-5xx", AlarmStatus.ALARM);
 
-        HookDecision forward = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of(),
-                Map.of(TARGET, 100, BLUE, 0)));
+        HookDecision forward =
+                hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of(), Map.of(TARGET, 100, BLUE, 0)));
         // Outside the two recurring stages such weights prove nothing (going forward, the target is at 0 % before
         // production traffic shifts): ECS is asked.
-        HookDecision beforeTheShift = hook.answer(payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of(),
-                Map.of(TARGET, 0, BLUE, 100)));
+        HookDecision beforeTheShift = hook.answer(
+                payload(LifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT, Map.of(), Map.of(TARGET, 0, BLUE, 100)));
 
         assertThat(forward.status()).isEqualTo(HookDecision.Status.FAILED);
         assertThat(forward.reason()).isEqualTo("guard alarm in ALARM: api-5xx");
@@ -262,29 +291,37 @@ class AnswerLifecycleHookTest {
         HookDecision atTheBound = hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of("attempt", 2)));
 
         assertThat(waiting.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
-        assertThat(waiting.reason()).isEqualTo("guard alarm in ALARM: api-5xx; could not ask ECS whether this is a "
-                + "rollback: ECS answered 400: Rate exceeded");
+        assertThat(waiting.reason())
+                .isEqualTo("guard alarm in ALARM: api-5xx; could not ask ECS whether this is a "
+                        + "rollback: ECS answered 400: Rate exceeded");
         assertThat(atTheBound.status()).isEqualTo(HookDecision.Status.FAILED);
 
         rollbackLookupFailure = new IllegalStateException("a bug");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())))
+                        () -> hook.answer(payload(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, Map.of())))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void anUnreadableAttemptCountOrOneLeftByAnotherStageStartsFromOne() {
         Optional<LifecycleStage> stage = Optional.of(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT);
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "x"), stage)).isZero();
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "4"), stage)).isEqualTo(4);
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", -3), stage)).isZero();
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4, "stage", "PRODUCTION_TRAFFIC_SHIFT"),
-                stage)).isEqualTo(4);
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 9, "stage", "POST_TEST_TRAFFIC_SHIFT"),
-                stage)).isZero();
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4), Optional.empty())).isEqualTo(4);
-        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4, "stage", "PRODUCTION_TRAFFIC_SHIFT"),
-                Optional.empty())).isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "x"), stage))
+                .isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", "4"), stage))
+                .isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", -3), stage))
+                .isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(
+                        Map.of("attempt", 4, "stage", "PRODUCTION_TRAFFIC_SHIFT"), stage))
+                .isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(
+                        Map.of("attempt", 9, "stage", "POST_TEST_TRAFFIC_SHIFT"), stage))
+                .isZero();
+        assertThat(AnswerLifecycleHook.previousAttempts(Map.of("attempt", 4), Optional.empty()))
+                .isEqualTo(4);
+        assertThat(AnswerLifecycleHook.previousAttempts(
+                        Map.of("attempt", 4, "stage", "PRODUCTION_TRAFFIC_SHIFT"), Optional.empty()))
+                .isZero();
     }
 
     private void serve(String path, int status, String body) {
@@ -295,10 +332,16 @@ class AnswerLifecycleHookTest {
         return payload(stage, hookDetails, Map.of(TARGET, 0));
     }
 
-    private static LifecycleHookPayload payload(LifecycleStage stage, Map<String, Object> hookDetails,
-                                                Map<String, Integer> productionTrafficWeights) {
-        return new LifecycleHookPayload("f4fcae0f", stage,
-                "arn:aws:ecs:us-west-2:123456789012:service-deployment/my-cluster/my-service/EZe5", SERVICE_ARN,
-                TARGET, Map.of(TARGET, 100), productionTrafficWeights, hookDetails);
+    private static LifecycleHookPayload payload(
+            LifecycleStage stage, Map<String, Object> hookDetails, Map<String, Integer> productionTrafficWeights) {
+        return new LifecycleHookPayload(
+                "f4fcae0f",
+                stage,
+                "arn:aws:ecs:us-west-2:123456789012:service-deployment/my-cluster/my-service/EZe5",
+                SERVICE_ARN,
+                TARGET,
+                Map.of(TARGET, 100),
+                productionTrafficWeights,
+                hookDetails);
     }
 }

@@ -51,8 +51,7 @@ class CanaryAnalysisTest {
     private int metricReads;
 
     /** What one target group serves each minute. */
-    private record Traffic(long requests, double errorRate, double latencySeconds) {
-    }
+    private record Traffic(long requests, double errorRate, double latencySeconds) {}
 
     private final CanaryMetrics metrics = (groups, from, to) -> {
         metricReads++;
@@ -67,7 +66,10 @@ class CanaryAnalysisTest {
             for (Instant minute = from; minute.isBefore(to); minute = minute.plusSeconds(60), m++) {
                 // +-4 % alternating around the level, so the latency samples are not all ties.
                 double wobble = 1 + 0.04 * ((m % 3) - 1);
-                minutes.add(new MinuteFigures(minute, t.requests(), Math.round(t.requests() * t.errorRate()),
+                minutes.add(new MinuteFigures(
+                        minute,
+                        t.requests(),
+                        Math.round(t.requests() * t.errorRate()),
                         t.requests() == 0 ? null : t.latencySeconds() * wobble));
             }
             answer.put(group, minutes);
@@ -76,26 +78,55 @@ class CanaryAnalysisTest {
     };
 
     private AnswerLifecycleHook hook(TooLittleTraffic onTooLittleTraffic) {
-        CanaryPolicy canary = new CanaryPolicy(CanaryCriteria.standard(), Duration.ofMinutes(10),
-                Duration.ofMinutes(30), onTooLittleTraffic, Duration.ofSeconds(60), Duration.ofMinutes(1));
+        CanaryPolicy canary = new CanaryPolicy(
+                CanaryCriteria.standard(),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(30),
+                onTooLittleTraffic,
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(1));
         Map<String, String> groups = Map.of(NEW, NEW_TG, OLD, OLD_TG);
-        CanaryAnalysis analysis = new CanaryAnalysis(canary, revision -> Optional.ofNullable(groups.get(revision)),
-                metrics, published, new PlatformEvents("prod"), clock);
-        return new AnswerLifecycleHook(new LifecycleHookPolicy(Map.of(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
-                StageCheck.CANARY_ANALYSIS), 3, Duration.ofSeconds(15)),
-                new StageChecks(new ManagedServices(List.of()), TestListeners.none(), List.of(), null, null,
-                        new FakeEcs(List.of()), new Fakes.Alarms(), analysis),
-                (deployment, service, target) -> Optional.empty(), error -> error instanceof IllegalStateException);
+        CanaryAnalysis analysis = new CanaryAnalysis(
+                canary,
+                revision -> Optional.ofNullable(groups.get(revision)),
+                metrics,
+                published,
+                new PlatformEvents("prod"),
+                clock);
+        return new AnswerLifecycleHook(
+                new LifecycleHookPolicy(
+                        Map.of(LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, StageCheck.CANARY_ANALYSIS),
+                        3,
+                        Duration.ofSeconds(15)),
+                new StageChecks(
+                        new ManagedServices(List.of()),
+                        TestListeners.none(),
+                        List.of(),
+                        null,
+                        null,
+                        new FakeEcs(List.of()),
+                        new Fakes.Alarms(),
+                        analysis),
+                (deployment, service, target) -> Optional.empty(),
+                error -> error instanceof IllegalStateException);
     }
 
     /** ECS calling back: the previous answer's hookDetails echoed, the clock moved on. */
     private HookDecision call(AnswerLifecycleHook hook, HookDecision previous, Duration later) {
         clock.advance(later);
-        Map<String, Object> echoed = previous == null ? Map.of()
-                : HookResponses.of(previous, LifecycleStage.PRODUCTION_TRAFFIC_SHIFT).hookDetails();
-        return hook.answer(new LifecycleHookPayload("exec-1", LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
-                "arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/api/dep1", SERVICE_ARN, NEW, Map.of(),
-                Map.of(NEW, 5, OLD, 95), echoed));
+        Map<String, Object> echoed = previous == null
+                ? Map.of()
+                : HookResponses.of(previous, LifecycleStage.PRODUCTION_TRAFFIC_SHIFT)
+                        .hookDetails();
+        return hook.answer(new LifecycleHookPayload(
+                "exec-1",
+                LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
+                "arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/api/dep1",
+                SERVICE_ARN,
+                NEW,
+                Map.of(),
+                Map.of(NEW, 5, OLD, 95),
+                echoed));
     }
 
     @Test
@@ -113,7 +144,9 @@ class CanaryAnalysisTest {
             previous = call(hook, previous, Duration.ofMinutes(1));
             assertThat(previous.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
         }
-        assertThat(previous.attempt()).as("collecting spends no attempt of the 3 allowed").isZero();
+        assertThat(previous.attempt())
+                .as("collecting spends no attempt of the 3 allowed")
+                .isZero();
         assertThat(metricReads).as("nothing read while collecting").isZero();
 
         HookDecision verdict = call(hook, previous, Duration.ofMinutes(1));
@@ -121,7 +154,8 @@ class CanaryAnalysisTest {
         assertThat(verdict.status()).isEqualTo(HookDecision.Status.FAILED);
         assertThat(verdict.reason()).startsWith("canary FAIL").contains("5xx rate 1.00 % vs 2.00 %");
         LifecycleHookResponse answer = HookResponses.of(verdict, LifecycleStage.PRODUCTION_TRAFFIC_SHIFT);
-        assertThat(answer.hookDetails()).containsEntry("canaryVerdict", "FAIL")
+        assertThat(answer.hookDetails())
+                .containsEntry("canaryVerdict", "FAIL")
                 .containsEntry(CanaryAnalysis.SINCE, START.toString());
         assertThat(answer.hookDetails().get("errorRate").toString()).startsWith("FAIL: 5xx rate 1.00 % vs 2.00 %");
         PlatformEvent event = published.published.getFirst();
@@ -146,8 +180,10 @@ class CanaryAnalysisTest {
         traffic.put(OLD_TG, new Traffic(4000, 0.07, 1.6));
         traffic.put(NEW_TG, new Traffic(400, 0.07, 1.6));
 
-        HookDecision verdict = call(hook(TooLittleTraffic.FAIL), call(hook(TooLittleTraffic.FAIL), null,
-                Duration.ZERO), Duration.ofMinutes(10));
+        HookDecision verdict = call(
+                hook(TooLittleTraffic.FAIL),
+                call(hook(TooLittleTraffic.FAIL), null, Duration.ZERO),
+                Duration.ofMinutes(10));
 
         assertThat(verdict.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
         assertThat(verdict.reason()).contains("both revisions are degraded together");
@@ -168,7 +204,8 @@ class CanaryAnalysisTest {
         HookDecision atTheBound = call(hook, judged, Duration.ofMinutes(20));
 
         assertThat(atTheBound.status()).isEqualTo(HookDecision.Status.FAILED);
-        assertThat(atTheBound.reason()).startsWith("too little traffic to judge after 30 minutes; failed as configured");
+        assertThat(atTheBound.reason())
+                .startsWith("too little traffic to judge after 30 minutes; failed as configured");
         assertThat(published.published.getFirst().canary().verdict()).isEqualTo("TOO_LITTLE_DATA");
     }
 
@@ -222,9 +259,19 @@ class CanaryAnalysisTest {
     @Test
     void aStartRecordedByAnotherStageDoesNotCount() {
         AnswerLifecycleHook hook = hook(TooLittleTraffic.FAIL);
-        HookDecision decision = hook.answer(new LifecycleHookPayload("exec-1", LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
-                null, SERVICE_ARN, NEW, Map.of(), Map.of(NEW, 5, OLD, 95), Map.of("stage", "POST_TEST_TRAFFIC_SHIFT",
-                CanaryAnalysis.SINCE, START.minusSeconds(3600).toString())));
+        HookDecision decision = hook.answer(new LifecycleHookPayload(
+                "exec-1",
+                LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
+                null,
+                SERVICE_ARN,
+                NEW,
+                Map.of(),
+                Map.of(NEW, 5, OLD, 95),
+                Map.of(
+                        "stage",
+                        "POST_TEST_TRAFFIC_SHIFT",
+                        CanaryAnalysis.SINCE,
+                        START.minusSeconds(3600).toString())));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.IN_PROGRESS);
         assertThat(decision.reason()).isEqualTo("canary analysis: collecting, 0 of 10 minutes");
@@ -234,8 +281,15 @@ class CanaryAnalysisTest {
     @Test
     void aStepWithoutTrafficOnAnOldRevisionHasNothingToCompare() {
         AnswerLifecycleHook hook = hook(TooLittleTraffic.FAIL);
-        HookDecision decision = hook.answer(new LifecycleHookPayload("exec-1", LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
-                null, SERVICE_ARN, NEW, Map.of(), Map.of(NEW, 100, OLD, 0), Map.of()));
+        HookDecision decision = hook.answer(new LifecycleHookPayload(
+                "exec-1",
+                LifecycleStage.PRODUCTION_TRAFFIC_SHIFT,
+                null,
+                SERVICE_ARN,
+                NEW,
+                Map.of(),
+                Map.of(NEW, 100, OLD, 0),
+                Map.of()));
 
         assertThat(decision.status()).isEqualTo(HookDecision.Status.SUCCEEDED);
         assertThat(decision.reason()).startsWith("canary analysis: no old revision takes production traffic");

@@ -41,12 +41,18 @@ class NotifyPlatformEventTest {
     void start() {
         slack.start();
         pagerDuty.start();
-        FakeSecrets secrets = new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "R0UT1NGKEY");
-        notifier = new NotifyPlatformEvent(new DispatchPlanner(RoutingRules.defaults()), ChannelFixtures.both(secrets,
-                pagerDuty.baseUrl(), WebhookFixtures.poster(sleeper, InstantSource.fixed(NOW))), deliveryLog);
+        FakeSecrets secrets =
+                new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "R0UT1NGKEY");
+        notifier = new NotifyPlatformEvent(
+                new DispatchPlanner(RoutingRules.defaults()),
+                ChannelFixtures.both(
+                        secrets, pagerDuty.baseUrl(), WebhookFixtures.poster(sleeper, InstantSource.fixed(NOW))),
+                deliveryLog);
         slack.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withBody("ok")));
-        pagerDuty.stubFor(post("/v2/enqueue").willReturn(aResponse().withStatus(202)
-                .withBody("{\"status\":\"success\",\"message\":\"Event processed\"}")));
+        pagerDuty.stubFor(post("/v2/enqueue")
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withBody("{\"status\":\"success\",\"message\":\"Event processed\"}")));
     }
 
     @AfterEach
@@ -62,18 +68,22 @@ class NotifyPlatformEventTest {
 
         List<JsonNode> events = WebhookFixtures.bodies(pagerDuty, "/v2/enqueue");
         // The recovery resolves the unhealthy deployment and any production incident (service-unhealthy) alike.
-        assertThat(events).extracting(e -> e.get("event_action").asText()).containsExactly("trigger", "resolve",
-                "resolve");
-        assertThat(events).extracting(e -> e.get("dedup_key").asText()).containsExactly(
-                "antigravity/prod/antigravity-prod/api/deployment-unhealthy",
-                "antigravity/prod/antigravity-prod/api/deployment-unhealthy",
-                "antigravity/prod/antigravity-prod/api/service-unhealthy");
+        assertThat(events)
+                .extracting(e -> e.get("event_action").asText())
+                .containsExactly("trigger", "resolve", "resolve");
+        assertThat(events)
+                .extracting(e -> e.get("dedup_key").asText())
+                .containsExactly(
+                        "antigravity/prod/antigravity-prod/api/deployment-unhealthy",
+                        "antigravity/prod/antigravity-prod/api/deployment-unhealthy",
+                        "antigravity/prod/antigravity-prod/api/service-unhealthy");
         assertThat(events).extracting(e -> e.get("routing_key").asText()).containsOnly("R0UT1NGKEY");
         JsonNode trigger = events.get(0);
         assertThat(trigger.at("/payload/severity").asText()).isEqualTo("critical");
         assertThat(trigger.at("/payload/source").asText()).isEqualTo("antigravity-prod/api");
-        assertThat(trigger.at("/payload/summary").asText()).isEqualTo("RollbackStarted prod antigravity-prod/api: "
-                + "guard alarm antigravity-prod-api-5xx in ALARM while BAKING");
+        assertThat(trigger.at("/payload/summary").asText())
+                .isEqualTo("RollbackStarted prod antigravity-prod/api: "
+                        + "guard alarm antigravity-prod-api-5xx in ALARM while BAKING");
         assertThat(trigger.at("/payload/custom_details/toRevision").asText()).endsWith("task-definition/api:6");
         assertThat(trigger.get("links").findValuesAsText("text")).containsExactly("ECS service", "CloudWatch alarm");
         assertThat(events.get(1).has("payload")).isFalse();
@@ -115,8 +125,10 @@ class NotifyPlatformEventTest {
 
     @Test
     void aRejectedPayloadIsNotRetriedButStillSurfacesSoTheDeadLetterQueueKeepsTheEvent() {
-        pagerDuty.stubFor(post("/v2/enqueue").willReturn(aResponse().withStatus(400)
-                .withBody("{\"status\":\"invalid event\",\"errors\":[\"'routing_key' is invalid\"]}")));
+        pagerDuty.stubFor(post("/v2/enqueue")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"status\":\"invalid event\",\"errors\":[\"'routing_key' is invalid\"]}")));
 
         assertThatThrownBy(() -> notifier.notify(PlatformEventFixtures.rollbackStarted(), LEASE))
                 .isInstanceOf(NotificationFailedException.class)
@@ -131,8 +143,11 @@ class NotifyPlatformEventTest {
         deliveryLog.claim(rollback.eventId(), Channel.SLACK, LEASE);
 
         assertThatThrownBy(() -> notifier.notify(rollback, LEASE))
-                .isInstanceOfSatisfying(NotificationFailedException.class,
-                        e -> assertThat(e.outcome().failed()).singleElement().asString()
+                .isInstanceOfSatisfying(
+                        NotificationFailedException.class,
+                        e -> assertThat(e.outcome().failed())
+                                .singleElement()
+                                .asString()
                                 .contains("another invocation is delivering"));
         slack.verify(0, postRequestedFor(urlEqualTo("/hook")));
         pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue")));

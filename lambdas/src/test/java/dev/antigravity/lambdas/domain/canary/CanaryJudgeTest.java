@@ -21,13 +21,16 @@ class CanaryJudgeTest {
      * {@code minutes} minutes of {@code requestsPerMinute}, {@code errorRate} of them 5xx, latency around
      * {@code latency} seconds with +-5 % noise from a seeded generator (so each run sees the same series).
      */
-    private static RevisionSeries series(String revision, int minutes, long requestsPerMinute, double errorRate,
-                                         double latency, long seed) {
+    private static RevisionSeries series(
+            String revision, int minutes, long requestsPerMinute, double errorRate, double latency, long seed) {
         Random noise = new Random(seed);
         List<MinuteFigures> figures = new ArrayList<>();
         for (int m = 0; m < minutes; m++) {
             long errors = Math.round(requestsPerMinute * errorRate);
-            figures.add(new MinuteFigures(START.plusSeconds(60L * m), requestsPerMinute, errors,
+            figures.add(new MinuteFigures(
+                    START.plusSeconds(60L * m),
+                    requestsPerMinute,
+                    errors,
                     requestsPerMinute == 0 ? null : latency * (0.95 + 0.1 * noise.nextDouble())));
         }
         return new RevisionSeries(revision, figures);
@@ -35,8 +38,8 @@ class CanaryJudgeTest {
 
     @Test
     void identicalRevisionsPassWithFullScore() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1),
-                series("api:7", 10, 100, 0.01, 0.120, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1), series("api:7", 10, 100, 0.01, 0.120, 2));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.PASS);
         assertThat(judgement.score()).isEqualTo(100);
@@ -46,8 +49,8 @@ class CanaryJudgeTest {
 
     @Test
     void latencyShiftedBeyondTheToleranceFailsThatMetricAndTheCanaryIsMarginal() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1),
-                series("api:7", 10, 100, 0.01, 0.180, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1), series("api:7", 10, 100, 0.01, 0.180, 2));
 
         assertThat(outcome(judgement, Metric.LATENCY)).isEqualTo(Outcome.FAIL);
         assertThat(outcome(judgement, Metric.ERROR_RATE)).isEqualTo(Outcome.PASS);
@@ -57,8 +60,8 @@ class CanaryJudgeTest {
 
     @Test
     void latencyShiftedWithinTheToleranceIsNotEvidence() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1),
-                series("api:7", 10, 100, 0.01, 0.130, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1), series("api:7", 10, 100, 0.01, 0.130, 2));
 
         assertThat(outcome(judgement, Metric.LATENCY)).isEqualTo(Outcome.PASS);
         assertThat(judgement.verdict()).isEqualTo(Verdict.PASS);
@@ -66,8 +69,8 @@ class CanaryJudgeTest {
 
     @Test
     void doubledErrorRateFailsTheCanaryWhateverTheScore() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1),
-                series("api:7", 10, 300, 0.02, 0.120, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1), series("api:7", 10, 300, 0.02, 0.120, 2));
 
         assertThat(outcome(judgement, Metric.ERROR_RATE)).isEqualTo(Outcome.FAIL);
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAIL);
@@ -80,8 +83,8 @@ class CanaryJudgeTest {
 
     @Test
     void tinySamplesAreTooLittleDataNeverAPass() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 3, 2000, 0.01, 0.120, 1),
-                series("api:7", 3, 5, 0.0, 0.120, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 3, 2000, 0.01, 0.120, 1), series("api:7", 3, 5, 0.0, 0.120, 2));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.TOO_LITTLE_DATA);
         assertThat(judgement.metrics()).extracting(MetricComparison::outcome).containsOnly(Outcome.TOO_LITTLE_DATA);
@@ -90,8 +93,8 @@ class CanaryJudgeTest {
 
     @Test
     void enoughRequestsButTooFewMinutesIsStillTooLittleData() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 4, 2000, 0.01, 0.120, 1),
-                series("api:7", 4, 400, 0.01, 0.120, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 4, 2000, 0.01, 0.120, 1), series("api:7", 4, 400, 0.01, 0.120, 2));
 
         assertThat(outcome(judgement, Metric.ERROR_RATE)).isEqualTo(Outcome.PASS);
         assertThat(judgement.verdict()).isEqualTo(Verdict.TOO_LITTLE_DATA);
@@ -99,16 +102,16 @@ class CanaryJudgeTest {
 
     @Test
     void aClearErrorIncreaseFailsEvenBeforeLatencyHasEnoughMinutes() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 3, 5000, 0.01, 0.120, 1),
-                series("api:7", 3, 1000, 0.05, 0.120, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 3, 5000, 0.01, 0.120, 1), series("api:7", 3, 1000, 0.05, 0.120, 2));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test
     void bothRevisionsDegradedTogetherPassAndSaySo() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 10, 2000, 0.08, 1.500, 1),
-                series("api:7", 10, 100, 0.08, 1.500, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 10, 2000, 0.08, 1.500, 1), series("api:7", 10, 100, 0.08, 1.500, 2));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.PASS);
         assertThat(judgement.bothDegraded()).isTrue();
@@ -117,8 +120,8 @@ class CanaryJudgeTest {
 
     @Test
     void aDegradedCanaryBesideAHealthyBaselineFails() {
-        CanaryJudgement judgement = judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1),
-                series("api:7", 10, 100, 0.08, 1.500, 2));
+        CanaryJudgement judgement =
+                judge.judge(series("api:6", 10, 2000, 0.01, 0.120, 1), series("api:7", 10, 100, 0.08, 1.500, 2));
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(judgement.bothDegraded()).isFalse();
@@ -141,13 +144,20 @@ class CanaryJudgeTest {
         assertThat(slower.canaryU()).isEqualTo(25);
         assertThat(slower.pValue()).isCloseTo(0.006093, within(0.000005));
         // The other way round the canary is faster: no evidence at all.
-        assertThat(LatencyTest.compare(new double[] {6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5}, 0).pValue())
+        assertThat(LatencyTest.compare(new double[] {6, 7, 8, 9, 10}, new double[] {1, 2, 3, 4, 5}, 0)
+                        .pValue())
                 .isGreaterThan(0.99);
         // All equal: variance zero after the tie correction, nothing is slower.
-        assertThat(LatencyTest.compare(new double[] {1, 1, 1}, new double[] {1, 1, 1}, 0).pValue()).isEqualTo(1);
+        assertThat(LatencyTest.compare(new double[] {1, 1, 1}, new double[] {1, 1, 1}, 0)
+                        .pValue())
+                .isEqualTo(1);
     }
 
     private static Outcome outcome(CanaryJudgement judgement, Metric metric) {
-        return judgement.metrics().stream().filter(m -> m.metric() == metric).findFirst().orElseThrow().outcome();
+        return judgement.metrics().stream()
+                .filter(m -> m.metric() == metric)
+                .findFirst()
+                .orElseThrow()
+                .outcome();
     }
 }

@@ -15,14 +15,17 @@ class ControlPermissionsTest {
         assertThat(permissions.allows(ControlAction.ROLLBACK, "U2")).isTrue();
         assertThat(permissions.allows(ControlAction.FREEZE, "U1")).isFalse();
         assertThat(permissions.allows(ControlAction.PROMOTE, "U1")).isFalse();
-        assertThat(ControlPermissions.parse("").allows(ControlAction.RESUME, "U1")).isFalse();
+        assertThat(ControlPermissions.parse("").allows(ControlAction.RESUME, "U1"))
+                .isFalse();
     }
 
     @Test
     void aTypoFailsTheColdStartInsteadOfOpeningOrClosingSilently() {
-        assertThatThrownBy(() -> ControlPermissions.parse("rolback=U1")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> ControlPermissions.parse("rolback=U1"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("unknown action 'rolback'");
-        assertThatThrownBy(() -> ControlPermissions.parse("rollback")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> ControlPermissions.parse("rollback"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("names no user");
     }
 }

@@ -15,8 +15,8 @@ class RetryScheduleTest {
     @Test
     void backoffDoublesWithinEqualJitterAndStopsAtTheCap() {
         assertThat(schedule.delayAfter(1, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofMillis(250));
-        assertThat(schedule.delayAfter(1, Optional.empty(), () -> 0.999)).isBetween(Duration.ofMillis(499),
-                Duration.ofMillis(500));
+        assertThat(schedule.delayAfter(1, Optional.empty(), () -> 0.999))
+                .isBetween(Duration.ofMillis(499), Duration.ofMillis(500));
         assertThat(schedule.delayAfter(2, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofMillis(500));
         assertThat(schedule.delayAfter(3, Optional.empty(), () -> 0.5)).isEqualTo(Duration.ofMillis(1500));
         assertThat(schedule.delayAfter(30, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofSeconds(2));
@@ -46,7 +46,8 @@ class RetryScheduleTest {
         assertThat(RetryAfter.parse(" 0 ", now)).contains(Duration.ZERO);
         assertThat(RetryAfter.parse("Thu, 26 Nov 2026 10:00:30 GMT", now)).contains(Duration.ofSeconds(30));
         assertThat(RetryAfter.parse("Thu, 26 Nov 2026 09:59:00 GMT", now)).contains(Duration.ZERO);
-        assertThat(RetryAfter.parse("99999999999999999999999", now)).get()
+        assertThat(RetryAfter.parse("99999999999999999999999", now))
+                .get()
                 .satisfies(d -> assertThat(d).isGreaterThan(Duration.ofDays(365)));
         assertThat(RetryAfter.parse("soon", now)).isEmpty();
         assertThat(RetryAfter.parse(null, now)).isEmpty();

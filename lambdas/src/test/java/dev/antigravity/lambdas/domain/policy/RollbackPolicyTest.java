@@ -10,32 +10,49 @@ import dev.antigravity.lambdas.domain.Settings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class RollbackPolicyTest {
     static final ServiceRef API = new ServiceRef("prod", "api");
     static final String V6 = "arn:aws:ecs:us-east-1:1:task-definition/api:6";
     static final String V7 = "arn:aws:ecs:us-east-1:1:task-definition/api:7";
-    private final RollbackPolicy policy = new RollbackPolicy(new Settings("prod", Duration.ofMinutes(15), 3,
-            Duration.ofMinutes(60)));
+    private final RollbackPolicy policy =
+            new RollbackPolicy(new Settings("prod", Duration.ofMinutes(15), 3, Duration.ofMinutes(60)));
 
     static Deployment deployment(String rev, String target, DeploymentState state) {
-        return new Deployment(API, Deployment.idOf(rev), rev, V6, target, new ImageRef("r", "sha256:aa", "sha-1"),
-                state, null, true, Map.of(), "", null, false, null, 0);
+        return new Deployment(
+                API,
+                Deployment.idOf(rev),
+                rev,
+                V6,
+                target,
+                new ImageRef("r", "sha256:aa", "sha-1"),
+                state,
+                null,
+                true,
+                Map.of(),
+                "",
+                null,
+                false,
+                null,
+                0);
     }
 
     @ParameterizedTest
-    @EnumSource(value = DeploymentState.class, names = {"PENDING", "IN_PROGRESS", "VERIFYING", "BAKING"})
+    @EnumSource(
+            value = DeploymentState.class,
+            names = {"PENDING", "IN_PROGRESS", "VERIFYING", "BAKING"})
     void guardedDeploymentsRollBackToTheirTarget(DeploymentState state) {
         RollbackDecision decision = policy.decide(deployment(V7, V6, state), Optional.of(V6), 0, false);
         assertThat(decision).isEqualTo(new RollbackDecision.RollBack(V6, "roll back to api:6"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = DeploymentState.class, names = {"STABLE", "FAILED", "ROLLING_BACK", "ROLLED_BACK",
-            "ROLLBACK_FAILED", "SUPERSEDED"})
+    @EnumSource(
+            value = DeploymentState.class,
+            names = {"STABLE", "FAILED", "ROLLING_BACK", "ROLLED_BACK", "ROLLBACK_FAILED", "SUPERSEDED"})
     void nothingElseRollsBack(DeploymentState state) {
         assertThat(policy.decide(deployment(V7, V6, state), Optional.empty(), 0, false))
                 .isInstanceOf(RollbackDecision.Ignore.class);
@@ -43,7 +60,8 @@ class RollbackPolicyTest {
 
     @Test
     void aRollbackIsNeverRolledBack() {
-        assertThat(policy.decide(deployment(V7, V6, DeploymentState.ROLLING_BACK), Optional.empty(), 0, false).reason())
+        assertThat(policy.decide(deployment(V7, V6, DeploymentState.ROLLING_BACK), Optional.empty(), 0, false)
+                        .reason())
                 .contains("never rolled back");
     }
 

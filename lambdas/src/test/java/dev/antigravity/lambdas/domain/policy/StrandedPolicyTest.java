@@ -18,8 +18,8 @@ class StrandedPolicyTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final String REV = "arn:aws:ecs:us-east-1:1:task-definition/api:7";
     private final StrandedPolicy policy = new StrandedPolicy(Duration.ofMinutes(10));
-    private final Deployment pending = Deployment.accepted(API, REV, null, null,
-            new ImageRef("antigravity/api", "sha256:aa", "sha-3f2a9c1"), T0, T0, "pushed");
+    private final Deployment pending = Deployment.accepted(
+            API, REV, null, null, new ImageRef("antigravity/api", "sha256:aa", "sha-3f2a9c1"), T0, T0, "pushed");
 
     @Test
     void aRecordIsStrandedOnceItsCurrentStateIsOlderThanTheBound() {
@@ -28,8 +28,11 @@ class StrandedPolicyTest {
 
         Deployment verifying = pending.on(DeploymentEvent.ECS_COMPLETED, T0.plus(Duration.ofMinutes(8)), "ecs")
                 .orElseThrow();
-        assertThat(policy.isStranded(verifying, T0.plus(Duration.ofMinutes(12)))).as("judged by completedAt").isFalse();
-        assertThat(policy.isStranded(verifying, T0.plus(Duration.ofMinutes(18)))).isTrue();
+        assertThat(policy.isStranded(verifying, T0.plus(Duration.ofMinutes(12))))
+                .as("judged by completedAt")
+                .isFalse();
+        assertThat(policy.isStranded(verifying, T0.plus(Duration.ofMinutes(18))))
+                .isTrue();
     }
 
     @Test
@@ -42,13 +45,16 @@ class StrandedPolicyTest {
     void theEcsDeploymentIsTheOneAnEventNamedElseThePrimaryRollingOutTheRevision() {
         EcsDeployment active = new EcsDeployment("ecs-svc/old", "ACTIVE", REV, "COMPLETED", 1, 1, 0, null);
         EcsDeployment primary = new EcsDeployment("ecs-svc/new", "PRIMARY", REV, "IN_PROGRESS", 1, 2, 0, null);
-        EcsDeployment other = new EcsDeployment("ecs-svc/x", "ACTIVE", REV.replace(":7", ":6"), "FAILED", 0, 0, 2, null);
-        ServiceSnapshot snapshot = new ServiceSnapshot(API, REV, 2, 2, 1, List.of(active, primary, other), List.of(),
-                false);
+        EcsDeployment other =
+                new EcsDeployment("ecs-svc/x", "ACTIVE", REV.replace(":7", ":6"), "FAILED", 0, 0, 2, null);
+        ServiceSnapshot snapshot =
+                new ServiceSnapshot(API, REV, 2, 2, 1, List.of(active, primary, other), List.of(), false);
 
         assertThat(StrandedPolicy.ecsDeploymentOf(pending, snapshot)).contains(primary);
-        assertThat(StrandedPolicy.ecsDeploymentOf(pending.withEcsDeploymentId("ecs-svc/old"), snapshot)).contains(active);
-        assertThat(StrandedPolicy.ecsDeploymentOf(pending, new ServiceSnapshot(API, REV, 2, 2, 0, List.of(other),
-                List.of(), false))).isEmpty();
+        assertThat(StrandedPolicy.ecsDeploymentOf(pending.withEcsDeploymentId("ecs-svc/old"), snapshot))
+                .contains(active);
+        assertThat(StrandedPolicy.ecsDeploymentOf(
+                        pending, new ServiceSnapshot(API, REV, 2, 2, 0, List.of(other), List.of(), false)))
+                .isEmpty();
     }
 }

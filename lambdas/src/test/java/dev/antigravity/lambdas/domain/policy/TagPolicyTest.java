@@ -3,16 +3,24 @@ package dev.antigravity.lambdas.domain.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TagPolicyTest {
     private final TagPolicy policy = TagPolicy.defaultPolicy();
 
     @ParameterizedTest
-    @ValueSource(strings = {"sha-3f2a9c1", "sha-3f2a9c1d4e5f60718293a4b5c6d7e8f901234567", "1.4.2", "v1.4.2",
-            "2.0.0-rc.1", "1.0.0+build.5", "0.0.1"})
+    @ValueSource(
+            strings = {
+                "sha-3f2a9c1",
+                "sha-3f2a9c1d4e5f60718293a4b5c6d7e8f901234567",
+                "1.4.2",
+                "v1.4.2",
+                "2.0.0-rc.1",
+                "1.0.0+build.5",
+                "0.0.1"
+            })
     void acceptsShaAndSemver(String tag) {
         assertThat(policy.evaluate(Optional.of(tag)).accepted()).isTrue();
     }
@@ -36,7 +44,8 @@ class TagPolicyTest {
     void customPatternMustMatchTheWholeTag() {
         TagPolicy releases = TagPolicy.of("release-\\d+");
         assertThat(releases.evaluate(Optional.of("release-42")).accepted()).isTrue();
-        assertThat(releases.evaluate(Optional.of("release-42-hotfix")).accepted()).isFalse();
+        assertThat(releases.evaluate(Optional.of("release-42-hotfix")).accepted())
+                .isFalse();
         assertThat(releases.evaluate(Optional.of("sha-3f2a9c1")).accepted()).isFalse();
     }
 

@@ -44,8 +44,8 @@ class CanaryRehearsalTest {
     private static final String BLUE = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api-blue/1a";
 
     private MotoWorld world;
-    private final WireMockServer ecs = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .bindAddress("127.0.0.1"));
+    private final WireMockServer ecs =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     private String newRevision;
     private String oldRevision;
     private LifecycleHookHandler hook;
@@ -57,19 +57,27 @@ class CanaryRehearsalTest {
         String prefix = "arn:aws:ecs:us-east-1:123456789012:service-revision/" + world.cluster + "/api/";
         newRevision = prefix + "222";
         oldRevision = prefix + "111";
-        ecs.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MotoServer.endpoint().toString())));
+        ecs.stubFor(any(anyUrl())
+                .atPriority(10)
+                .willReturn(aResponse().proxiedFrom(MotoServer.endpoint().toString())));
         revisions(List.of(newRevision), Map.of(newRevision, GREEN));
         revisions(List.of(oldRevision), Map.of(oldRevision, BLUE));
         revisions(List.of(newRevision, oldRevision), Map.of(newRevision, GREEN, oldRevision, BLUE));
-        ecs.stubFor(post("/").atPriority(1).withHeader("X-Amz-Target", equalTo(TARGET + "DescribeServiceDeployments"))
+        ecs.stubFor(post("/")
+                .atPriority(1)
+                .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeServiceDeployments"))
                 .willReturn(json("{\"serviceDeployments\": [{\"serviceDeploymentArn\": \"" + deploymentArn()
                         + "\", \"status\": \"IN_PROGRESS\", \"targetServiceRevision\": {\"arn\": \"" + newRevision
-                        + "\"}, \"sourceServiceRevisions\": [{\"arn\": \"" + oldRevision + "\"}]}], \"failures\": []}")));
+                        + "\"}, \"sourceServiceRevisions\": [{\"arn\": \"" + oldRevision
+                        + "\"}]}], \"failures\": []}")));
         world.alarmState("OK");
-        hook = world.handler(MotoHandlers::lifecycleHook, 15, Map.of(
-                "AWS_ENDPOINT_URL_ECS", ecs.baseUrl(),
-                "LIFECYCLE_STAGE_CHECKS", "{\"PRODUCTION_TRAFFIC_SHIFT\": \"CANARY_ANALYSIS\"}",
-                "LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f"));
+        hook = world.handler(
+                MotoHandlers::lifecycleHook,
+                15,
+                Map.of(
+                        "AWS_ENDPOINT_URL_ECS", ecs.baseUrl(),
+                        "LIFECYCLE_STAGE_CHECKS", "{\"PRODUCTION_TRAFFIC_SHIFT\": \"CANARY_ANALYSIS\"}",
+                        "LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f"));
     }
 
     @AfterEach
@@ -141,19 +149,26 @@ class CanaryRehearsalTest {
         StringBuilder body = new StringBuilder("{\"serviceRevisions\": [");
         for (int i = 0; i < asked.size(); i++) {
             String arn = asked.get(i);
-            body.append(i == 0 ? "" : ", ").append("{\"serviceRevisionArn\": \"").append(arn)
+            body.append(i == 0 ? "" : ", ")
+                    .append("{\"serviceRevisionArn\": \"")
+                    .append(arn)
                     .append("\", \"taskDefinition\": \"arn:aws:ecs:us-east-1:123456789012:task-definition/")
-                    .append(world.family).append(arn.equals(newRevision) ? ":7" : ":6")
+                    .append(world.family)
+                    .append(arn.equals(newRevision) ? ":7" : ":6")
                     .append("\", \"resolvedConfiguration\": {\"loadBalancers\": [{\"targetGroupArn\": \"")
-                    .append(targetGroups.get(arn)).append("\"}]}}");
+                    .append(targetGroups.get(arn))
+                    .append("\"}]}}");
         }
         body.append("], \"failures\": []}");
         StringBuilder request = new StringBuilder("{\"serviceRevisionArns\": [");
         for (int i = 0; i < asked.size(); i++) {
             request.append(i == 0 ? "" : ", ").append('"').append(asked.get(i)).append('"');
         }
-        ecs.stubFor(post("/").atPriority(1).withHeader("X-Amz-Target", equalTo(TARGET + "DescribeServiceRevisions"))
-                .withRequestBody(equalToJson(request.append("]}").toString())).willReturn(json(body.toString())));
+        ecs.stubFor(post("/")
+                .atPriority(1)
+                .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeServiceRevisions"))
+                .withRequestBody(equalToJson(request.append("]}").toString()))
+                .willReturn(json(body.toString())));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
@@ -182,13 +197,16 @@ class CanaryRehearsalTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        world.wireMock.stubFor(post(urlPathMatching(".*/GetMetricData")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
-                .withBody(bytes.toByteArray())));
+        world.wireMock.stubFor(post(urlPathMatching(".*/GetMetricData"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/cbor")
+                        .withHeader("smithy-protocol", "rpc-v2-cbor")
+                        .withBody(bytes.toByteArray())));
     }
 
-    private static void series(CBORGenerator cbor, String id, Instant now,
-                               java.util.function.IntToDoubleFunction value) throws IOException {
+    private static void series(CBORGenerator cbor, String id, Instant now, java.util.function.IntToDoubleFunction value)
+            throws IOException {
         cbor.writeStartObject();
         cbor.writeStringField("Id", id);
         cbor.writeArrayFieldStart("Timestamps");

@@ -60,7 +60,8 @@ class DeploymentHooksIntegrationTest {
     }
 
     private Deployment record(String revision) {
-        return ledger.find(new ServiceRef(world.cluster, world.service), Deployment.idOf(revision)).orElseThrow();
+        return ledger.find(new ServiceRef(world.cluster, world.service), Deployment.idOf(revision))
+                .orElseThrow();
     }
 
     @Test
@@ -72,27 +73,40 @@ class DeploymentHooksIntegrationTest {
         String revision = world.runningRevision();
         assertThat(revision).isNotEqualTo(world.baselineRevision);
 
-        DescribeTaskDefinitionResponse before = world.ecs.describeTaskDefinition(r -> r
-                .taskDefinition(world.baselineRevision).include(TaskDefinitionField.TAGS));
-        DescribeTaskDefinitionResponse after = world.ecs.describeTaskDefinition(r -> r.taskDefinition(revision)
-                .include(TaskDefinitionField.TAGS));
+        DescribeTaskDefinitionResponse before = world.ecs.describeTaskDefinition(
+                r -> r.taskDefinition(world.baselineRevision).include(TaskDefinitionField.TAGS));
+        DescribeTaskDefinitionResponse after =
+                world.ecs.describeTaskDefinition(r -> r.taskDefinition(revision).include(TaskDefinitionField.TAGS));
         ContainerDefinition api = container(after.taskDefinition(), MotoWorld.CONTAINER);
         assertThat(api.image()).isEqualTo(world.repositoryUri + "@" + digest('a'));
-        assertThat(env(api)).containsEntry("APP_VERSION", "sha-aaaaaaa").containsEntry("DB_URL", "jdbc:postgresql://db/api");
+        assertThat(env(api))
+                .containsEntry("APP_VERSION", "sha-aaaaaaa")
+                .containsEntry("DB_URL", "jdbc:postgresql://db/api");
         assertThat(api.toBuilder().image(null).environment(List.of()).build())
-                .isEqualTo(container(before.taskDefinition(), MotoWorld.CONTAINER).toBuilder().image(null)
-                        .environment(List.of()).build());
+                .isEqualTo(container(before.taskDefinition(), MotoWorld.CONTAINER).toBuilder()
+                        .image(null)
+                        .environment(List.of())
+                        .build());
         assertThat(container(after.taskDefinition(), "otel")).isEqualTo(container(before.taskDefinition(), "otel"));
-        assertThat(after.taskDefinition().toBuilder().containerDefinitions(List.of()).taskDefinitionArn(null).revision(null)
-                .registeredAt(null).build())
-                .isEqualTo(before.taskDefinition().toBuilder().containerDefinitions(List.of()).taskDefinitionArn(null)
-                        .revision(null).registeredAt(null).build());
+        assertThat(after.taskDefinition().toBuilder()
+                        .containerDefinitions(List.of())
+                        .taskDefinitionArn(null)
+                        .revision(null)
+                        .registeredAt(null)
+                        .build())
+                .isEqualTo(before.taskDefinition().toBuilder()
+                        .containerDefinitions(List.of())
+                        .taskDefinitionArn(null)
+                        .revision(null)
+                        .registeredAt(null)
+                        .build());
         assertThat(after.tags()).isEqualTo(before.tags());
 
         Deployment pending = record(revision);
         assertThat(pending.state()).isEqualTo(DeploymentState.PENDING);
         assertThat(pending.rollbackTargetArn()).isEqualTo(world.baselineRevision);
-        assertThat(world.platformEvents()).extracting(PlatformEvent::type)
+        assertThat(world.platformEvents())
+                .extracting(PlatformEvent::type)
                 .containsExactly(PlatformEventType.DeploymentAccepted);
     }
 
@@ -126,27 +140,32 @@ class DeploymentHooksIntegrationTest {
         MotoWorld.invoke(push, world.push("p-bad", digest('d'), "sha-ddddddd"));
         String bad = world.runningRevision();
         world.health(200, "sha-ddddddd");
-        JsonNode verified = MotoWorld.invoke(deployments, world.deploymentEvent("c-bad", "ecs-deployment-completed.json", bad));
+        JsonNode verified =
+                MotoWorld.invoke(deployments, world.deploymentEvent("c-bad", "ecs-deployment-completed.json", bad));
         assertThat(verified.get("state").asText()).as(verified.toString()).isEqualTo("BAKING");
         assertThat(record(bad).rollbackTargetArn()).isEqualTo(good);
 
         String alarm = world.alarm("a-1", "cloudwatch-alarm-guard-ok-to-alarm.json");
         JsonNode first = MotoWorld.invoke(alarms, alarm);
         JsonNode duplicate = MotoWorld.invoke(alarms, alarm);
-        JsonNode secondAlarm = MotoWorld.invoke(alarms, world.alarm("a-2",
-                "cloudwatch-alarm-guard-insufficient-data-to-alarm.json"));
+        JsonNode secondAlarm =
+                MotoWorld.invoke(alarms, world.alarm("a-2", "cloudwatch-alarm-guard-insufficient-data-to-alarm.json"));
 
         assertThat(first.get("result").asText()).as(first.toString()).isEqualTo("APPLIED");
         assertThat(world.runningRevision()).isEqualTo(good);
         assertThat(record(bad).state()).isEqualTo(DeploymentState.ROLLING_BACK);
         assertThat(record(bad).rollbackIssued()).isTrue();
         assertThat(duplicate.get("result").asText()).isEqualTo("DUPLICATE");
-        assertThat(secondAlarm.get("result").asText()).as(secondAlarm.toString()).isEqualTo("IGNORED");
-        assertThat(world.platformEvents()).extracting(PlatformEvent::type)
-                .filteredOn(t -> t == PlatformEventType.RollbackStarted).hasSize(1);
+        assertThat(secondAlarm.get("result").asText())
+                .as(secondAlarm.toString())
+                .isEqualTo("IGNORED");
+        assertThat(world.platformEvents())
+                .extracting(PlatformEvent::type)
+                .filteredOn(t -> t == PlatformEventType.RollbackStarted)
+                .hasSize(1);
 
-        JsonNode rolledBack = MotoWorld.invoke(deployments,
-                world.deploymentEvent("rb-done", "ecs-deployment-completed.json", good));
+        JsonNode rolledBack =
+                MotoWorld.invoke(deployments, world.deploymentEvent("rb-done", "ecs-deployment-completed.json", good));
         assertThat(rolledBack.get("state").asText()).as(rolledBack.toString()).isEqualTo("ROLLED_BACK");
         assertThat(record(good).state()).isEqualTo(DeploymentState.STABLE);
     }
@@ -157,16 +176,17 @@ class DeploymentHooksIntegrationTest {
         DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 15);
         world.health(200, "sha-eeeeeee");
 
-        JsonNode completed = MotoWorld.invoke(deployments,
-                world.deploymentEvent("c-ooo", "ecs-deployment-completed.json", revision));
-        JsonNode late = MotoWorld.invoke(deployments,
-                world.deploymentEvent("i-ooo", "ecs-deployment-in-progress.json", revision));
+        JsonNode completed = MotoWorld.invoke(
+                deployments, world.deploymentEvent("c-ooo", "ecs-deployment-completed.json", revision));
+        JsonNode late = MotoWorld.invoke(
+                deployments, world.deploymentEvent("i-ooo", "ecs-deployment-in-progress.json", revision));
 
         assertThat(completed.get("state").asText()).as(completed.toString()).isEqualTo("BAKING");
         assertThat(late.get("result").asText()).isEqualTo("IGNORED");
         Deployment baking = record(revision);
         assertThat(baking.state()).isEqualTo(DeploymentState.BAKING);
-        assertThat(baking.at(dev.antigravity.events.platform.TimelineKey.bakeUntil)).isPresent();
+        assertThat(baking.at(dev.antigravity.events.platform.TimelineKey.bakeUntil))
+                .isPresent();
     }
 
     @Test
@@ -176,14 +196,16 @@ class DeploymentHooksIntegrationTest {
         world.health(200, "sha-0000000"); // the old version still answers
         world.alarmState("ALARM");
 
-        JsonNode outcome = MotoWorld.invoke(deployments,
-                world.deploymentEvent("c-v", "ecs-deployment-completed.json", revision));
+        JsonNode outcome =
+                MotoWorld.invoke(deployments, world.deploymentEvent("c-v", "ecs-deployment-completed.json", revision));
 
         assertThat(outcome.get("state").asText()).as(outcome.toString()).isEqualTo("ROLLING_BACK");
-        assertThat(record(revision).reason()).contains("reports version sha-0000000")
+        assertThat(record(revision).reason())
+                .contains("reports version sha-0000000")
                 .contains("guard alarm " + world.guardAlarm + " is ALARM");
         assertThat(world.runningRevision()).isEqualTo(world.baselineRevision);
-        assertThat(world.platformEvents()).extracting(PlatformEvent::type)
+        assertThat(world.platformEvents())
+                .extracting(PlatformEvent::type)
                 .contains(PlatformEventType.VerificationFailed, PlatformEventType.RollbackStarted);
     }
 
@@ -193,13 +215,17 @@ class DeploymentHooksIntegrationTest {
         DeploymentEventHandler deployments = world.handler(MotoHandlers::deploymentEvent, 15);
 
         MotoWorld.invoke(deployments, world.deploymentEvent("i-f", "ecs-deployment-in-progress.json", revision));
-        JsonNode failed = MotoWorld.invoke(deployments, world.deploymentEvent("f-f", "ecs-deployment-failed.json", revision));
+        JsonNode failed =
+                MotoWorld.invoke(deployments, world.deploymentEvent("f-f", "ecs-deployment-failed.json", revision));
 
         assertThat(failed.get("state").asText()).isEqualTo("FAILED");
         assertThat(world.runningRevision()).isEqualTo(revision);
-        assertThat(world.platformEvents()).extracting(PlatformEvent::type).containsExactly(
-                PlatformEventType.DeploymentAccepted, PlatformEventType.DeploymentStarted,
-                PlatformEventType.DeploymentFailed);
+        assertThat(world.platformEvents())
+                .extracting(PlatformEvent::type)
+                .containsExactly(
+                        PlatformEventType.DeploymentAccepted,
+                        PlatformEventType.DeploymentStarted,
+                        PlatformEventType.DeploymentFailed);
     }
 
     @Test
@@ -209,13 +235,15 @@ class DeploymentHooksIntegrationTest {
         ImagePushHandler push = world.handler(MotoHandlers::imagePush, 15, Map.of("FREEZE_PARAMETER", parameter));
 
         JsonNode frozen = MotoWorld.invoke(push, world.push("p-frozen", digest('1'), "sha-1111111"));
-        world.ssm.putParameter(r -> r.name(parameter).value("false").type("String").overwrite(true));
+        world.ssm.putParameter(
+                r -> r.name(parameter).value("false").type("String").overwrite(true));
         JsonNode thawed = MotoWorld.invoke(push, world.push("p-thawed", digest('1'), "sha-1111111"));
 
         assertThat(frozen.get("result").asText()).isEqualTo("SKIPPED");
         assertThat(frozen.get("reason").asText()).contains(parameter);
         assertThat(thawed.get("result").asText()).isEqualTo("APPLIED");
-        assertThat(world.platformEvents()).extracting(PlatformEvent::type)
+        assertThat(world.platformEvents())
+                .extracting(PlatformEvent::type)
                 .containsExactly(PlatformEventType.DeploymentSkipped, PlatformEventType.DeploymentAccepted);
         world.ssm.deleteParameter(r -> r.name(parameter));
     }
@@ -228,26 +256,40 @@ class DeploymentHooksIntegrationTest {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         Map<String, String> env = world.environment(15);
 
-        int invoked = dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"invoke", "ImagePushHandler",
-                event.toString()}, env, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        int invoked = dev.antigravity.lambdas.cli.CliAccess.run(
+                new String[] {"invoke", "ImagePushHandler", event.toString()},
+                env,
+                new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
         JsonNode outcome = MotoWorld.JSON.readTree(out.toString(StandardCharsets.UTF_8));
         out.reset();
-        int listed = dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"ledger", "--service",
-                world.cluster + "/" + world.service}, env, new java.io.PrintStream(out, true),
+        int listed = dev.antigravity.lambdas.cli.CliAccess.run(
+                new String[] {"ledger", "--service", world.cluster + "/" + world.service},
+                env,
+                new java.io.PrintStream(out, true),
                 new java.io.PrintStream(err, true));
 
         assertThat(invoked).isZero();
         assertThat(outcome.get("result").asText()).isEqualTo("APPLIED");
         assertThat(listed).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(outcome.get("deploymentId").asText()).contains("PENDING").contains("2.0.0");
-        assertThat(dev.antigravity.lambdas.cli.CliAccess.run(new String[] {"invoke", "NoSuchHandler",
-                event.toString()}, env, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)))
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(outcome.get("deploymentId").asText())
+                .contains("PENDING")
+                .contains("2.0.0");
+        assertThat(dev.antigravity.lambdas.cli.CliAccess.run(
+                        new String[] {"invoke", "NoSuchHandler", event.toString()},
+                        env,
+                        new java.io.PrintStream(out, true),
+                        new java.io.PrintStream(err, true)))
                 .isEqualTo(2);
         java.nio.file.Files.delete(event);
     }
 
     private static ContainerDefinition container(TaskDefinition definition, String name) {
-        return definition.containerDefinitions().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return definition.containerDefinitions().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Map<String, String> env(ContainerDefinition container) {

@@ -40,8 +40,7 @@ public final class DrillHandlers {
         HANDLERS.put("NotifierHandler", NotifierHandler::new);
     }
 
-    private DrillHandlers() {
-    }
+    private DrillHandlers() {}
 
     public static void main(String[] args) throws IOException {
         PrintStream answers = System.out;
@@ -75,7 +74,9 @@ public final class DrillHandlers {
                 throw new IllegalArgumentException("the request has no event object");
             }
             Map<String, String> environment = new HashMap<>(baseEnvironment);
-            request.path("environment").properties().forEach(e -> environment.put(e.getKey(), e.getValue().asText()));
+            request.path("environment")
+                    .properties()
+                    .forEach(e -> environment.put(e.getKey(), e.getValue().asText()));
             answer.set("outcome", invoke(factory.apply(environment), JSON.writeValueAsBytes(request.get("event"))));
         } catch (IOException | RuntimeException e) {
             answer.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -40,10 +40,13 @@ class DrillHandlersTest {
     private List<JsonNode> serve(String... lines) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream answers = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            DrillHandlers.serve(new BufferedReader(new StringReader(String.join("\n", lines))), answers,
-                    world.environment(15));
+            DrillHandlers.serve(
+                    new BufferedReader(new StringReader(String.join("\n", lines))), answers, world.environment(15));
         }
-        return out.toString(StandardCharsets.UTF_8).lines().map(DrillHandlersTest::parse).toList();
+        return out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(DrillHandlersTest::parse)
+                .toList();
     }
 
     private static JsonNode parse(String line) {
@@ -65,7 +68,9 @@ class DrillHandlersTest {
         JsonNode answer = answers.getFirst();
         assertThat(answer.has("error")).as(answer.toString()).isFalse();
         assertThat(answer.path("handler").asText()).isEqualTo("AlarmHandler");
-        assertThat(answer.path("outcome").path("result").asText()).as(answer.toString()).isEqualTo("APPLIED");
+        assertThat(answer.path("outcome").path("result").asText())
+                .as(answer.toString())
+                .isEqualTo("APPLIED");
         List<PlatformEvent> published = world.platformEvents();
         assertThat(published).extracting(PlatformEvent::type).containsExactly(PlatformEventType.ServiceUnhealthy);
         assertThat(published.getFirst().environment()).isEqualTo("drill");
@@ -76,16 +81,22 @@ class DrillHandlersTest {
     void aBadRequestIsAnsweredWithItsReasonAndTheNextOneStillRuns() throws IOException {
         String alarm = world.alarm("drill-a-2", "cloudwatch-alarm-guard-ok-to-alarm.json");
 
-        List<JsonNode> answers = serve("{\"handler\":\"NoSuchHandler\",\"event\":{}}", "not json",
-                "{\"handler\":\"AlarmHandler\"}", "", "{\"handler\":\"AlarmHandler\",\"event\":" + alarm + "}");
+        List<JsonNode> answers = serve(
+                "{\"handler\":\"NoSuchHandler\",\"event\":{}}",
+                "not json",
+                "{\"handler\":\"AlarmHandler\"}",
+                "",
+                "{\"handler\":\"AlarmHandler\",\"event\":" + alarm + "}");
 
         assertThat(answers).hasSize(4);
         assertThat(answers.get(0).path("error").asText()).contains("unknown handler 'NoSuchHandler'");
         assertThat(answers.get(1).path("error").asText()).startsWith("JsonParseException");
         assertThat(answers.get(2).path("error").asText()).contains("no event object");
-        assertThat(answers.get(3).path("outcome").path("result").asText()).as(answers.get(3).toString())
+        assertThat(answers.get(3).path("outcome").path("result").asText())
+                .as(answers.get(3).toString())
                 .isEqualTo("APPLIED");
-        assertThat(world.platformEvents()).extracting(PlatformEvent::type)
+        assertThat(world.platformEvents())
+                .extracting(PlatformEvent::type)
                 .containsExactly(PlatformEventType.ServiceUnhealthy);
     }
 

@@ -11,10 +11,6 @@ import dev.antigravity.events.EventResources.Sample;
 import dev.antigravity.events.aws.AwsEvent;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.testing.MotoServer;
-import dev.antigravity.lambdas.handlers.AlarmHandler;
-import dev.antigravity.lambdas.handlers.DeploymentEventHandler;
-import dev.antigravity.lambdas.handlers.ImagePushHandler;
-import dev.antigravity.lambdas.handlers.StabilizerHandler;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +72,9 @@ class HandlerSamplesTest {
             } else {
                 expected = CONSUMES.get(handler.getKey()).contains(sample.schema()) ? "IGNORED" : "REJECTED";
             }
-            assertThat(result).as("%s with %s: %s", handler.getKey(), sample.file(), outcome).isEqualTo(expected);
+            assertThat(result)
+                    .as("%s with %s: %s", handler.getKey(), sample.file(), outcome)
+                    .isEqualTo(expected);
             assertThat(outcome.get("reason").asText()).isNotBlank();
         }
         assertThat(world.revisions()).hasSize(1);
@@ -90,14 +88,15 @@ class HandlerSamplesTest {
         if (!sample.isEventBridgeEvent()) {
             return;
         }
-        ScheduledEvent theirs = EventLoader.loadScheduledEvent(Path.of("..", "events-schema", "samples", sample.file())
-                .toString());
+        ScheduledEvent theirs = EventLoader.loadScheduledEvent(
+                Path.of("..", "events-schema", "samples", sample.file()).toString());
         AwsEvent ours = new EventCodec().decodeAwsEvent(sample.json());
         assertThat(theirs.getId()).isEqualTo(ours.id());
         assertThat(theirs.getDetailType()).isEqualTo(ours.envelope().detailType());
         assertThat(theirs.getSource()).isEqualTo(ours.envelope().source());
         assertThat(theirs.getResources()).isEqualTo(ours.envelope().resources());
-        assertThat(theirs.getTime().getMillis()).isEqualTo(ours.envelope().time().toEpochMilli());
+        assertThat(theirs.getTime().getMillis())
+                .isEqualTo(ours.envelope().time().toEpochMilli());
         assertThat(theirs.getDetail()).isNotEmpty();
     }
 }

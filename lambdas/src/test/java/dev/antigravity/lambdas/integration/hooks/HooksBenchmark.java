@@ -19,8 +19,7 @@ import java.util.Map;
  * guard ALARM → UpdateService to the last stable revision. Prints one JSON line per handler.
  */
 public final class HooksBenchmark {
-    private HooksBenchmark() {
-    }
+    private HooksBenchmark() {}
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
@@ -44,8 +43,8 @@ public final class HooksBenchmark {
                 long pushed = timed(push, world.push("bench-p-" + i, digest, tag));
                 String revision = world.runningRevision();
                 world.health(200, tag);
-                long verified = timed(deployments, world.deploymentEvent("bench-c-" + i,
-                        "ecs-deployment-completed.json", revision));
+                long verified = timed(
+                        deployments, world.deploymentEvent("bench-c-" + i, "ecs-deployment-completed.json", revision));
                 long rolledBack = timed(alarms, world.alarm("bench-a-" + i, "cloudwatch-alarm-guard-ok-to-alarm.json"));
                 if (i >= warmup) {
                     pushNanos.add(pushed);
@@ -55,7 +54,10 @@ public final class HooksBenchmark {
             }
             world.platformEvents();
             print("ImagePushHandler", "push -> RegisterTaskDefinition + UpdateService", pushNanos);
-            print("DeploymentEventHandler", "COMPLETED -> verified (ECS, ELB, /health, CloudWatch) -> BAKING", verifyNanos);
+            print(
+                    "DeploymentEventHandler",
+                    "COMPLETED -> verified (ECS, ELB, /health, CloudWatch) -> BAKING",
+                    verifyNanos);
             print("AlarmHandler", "guard ALARM -> UpdateService to last stable", rollbackNanos);
         }
     }
@@ -69,21 +71,28 @@ public final class HooksBenchmark {
             dev.antigravity.lambdas.fakes.TestPlatform p = new dev.antigravity.lambdas.fakes.TestPlatform();
             var at = p.clock.instant();
             long started = System.nanoTime();
-            p.acceptImage.handle(dev.antigravity.lambdas.fakes.TestEvents.push("p", dev.antigravity.lambdas.fakes
-                    .TestEvents.digest(1), "sha-1111111", at));
+            p.acceptImage.handle(dev.antigravity.lambdas.fakes.TestEvents.push(
+                    "p", dev.antigravity.lambdas.fakes.TestEvents.digest(1), "sha-1111111", at));
             long pushed = System.nanoTime() - started;
             String revision = p.ecs.runningRevision(dev.antigravity.lambdas.fakes.TestPlatform.API);
             started = System.nanoTime();
-            p.recordDeploymentEvent.handle(dev.antigravity.lambdas.fakes.TestEvents.ecs("c",
+            p.recordDeploymentEvent.handle(dev.antigravity.lambdas.fakes.TestEvents.ecs(
+                    "c",
                     dev.antigravity.events.aws.EcsDeploymentStateChange.Phase.COMPLETED,
-                    dev.antigravity.lambdas.fakes.FakeEcs.ecsDeploymentIdOf(revision), at));
+                    dev.antigravity.lambdas.fakes.FakeEcs.ecsDeploymentIdOf(revision),
+                    at));
             long verified = System.nanoTime() - started;
             // The alarm goes off after the revision began to run (an earlier ALARM is not the revision's fault).
             started = System.nanoTime();
-            p.alarmEvent("a", "api-5xx", dev.antigravity.events.aws.CloudWatchAlarmStateChange.Value.OK,
-                    dev.antigravity.events.aws.CloudWatchAlarmStateChange.Value.ALARM, at.plusSeconds(1));
+            p.alarmEvent(
+                    "a",
+                    "api-5xx",
+                    dev.antigravity.events.aws.CloudWatchAlarmStateChange.Value.OK,
+                    dev.antigravity.events.aws.CloudWatchAlarmStateChange.Value.ALARM,
+                    at.plusSeconds(1));
             long rolledBack = System.nanoTime() - started;
-            if (!p.ecs.runningRevision(dev.antigravity.lambdas.fakes.TestPlatform.API).equals(p.baseline)) {
+            if (!p.ecs.runningRevision(dev.antigravity.lambdas.fakes.TestPlatform.API)
+                    .equals(p.baseline)) {
                 throw new IllegalStateException("in-memory benchmark did not roll back");
             }
             if (i >= warmup) {
@@ -110,9 +119,15 @@ public final class HooksBenchmark {
     private static void print(String handler, String path, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "{\"handler\":\"%s\",\"path\":\"%s\",\"n\":%d,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f}",
-                handler, path, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99)));
+                handler,
+                path,
+                sorted.size(),
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99)));
     }
 
     private static double ms(List<Long> sorted, double quantile) {

@@ -39,23 +39,46 @@ final class MotoEcsGaps implements EcsPort {
     public ServiceSnapshot describe(ServiceRef service) {
         ServiceSnapshot real = delegate.describe(service);
         List<String> alarms = real.guardAlarms().isEmpty() ? taggedAlarms(service) : real.guardAlarms();
-        EcsDeployment primary = new EcsDeployment(deploymentIdOf(real.taskDefinitionArn()), "PRIMARY",
-                real.taskDefinitionArn(), "COMPLETED", real.runningCount(), real.desiredCount(), 0, null);
-        return new ServiceSnapshot(service, real.taskDefinitionArn(), real.desiredCount(), real.runningCount(), 0,
-                List.of(primary), alarms, false);
+        EcsDeployment primary = new EcsDeployment(
+                deploymentIdOf(real.taskDefinitionArn()),
+                "PRIMARY",
+                real.taskDefinitionArn(),
+                "COMPLETED",
+                real.runningCount(),
+                real.desiredCount(),
+                0,
+                null);
+        return new ServiceSnapshot(
+                service,
+                real.taskDefinitionArn(),
+                real.desiredCount(),
+                real.runningCount(),
+                0,
+                List.of(primary),
+                alarms,
+                false);
     }
 
     private List<String> taggedAlarms(ServiceRef service) {
-        return ecs.describeServices(r -> r.cluster(service.cluster()).services(service.service())
-                        .include(ServiceField.TAGS)).services().stream()
-                .flatMap(s -> s.tags().stream()).filter(t -> GUARD_ALARMS_TAG.equals(t.key())).map(Tag::value)
-                .findFirst().map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList())
+        return ecs
+                .describeServices(r ->
+                        r.cluster(service.cluster()).services(service.service()).include(ServiceField.TAGS))
+                .services()
+                .stream()
+                .flatMap(s -> s.tags().stream())
+                .filter(t -> GUARD_ALARMS_TAG.equals(t.key()))
+                .map(Tag::value)
+                .findFirst()
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(a -> !a.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 
     @Override
-    public String registerRevision(String fromTaskDefinitionArn, String container, String image,
-                                   Map<String, String> environment) {
+    public String registerRevision(
+            String fromTaskDefinitionArn, String container, String image, Map<String, String> environment) {
         return delegate.registerRevision(fromTaskDefinitionArn, container, image, environment);
     }
 

@@ -32,15 +32,15 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * {@code AlarmHandler::new}.
  */
 final class MotoHandlers {
-    private MotoHandlers() {
-    }
+    private MotoHandlers() {}
 
     static ImagePushHandler imagePush(Map<String, String> env) {
         return new ImagePushHandler(DaggerMotoHandlers_ImagePush.factory().create(env));
     }
 
     static DeploymentEventHandler deploymentEvent(Map<String, String> env) {
-        return new DeploymentEventHandler(DaggerMotoHandlers_DeploymentEvent.factory().create(env));
+        return new DeploymentEventHandler(
+                DaggerMotoHandlers_DeploymentEvent.factory().create(env));
     }
 
     static AlarmHandler alarm(Map<String, String> env) {
@@ -52,62 +52,77 @@ final class MotoHandlers {
     }
 
     static LifecycleHookHandler lifecycleHook(Map<String, String> env) {
-        return new LifecycleHookHandler(DaggerMotoHandlers_LifecycleHook.factory().create(env));
+        return new LifecycleHookHandler(
+                DaggerMotoHandlers_LifecycleHook.factory().create(env));
     }
 
     static SlackInteractivityHandler slackInteractivity(Map<String, String> env) {
-        return new SlackInteractivityHandler(DaggerMotoHandlers_SlackInteractivity.factory().create(env));
+        return new SlackInteractivityHandler(
+                DaggerMotoHandlers_SlackInteractivity.factory().create(env));
     }
 
     /** ECS on moto, with what moto does not do filled in. */
     @Module
     static final class MotoEcsModule {
-        private MotoEcsModule() {
-        }
+        private MotoEcsModule() {}
 
-        @Provides @Singleton static EcsPort ecs(EcsClient client) {
+        @Provides
+        @Singleton
+        static EcsPort ecs(EcsClient client) {
             return new MotoEcsGaps(new EcsAdapter(client), client);
         }
     }
 
-    @Singleton @Component(modules = {HooksModule.class, MotoEcsModule.class})
+    @Singleton
+    @Component(modules = {HooksModule.class, MotoEcsModule.class})
     interface ImagePush extends ImagePushComponent {
-        @Component.Factory interface Factory {
+        @Component.Factory
+        interface Factory {
             ImagePush create(@BindsInstance Map<String, String> environment);
         }
     }
 
-    @Singleton @Component(modules = {HooksModule.class, MotoEcsModule.class})
+    @Singleton
+    @Component(modules = {HooksModule.class, MotoEcsModule.class})
     interface DeploymentEvent extends DeploymentEventComponent {
-        @Component.Factory interface Factory {
+        @Component.Factory
+        interface Factory {
             DeploymentEvent create(@BindsInstance Map<String, String> environment);
         }
     }
 
-    @Singleton @Component(modules = {HooksModule.class, MotoEcsModule.class})
+    @Singleton
+    @Component(modules = {HooksModule.class, MotoEcsModule.class})
     interface Alarm extends AlarmComponent {
-        @Component.Factory interface Factory {
+        @Component.Factory
+        interface Factory {
             Alarm create(@BindsInstance Map<String, String> environment);
         }
     }
 
-    @Singleton @Component(modules = {HooksModule.class, MotoEcsModule.class})
+    @Singleton
+    @Component(modules = {HooksModule.class, MotoEcsModule.class})
     interface Stabilizer extends StabilizerComponent {
-        @Component.Factory interface Factory {
+        @Component.Factory
+        interface Factory {
             Stabilizer create(@BindsInstance Map<String, String> environment);
         }
     }
 
-    @Singleton @Component(modules = {HooksModule.class, MotoEcsModule.class, LifecycleHookModule.class})
+    @Singleton
+    @Component(modules = {HooksModule.class, MotoEcsModule.class, LifecycleHookModule.class})
     interface LifecycleHook extends LifecycleHookComponent {
-        @Component.Factory interface Factory {
+        @Component.Factory
+        interface Factory {
             LifecycleHook create(@BindsInstance Map<String, String> environment);
         }
     }
 
-    @Singleton @Component(modules = {HooksModule.class, MotoEcsModule.class, SlackInteractivityModule.class})
+    @Singleton
+    @Component(modules = {HooksModule.class, MotoEcsModule.class, SlackInteractivityModule.class})
     interface SlackInteractivity extends SlackInteractivityComponent {
-        @Component.Factory interface Factory {
+        @Component.Factory
+        interface Factory {
             SlackInteractivity create(@BindsInstance Map<String, String> environment);
         }
     }

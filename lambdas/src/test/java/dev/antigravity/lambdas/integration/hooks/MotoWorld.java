@@ -6,13 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.antigravity.events.EventResources;
 import dev.antigravity.events.codec.EventCodec;
 import dev.antigravity.events.platform.PlatformEvent;
@@ -29,13 +29,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -46,10 +46,10 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A managed service in moto (ECR repository, ECS cluster/service on a rich task definition, ledger table with its
@@ -84,68 +84,102 @@ final class MotoWorld implements AutoCloseable {
     final ElasticLoadBalancingV2Client elb = MotoServer.client(ElasticLoadBalancingV2Client.builder());
     final Ec2Client ec2 = MotoServer.client(Ec2Client.builder());
     final SsmClient ssm = MotoServer.client(SsmClient.builder());
-    final WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .bindAddress("127.0.0.1"));
+    final WireMockServer wireMock =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     private final EventCodec codec = new EventCodec();
 
     MotoWorld() {
         wireMock.start();
-        repositoryUri = ecr.createRepository(r -> r.repositoryName(repository)).repository().repositoryUri();
+        repositoryUri = ecr.createRepository(r -> r.repositoryName(repository))
+                .repository()
+                .repositoryUri();
         ecs.createCluster(r -> r.clusterName(cluster));
         baselineRevision = ecs.registerTaskDefinition(r -> r.family(family)
-                .taskRoleArn("arn:aws:iam::123456789012:role/api-task")
-                .executionRoleArn("arn:aws:iam::123456789012:role/api-exec")
-                .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
-                .cpu("512").memory("1024")
-                .runtimePlatform(p -> p.cpuArchitecture("ARM64").operatingSystemFamily("LINUX"))
-                .ephemeralStorage(s -> s.sizeInGiB(30))
-                .volumes(v -> v.name("scratch"))
-                .tags(t -> t.key("team").value("platform"))
-                .containerDefinitions(ContainerDefinition.builder().name(CONTAINER)
-                                .image(repositoryUri + "@sha256:" + "0".repeat(64)).essential(true)
-                                .portMappings(p -> p.containerPort(8080).protocol(TransportProtocol.TCP))
-                                .environment(e -> e.name("APP_VERSION").value("sha-0000000"),
-                                        e -> e.name("DB_URL").value("jdbc:postgresql://db/api"))
-                                .secrets(s -> s.name("DB_PASSWORD").valueFrom("arn:aws:secretsmanager:us-east-1:123456789012:secret:db"))
-                                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS)
-                                        .options(Map.of("awslogs-group", "/ecs/api", "awslogs-stream-prefix", "api")))
-                                .healthCheck(h -> h.command("CMD-SHELL", "curl -f http://localhost:8080/health").interval(10))
-                                .build(),
-                        ContainerDefinition.builder().name("otel").image("public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0")
-                                .essential(false).build()))
-                .taskDefinition().taskDefinitionArn();
-        serviceArn = ecs.createService(r -> r.cluster(cluster).serviceName(service).taskDefinition(baselineRevision)
-                .desiredCount(2).tags(t -> t.key(MotoEcsGaps.GUARD_ALARMS_TAG).value(guardAlarm)))
-                .service().serviceArn();
+                        .taskRoleArn("arn:aws:iam::123456789012:role/api-task")
+                        .executionRoleArn("arn:aws:iam::123456789012:role/api-exec")
+                        .networkMode(NetworkMode.AWSVPC)
+                        .requiresCompatibilities(Compatibility.FARGATE)
+                        .cpu("512")
+                        .memory("1024")
+                        .runtimePlatform(p -> p.cpuArchitecture("ARM64").operatingSystemFamily("LINUX"))
+                        .ephemeralStorage(s -> s.sizeInGiB(30))
+                        .volumes(v -> v.name("scratch"))
+                        .tags(t -> t.key("team").value("platform"))
+                        .containerDefinitions(
+                                ContainerDefinition.builder()
+                                        .name(CONTAINER)
+                                        .image(repositoryUri + "@sha256:" + "0".repeat(64))
+                                        .essential(true)
+                                        .portMappings(p -> p.containerPort(8080).protocol(TransportProtocol.TCP))
+                                        .environment(
+                                                e -> e.name("APP_VERSION").value("sha-0000000"),
+                                                e -> e.name("DB_URL").value("jdbc:postgresql://db/api"))
+                                        .secrets(s -> s.name("DB_PASSWORD")
+                                                .valueFrom("arn:aws:secretsmanager:us-east-1:123456789012:secret:db"))
+                                        .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS)
+                                                .options(Map.of(
+                                                        "awslogs-group", "/ecs/api", "awslogs-stream-prefix", "api")))
+                                        .healthCheck(h -> h.command("CMD-SHELL", "curl -f http://localhost:8080/health")
+                                                .interval(10))
+                                        .build(),
+                                ContainerDefinition.builder()
+                                        .name("otel")
+                                        .image("public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0")
+                                        .essential(false)
+                                        .build()))
+                .taskDefinition()
+                .taskDefinitionArn();
+        serviceArn = ecs.createService(r -> r.cluster(cluster)
+                        .serviceName(service)
+                        .taskDefinition(baselineRevision)
+                        .desiredCount(2)
+                        .tags(t -> t.key(MotoEcsGaps.GUARD_ALARMS_TAG).value(guardAlarm)))
+                .service()
+                .serviceArn();
         ecs.updateService(r -> r.cluster(cluster).service(service).desiredCount(2)); // moto: running = desired
         createLedgerTable();
         topicArn = sns.createTopic(r -> r.name("platform-" + suffix)).topicArn();
         queueUrl = sqs.createQueue(r -> r.queueName("platform-" + suffix)).queueUrl();
         String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(r -> r.topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint(queueArn)
                 .attributes(Map.of("RawMessageDelivery", "true")));
         vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-        targetGroupArn = elb.createTargetGroup(r -> r.name("tg-" + suffix).protocol("HTTP").port(8080)
-                .vpcId(vpcId).targetType(TargetTypeEnum.IP)).targetGroups().getFirst().targetGroupArn();
-        elb.registerTargets(r -> r.targetGroupArn(targetGroupArn).targets(t -> t.id("10.0.1.10").port(8080),
-                t -> t.id("10.0.2.10").port(8080)));
+        targetGroupArn = elb.createTargetGroup(r -> r.name("tg-" + suffix)
+                        .protocol("HTTP")
+                        .port(8080)
+                        .vpcId(vpcId)
+                        .targetType(TargetTypeEnum.IP))
+                .targetGroups()
+                .getFirst()
+                .targetGroupArn();
+        elb.registerTargets(r -> r.targetGroupArn(targetGroupArn)
+                .targets(
+                        t -> t.id("10.0.1.10").port(8080),
+                        t -> t.id("10.0.2.10").port(8080)));
         alarmState("OK");
     }
 
     private void createLedgerTable() {
-        dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        dynamo.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(g -> g.indexName("by-service-time")
                         .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
-        dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(t -> t.enabled(true)
-                .attributeName("expiresAt")));
+        dynamo.updateTimeToLive(r ->
+                r.tableName(table).timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
     }
 
     private static AttributeDefinition attr(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
@@ -163,9 +197,11 @@ final class MotoWorld implements AutoCloseable {
         env.put("PLATFORM_TOPIC_ARN", topicArn);
         env.put("ENVIRONMENT", "it");
         env.put("BAKE_MINUTES", Integer.toString(bakeMinutes));
-        env.put("MANAGED_SERVICES", "[{\"repository\":\"" + repository + "\",\"cluster\":\"" + cluster
-                + "\",\"service\":\"" + service + "\",\"container\":\"" + CONTAINER + "\",\"targetGroupArn\":\""
-                + targetGroupArn + "\",\"healthUrl\":\"" + wireMock.baseUrl() + "/health\"}]");
+        env.put(
+                "MANAGED_SERVICES",
+                "[{\"repository\":\"" + repository + "\",\"cluster\":\"" + cluster
+                        + "\",\"service\":\"" + service + "\",\"container\":\"" + CONTAINER + "\",\"targetGroupArn\":\""
+                        + targetGroupArn + "\",\"healthUrl\":\"" + wireMock.baseUrl() + "/health\"}]");
         return env;
     }
 
@@ -173,26 +209,33 @@ final class MotoWorld implements AutoCloseable {
     void alarmState(String state) {
         Map<String, Object> alarm = Map.of("AlarmName", guardAlarm, "StateValue", state);
         try {
-            byte[] body = new CBORMapper().writeValueAsBytes(Map.of("MetricAlarms", List.of(alarm),
-                    "CompositeAlarms", List.of()));
-            wireMock.stubFor(post(urlPathMatching(".*/DescribeAlarms")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/cbor").withHeader("smithy-protocol", "rpc-v2-cbor")
-                    .withBody(body)));
+            byte[] body = new CBORMapper()
+                    .writeValueAsBytes(Map.of("MetricAlarms", List.of(alarm), "CompositeAlarms", List.of()));
+            wireMock.stubFor(post(urlPathMatching(".*/DescribeAlarms"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/cbor")
+                            .withHeader("smithy-protocol", "rpc-v2-cbor")
+                            .withBody(body)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     void health(int status, String version) {
-        wireMock.stubFor(get(urlPathEqualTo("/health")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"" + (status == 200 ? "UP" : "DOWN") + "\",\"version\":\"" + version + "\"}")));
+        wireMock.stubFor(get(urlPathEqualTo("/health"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"" + (status == 200 ? "UP" : "DOWN") + "\",\"version\":\"" + version
+                                + "\"}")));
     }
 
     /** A sample from events-schema, pointed at this world by {@code edit}. */
     static String sample(String file, java.util.function.Consumer<ObjectNode> edit) {
         try {
-            ObjectNode event = (ObjectNode) JSON.readTree(EventResources.sample(file).json());
+            ObjectNode event =
+                    (ObjectNode) JSON.readTree(EventResources.sample(file).json());
             edit.accept(event);
             return JSON.writeValueAsString(event);
         } catch (IOException e) {
@@ -207,7 +250,9 @@ final class MotoWorld implements AutoCloseable {
         java.time.Instant pushedAt = java.time.Instant.now().plusSeconds(pushes++);
         return sample("ecr-image-push-sha-tag.json", e -> {
             e.put("id", eventId);
-            e.put("time", pushedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            e.put(
+                    "time",
+                    pushedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             ObjectNode detail = (ObjectNode) e.get("detail");
             detail.put("repository-name", repository);
             detail.put("image-digest", digest);
@@ -247,7 +292,10 @@ final class MotoWorld implements AutoCloseable {
     }
 
     String runningRevision() {
-        return ecs.describeServices(r -> r.cluster(cluster).services(service)).services().getFirst().taskDefinition();
+        return ecs.describeServices(r -> r.cluster(cluster).services(service))
+                .services()
+                .getFirst()
+                .taskDefinition();
     }
 
     List<String> revisions() {
@@ -258,7 +306,8 @@ final class MotoWorld implements AutoCloseable {
         List<PlatformEvent> events = new ArrayList<>();
         List<Message> messages;
         do {
-            messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+            messages = sqs.receiveMessage(
+                            r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages();
             for (Message message : messages) {
                 events.add(codec.decodePlatformEvent(message.body()));
@@ -272,8 +321,8 @@ final class MotoWorld implements AutoCloseable {
         return factory.apply(environment(bakeMinutes));
     }
 
-    <H extends RequestStreamHandler> H handler(Function<Map<String, String>, H> factory, int bakeMinutes,
-                                               Map<String, String> overrides) {
+    <H extends RequestStreamHandler> H handler(
+            Function<Map<String, String>, H> factory, int bakeMinutes, Map<String, String> overrides) {
         Map<String, String> env = environment(bakeMinutes);
         env.putAll(overrides);
         return factory.apply(env);

@@ -14,7 +14,6 @@ import dev.antigravity.lambdas.adapters.slack.SlackSignature;
 import dev.antigravity.lambdas.domain.Deployment;
 import dev.antigravity.lambdas.domain.DeploymentState;
 import dev.antigravity.lambdas.domain.ServiceRef;
-import dev.antigravity.lambdas.handlers.ImagePushHandler;
 import dev.antigravity.lambdas.handlers.SlackInteractivityHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +41,11 @@ class SlackInteractivityIntegrationTest {
     @BeforeEach
     void setUp() {
         world = new MotoWorld();
-        secretArn = secrets.createSecret(r -> r.name("slack-signing-" + world.suffix)
-                .secretString(SIGNING.reveal())).arn();
-        world.wireMock.stubFor(post(urlPathMatching("/slack/.*")).willReturn(aResponse().withStatus(200)));
+        secretArn = secrets.createSecret(
+                        r -> r.name("slack-signing-" + world.suffix).secretString(SIGNING.reveal()))
+                .arn();
+        world.wireMock.stubFor(
+                post(urlPathMatching("/slack/.*")).willReturn(aResponse().withStatus(200)));
     }
 
     @AfterEach
@@ -56,30 +57,47 @@ class SlackInteractivityIntegrationTest {
     }
 
     private SlackInteractivityHandler function() {
-        return world.handler(MotoHandlers::slackInteractivity, 15, Map.of("SLACK_SIGNING_SECRET_ID", secretArn,
-                "SLACK_ALLOWED_USERS", "rollback=U0ONCALL", "SLACK_RESPONSE_URL_PREFIX",
-                world.wireMock.baseUrl() + "/slack/"));
+        return world.handler(
+                MotoHandlers::slackInteractivity,
+                15,
+                Map.of(
+                        "SLACK_SIGNING_SECRET_ID",
+                        secretArn,
+                        "SLACK_ALLOWED_USERS",
+                        "rollback=U0ONCALL",
+                        "SLACK_RESPONSE_URL_PREFIX",
+                        world.wireMock.baseUrl() + "/slack/"));
     }
 
     private String request(String revision, String actionTs, String timestamp, Secret signedWith) {
-        ObjectNode payload = MotoWorld.JSON.createObjectNode().put("type", "block_actions")
+        ObjectNode payload = MotoWorld.JSON
+                .createObjectNode()
+                .put("type", "block_actions")
                 .put("response_url", world.wireMock.baseUrl() + "/slack/T1/1/x");
         payload.putObject("user").put("id", "U0ONCALL").put("username", "oncall");
         payload.putObject("container").put("message_ts", "1764491000.1");
-        payload.putArray("actions").addObject().put("action_id", "rollback").put("action_ts", actionTs)
+        payload.putArray("actions")
+                .addObject()
+                .put("action_id", "rollback")
+                .put("action_ts", actionTs)
                 .put("value", world.cluster + "/" + world.service + "|" + Deployment.idOf(revision));
         String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
-        ObjectNode event = MotoWorld.JSON.createObjectNode().put("version", "2.0").put("body", body)
+        ObjectNode event = MotoWorld.JSON
+                .createObjectNode()
+                .put("version", "2.0")
+                .put("body", body)
                 .put("isBase64Encoded", false);
         event.putObject("requestContext").putObject("http").put("method", "POST");
-        event.putObject("headers").put("x-slack-request-timestamp", timestamp)
+        event.putObject("headers")
+                .put("x-slack-request-timestamp", timestamp)
                 .put("x-slack-signature", SlackSignature.sign(signedWith, timestamp, body));
         return event.toString();
     }
 
     @Test
     void aSignedRollBackNowClickedTwiceRollsBackOnceAndAForgedOneChangesNothing() {
-        MotoWorld.invoke(world.handler(MotoHandlers::imagePush, 15),
+        MotoWorld.invoke(
+                world.handler(MotoHandlers::imagePush, 15),
                 world.push("p-slack", "sha256:" + "d".repeat(64), "sha-ddddddd"));
         String revision = world.runningRevision();
         String now = String.valueOf(Instant.now().getEpochSecond());
@@ -97,12 +115,14 @@ class SlackInteractivityIntegrationTest {
         assertThat(second.get("body").asText()).contains("already rolling back");
         assertThat(world.runningRevision()).isEqualTo(world.baselineRevision);
         Deployment record = new DynamoDbLedger(world.dynamo, world.table, Clock.systemUTC())
-                .find(new ServiceRef(world.cluster, world.service), Deployment.idOf(revision)).orElseThrow();
+                .find(new ServiceRef(world.cluster, world.service), Deployment.idOf(revision))
+                .orElseThrow();
         assertThat(record.state()).isEqualTo(DeploymentState.ROLLING_BACK);
         assertThat(record.reason()).contains("roll back now asked by oncall (slack U0ONCALL)");
         assertThat(record.rollbackCause()).isEqualTo("manual/slack/U0ONCALL/1.1");
         assertThat(world.revisions()).hasSize(2); // no third revision: the rollback reuses the baseline
         assertThat(world.wireMock.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/slack/"))).hasSize(2);
+                        .filter(e -> e.getRequest().getUrl().startsWith("/slack/")))
+                .hasSize(2);
     }
 }

@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,8 @@ class PlatformTopicToNotifierIntegrationTest {
         topicArn = sns.createTopic(r -> r.name(name)).topicArn();
         queueUrl = sqs.createQueue(r -> r.queueName(name)).queueUrl();
         String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
         slack.start();
         pagerDuty.start();
@@ -81,49 +81,71 @@ class PlatformTopicToNotifierIntegrationTest {
     void publishedEventsArriveDecodableAndTheNotifierPagesThenResolves() throws IOException {
         EventCodec codec = new EventCodec();
         SnsPlatformEventPublisher publisher = new SnsPlatformEventPublisher(sns, topicArn, codec);
-        List<PlatformEvent> published = List.of(PlatformEventFixtures.rollbackStarted(),
-                PlatformEventFixtures.alarmCleared());
+        List<PlatformEvent> published =
+                List.of(PlatformEventFixtures.rollbackStarted(), PlatformEventFixtures.alarmCleared());
         published.forEach(publisher::publish);
 
         List<JsonNode> notifications = receive(published.size());
 
-        assertThat(notifications).extracting(n -> codec.decodePlatformEvent(n.get("Message").asText()))
+        assertThat(notifications)
+                .extracting(n -> codec.decodePlatformEvent(n.get("Message").asText()))
                 .containsExactlyElementsOf(published);
-        assertThat(notifications.getFirst().at("/MessageAttributes/type/Value").asText()).isEqualTo("RollbackStarted");
-        assertThat(notifications.getFirst().get("Subject").asText()).isEqualTo("[prod] RollbackStarted antigravity-prod/api sha-3f2a9c1");
+        assertThat(notifications.getFirst().at("/MessageAttributes/type/Value").asText())
+                .isEqualTo("RollbackStarted");
+        assertThat(notifications.getFirst().get("Subject").asText())
+                .isEqualTo("[prod] RollbackStarted antigravity-prod/api sha-3f2a9c1");
 
-        NotifierInvocation notifier = new NotifierInvocation(new SnsEnvelope(JSON), codec, new NotifyPlatformEvent(
-                new DispatchPlanner(RoutingRules.defaults()), ChannelFixtures.both(new FakeSecrets()
-                        .with("slack", slack.baseUrl() + "/hook").with("pd", "KEY"), pagerDuty.baseUrl(),
-                        WebhookFixtures.poster(new RecordingSleeper(), Clock.systemUTC())),
-                new InMemoryDeliveryLog(Clock.systemUTC())), Clock.systemUTC());
+        NotifierInvocation notifier = new NotifierInvocation(
+                new SnsEnvelope(JSON),
+                codec,
+                new NotifyPlatformEvent(
+                        new DispatchPlanner(RoutingRules.defaults()),
+                        ChannelFixtures.both(
+                                new FakeSecrets()
+                                        .with("slack", slack.baseUrl() + "/hook")
+                                        .with("pd", "KEY"),
+                                pagerDuty.baseUrl(),
+                                WebhookFixtures.poster(new RecordingSleeper(), Clock.systemUTC())),
+                        new InMemoryDeliveryLog(Clock.systemUTC())),
+                Clock.systemUTC());
         for (JsonNode notification : notifications) {
             ObjectNode lambdaEvent = JSON.createObjectNode();
-            lambdaEvent.putArray("Records").addObject().put("EventSource", "aws:sns").put("EventVersion", "1.0")
+            lambdaEvent
+                    .putArray("Records")
+                    .addObject()
+                    .put("EventSource", "aws:sns")
+                    .put("EventVersion", "1.0")
                     .set("Sns", notification);
             notifier.handle(SnsEvents.of(lambdaEvent.toString()), Duration.ofSeconds(30));
         }
 
         List<JsonNode> pages = WebhookFixtures.bodies(pagerDuty, "/v2/enqueue");
         // The recovery resolves both incidents it may end: the unhealthy deployment and the unhealthy service.
-        assertThat(pages).extracting(p -> p.get("event_action").asText()).containsExactly("trigger", "resolve",
-                "resolve");
-        assertThat(pages).extracting(p -> p.get("dedup_key").asText()).last().asString().endsWith("/service-unhealthy");
+        assertThat(pages)
+                .extracting(p -> p.get("event_action").asText())
+                .containsExactly("trigger", "resolve", "resolve");
+        assertThat(pages)
+                .extracting(p -> p.get("dedup_key").asText())
+                .last()
+                .asString()
+                .endsWith("/service-unhealthy");
         assertThat(WebhookFixtures.bodies(slack, "/hook")).hasSize(2);
     }
 
     private List<JsonNode> receive(int expected) throws IOException {
         List<JsonNode> notifications = new ArrayList<>();
         for (int polls = 0; polls < 10 && notifications.size() < expected; polls++) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
+            List<Message> messages = sqs.receiveMessage(
+                            r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
             for (Message message : messages) {
                 notifications.add(JSON.readTree(message.body()));
                 sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }
         assertThat(notifications).as("notifications received from SQS").hasSize(expected);
-        notifications.sort(java.util.Comparator.comparing(n -> n.get("Timestamp").asText()));
+        notifications.sort(
+                java.util.Comparator.comparing(n -> n.get("Timestamp").asText()));
         return notifications;
     }
 }

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.antigravity.lambdas.fakes.TestEvents.alarm;
 import static dev.antigravity.lambdas.fakes.TestEvents.digest;
 import static dev.antigravity.lambdas.fakes.TestEvents.ecs;
 import static dev.antigravity.lambdas.fakes.TestEvents.push;
@@ -64,11 +63,10 @@ class SlackOutageDoesNotDelayRollbackTest {
     void theRollbackCompletesWhileSlackHangsAndOnlyTheNotifierInvocationFails() {
         String stable = deployToStable();
         String bad = deploy(2);
-        platform.recordDeploymentEvent.handle(ecs("c2", Phase.COMPLETED, FakeEcs.ecsDeploymentIdOf(bad),
-                platform.clock.instant()));
+        platform.recordDeploymentEvent.handle(
+                ecs("c2", Phase.COMPLETED, FakeEcs.ecsDeploymentIdOf(bad), platform.clock.instant()));
 
-        Outcome rollback = platform.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM,
-                platform.clock.instant());
+        Outcome rollback = platform.alarmEvent("a1", "api-5xx", Value.OK, Value.ALARM, platform.clock.instant());
 
         assertThat(rollback.result()).isEqualTo(Outcome.Result.APPLIED);
         assertThat(platform.ecs.runningRevision(API)).isEqualTo(stable);
@@ -79,13 +77,21 @@ class SlackOutageDoesNotDelayRollbackTest {
         // Later, in the notifier's own invocation: Slack times out on every attempt, PagerDuty still pages, and
         // the failure surfaces there (to Lambda's retry and the DLQ), long after the rollback was issued.
         PlatformEvent rollbackStarted = platform.publisher.published.stream()
-                .filter(e -> e.type() == PlatformEventType.RollbackStarted).findFirst().orElseThrow();
+                .filter(e -> e.type() == PlatformEventType.RollbackStarted)
+                .findFirst()
+                .orElseThrow();
         RecordingSleeper sleeper = new RecordingSleeper();
-        NotifyPlatformEvent notifier = new NotifyPlatformEvent(new DispatchPlanner(RoutingRules.defaults()),
-                ChannelFixtures.both(new FakeSecrets().with("slack", slack.baseUrl() + "/hook").with("pd", "KEY"),
-                        pagerDuty.baseUrl(), WebhookFixtures.poster(sleeper, platform.clock, Duration.ofSeconds(1))),
+        NotifyPlatformEvent notifier = new NotifyPlatformEvent(
+                new DispatchPlanner(RoutingRules.defaults()),
+                ChannelFixtures.both(
+                        new FakeSecrets()
+                                .with("slack", slack.baseUrl() + "/hook")
+                                .with("pd", "KEY"),
+                        pagerDuty.baseUrl(),
+                        WebhookFixtures.poster(sleeper, platform.clock, Duration.ofSeconds(1))),
                 new InMemoryDeliveryLog(platform.clock));
-        assertThatThrownBy(() -> notifier.notify(rollbackStarted, platform.clock.instant().plusSeconds(60)))
+        assertThatThrownBy(() -> notifier.notify(
+                        rollbackStarted, platform.clock.instant().plusSeconds(60)))
                 .isInstanceOfSatisfying(NotificationFailedException.class, e -> {
                     assertThat(e.outcome().delivered()).containsExactly("PAGERDUTY");
                     assertThat(e.outcome().failed()).singleElement().asString().contains("HttpTimeoutException");
@@ -95,16 +101,16 @@ class SlackOutageDoesNotDelayRollbackTest {
 
     private String deployToStable() {
         String revision = deploy(1);
-        platform.recordDeploymentEvent.handle(ecs("c1", Phase.COMPLETED, FakeEcs.ecsDeploymentIdOf(revision),
-                platform.clock.instant()));
+        platform.recordDeploymentEvent.handle(
+                ecs("c1", Phase.COMPLETED, FakeEcs.ecsDeploymentIdOf(revision), platform.clock.instant()));
         platform.clock.advance(Duration.ofMinutes(16));
         platform.stabilize.run("sweep-1");
         return revision;
     }
 
     private String deploy(int n) {
-        platform.acceptImage.handle(push("push-" + n, digest(n), "sha-" + String.valueOf(n).repeat(7),
-                platform.clock.instant()));
+        platform.acceptImage.handle(
+                push("push-" + n, digest(n), "sha-" + String.valueOf(n).repeat(7), platform.clock.instant()));
         return platform.ecs.runningRevision(API);
     }
 }

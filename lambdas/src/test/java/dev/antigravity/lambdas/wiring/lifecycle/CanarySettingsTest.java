@@ -27,14 +27,17 @@ class CanarySettingsTest {
     @Test
     void everySettingIsRead() {
         CanarySettings settings = CanarySettings.from(Map.ofEntries(
-                Map.entry("LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f"),
-                Map.entry("LIFECYCLE_CANARY_WINDOW_MINUTES", "5"), Map.entry("LIFECYCLE_CANARY_BOUND_MINUTES", "20"),
-                Map.entry("LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC", "pass"),
-                Map.entry("LIFECYCLE_CANARY_CALLBACK_SECONDS", "30"),
-                Map.entry("LIFECYCLE_CANARY_MIN_REQUESTS", "50"), Map.entry("LIFECYCLE_CANARY_MIN_MINUTES", "3"),
-                Map.entry("LIFECYCLE_CANARY_ERROR_TOLERANCE", "0.01"),
-                Map.entry("LIFECYCLE_CANARY_LATENCY_TOLERANCE", "0.5"),
-                Map.entry("LIFECYCLE_CANARY_LATENCY_STATISTIC", "p90"))).orElseThrow();
+                        Map.entry("LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f"),
+                        Map.entry("LIFECYCLE_CANARY_WINDOW_MINUTES", "5"),
+                        Map.entry("LIFECYCLE_CANARY_BOUND_MINUTES", "20"),
+                        Map.entry("LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC", "pass"),
+                        Map.entry("LIFECYCLE_CANARY_CALLBACK_SECONDS", "30"),
+                        Map.entry("LIFECYCLE_CANARY_MIN_REQUESTS", "50"),
+                        Map.entry("LIFECYCLE_CANARY_MIN_MINUTES", "3"),
+                        Map.entry("LIFECYCLE_CANARY_ERROR_TOLERANCE", "0.01"),
+                        Map.entry("LIFECYCLE_CANARY_LATENCY_TOLERANCE", "0.5"),
+                        Map.entry("LIFECYCLE_CANARY_LATENCY_STATISTIC", "p90")))
+                .orElseThrow();
 
         assertThat(settings.policy().window()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.policy().bound()).isEqualTo(Duration.ofMinutes(20));
@@ -49,11 +52,17 @@ class CanarySettingsTest {
 
     @Test
     void badValuesAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> CanarySettings.from(Map.of("LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f",
-                "LIFECYCLE_CANARY_MIN_REQUESTS", "many"))).hasMessageContaining("LIFECYCLE_CANARY_MIN_REQUESTS");
-        assertThatThrownBy(() -> CanarySettings.from(Map.of("LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f",
-                "LIFECYCLE_CANARY_BOUND_MINUTES", "5"))).hasMessageContaining("bound no shorter than the window");
-        assertThatThrownBy(() -> CanarySettings.from(Map.of("LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f",
-                "LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC", "MAYBE"))).hasMessageContaining("LIFECYCLE_CANARY_");
+        assertThatThrownBy(() -> CanarySettings.from(Map.of(
+                        "LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f", "LIFECYCLE_CANARY_MIN_REQUESTS", "many")))
+                .hasMessageContaining("LIFECYCLE_CANARY_MIN_REQUESTS");
+        assertThatThrownBy(() -> CanarySettings.from(
+                        Map.of("LIFECYCLE_CANARY_LOAD_BALANCER", "app/api/9f", "LIFECYCLE_CANARY_BOUND_MINUTES", "5")))
+                .hasMessageContaining("bound no shorter than the window");
+        assertThatThrownBy(() -> CanarySettings.from(Map.of(
+                        "LIFECYCLE_CANARY_LOAD_BALANCER",
+                        "app/api/9f",
+                        "LIFECYCLE_CANARY_ON_TOO_LITTLE_TRAFFIC",
+                        "MAYBE")))
+                .hasMessageContaining("LIFECYCLE_CANARY_");
     }
 }

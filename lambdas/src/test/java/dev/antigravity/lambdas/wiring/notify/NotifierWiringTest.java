@@ -30,8 +30,11 @@ class NotifierWiringTest {
         env.remove("PAGERDUTY_ROUTING_KEY_SECRET_ID");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new NotifierHandler(env).handleRequest(SnsEvents.carrying(
-                PlatformEventFixtures.sampleJson("platform-rollback-started.json")), out, null);
+        new NotifierHandler(env)
+                .handleRequest(
+                        SnsEvents.carrying(PlatformEventFixtures.sampleJson("platform-rollback-started.json")),
+                        out,
+                        null);
 
         JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(result.at("/results/0/result").asText()).isEqualTo("DELIVERED");
@@ -50,8 +53,12 @@ class NotifierWiringTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         new LifecycleHookHandler(Map.of("AWS_REGION", "us-east-1", "LIFECYCLE_MAX_ATTEMPTS", "-1"))
-                .handleRequest(new ByteArrayInputStream(PlatformEventFixtures.sampleJson(
-                        "ecs-lifecycle-hook-post-test-traffic-shift.json").getBytes(StandardCharsets.UTF_8)), out, null);
+                .handleRequest(
+                        new ByteArrayInputStream(
+                                PlatformEventFixtures.sampleJson("ecs-lifecycle-hook-post-test-traffic-shift.json")
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        out,
+                        null);
 
         JsonNode response = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(response.get("hookStatus").asText()).isEqualTo("FAILED");
