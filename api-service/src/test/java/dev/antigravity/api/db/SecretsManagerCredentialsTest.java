@@ -42,15 +42,12 @@ class SecretsManagerCredentialsTest {
     void aSecretThatCannotBeReadFailsTheStartWithTheReason() {
         DefaultAwsCredentials.ensure();
         String missing = MotoServer.uniqueName("antigravity-test/no-such-secret");
+        // Resolved before the assertion: without the servers these skip the test, never stand in for its failure.
+        String url = TestDatabases.postgresEndpoint().url();
+        String region = MotoServer.region().id();
+        String endpoint = MotoServer.endpoint().toString();
         assertThatThrownBy(() -> Database.create(db(Map.of(
-                        "url",
-                        TestDatabases.postgresEndpoint().url(),
-                        "secret.id",
-                        missing,
-                        "secret.region",
-                        MotoServer.region().id(),
-                        "secret.endpoint",
-                        MotoServer.endpoint().toString()))))
+                        "url", url, "secret.id", missing, "secret.region", region, "secret.endpoint", endpoint))))
                 .rootCause()
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageContaining("can't find the specified secret");
