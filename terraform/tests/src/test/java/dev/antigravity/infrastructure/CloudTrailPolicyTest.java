@@ -131,8 +131,7 @@ class CloudTrailPolicyTest {
             assertThat(call.path("count").asText()).isEqualTo("${var.enable_cloudtrail ? 1 : 0}");
             assertThat(call.path("kms_key_arn").asText()).isEqualTo("${module.kms.key_arn}");
         }
-        ModuleSource common =
-                new ModuleSource(TerraformConfiguration.parsed(), RepositoryLayout.ENVIRONMENTS.resolve("common"));
+        ModuleSource common = ModuleSource.at(RepositoryLayout.ENVIRONMENTS.resolve("common"));
         assertThat(common.variableDefault("enable_cloudtrail").asBoolean()).isTrue();
         assertThat(TerraformConfiguration.tfvarsExample("prod")
                         .path("enable_cloudtrail")

@@ -20,8 +20,7 @@ class CostModelTest {
     private static final double HOURS_A_MONTH = 730;
     private static final String PAGE = RepositoryLayout.read(RepositoryLayout.ROOT.resolve("docs/cost.md"));
     private static final List<String> ENVIRONMENTS = List.of("prod", "staging");
-    private static final ModuleSource COMMON =
-            new ModuleSource(TerraformConfiguration.parsed(), RepositoryLayout.ENVIRONMENTS.resolve("common"));
+    private static final ModuleSource COMMON = ModuleSource.at(RepositoryLayout.ENVIRONMENTS.resolve("common"));
 
     @Test
     void theQuotedConfigurationIsTheOneTerraformCreates() {

@@ -53,8 +53,7 @@ class DriftDetectionPolicyTest {
                         "FUNCTION: \\$\\{\\{ vars.PROJECT_NAME \\|\\| '([a-z-]+)' }}-\\$\\{\\{ matrix.environment }}-([a-z-]+)")
                 .matcher(WORKFLOW);
         assertThat(function.find()).as("function name in drift.yml").isTrue();
-        ModuleSource common =
-                new ModuleSource(TerraformConfiguration.parsed(), RepositoryLayout.ENVIRONMENTS.resolve("common"));
+        ModuleSource common = ModuleSource.at(RepositoryLayout.ENVIRONMENTS.resolve("common"));
         ModuleSource hooks = ModuleSource.module("deploy-hooks");
 
         assertThat(function.group(1))

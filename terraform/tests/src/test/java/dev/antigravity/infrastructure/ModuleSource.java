@@ -6,19 +6,40 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Lookups inside one module directory of the parsed configuration. */
-record ModuleSource(TerraformConfiguration configuration, Path dir) {
+/**
+ * Lookups inside one module directory of the parsed configuration(). The configuration is parsed on first use, inside a
+ * test: a test class may hold a ModuleSource in a static field, and without hcl2json (plain ./mvnw -B verify on a
+ * fresh machine) the parse must skip the test, not fail the class's initialisation.
+ */
+final class ModuleSource {
+    private final Path dir;
+
+    private ModuleSource(Path dir) {
+        this.dir = dir;
+    }
 
     static ModuleSource module(String name) {
-        return new ModuleSource(TerraformConfiguration.parsed(), RepositoryLayout.MODULES.resolve(name));
+        return at(RepositoryLayout.MODULES.resolve(name));
     }
 
     static ModuleSource environment(String name) {
-        return new ModuleSource(TerraformConfiguration.parsed(), RepositoryLayout.ENVIRONMENTS.resolve(name));
+        return at(RepositoryLayout.ENVIRONMENTS.resolve(name));
+    }
+
+    static ModuleSource at(Path dir) {
+        return new ModuleSource(dir);
+    }
+
+    TerraformConfiguration configuration() {
+        return TerraformConfiguration.parsed();
+    }
+
+    Path dir() {
+        return dir;
     }
 
     List<Block> resources(String type) {
-        return configuration.resources(type).stream().filter(inThisModule()).toList();
+        return configuration().resources(type).stream().filter(inThisModule()).toList();
     }
 
     Block resource(String type, String name) {
@@ -29,11 +50,11 @@ record ModuleSource(TerraformConfiguration configuration, Path dir) {
     }
 
     List<Block> data(String type) {
-        return configuration.data(type).stream().filter(inThisModule()).toList();
+        return configuration().data(type).stream().filter(inThisModule()).toList();
     }
 
     Block moduleCall(String name) {
-        return configuration.moduleCalls().stream()
+        return configuration().moduleCalls().stream()
                 .filter(inThisModule())
                 .filter(call -> call.name().equals(name))
                 .findFirst()
@@ -41,12 +62,12 @@ record ModuleSource(TerraformConfiguration configuration, Path dir) {
     }
 
     JsonNode locals() {
-        return configuration.locals(dir);
+        return configuration().locals(dir);
     }
 
     /** The default of variable {@code name} declared in this module. */
     JsonNode variableDefault(String name) {
-        return configuration.files().entrySet().stream()
+        return configuration().files().entrySet().stream()
                 .filter(file -> file.getKey().getParent().equals(dir))
                 .map(file -> file.getValue().path("variable").path(name))
                 .filter(variable -> !variable.isMissingNode())

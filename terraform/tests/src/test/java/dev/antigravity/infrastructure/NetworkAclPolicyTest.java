@@ -56,8 +56,6 @@ class NetworkAclPolicyTest {
 
     private static final ModuleSource NETWORK = ModuleSource.module("network");
     private static final ModuleSource ALB = ModuleSource.module("alb");
-    private static final int TEST_LISTENER_PORT =
-            ALB.variableDefault("test_listener_port").asInt();
 
     /**
      * Every security-group rule of the repository, by module/resource, and the places it connects. A new
@@ -81,11 +79,13 @@ class NetworkAclPolicyTest {
      * Connections no security group of ours describes: ElastiCache replicas copy from the primary in
      * the other zone, inside the database tier, on the cache port.
      */
-    private static final List<Connection> AWS_MANAGED_CONNECTIONS = List.of(new Connection(
-            "cache replication",
-            Place.DATABASE,
-            Place.DATABASE,
-            NETWORK.variableDefault("cache_port").asInt()));
+    private static List<Connection> awsManagedConnections() {
+        return List.of(new Connection(
+                "cache replication",
+                Place.DATABASE,
+                Place.DATABASE,
+                NETWORK.variableDefault("cache_port").asInt()));
+    }
 
     @Test
     void everySecurityGroupRuleIsClassified() {
@@ -281,7 +281,7 @@ class NetworkAclPolicyTest {
     }
 
     private static List<Connection> connections() {
-        List<Connection> connections = new ArrayList<>(AWS_MANAGED_CONNECTIONS);
+        List<Connection> connections = new ArrayList<>(awsManagedConnections());
         for (Block rule : securityGroupRules()) {
             Place[] places = SECURITY_GROUP_RULES.get(key(rule));
             assertThat(places).as("classified: " + key(rule)).isNotNull();
@@ -348,7 +348,7 @@ class NetworkAclPolicyTest {
         }
         if (text.equals("${local.test_listener_port}")) {
             // The environments set test_listener.port from the ALB module (asserted below).
-            return Integer.toString(TEST_LISTENER_PORT);
+            return Integer.toString(testListenerPort());
         }
         JsonNode port = NETWORK.valueOf(rule, attribute);
         assertThat(port.canConvertToInt())
@@ -361,11 +361,9 @@ class NetworkAclPolicyTest {
         String text = rule.body().path(attribute).asText();
         if (text.equals("${local.test_listener_port}")) {
             // deploy-hooks reads it from the test listener URL the environments build from the ALB's port.
-            return TEST_LISTENER_PORT;
+            return testListenerPort();
         }
-        return new ModuleSource(TerraformConfiguration.parsed(), rule.moduleDir())
-                .valueOf(rule.body(), attribute)
-                .asInt();
+        return ModuleSource.at(rule.moduleDir()).valueOf(rule.body(), attribute).asInt();
     }
 
     private static List<Block> securityGroupRules() {
@@ -377,5 +375,9 @@ class NetworkAclPolicyTest {
 
     private static String key(Block rule) {
         return rule.moduleDir().getFileName() + "/" + rule.name();
+    }
+
+    private static int testListenerPort() {
+        return ALB.variableDefault("test_listener_port").asInt();
     }
 }

@@ -70,8 +70,7 @@ class ScalingPolicyTest {
 
     @Test
     void prodKeepsThreeTasksAndStagingTwoAndEnvironmentsWireTheRequestMetric() {
-        ModuleSource common =
-                new ModuleSource(TerraformConfiguration.parsed(), RepositoryLayout.ENVIRONMENTS.resolve("common"));
+        ModuleSource common = ModuleSource.at(RepositoryLayout.ENVIRONMENTS.resolve("common"));
 
         assertThat(common.variableDefault("min_tasks").asInt())
                 .as("environments' default floor")
