@@ -6,6 +6,7 @@ import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.config.Json;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.Drain;
+import dev.antigravity.api.metrics.EmfAggregator;
 import dev.antigravity.api.metrics.EmfCacheMetrics;
 import dev.antigravity.api.metrics.EmfWriter;
 import dev.antigravity.api.tracing.Tracing;
@@ -14,12 +15,14 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What the HTTP services need from the outside world, built once at start-up and passed down
  * explicitly (no container, no classpath scanning): configuration, the database, the clock
  * (replaceable in tests), the JSON mapper, the metrics registry, the shutdown state, the tracer and the
- * catalogue cache ({@link CatalogueCache#NONE} without {@code cache.url}).
+ * catalogue cache ({@link CatalogueCache#NONE} without {@code cache.url}), and the EMF metrics on stdout, flushed
+ * every {@code metrics.emf.flush} and at shutdown.
  */
 public record AppContext(
         Config config,
@@ -29,11 +32,13 @@ public record AppContext(
         MeterRegistry metrics,
         Drain drain,
         OpenTelemetry telemetry,
-        CatalogueCache cache) {
+        CatalogueCache cache,
+        EmfAggregator emf) {
 
     /** The production wiring for {@code config} (the root node). */
     public static AppContext create(Config config) {
         OpenTelemetry telemetry = Tracing.create(config);
+        EmfAggregator emf = emf(config);
         return new AppContext(
                 config,
                 Database.create(config.get("db"), telemetry),
@@ -42,16 +47,24 @@ public record AppContext(
                 Metrics.globalRegistry(),
                 new Drain(),
                 telemetry,
-                cache(config));
+                cache(config, emf),
+                emf);
     }
 
     /** The catalogue cache of {@code cache.*}, its hit ratio reported as EMF. */
-    private static CatalogueCache cache(Config config) {
-        return Caches.from(config.get("cache"), new EmfCacheMetrics(EmfWriter.stdout(), EmfWriter.service(config)));
+    private static CatalogueCache cache(Config config, EmfAggregator emf) {
+        return Caches.from(config.get("cache"), new EmfCacheMetrics(emf, EmfWriter.service(config)));
+    }
+
+    /** The EMF documents on stdout, flushed every {@code metrics.emf.flush}. */
+    public static EmfAggregator emf(Config config) {
+        return EmfAggregator.stdout(
+                config.get("metrics.emf.flush").as(Duration.class).orElse(Duration.ofSeconds(10)));
     }
 
     /** The same wiring around an existing database and clock (tests). */
     public static AppContext create(Config config, Database database, Clock clock) {
+        EmfAggregator emf = emf(config);
         return new AppContext(
                 config,
                 database,
@@ -60,6 +73,7 @@ public record AppContext(
                 Metrics.globalRegistry(),
                 new Drain(),
                 Tracing.create(config),
-                cache(config));
+                cache(config, emf),
+                emf);
     }
 }

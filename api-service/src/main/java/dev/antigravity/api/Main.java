@@ -33,7 +33,8 @@ public final class Main {
                         server,
                         app.drain(),
                         config.get("shutdown.drain").as(Duration.class).orElse(Duration.ofSeconds(5)),
-                        app.database())
+                        app.database(),
+                        app.emf())
                 .installHook();
         log().log(
                         System.Logger.Level.INFO,

@@ -37,8 +37,8 @@ public final class ApiRoutes {
                 provider.gateway(),
                 provider.currency(),
                 app.cache(),
-                EmfCounts.ordersProcessed(EmfWriter.stdout(), EmfWriter.service(app.config())),
-                EmfCounts.paymentFailures(EmfWriter.stdout(), EmfWriter.service(app.config())));
+                EmfCounts.ordersProcessed(app.emf(), EmfWriter.service(app.config())),
+                EmfCounts.paymentFailures(app.emf(), EmfWriter.service(app.config())));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob(
                 "order-expiry",

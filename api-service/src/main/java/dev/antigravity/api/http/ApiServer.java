@@ -103,7 +103,7 @@ public final class ApiServer {
                         List.of(
                                 new AccessLog(),
                                 new HttpMetrics(app.metrics()),
-                                new EmfRequestMetrics(EmfWriter.stdout(), EmfWriter.service(config)))))
+                                new EmfRequestMetrics(app.emf(), EmfWriter.service(config)))))
                 .addFilter(new JsonAcceptFilter())
                 .addFilter(new AuthFilter(
                         JwtVerifier.create(AuthSettings.from(config.get("auth"))),

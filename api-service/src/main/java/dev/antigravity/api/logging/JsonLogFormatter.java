@@ -1,9 +1,10 @@
 package dev.antigravity.api.logging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.antigravity.api.config.Json;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -41,10 +42,34 @@ public final class JsonLogFormatter extends Formatter {
             line.put("error", record.getThrown().toString());
             line.put("stack_trace", stackTrace(record.getThrown()));
         }
-        try {
-            return Json.mapper().writeValueAsString(line) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = Json.mapper().createGenerator(text)) {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> field : line.entrySet()) {
+                json.writeFieldName(field.getKey());
+                write(json, field.getValue());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
             return "{\"level\":\"ERROR\",\"message\":\"unserializable log record\"}" + System.lineSeparator();
+        }
+        return text.append(System.lineSeparator()).toString();
+    }
+
+    /**
+     * Text, numbers and booleans straight to the generator; anything else through the mapper. One line per request
+     * (the access log): the map serializer's per-entry type lookups were half of the formatting cost in the
+     * product-by-id profile (docs/benchmarks.md, issue 12).
+     */
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String string -> json.writeString(string);
+            case Integer number -> json.writeNumber(number);
+            case Long number -> json.writeNumber(number);
+            case Double number -> json.writeNumber(number);
+            case Boolean bool -> json.writeBoolean(bool);
+            default -> Json.mapper().writeValue(json, value);
         }
     }
 

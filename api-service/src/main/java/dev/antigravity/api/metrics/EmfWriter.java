@@ -6,6 +6,7 @@ import io.helidon.config.Config;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Writes CloudWatch Embedded Metric Format lines
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html)
  * to standard output, where the task's awslogs driver ships them and CloudWatch extracts the metrics: no API call,
- * no agent, nothing on the request path but one line.
+ * no agent. Request and cache metrics reach it through {@link EmfAggregator}, a hundred observations per line.
  *
  * <p>Hand-written: {@code software.amazon.cloudwatchlogs:aws-embedded-metrics} is not served to this build, and
  * what it adds over this class (environment detection, flushing) is not needed for one JSON object per line. The
@@ -66,7 +67,28 @@ public final class EmfWriter {
             List<List<String>> dimensionSets,
             List<Metric> metrics,
             Map<String, ?> properties) {
-        if (metrics.isEmpty() || metrics.size() > MAX_METRICS) {
+        check(dimensions, dimensionSets, metrics.size());
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<EmfAggregator.Definition> definitions = new ArrayList<>();
+        for (Metric metric : metrics) {
+            definitions.add(new EmfAggregator.Definition(metric.name(), metric.unit()));
+            values.put(metric.name(), metric.value());
+        }
+        print(document(dimensions, dimensionSets, definitions, values, properties, clock.millis()));
+    }
+
+    /** One document of {@code series} carrying {@code size} values of each metric ({@code values[metric][i]}). */
+    void write(EmfAggregator.Series series, long timestamp, double[][] values, int size) {
+        Map<String, Object> arrays = new LinkedHashMap<>();
+        for (int m = 0; m < series.metrics().size(); m++) {
+            arrays.put(series.metrics().get(m).name(), Arrays.copyOf(values[m], size));
+        }
+        print(document(series.dimensions(), series.dimensionSets(), series.metrics(), arrays, Map.of(), timestamp));
+    }
+
+    /** The rules CloudWatch would otherwise enforce by dropping the document. */
+    static void check(Map<String, String> dimensions, List<List<String>> dimensionSets, int metrics) {
+        if (metrics < 1 || metrics > MAX_METRICS) {
             throw new IllegalArgumentException("one EMF directive holds 1 to " + MAX_METRICS + " metrics");
         }
         for (List<String> set : dimensionSets) {
@@ -75,8 +97,17 @@ public final class EmfWriter {
                         + MAX_DIMENSIONS_PER_SET + " of " + dimensions.keySet());
             }
         }
+    }
+
+    private static Map<String, Object> document(
+            Map<String, String> dimensions,
+            List<List<String>> dimensionSets,
+            List<EmfAggregator.Definition> metrics,
+            Map<String, Object> values,
+            Map<String, ?> properties,
+            long timestamp) {
         List<Map<String, String>> definitions = new ArrayList<>();
-        for (Metric metric : metrics) {
+        for (EmfAggregator.Definition metric : metrics) {
             definitions.add(Map.of("Name", metric.name(), "Unit", metric.unit().name()));
         }
         Map<String, Object> directive = new LinkedHashMap<>();
@@ -84,13 +115,15 @@ public final class EmfWriter {
         directive.put("Dimensions", dimensionSets);
         directive.put("Metrics", definitions);
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(directive)));
+        line.put("_aws", Map.of("Timestamp", timestamp, "CloudWatchMetrics", List.of(directive)));
         // Properties first: a dimension or metric of the same name must win, or the metric would lie.
         line.putAll(properties);
         line.putAll(dimensions);
-        for (Metric metric : metrics) {
-            line.put(metric.name(), metric.value());
-        }
+        line.putAll(values);
+        return line;
+    }
+
+    private void print(Map<String, Object> line) {
         String text;
         try {
             text = JSON.writeValueAsString(line);

@@ -56,7 +56,8 @@ class TracingServerTest {
             BASE.metrics(),
             BASE.drain(),
             TELEMETRY,
-            BASE.cache());
+            BASE.cache(),
+            BASE.emf());
     /** Spans end on server threads after the response went out: every read of them waits this long at most. */
     private static final Duration WAIT = Duration.ofSeconds(30);
 

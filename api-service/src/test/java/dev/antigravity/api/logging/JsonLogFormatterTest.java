@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.antigravity.api.config.Json;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -44,5 +47,33 @@ class JsonLogFormatterTest {
         assertThat(json.get("message").asText()).isEqualTo("request with \"quotes\"\nand a newline");
         assertThat(json.get("error").asText()).isEqualTo("java.lang.IllegalStateException: boom");
         assertThat(json.get("stack_trace").asText()).contains("JsonLogFormatterTest");
+    }
+
+    /** The fields are written by hand for speed; the line must be exactly what the mapper would write. */
+    @Test
+    void theLineIsExactlyWhatTheMapperWouldWriteForEveryKindOfValue() throws Exception {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("text", "é \"quoted\" \u2028 tab\t");
+        fields.put("int", 503);
+        fields.put("long", 12_345_678_901L);
+        fields.put("double", 0.25);
+        fields.put("bool", true);
+        fields.put("none", null);
+        fields.put("decimal", new BigDecimal("19.90"));
+        fields.put("instant", Instant.parse("2026-11-30T12:00:00Z"));
+        fields.put("list", List.of(1, "two"));
+        fields.put("nested", Map.of("k", 1.5));
+        LogRecord record = new LogRecord(Level.INFO, "request");
+        record.setLoggerName("dev.antigravity.api.access");
+        record.setParameters(new Object[] {fields});
+
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("timestamp", Instant.ofEpochMilli(record.getMillis()).toString());
+        expected.put("level", "INFO");
+        expected.put("logger", "dev.antigravity.api.access");
+        expected.put("message", "request");
+        expected.putAll(fields);
+        assertThat(formatter.format(record))
+                .isEqualTo(Json.mapper().writeValueAsString(expected) + System.lineSeparator());
     }
 }

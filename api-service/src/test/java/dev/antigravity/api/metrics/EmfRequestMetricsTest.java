@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +37,14 @@ import org.junit.jupiter.api.Test;
 class EmfRequestMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final EmfWriter emf =
+    private final EmfWriter writer =
             new EmfWriter(new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EmfAggregator emf = new EmfAggregator(writer, Clock.fixed(NOW, ZoneOffset.UTC));
     private final EmfRequestMetrics requests = new EmfRequestMetrics(emf, "antigravity-prod/api");
 
+    /** Every line written, after writing what the aggregator still held. */
     private List<String> lines() {
+        emf.flush();
         return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
@@ -49,10 +53,14 @@ class EmfRequestMetricsTest {
     }
 
     @Test
-    void aRequestIsOneEmfLineWithLatencyAndCountPerRouteTemplateAndStatusClass() throws IOException {
+    void requestsOfOneRouteTemplateAndStatusClassShareOneEmfLineWithTheirLatenciesAndCounts() throws IOException {
         requests.accept(outcome("GET", "/api/orders/{id}", "/api/orders/42", 503, 12_345));
+        requests.accept(outcome("GET", "/api/orders/{id}", "/api/orders/43", 500, 2_000));
+        assertThat(out.size()).as("nothing written before the flush").isZero();
 
-        String line = lines().getFirst();
+        List<String> lines = lines();
+        assertThat(lines).hasSize(1);
+        String line = lines.getFirst();
         List<EmfSpecification.Directive> directives = EmfSpecification.parse(line);
         assertThat(directives).singleElement().satisfies(directive -> {
             assertThat(directive.namespace()).isEqualTo("Antigravity/Api");
@@ -70,11 +78,75 @@ class EmfRequestMetricsTest {
                             Map.of("Service", "antigravity-prod/api", "StatusClass", "5xx"));
         });
         JsonNode json = new ObjectMapper().readTree(line);
-        assertThat(json.path("RequestLatency").asDouble()).isEqualTo(12.345);
-        assertThat(json.path("Requests").asInt()).isEqualTo(1);
+        assertThat(EmfCapture.values(line, "RequestLatency")).containsExactly(12.345, 2.0);
+        assertThat(EmfCapture.values(line, "Requests")).containsExactly(1.0, 1.0);
         assertThat(json.path("_aws").path("Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
-        assertThat(json.path("correlation_id").asText()).isEqualTo("req-1");
         assertThat(line).doesNotContain("/api/orders/42");
+        assertThat(lines())
+                .as("a flush writes what arrived since the last one only")
+                .hasSize(1);
+    }
+
+    @Test
+    void aSeriesIsWrittenAtOnceWhenItHoldsAHundredValuesAndNoLineHoldsMore() {
+        for (int i = 0; i < EmfAggregator.MAX_VALUES * 2 + 1; i++) {
+            requests.accept(outcome("GET", "/api/products/{id}", "/api/products/1", 200, 1_000 + i));
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .as("two full lines before any flush")
+                .hasSize(2);
+
+        List<String> lines = lines();
+        assertThat(lines).hasSize(3);
+        List<Double> latencies = new ArrayList<>();
+        for (String line : lines) {
+            EmfSpecification.parse(line);
+            latencies.addAll(EmfCapture.values(line, "RequestLatency"));
+        }
+        assertThat(latencies)
+                .containsExactlyElementsOf(IntStream.range(0, EmfAggregator.MAX_VALUES * 2 + 1)
+                        .mapToObj(i -> (1_000 + i) / 1_000.0)
+                        .toList());
+    }
+
+    /** Requests from many threads: every one counted exactly once, whatever the interleaving of adds and flushes. */
+    @Test
+    void concurrentRequestsAreEachCountedExactlyOnce() throws Exception {
+        int threads = 8;
+        int perThread = 1_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int status = t % 2 == 0 ? 200 : 404;
+            workers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    requests.accept(outcome("GET", "/api/products", "/api/products", status, 100));
+                    if (i % 97 == 0) {
+                        emf.flush();
+                    }
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        Map<String, Double> requestsByClass = new TreeMap<>();
+        int latencies = 0;
+        for (String line : lines()) {
+            Map<String, String> dimensions =
+                    EmfSpecification.parse(line).getFirst().dimensionSets().get(1);
+            List<Double> counts = EmfCapture.values(line, "Requests");
+            assertThat(counts).hasSizeLessThanOrEqualTo(EmfAggregator.MAX_VALUES);
+            requestsByClass.merge(
+                    dimensions.get("StatusClass"),
+                    counts.stream().mapToDouble(Double::doubleValue).sum(),
+                    Double::sum);
+            latencies += EmfCapture.values(line, "RequestLatency").size();
+        }
+        assertThat(requestsByClass)
+                .containsExactlyEntriesOf(
+                        new TreeMap<>(Map.of("2xx", threads / 2.0 * perThread, "4xx", threads / 2.0 * perThread)));
+        assertThat(latencies).isEqualTo(threads * perThread);
     }
 
     @Test
@@ -129,39 +201,43 @@ class EmfRequestMetricsTest {
                             Map.of("Service", "antigravity-prod/api", "Reason", "declined"),
                             Map.of("Service", "antigravity-prod/api"));
         });
-        assertThat(new ObjectMapper().readTree(line).path("PaymentFailures").asInt())
-                .isEqualTo(1);
+        assertThat(EmfCapture.values(line, "PaymentFailures")).containsExactly(1.0);
     }
 
     @Test
-    void eachCacheLookupIsOneOrZeroSoThatItsAverageIsTheHitRatio() throws IOException {
+    void eachCacheLookupIsOneOrZeroSoThatItsAverageIsTheHitRatio() {
         EmfCacheMetrics cache = new EmfCacheMetrics(emf, "antigravity-prod/api");
         cache.lookedUp(CacheLookups.Kind.product, true);
         cache.lookedUp(CacheLookups.Kind.page, false);
+        cache.lookedUp(CacheLookups.Kind.product, false);
 
-        List<String> lines = lines();
-        assertThat(lines).hasSize(2);
-        assertThat(EmfSpecification.parse(lines.get(0))).singleElement().satisfies(directive -> {
-            assertThat(directive.metrics()).containsExactly("CacheHit");
-            assertThat(directive.dimensionSets())
-                    .containsExactly(
-                            Map.of("Service", "antigravity-prod/api", "Cache", "product"),
-                            Map.of("Service", "antigravity-prod/api"));
-        });
-        assertThat(new ObjectMapper().readTree(lines.get(0)).path("CacheHit").asDouble())
-                .isEqualTo(1.0);
-        assertThat(EmfSpecification.parse(lines.get(1))
-                        .getFirst()
-                        .dimensionSets()
-                        .getFirst())
-                .containsEntry("Cache", "page");
-        assertThat(new ObjectMapper().readTree(lines.get(1)).path("CacheHit").asDouble())
-                .isEqualTo(0.0);
+        // One line per Cache value; the order of the lines is not the order of the lookups.
+        Map<String, List<Double>> byCache = new TreeMap<>();
+        for (String line : lines()) {
+            assertThat(EmfSpecification.parse(line)).singleElement().satisfies(directive -> {
+                assertThat(directive.metrics()).containsExactly("CacheHit");
+                assertThat(directive.dimensionSets().get(1)).isEqualTo(Map.of("Service", "antigravity-prod/api"));
+                byCache.put(directive.dimensionSets().getFirst().get("Cache"), EmfCapture.values(line, "CacheHit"));
+            });
+        }
+        assertThat(byCache)
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of("page", List.of(0.0), "product", List.of(1.0, 0.0))));
     }
 
     @Test
     void theWriterRefusesWhatCloudWatchWouldDropAndLetsNoPropertyOverwriteAMetric() {
-        assertThatThrownBy(() -> emf.write(
+        assertThatThrownBy(() -> new EmfAggregator.Series(
+                        Map.of("Service", "x"),
+                        List.of(List.of("Route")),
+                        List.of(new EmfAggregator.Definition("M", EmfWriter.Unit.Count))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Route");
+        EmfAggregator.Series one = new EmfAggregator.Series(
+                Map.of("Service", "x"),
+                List.of(List.of("Service")),
+                List.of(new EmfAggregator.Definition("M", EmfWriter.Unit.Count)));
+        assertThatThrownBy(() -> emf.add(one, 1, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.write(
                         Map.of("Service", "x"),
                         List.of(List.of("Route")),
                         List.of(new EmfWriter.Metric("M", EmfWriter.Unit.Count, 1)),
@@ -171,10 +247,10 @@ class EmfRequestMetricsTest {
         List<EmfWriter.Metric> tooMany = IntStream.rangeClosed(0, EmfWriter.MAX_METRICS)
                 .mapToObj(i -> new EmfWriter.Metric("M" + i, EmfWriter.Unit.Count, i))
                 .toList();
-        assertThatThrownBy(() -> emf.write(Map.of(), List.of(List.of()), tooMany, Map.of()))
+        assertThatThrownBy(() -> writer.write(Map.of(), List.of(List.of()), tooMany, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
 
-        emf.write(
+        writer.write(
                 Map.of("Service", "x"),
                 List.of(List.of("Service")),
                 List.of(new EmfWriter.Metric("Requests", EmfWriter.Unit.Count, 1)),

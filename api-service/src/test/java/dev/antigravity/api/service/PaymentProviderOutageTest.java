@@ -162,7 +162,7 @@ class PaymentProviderOutageTest {
                 providers.currency(),
                 CatalogueCache.NONE,
                 outcome -> {},
-                EmfCounts.paymentFailures(failures.writer(), "api-test"));
+                EmfCounts.paymentFailures(failures.aggregator(), "api-test"));
     }
 
     private static OrderRequest order(Product product) {

@@ -2,6 +2,7 @@ package dev.antigravity.api.http.shutdown;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.Drain;
+import dev.antigravity.api.metrics.EmfAggregator;
 import io.helidon.webserver.WebServer;
 import java.time.Duration;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
  * deregistered, (2) wait the drain delay while requests that are still routed here are served,
  * (3) stop the server: the listener closes (new connections are refused) and requests in flight
  * get the configured grace period ({@code server.shutdown-grace-period}) to finish, (4) close the
- * database pool. Helidon's own shutdown hook is disabled because it would skip steps 1 and 2.
+ * database pool, (5) write the EMF metrics still held in memory (the last requests' included). Helidon's own shutdown hook is disabled because it would skip steps 1 and 2.
  */
 public final class GracefulShutdown {
     private static final System.Logger LOG = System.getLogger(GracefulShutdown.class.getName());
@@ -19,12 +20,15 @@ public final class GracefulShutdown {
     private final Drain drain;
     private final Duration drainDelay;
     private final Database database;
+    private final EmfAggregator metrics;
 
-    public GracefulShutdown(WebServer server, Drain drain, Duration drainDelay, Database database) {
+    public GracefulShutdown(
+            WebServer server, Drain drain, Duration drainDelay, Database database, EmfAggregator metrics) {
         this.server = server;
         this.drain = drain;
         this.drainDelay = drainDelay;
         this.database = database;
+        this.metrics = metrics;
     }
 
     /** Runs {@link #run()} when the JVM is asked to exit (SIGTERM, SIGINT). */
@@ -45,6 +49,7 @@ public final class GracefulShutdown {
         }
         server.stop();
         database.close();
+        metrics.close();
         LOG.log(System.Logger.Level.INFO, "Shutdown complete");
     }
 }

@@ -84,7 +84,8 @@ class TracePropagationServerTest {
                         base.metrics(),
                         base.drain(),
                         TELEMETRY,
-                        base.cache()));
+                        base.cache(),
+                        base.emf()));
     }
 
     @AfterAll

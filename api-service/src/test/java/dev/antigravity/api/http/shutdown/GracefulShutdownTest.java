@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.antigravity.api.AppContext;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.http.ApiServer;
+import dev.antigravity.api.metrics.EmfCapture;
+import dev.antigravity.api.metrics.EmfRequestMetrics;
 import dev.antigravity.api.testsupport.Eventually;
 import dev.antigravity.api.testsupport.TestApps;
 import dev.antigravity.api.testsupport.TestDatabases;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The SIGTERM path with requests in flight, against a real server: readiness turns 503 first,
  * requests that arrive during the drain delay are still served, every in-flight request
- * completes with 2xx, and afterwards new connections are refused.
+ * completes with 2xx, afterwards new connections are refused, and the request metrics still held in memory are
+ * written (every request counted, none twice).
  */
 class GracefulShutdownTest {
     private static final int IN_FLIGHT = 8;
@@ -40,7 +43,18 @@ class GracefulShutdownTest {
     @Test
     void inFlightRequestsCompleteAndReadinessTurns503First() throws Exception {
         Database db = TestDatabases.h2();
-        AppContext app = TestApps.create(db, Map.of("shutdown.grace", "PT10S", "limits.concurrency", "64"));
+        AppContext defaults = TestApps.create(db, Map.of("shutdown.grace", "PT10S", "limits.concurrency", "64"));
+        EmfCapture emf = new EmfCapture();
+        AppContext app = new AppContext(
+                defaults.config(),
+                defaults.database(),
+                defaults.clock(),
+                defaults.json(),
+                defaults.metrics(),
+                defaults.drain(),
+                defaults.telemetry(),
+                defaults.cache(),
+                emf.aggregator());
         CountDownLatch entered = new CountDownLatch(IN_FLIGHT);
         WebServer server = ApiServer.configure(
                         WebServer.builder().host("127.0.0.1").port(0), app)
@@ -67,7 +81,7 @@ class GracefulShutdownTest {
                 .isTrue();
         assertThat(status(client, base, "/ready")).isEqualTo(200);
 
-        GracefulShutdown shutdown = new GracefulShutdown(server, app.drain(), DRAIN, db);
+        GracefulShutdown shutdown = new GracefulShutdown(server, app.drain(), DRAIN, db, app.emf());
         AtomicBoolean finished = new AtomicBoolean();
         Thread stopper = Thread.ofVirtual().start(() -> {
             shutdown.run();
@@ -93,6 +107,12 @@ class GracefulShutdownTest {
         assertThatThrownBy(() ->
                         HttpClient.newHttpClient().send(get(base, "/health"), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
+        // Read without flushing: the shutdown wrote them. The slow requests, two /ready and one /health.
+        double requests = emf.lines().stream()
+                .flatMap(line -> EmfCapture.values(line, EmfRequestMetrics.REQUESTS).stream())
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        assertThat(requests).isEqualTo(IN_FLIGHT + 3);
     }
 
     private static HttpRequest get(URI base, String path) {
