@@ -11,11 +11,14 @@ import dev.antigravity.lambdas.domain.ManagedServices;
 import dev.antigravity.lambdas.domain.PlatformEvents;
 import dev.antigravity.lambdas.domain.ServiceHead;
 import dev.antigravity.lambdas.domain.port.EcsPort;
+import dev.antigravity.lambdas.domain.port.EcsPort.ServiceSnapshot;
 import dev.antigravity.lambdas.domain.port.LedgerPort;
 import dev.antigravity.lambdas.domain.port.PlatformEventPublisher;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,12 +80,14 @@ public final class HandleAlarm {
                             + alarm.previousState().value() + " -> "
                             + alarm.state().value() + ": nothing to do");
         }
-        List<ManagedService> guarded = new ArrayList<>();
+        // What ECS showed while finding the guarded services is what raised() falls back on: one DescribeServices each.
+        Map<ManagedService, ServiceSnapshot> guarded = new LinkedHashMap<>();
         List<Outcome> misconfigured = new ArrayList<>();
         for (ManagedService service : services.all()) {
             try {
-                if (ecs.describe(service.ref()).guardAlarms().contains(alarm.alarmName())) {
-                    guarded.add(service);
+                ServiceSnapshot snapshot = ecs.describe(service.ref());
+                if (snapshot.guardAlarms().contains(alarm.alarmName())) {
+                    guarded.put(service, snapshot);
                 }
             } catch (ConfigurationException e) {
                 // One misconfigured service must not blind the others to their alarms.
@@ -101,8 +106,8 @@ public final class HandleAlarm {
             return Outcome.combine(HANDLER, alarm.id(), parts);
         }
         return idempotency.once(HANDLER, alarm.id(), () -> {
-            List<Outcome> parts = new ArrayList<>(guarded.stream()
-                    .map(s -> alarm.isAlarm() ? raised(s, alarm) : cleared(s, alarm))
+            List<Outcome> parts = new ArrayList<>(guarded.entrySet().stream()
+                    .map(e -> alarm.isAlarm() ? raised(e.getKey(), e.getValue(), alarm) : cleared(e.getKey(), alarm))
                     .toList());
             parts.addAll(misconfigured);
             return Outcome.combine(HANDLER, alarm.id(), parts);
@@ -112,9 +117,10 @@ public final class HandleAlarm {
     /**
      * The deployment in flight: the service's head (read consistently), never an old record the history index still
      * shows as guarded — or, while a newer push's intent is not yet registered (or its record not yet written), the
-     * record of the revision ECS runs, if the ledger still guards it. RollBack then checks that ECS really runs it.
+     * record of the revision ECS ran when the alarm was matched to the service, if the ledger still guards it. RollBack
+     * then checks, under the service's lock, that ECS really runs it.
      */
-    private Optional<Deployment> inFlight(ManagedService service) {
+    private Optional<Deployment> inFlight(ManagedService service, ServiceSnapshot matched) {
         Optional<Deployment> head = ledger.head(service.ref())
                 .flatMap(ServiceHead::revision)
                 .flatMap(revision -> ledger.find(service.ref(), Deployment.idOf(revision)))
@@ -122,8 +128,7 @@ public final class HandleAlarm {
         if (head.isPresent()) {
             return head;
         }
-        return ecs.describe(service.ref())
-                .primary()
+        return matched.primary()
                 .flatMap(running -> ledger.find(service.ref(), Deployment.idOf(running.taskDefinitionArn())))
                 .filter(HandleAlarm::answersAlarms);
     }
@@ -134,8 +139,8 @@ public final class HandleAlarm {
                 || deployment.state() == DeploymentState.ROLLBACK_FAILED; // its page may have been lost
     }
 
-    private Outcome raised(ManagedService service, CloudWatchAlarmStateChange alarm) {
-        Optional<Deployment> guardedDeployment = inFlight(service);
+    private Outcome raised(ManagedService service, ServiceSnapshot matched, CloudWatchAlarmStateChange alarm) {
+        Optional<Deployment> guardedDeployment = inFlight(service, matched);
         if (guardedDeployment.isEmpty()) {
             // A production incident no rollback will fix: ServiceUnhealthy pages, AlarmCleared resolves it.
             publish(service, alarm, PlatformEventType.ServiceUnhealthy);

@@ -12,7 +12,7 @@ import java.util.Map;
 final class BoundedMemo<K, V> extends LinkedHashMap<K, V> {
     private final int capacity;
 
-    BoundedMemo(int capacity) {
+    private BoundedMemo(int capacity) {
         super(16, 0.75f, true);
         this.capacity = capacity;
     }
