@@ -29,8 +29,7 @@ final class StripePaymentGateway implements PaymentGateway {
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setConnectTimeout((int) timeout.toMillis())
                 .setReadTimeout((int) timeout.toMillis())
-                .setHttpClient(new KeptAliveStripeHttp(
-                        apiBase.isBlank() ? "https://api.stripe.com" : apiBase, timeout, telemetry));
+                .setHttpClient(new KeptAliveStripeHttp(timeout, timeout, telemetry));
         if (!apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }
