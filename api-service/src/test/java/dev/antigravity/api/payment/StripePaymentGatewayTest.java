@@ -83,7 +83,8 @@ class StripePaymentGatewayTest {
             assertThat(request.body())
                     .contains("amount=1250")
                     .contains("currency=usd")
-                    .contains("metadata[order_id]=7");
+                    .contains("metadata[order_id]=7")
+                    .contains("automatic_payment_methods[enabled]=true");
         });
         assertThat(requests)
                 .extracting(request -> request.header("Idempotency-Key"))
@@ -163,6 +164,20 @@ class StripePaymentGatewayTest {
                 .isInstanceOf(PaymentProviderException.class)
                 .hasMessageContaining("HTTP 402")
                 .hasMessageContaining("declined");
+    }
+
+    @Test
+    void anAnswerThatIsNoPaymentIntentBecomesAPaymentProviderException() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        String base = serve(exchange -> answer(
+                exchange, 200, calls.incrementAndGet() == 1 ? "{\"id\": \"pi_1\", \"cli" : "{\"object\":\"list\"}"));
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
+        assertThatThrownBy(() -> stripe.createIntent(13, 500, "usd", "order-13-cut"))
+                .isInstanceOf(PaymentProviderException.class);
+        assertThatThrownBy(() -> stripe.createIntent(13, 500, "usd", "order-13-other"))
+                .isInstanceOf(PaymentProviderException.class)
+                .hasMessageContaining("without an id");
     }
 
     @Test
