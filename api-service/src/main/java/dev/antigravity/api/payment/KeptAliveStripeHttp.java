@@ -7,100 +7,153 @@ import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import dev.antigravity.api.tracing.TraceContextHeaders;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient.Version;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * stripe-java's transport on the JDK's HTTP client, for the payment creation every order makes.
- * The library's default ({@code HttpURLConnectionClient}) rebuilds its two user-agent headers on
- * every call, reading a resource out of the Gson jar each time, and keeps at most five idle
- * connections (so with ten orders in flight it opens new ones); here the headers are built once
- * (they depend only on the API mode) and the JDK client keeps its connections (HTTP/2 to Stripe
- * itself). Retries, idempotency keys, telemetry and error handling stay the library's: this only
- * sends one request and returns the answer. A time-out is reported as the library's own client
- * reports one ({@link SocketTimeoutException} as the cause), so the library retries it as before.
- * Every request, retries included, carries the current span's W3C {@code traceparent} (stripe-java
- * has no hook for extra headers; the transport is where they can be added).
+ * stripe-java's transport on Helidon's blocking HTTP/1.1 client, for the payment creation every
+ * order makes. The library's default ({@code HttpURLConnectionClient}) rebuilds its two user-agent
+ * headers on every call, reading a resource out of the Gson jar each time, and keeps at most five
+ * idle connections; the JDK's {@code java.net.http} client keeps connections but runs every call as
+ * a chain of futures handed between its selector and worker threads (11 % of an order's CPU in
+ * the profile). Helidon's client writes and reads the socket on the calling (virtual) thread and
+ * keeps its connections in a cache of its own. The headers are built once (they depend only on
+ * the API mode). Retries, idempotency keys, telemetry and error handling stay the library's: this
+ * only sends one request and returns the answer. A failure is reported as the library's own client
+ * reports one (the {@link ConnectException} or {@link SocketTimeoutException} as the cause), so the
+ * library retries what it retried before. Every request, retries included, carries the current
+ * span's W3C {@code traceparent} (stripe-java has no hook for extra headers; the transport is where
+ * they can be added).
  */
 final class KeptAliveStripeHttp extends HttpClient {
-    /** Set by the JDK client itself; it refuses them from callers. */
+    /** Written by the Helidon client itself from the request. */
     private static final Set<String> SET_BY_CLIENT =
-            Set.of("connection", "content-length", "expect", "host", "upgrade");
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
 
-    private final java.net.http.HttpClient http;
+    private static final HeaderName USER_AGENT = HeaderNames.USER_AGENT;
+    private static final HeaderName CLIENT_USER_AGENT = HeaderNames.create("X-Stripe-Client-User-Agent");
+
+    private final Http1Client http;
+    private final Duration readTimeout;
     private final OpenTelemetry telemetry;
-    private final String clientUserAgent = buildXStripeClientUserAgentString();
-    private final Map<ApiMode, String> userAgents = new ConcurrentHashMap<>();
+    private final Header clientUserAgent =
+            HeaderValues.createCached(CLIENT_USER_AGENT, buildXStripeClientUserAgentString());
+    private final Map<ApiMode, Header> userAgents = new ConcurrentHashMap<>();
+    private final Map<String, HeaderName> headerNames = new ConcurrentHashMap<>();
 
-    KeptAliveStripeHttp(String apiBase, Duration connectTimeout, OpenTelemetry telemetry) {
+    KeptAliveStripeHttp(Duration connectTimeout, Duration readTimeout, OpenTelemetry telemetry) {
+        this.readTimeout = readTimeout;
         this.telemetry = telemetry;
-        http = java.net.http.HttpClient.newBuilder()
+        http = Http1Client.builder()
                 .connectTimeout(connectTimeout)
-                // Plain http (stripe-mock) is HTTP/1.1: no h2c upgrade attempt on every new connection.
-                .version(apiBase.startsWith("http:") ? Version.HTTP_1_1 : Version.HTTP_2)
+                .readTimeout(readTimeout)
+                // A cache of this client's own: the shared one is sized and closed with other clients.
+                .shareConnectionCache(false)
+                .keepAlive(true)
+                // Stripe never redirects an API call; a redirect would be a misconfigured base URL.
+                .followRedirects(false)
+                .sendExpectContinue(false)
                 .build();
     }
 
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
-        HttpRequest.Builder builder;
+        Http1ClientRequest call;
         try {
-            builder = HttpRequest.newBuilder(request.url().toURI());
+            call = http.method(Method.create(request.method().name()))
+                    .uri(request.url().toURI());
         } catch (URISyntaxException e) {
             throw new ApiConnectionException("Invalid Stripe URL " + request.url() + ": " + e.getMessage(), e);
         }
-        if (request.options().getReadTimeout() != null && request.options().getReadTimeout() > 0) {
-            builder.timeout(Duration.ofMillis(request.options().getReadTimeout()));
-        }
+        Integer timeout = request.options().getReadTimeout();
+        call.readTimeout(timeout != null && timeout > 0 ? Duration.ofMillis(timeout) : readTimeout);
         for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
-                builder.header(header.getKey(), String.join(",", header.getValue()));
+            if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                call.header(headerNames.computeIfAbsent(header.getKey(), HeaderNames::create), header.getValue());
             }
         }
-        builder.header(
-                "User-Agent", userAgents.computeIfAbsent(request.apiMode(), mode -> buildUserAgentString(request)));
-        builder.header("X-Stripe-Client-User-Agent", clientUserAgent);
-        TraceContextHeaders.current(telemetry).forEach(builder::setHeader);
-        if (request.content() == null) {
-            builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", request.content().contentType());
-            builder.method(
-                    request.method().name(),
-                    HttpRequest.BodyPublishers.ofByteArray(request.content().byteArrayContent()));
-        }
-        try {
-            HttpResponse<String> response =
-                    http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new StripeResponse(
-                    response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
-        } catch (HttpTimeoutException e) {
-            SocketTimeoutException timeout = new SocketTimeoutException(e.getMessage());
-            timeout.initCause(e);
-            throw failed(request, timeout);
-        } catch (IOException e) {
+        call.header(userAgents.computeIfAbsent(
+                request.apiMode(), mode -> HeaderValues.createCached(USER_AGENT, buildUserAgentString(request))));
+        call.header(clientUserAgent);
+        TraceContextHeaders.current(telemetry)
+                .forEach((name, value) -> call.header(headerNames.computeIfAbsent(name, HeaderNames::create), value));
+        try (Http1ClientResponse response = send(call, request)) {
+            Map<String, List<String>> headers = new HashMap<>();
+            for (Header header : response.headers()) {
+                headers.put(header.name(), header.allValues());
+            }
+            String body = new String(response.inputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new StripeResponse(response.status().code(), HttpHeaders.of(headers), body);
+        } catch (IOException | RuntimeException e) {
+            // Helidon reports I/O failures unchecked (a closed connection as a DataReader exception).
             throw failed(request, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(request, new IOException("interrupted", e));
         }
     }
 
-    private static ApiConnectionException failed(StripeRequest request, IOException cause) {
+    private static Http1ClientResponse send(Http1ClientRequest call, StripeRequest request) {
+        if (request.content() == null) {
+            return call.request();
+        }
+        call.header(HeaderNames.CONTENT_TYPE, request.content().contentType());
+        return call.submit(request.content().byteArrayContent());
+    }
+
+    /**
+     * The library retries a call whose cause is a {@link ConnectException} or a
+     * {@link SocketTimeoutException}; Helidon wraps those in {@link UncheckedIOException}s, so that
+     * one, if the chain holds it, is the cause handed on. A connection that ends before the answer
+     * is complete (a kept connection the server closed while it was idle, found on its next use) is
+     * reported as a {@link ConnectException} too: every call carries an idempotency key, so Stripe
+     * answers a resent call with the first one's result, never a second PaymentIntent or refund.
+     */
+    private static ApiConnectionException failed(StripeRequest request, Exception failure) {
+        IOException cause = null;
+        for (Throwable t = failure; t != null && cause == null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException) {
+                cause = (IOException) t;
+            }
+        }
+        if (cause == null && endedEarly(failure)) {
+            cause = new ConnectException("connection closed before the answer: " + failure);
+            cause.initCause(failure);
+        }
+        if (cause == null) {
+            cause = failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
+        }
         return new ApiConnectionException(
                 "IOException during API request to Stripe (" + request.url().getHost() + "): " + cause.getMessage(),
                 cause);
+    }
+
+    private static boolean endedEarly(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataReader.InsufficientDataAvailableException
+                    || t instanceof java.io.EOFException
+                    || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,33 +5,40 @@ import dev.antigravity.api.model.IdempotencyRecord.StoredResponse;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Idempotency keys of order creation, unique per customer. */
 public final class IdempotencyRepository {
+    private static final NamedStatement CLAIM = NamedStatement.of(
+            "INSERT INTO idempotency_keys (customer_subject, idempotency_key, request_fingerprint, created_at) "
+                    + "VALUES (:customer, :key, :fingerprint, :now)");
+    private static final NamedStatement COMPLETE = NamedStatement.of("UPDATE idempotency_keys SET order_id = :orderId, "
+            + "response_body = :body WHERE customer_subject = :customer AND idempotency_key = :key");
 
     /**
      * Binds the key to the request. A second claim of the same key fails with a unique
      * violation — after waiting for the first claim's transaction to end.
      */
     public void claim(DbExecute db, String customer, String key, String fingerprint, Instant now) {
-        db.createInsert(
-                        "INSERT INTO idempotency_keys (customer_subject, idempotency_key, request_fingerprint, created_at) "
-                                + "VALUES (:customer, :key, :fingerprint, :now)")
-                .addParam("customer", customer)
-                .addParam("key", key)
-                .addParam("fingerprint", fingerprint)
-                .addParam("now", Times.utc(now))
+        CLAIM.bind(
+                        db.createInsert(CLAIM.sql()),
+                        Map.of("customer", customer, "key", key, "fingerprint", fingerprint, "now", Times.utc(now)))
                 .execute();
     }
 
     public void complete(DbExecute db, String customer, String key, StoredResponse response) {
-        db.createUpdate("UPDATE idempotency_keys SET order_id = :orderId, "
-                        + "response_body = :body WHERE customer_subject = :customer AND idempotency_key = :key")
-                .addParam("orderId", response.orderId())
-                .addParam("body", response.body())
-                .addParam("customer", customer)
-                .addParam("key", key)
+        COMPLETE.bind(
+                        db.createUpdate(COMPLETE.sql()),
+                        Map.of(
+                                "orderId",
+                                response.orderId(),
+                                "body",
+                                response.body(),
+                                "customer",
+                                customer,
+                                "key",
+                                key))
                 .execute();
     }
 

@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class NotificationOutboxRepository {
     private static final String COLUMNS = "id, event_key, channel, recipient, subject, body, attempts";
+    private static final NamedStatement ENQUEUE = NamedStatement.of(
+            "INSERT INTO notification_outbox (event_key, channel, recipient, subject, body, status, attempts, "
+                    + "next_attempt_at, created_at) VALUES (:eventKey, :channel, :recipient, :subject, :body, "
+                    + "'PENDING', 0, :now, :now)");
     /** A row is free to claim when nobody holds it or its holder's lease ran out. */
     private static final String CLAIMABLE =
             "status = 'PENDING' AND next_attempt_at <= :now " + "AND (lease_until IS NULL OR lease_until < :now)";
@@ -26,16 +30,21 @@ public final class NotificationOutboxRepository {
 
     /** Adds a message owed; a second one for the same event and channel violates uq_notification_outbox_event. */
     public void enqueue(DbExecute db, OutboxMessage message, Instant now) {
-        db.createInsert(
-                        "INSERT INTO notification_outbox (event_key, channel, recipient, subject, body, status, attempts, "
-                                + "next_attempt_at, created_at) VALUES (:eventKey, :channel, :recipient, :subject, :body, "
-                                + "'PENDING', 0, :now, :now)")
-                .addParam("eventKey", message.eventKey())
-                .addParam("channel", message.channel().name())
-                .addParam("recipient", message.recipient())
-                .addParam("subject", message.subject())
-                .addParam("body", message.body())
-                .addParam("now", Times.utc(now))
+        ENQUEUE.bind(
+                        db.createInsert(ENQUEUE.sql()),
+                        Map.of(
+                                "eventKey",
+                                message.eventKey(),
+                                "channel",
+                                message.channel().name(),
+                                "recipient",
+                                message.recipient(),
+                                "subject",
+                                message.subject(),
+                                "body",
+                                message.body(),
+                                "now",
+                                Times.utc(now)))
                 .execute();
     }
 

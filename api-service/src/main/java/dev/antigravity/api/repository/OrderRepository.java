@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,48 +25,45 @@ import java.util.stream.Collectors;
 public final class OrderRepository {
     private static final String COLUMNS = "id, customer_subject, status, total, created_at, updated_at";
     private static final String LINE_COLUMNS = "order_id, line_no, product_id, product_name, quantity, unit_price";
+    private static final NamedStatement INSERT = NamedStatement.of(
+            "INSERT INTO orders (customer_subject, status, total, created_at, updated_at, created_on) "
+                    + "VALUES (:customer, :status, :total, :now, :now, :day)");
 
     /** Stores a new order with its lines and returns it with its id. */
     public Order insert(DbExecute db, String customer, List<OrderLine> lines, Instant now) {
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long id = Inserts.returningId(db.createInsert(
-                        "INSERT INTO orders (customer_subject, status, total, created_at, updated_at, created_on) "
-                                + "VALUES (:customer, :status, :total, :now, :now, :day)")
-                .addParam("customer", customer)
-                .addParam("status", OrderStatus.PENDING.name())
-                .addParam("total", total)
-                .addParam("now", Times.utc(now))
-                .addParam("day", LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        long id = Inserts.returningId(INSERT.bind(
+                db.createInsert(INSERT.sql()),
+                Map.of(
+                        "customer",
+                        customer,
+                        "status",
+                        OrderStatus.PENDING.name(),
+                        "total",
+                        total,
+                        "now",
+                        Times.utc(now),
+                        "day",
+                        LocalDate.ofInstant(now, ZoneOffset.UTC))));
         insertLines(db, id, lines);
         return new Order(id, customer, OrderStatus.PENDING, total, List.copyOf(lines), now, now);
     }
 
-    /** All lines of an order in one statement (one round trip, however many lines). */
+    /**
+     * All lines of an order in one statement (one round trip, however many lines), with positional
+     * parameters, one row of {@code LINE_COLUMNS} per line (see {@link NamedStatement} for why).
+     */
     private static void insertLines(DbExecute db, long orderId, List<OrderLine> lines) {
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO order_lines (order_id, line_no, product_id, product_name, quantity, unit_price) VALUES ");
-        for (int i = 0; i < lines.size(); i++) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:orderId, :lineNo")
-                    .append(i)
-                    .append(", :productId")
-                    .append(i)
-                    .append(", :productName")
-                    .append(i)
-                    .append(", :quantity")
-                    .append(i)
-                    .append(", :unitPrice")
-                    .append(i)
-                    .append(')');
-        }
-        DbStatementDml insert = db.createInsert(sql.toString()).addParam("orderId", orderId);
+        String rows = String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?, ?)"));
+        DbStatementDml insert = db.createInsert("INSERT INTO order_lines (" + LINE_COLUMNS + ") VALUES " + rows);
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
-            insert.addParam("lineNo" + i, i + 1)
-                    .addParam("productId" + i, line.productId())
-                    .addParam("productName" + i, line.productName())
-                    .addParam("quantity" + i, line.quantity())
-                    .addParam("unitPrice" + i, line.unitPrice());
+            insert.addParam(orderId)
+                    .addParam(i + 1)
+                    .addParam(line.productId())
+                    .addParam(line.productName())
+                    .addParam(line.quantity())
+                    .addParam(line.unitPrice());
         }
         insert.execute();
     }

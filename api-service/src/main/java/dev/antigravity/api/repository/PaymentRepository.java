@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Payments (one per order) and the provider events already processed. */
@@ -14,6 +15,14 @@ public final class PaymentRepository {
             + "amount_cents, currency, status, attempts, failure, refund_id, created_at, updated_at";
     /** payments.failure is VARCHAR(500). */
     private static final int FAILURE_LENGTH = 500;
+
+    private static final NamedStatement INSERT = NamedStatement.of(
+            "INSERT INTO payments (order_id, provider, idempotency_key, amount_cents, currency, status, "
+                    + "attempts, created_at, updated_at) "
+                    + "VALUES (:orderId, :provider, :key, :amount, :currency, :status, 0, :now, :now)");
+    private static final NamedStatement CREATED =
+            NamedStatement.of("UPDATE payments SET provider_payment_id = :id, client_secret = :secret, status = :to, "
+                    + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from");
 
     /** Stores the payment an order needs, before the provider is asked (status CREATING). */
     public void insert(
@@ -24,16 +33,23 @@ public final class PaymentRepository {
             long amountCents,
             String currency,
             Instant now) {
-        db.createInsert("INSERT INTO payments (order_id, provider, idempotency_key, amount_cents, currency, status, "
-                        + "attempts, created_at, updated_at) "
-                        + "VALUES (:orderId, :provider, :key, :amount, :currency, :status, 0, :now, :now)")
-                .addParam("orderId", orderId)
-                .addParam("provider", provider)
-                .addParam("key", idempotencyKey)
-                .addParam("amount", amountCents)
-                .addParam("currency", currency)
-                .addParam("status", PaymentStatus.CREATING.name())
-                .addParam("now", Times.utc(now))
+        INSERT.bind(
+                        db.createInsert(INSERT.sql()),
+                        Map.of(
+                                "orderId",
+                                orderId,
+                                "provider",
+                                provider,
+                                "key",
+                                idempotencyKey,
+                                "amount",
+                                amountCents,
+                                "currency",
+                                currency,
+                                "status",
+                                PaymentStatus.CREATING.name(),
+                                "now",
+                                Times.utc(now)))
                 .execute();
     }
 
@@ -53,14 +69,21 @@ public final class PaymentRepository {
 
     /** CREATING → REQUIRES_PAYMENT with the provider's ids; false if another request got there first. */
     public boolean created(DbExecute db, long orderId, String providerPaymentId, String clientSecret, Instant now) {
-        return db.createUpdate("UPDATE payments SET provider_payment_id = :id, client_secret = :secret, status = :to, "
-                                + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from")
-                        .addParam("id", providerPaymentId)
-                        .addParam("secret", clientSecret)
-                        .addParam("to", PaymentStatus.REQUIRES_PAYMENT.name())
-                        .addParam("now", Times.utc(now))
-                        .addParam("orderId", orderId)
-                        .addParam("from", PaymentStatus.CREATING.name())
+        return CREATED.bind(
+                                db.createUpdate(CREATED.sql()),
+                                Map.of(
+                                        "id",
+                                        providerPaymentId,
+                                        "secret",
+                                        clientSecret,
+                                        "to",
+                                        PaymentStatus.REQUIRES_PAYMENT.name(),
+                                        "now",
+                                        Times.utc(now),
+                                        "orderId",
+                                        orderId,
+                                        "from",
+                                        PaymentStatus.CREATING.name()))
                         .execute()
                 == 1;
     }

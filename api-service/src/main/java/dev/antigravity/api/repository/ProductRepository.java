@@ -25,6 +25,8 @@ public final class ProductRepository {
     private static final List<String> COLUMN_LIST =
             List.of("id", "name", "description", "price", "stock", "created_at", "updated_at");
     private static final String COLUMNS = String.join(", ", COLUMN_LIST);
+    private static final NamedStatement RESERVE = NamedStatement.of(
+            "UPDATE products SET stock = stock - :quantity, updated_at = :now WHERE id = :id AND stock >= :quantity");
     private static final char LIKE_ESCAPE = '!';
 
     private final Consumer<Set<Long>> changes;
@@ -88,11 +90,8 @@ public final class ProductRepository {
      * not enough stock.
      */
     public Optional<Product> reserveStock(DbExecute db, long id, int quantity, Instant now) {
-        try (DbResultDml result = db.createUpdate("UPDATE products SET stock = stock - :quantity, updated_at = :now "
-                        + "WHERE id = :id AND stock >= :quantity")
-                .addParam("quantity", quantity)
-                .addParam("now", Times.utc(now))
-                .addParam("id", id)
+        try (DbResultDml result = RESERVE.bind(
+                        db.createUpdate(RESERVE.sql()), Map.of("quantity", quantity, "now", Times.utc(now), "id", id))
                 .returnColumns(COLUMN_LIST)
                 .insert()) {
             Optional<Product> reserved = result.generatedKeys().findFirst().map(ProductRepository::product);

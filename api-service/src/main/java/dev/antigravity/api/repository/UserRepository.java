@@ -9,11 +9,14 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Users table access; every method runs on the caller's connection or transaction. */
 public final class UserRepository {
     private static final String COLUMNS = "id, subject, email, name, role, phone, sms_opt_in, created_at";
+    private static final NamedStatement BY_SUBJECT =
+            NamedStatement.of("SELECT " + COLUMNS + " FROM users WHERE subject = :subject");
 
     public User insert(DbExecute db, NewUser user, Instant now) {
         long id = Inserts.returningId(
@@ -37,8 +40,8 @@ public final class UserRepository {
     }
 
     public Optional<User> findBySubject(DbExecute db, String subject) {
-        return db.createGet("SELECT " + COLUMNS + " FROM users WHERE subject = :subject")
-                .addParam("subject", subject)
+        return BY_SUBJECT
+                .bind(db.createGet(BY_SUBJECT.sql()), Map.of("subject", subject))
                 .execute()
                 .map(UserRepository::user);
     }

@@ -92,6 +92,7 @@ public final class OrderService {
         Claim claim = new Claim(key, OrderValidation.fingerprint(items));
         // The claim comes first and the earlier result is read only when the key turns out to be taken:
         // a fresh key (nearly every request) costs no extra round trip, a repeated one a claim refused.
+        // An expired record is deleted only then, on that rare path, and the claim tried again.
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             try {
                 return create(customer, items, Optional.of(claim));
@@ -101,11 +102,14 @@ public final class OrderService {
                 }
                 // Another request claimed the key first and has committed: replay its result.
             }
-            Optional<IdempotencyRecord> earlier = keys.find(db.execute(), customer.subject(), key)
-                    .filter(record ->
-                            record.createdAt().isAfter(Clocks.now(clock).minus(KEY_RETENTION)));
-            if (earlier.isPresent()) {
+            Instant cutoff = Clocks.now(clock).minus(KEY_RETENTION);
+            Optional<IdempotencyRecord> earlier = keys.find(db.execute(), customer.subject(), key);
+            if (earlier.isPresent() && earlier.get().createdAt().isAfter(cutoff)) {
                 return replay(earlier.get(), claim);
+            }
+            if (earlier.isPresent()) {
+                // Conditional on the age, so a fresh claim that replaced it meanwhile is never deleted.
+                keys.forgetIfOlderThan(db.execute(), customer.subject(), key, cutoff);
             }
         }
         throw ServiceException.conflict(
@@ -205,10 +209,7 @@ public final class OrderService {
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
         Instant now = Clocks.now(clock);
         Placed placed = transactions.inTransaction(tx -> {
-            claim.ifPresent(c -> {
-                keys.forgetIfOlderThan(tx, customer.subject(), c.key(), now.minus(KEY_RETENTION));
-                keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now);
-            });
+            claim.ifPresent(c -> keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now));
             List<OrderLine> lines = reserve(tx, items, now);
             requireStorableTotal(lines);
             Order order = orders.insert(tx, customer.subject(), lines, now);

@@ -9,9 +9,14 @@ import dev.antigravity.api.service.PaymentGateway;
 import dev.antigravity.api.service.PaymentProviderException;
 import dev.antigravity.api.testsupport.StripeMock;
 import io.opentelemetry.api.OpenTelemetry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Stripe gateway on its own transport ({@link KeptAliveStripeHttp}): what Stripe's API
  * (stripe-mock) answers, and, against a local server that records requests, that each call
- * carries what the library's own transport sends and that time-outs are retried as before.
+ * carries what the library's own transport sends, that calls share a kept connection, and that
+ * time-outs and connections closed under the client are retried as before.
  */
 class StripePaymentGatewayTest {
     private static final String INTENT = """
@@ -77,11 +83,56 @@ class StripePaymentGatewayTest {
             assertThat(request.body())
                     .contains("amount=1250")
                     .contains("currency=usd")
-                    .contains("metadata[order_id]=7");
+                    .contains("metadata[order_id]=7")
+                    .contains("automatic_payment_methods[enabled]=true");
         });
         assertThat(requests)
                 .extracting(request -> request.header("Idempotency-Key"))
                 .containsExactly("order-7-key-1", "order-7-key-2");
+    }
+
+    @Test
+    void consecutiveCallsShareOneKeptConnection() throws IOException {
+        String base = serve(exchange -> answer(exchange, 200, INTENT));
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
+        for (int i = 1; i <= 3; i++) {
+            stripe.createIntent(11, 1250, "usd", "order-11-kept-" + i);
+        }
+        assertThat(requests)
+                .hasSize(3)
+                .extracting(Recorded::clientPort)
+                .containsOnly(requests.peek().clientPort());
+    }
+
+    @Test
+    void aKeptConnectionTheServerClosedIsNotAFailure() throws IOException {
+        // Each connection answers one request as if it stayed open (no "Connection: close"), then is
+        // closed: the client's next call finds its kept connection dead and must still get through.
+        ServerSocket oneAnswerEach = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        serverThreads.execute(() -> {
+            while (!oneAnswerEach.isClosed()) {
+                try (Socket socket = oneAnswerEach.accept()) {
+                    answerOnce(socket, keys);
+                } catch (IOException e) {
+                    // closed at the end of the test, or the client went away
+                }
+            }
+        });
+        try (oneAnswerEach) {
+            PaymentGateway stripe = new StripePaymentGateway(
+                    "sk_test_recorded",
+                    "http://127.0.0.1:" + oneAnswerEach.getLocalPort(),
+                    Duration.ofSeconds(10),
+                    OpenTelemetry.noop());
+            for (int i = 1; i <= 3; i++) {
+                assertThat(stripe.createIntent(12, 700, "usd", "order-12-closed-" + i)
+                                .id())
+                        .isEqualTo("pi_123");
+            }
+        }
+        assertThat(keys).contains("order-12-closed-1", "order-12-closed-2", "order-12-closed-3");
     }
 
     @Test
@@ -116,6 +167,20 @@ class StripePaymentGatewayTest {
     }
 
     @Test
+    void anAnswerThatIsNoPaymentIntentBecomesAPaymentProviderException() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        String base = serve(exchange -> answer(
+                exchange, 200, calls.incrementAndGet() == 1 ? "{\"id\": \"pi_1\", \"cli" : "{\"object\":\"list\"}"));
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
+        assertThatThrownBy(() -> stripe.createIntent(13, 500, "usd", "order-13-cut"))
+                .isInstanceOf(PaymentProviderException.class);
+        assertThatThrownBy(() -> stripe.createIntent(13, 500, "usd", "order-13-other"))
+                .isInstanceOf(PaymentProviderException.class)
+                .hasMessageContaining("without an id");
+    }
+
+    @Test
     void anUnreachableProviderBecomesAPaymentProviderException() {
         PaymentGateway stripe = new StripePaymentGateway(
                 "sk_test_recorded", "http://127.0.0.1:1", Duration.ofSeconds(2), OpenTelemetry.noop());
@@ -133,6 +198,7 @@ class StripePaymentGatewayTest {
                 requests.add(new Recorded(
                         exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(),
+                        exchange.getRemoteAddress().getPort(),
                         exchange.getRequestHeaders().entrySet().stream()
                                 .collect(java.util.stream.Collectors.toMap(
                                         e -> e.getKey().toLowerCase(java.util.Locale.ROOT), Map.Entry::getValue)),
@@ -142,6 +208,38 @@ class StripePaymentGatewayTest {
         });
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Reads one HTTP/1.1 request off the socket, records its idempotency key, and answers it with the intent. */
+    private static void answerOnce(Socket socket, List<String> keys) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before a whole request");
+            }
+            head.write(b);
+        }
+        String key = "";
+        int length = 0;
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            } else if (lower.startsWith("idempotency-key:")) {
+                key = line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        in.readNBytes(length);
+        keys.add(key); // before the answer: once answered, the test may read the keys
+        byte[] body = INTENT.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nRequest-Id: req_test\r\nContent-Length: "
+                        + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
@@ -170,7 +268,8 @@ class StripePaymentGatewayTest {
         void handle(HttpExchange exchange) throws IOException;
     }
 
-    private record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+    private record Recorded(
+            String method, String path, int clientPort, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return String.join(",", headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()));
         }

@@ -47,6 +47,39 @@ class OrderConcurrencyTest extends EngineTest {
         assertThat(s.products().get(p.id()).stock()).isEqualTo(98);
     }
 
+    /** The expired record is deleted by whichever requests find it; one new order, the rest replay it. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentDuplicatesOfAnExpiredKeyCreateExactlyOneNewOrder(Engine engine) throws Exception {
+        DomainServices s = services(engine);
+        Product p = product(s, unique("p"), "4.00", 100);
+        Actor customer = customer();
+        Optional<String> key = Optional.of(unique("key"));
+        OrderRequest request = new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2)));
+        long first = s.orders().place(customer, request, key).orderId();
+        wired(engine).clock().advance(OrderService.KEY_RETENTION.plusMinutes(1));
+
+        List<OrderPlacement> placements =
+                Races.race(Races.THREADS, i -> () -> s.orders().place(customer, request, key));
+
+        assertThat(placements).filteredOn(pl -> !pl.replayed()).hasSize(1);
+        long second = placements.stream()
+                .filter(pl -> !pl.replayed())
+                .findFirst()
+                .orElseThrow()
+                .orderId();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(placements).extracting(OrderPlacement::orderId).containsOnly(second);
+        assertThat(placements)
+                .extracting(OrderPlacement::body)
+                .containsOnly(placements.getFirst().body());
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 100))
+                        .totalItems())
+                .isEqualTo(2);
+        assertThat(s.products().get(p.id()).stock()).isEqualTo(96);
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void concurrentOrdersNeverOversellScarceStock(Engine engine) throws Exception {
