@@ -33,7 +33,7 @@ record CacheSettings(
                 positive(cache, "near.heartbeat", Duration.ofSeconds(1)));
     }
 
-    /** Entries kept in the heap ({@link NearCache}); 0 turns the near cache off (every read asks Redis). */
+    /** Products kept in the heap ({@link NearCache}; a page counts its items); 0 turns it off (every read asks Redis). */
     private static int nearSize(Config cache) {
         int size = cache.get("near.size").asInt().orElse(10_000);
         if (size < 0) {

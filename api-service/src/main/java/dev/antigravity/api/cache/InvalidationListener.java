@@ -70,14 +70,24 @@ final class InvalidationListener implements AutoCloseable {
     }
 
     private void listen() {
+        try {
+            listenUntilClosed();
+        } finally {
+            // Closed, or this thread dies of an Error: nothing will invalidate the near cache any more.
+            near.distrust();
+            clientId = -1;
+        }
+    }
+
+    private void listenUntilClosed() {
         while (!closed) {
-            boolean tracked = false;
+            boolean connected = false;
             try (TrackingConnection open = new TrackingConnection(address, config, this::invalidate)) {
+                connected = true;
                 connection = open;
                 long id = track(open);
                 near.trustFromNow();
                 clientId = id;
-                tracked = true;
                 String block = Long.toString(heartbeat.toMillis());
                 String idleKey = prefix + "near-cache:heartbeat";
                 while (!closed) {
@@ -89,9 +99,10 @@ final class InvalidationListener implements AutoCloseable {
                 near.distrust();
                 clientId = -1;
                 if (!closed) {
-                    // Redis unreachable: the reads report it (one WARNING per interval between them).
-                    if (tracked) {
-                        outage.warn("invalidation connection lost (the near cache is off until it is back)", e);
+                    // Redis unreachable is the reads' to report (one WARNING per interval between them).
+                    if (connected) {
+                        outage.warn(
+                                "invalidation connection lost or refused (the near cache is off until it is back)", e);
                     } else {
                         LOG.log(System.Logger.Level.DEBUG, "No invalidation connection yet", e);
                     }
@@ -99,7 +110,6 @@ final class InvalidationListener implements AutoCloseable {
                 }
             }
         }
-        near.distrust();
     }
 
     /** Turns tracking on for the prefix; returns Redis' id of the connection. */

@@ -2,6 +2,7 @@ package dev.antigravity.api.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.antigravity.api.model.Page;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -24,9 +25,13 @@ final class NearCache {
     private final ConcurrentMap<String, Object> entries;
     private volatile boolean trusted;
 
-    NearCache(int maximumSize) {
-        Cache<String, Object> cache =
-                Caffeine.newBuilder().maximumSize(maximumSize).build();
+    /** @param maximumProducts what the heap may hold, in products: a page weighs one plus its items */
+    NearCache(int maximumProducts) {
+        Cache<String, Object> cache = Caffeine.newBuilder()
+                .maximumWeight(maximumProducts)
+                .weigher((String key, Object value) ->
+                        value instanceof Page<?> page ? 1 + page.items().size() : 1)
+                .build();
         this.entries = cache.asMap();
     }
 

@@ -29,6 +29,12 @@ class CachesTest {
         assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "timeout", "-PT1S"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cache.timeout");
+        assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "near.size", "-1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cache.near.size");
+        assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "near.heartbeat", "PT0S"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cache.near.heartbeat");
     }
 
     /** No connection at start: a Redis that is not there yet must not stop the service. */
