@@ -46,7 +46,7 @@ import redis.clients.jedis.UnifiedJedis;
  * evicted, so a generation cannot silently go back to a value a slow reader noted.
  *
  * <p>What this task read from Redis is also kept in its heap ({@link NearCache}, {@code cache.near.size}
- * entries), so a hit costs no round trip: Redis pushes every change of a key under the prefix to
+ * products), so a hit costs no round trip: Redis pushes every change of a key under the prefix to
  * this task's {@link InvalidationListener}, which drops the kept value, and this task drops what its
  * own writes changed as soon as Redis confirmed them. Another task's write is therefore seen here
  * once its invalidation push has arrived (README, "Catalogue cache"); the generation protocol above
