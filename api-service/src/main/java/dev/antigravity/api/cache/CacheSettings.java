@@ -14,7 +14,9 @@ record CacheSettings(
         Duration timeout,
         int poolSize,
         Duration retry,
-        Duration warnInterval) {
+        Duration warnInterval,
+        int nearSize,
+        Duration nearHeartbeat) {
 
     static CacheSettings from(Config cache, URI url) {
         return new CacheSettings(
@@ -26,7 +28,18 @@ record CacheSettings(
                 positive(cache, "timeout", Duration.ofMillis(250)),
                 cache.get("pool.size").asInt().orElse(16),
                 positive(cache, "retry", Duration.ofSeconds(1)),
-                positive(cache, "warn.interval", Duration.ofMinutes(1)));
+                positive(cache, "warn.interval", Duration.ofMinutes(1)),
+                nearSize(cache),
+                positive(cache, "near.heartbeat", Duration.ofSeconds(1)));
+    }
+
+    /** Products kept in the heap ({@link NearCache}; a page counts its items); 0 turns it off (every read asks Redis). */
+    private static int nearSize(Config cache) {
+        int size = cache.get("near.size").asInt().orElse(10_000);
+        if (size < 0) {
+            throw new IllegalArgumentException("cache.near.size must be 0 (off) or more: " + size);
+        }
+        return size;
     }
 
     private static Duration positive(Config cache, String key, Duration fallback) {

@@ -4,7 +4,10 @@ import io.helidon.config.Config;
 import java.net.URI;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /** Builds the catalogue cache {@code cache.*} describes: none without {@code cache.url}. */
@@ -14,8 +17,9 @@ public final class Caches {
     private Caches() {}
 
     /**
-     * The cache for {@code cache} (the config node). No connection is made here: a Redis that is
-     * down at start-up must not stop the service, whose reads then go to the database.
+     * The cache for {@code cache} (the config node). No connection is made here (the near cache's
+     * invalidation connection is opened on its own thread): a Redis that is down at start-up must
+     * not stop the service, whose reads then go to the database.
      */
     public static CatalogueCache from(Config cache) {
         return from(cache, CacheLookups.NONE);
@@ -38,10 +42,38 @@ public final class Caches {
                 System.Logger.Level.INFO,
                 "Catalogue cache at " + uri.getHost() + ":" + uri.getPort()
                         + (JedisURIHelper.isRedisSSLScheme(uri) ? " (TLS)" : ""));
-        return new RedisCatalogueCache(client(uri, settings), settings, lookups);
+        HostAndPort address = JedisURIHelper.getHostAndPort(uri);
+        // The invalidation connection waits a heartbeat for its XREAD's empty reply; a busy machine
+        // may answer late, so it gives up only after two heartbeats and a time-out.
+        JedisClientConfig tracking = clientConfig(uri, settings)
+                .protocol(RedisProtocol.RESP3)
+                .clientName("antigravity-api-invalidations")
+                .socketTimeoutMillis(Math.toIntExact(settings.nearHeartbeat()
+                        .multipliedBy(2)
+                        .plus(settings.timeout())
+                        .toMillis()))
+                .build();
+        return new RedisCatalogueCache(
+                client(uri, settings),
+                settings,
+                lookups,
+                (near, outage) -> new InvalidationListener(address, tracking, settings, near, outage));
     }
 
     private static RedisClient client(URI uri, CacheSettings settings) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(settings.poolSize());
+        // A request waits for a pooled connection no longer than for Redis itself.
+        pool.setMaxWait(settings.timeout());
+        return RedisClient.builder()
+                .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+                .clientConfig(clientConfig(uri, settings).build())
+                .poolConfig(pool)
+                .build();
+    }
+
+    private static DefaultJedisClientConfig.Builder clientConfig(URI uri, CacheSettings settings) {
         int timeout = Math.toIntExact(settings.timeout().toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeout)
@@ -54,15 +86,6 @@ public final class Caches {
         if (password != null) {
             config.user(JedisURIHelper.getUser(uri)).password(password);
         }
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(settings.poolSize());
-        // A request waits for a pooled connection no longer than for Redis itself.
-        pool.setMaxWait(settings.timeout());
-        return RedisClient.builder()
-                .hostAndPort(JedisURIHelper.getHostAndPort(uri))
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
+        return config;
     }
 }

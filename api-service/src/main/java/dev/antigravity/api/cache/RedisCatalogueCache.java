@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -43,6 +44,14 @@ import redis.clients.jedis.UnifiedJedis;
  * generation, so one write retires every cached page at once (old pages expire by their TTL).
  * Generation keys have no TTL: under {@code volatile-lru} (ElastiCache's default) they are never
  * evicted, so a generation cannot silently go back to a value a slow reader noted.
+ *
+ * <p>What this task read from Redis is also kept in its heap ({@link NearCache}, {@code cache.near.size}
+ * products), so a hit costs no round trip: Redis pushes every change of a key under the prefix to
+ * this task's {@link InvalidationListener}, which drops the kept value, and this task drops what its
+ * own writes changed as soon as Redis confirmed them. Another task's write is therefore seen here
+ * once its invalidation push has arrived (README, "Catalogue cache"); the generation protocol above
+ * is unchanged, since only values Redis holds are kept, and only under a reservation made before
+ * they were read. Without the invalidation connection nothing is kept or answered from the heap.
  *
  * <p>When Redis fails, reads use the database ({@link CacheOutage}); an invalidation that fails is
  * kept and retried before this task reads from Redis again, so this task never serves what its own
@@ -107,44 +116,107 @@ public final class RedisCatalogueCache implements CatalogueCache {
             .weigher((String text, Object value) -> text.length())
             .build();
 
+    private final NearCache near;
+    private final InvalidationListener invalidations;
     private final Set<Long> unflushed = ConcurrentHashMap.newKeySet();
     private volatile boolean catalogueUnflushed;
     private volatile Status lastStatus;
     private volatile long statusAt;
 
-    RedisCatalogueCache(UnifiedJedis redis, CacheSettings settings, CacheLookups lookups) {
+    RedisCatalogueCache(
+            UnifiedJedis redis,
+            CacheSettings settings,
+            CacheLookups lookups,
+            BiFunction<NearCache, CacheOutage, InvalidationListener> listener) {
         this.redis = redis;
         this.settings = settings;
         this.lookups = lookups;
         this.outage = new CacheOutage(settings.retry(), settings.warnInterval(), System::nanoTime);
+        this.near = new NearCache(settings.nearSize());
+        // Without its listener the near cache is never trusted: it keeps and answers nothing.
+        // The same outage: Redis down is one WARNING per interval, whichever connection noticed it.
+        this.invalidations = settings.nearSize() > 0 ? listener.apply(near, outage) : null;
+        if (invalidations != null) {
+            invalidations.start();
+        }
     }
 
     @Override
     public Optional<Product> product(long id, LongFunction<Optional<Product>> load) {
         String entry = productKey(id);
-        String generation = productGeneration(id);
-        List<String> cached = read("read product " + id, () -> redis.mget(entry, generation));
-        if (cached == null) {
+        if (!readable()) {
             lookups.lookedUp(CacheLookups.Kind.product, false);
             return load.apply(id);
         }
-        if (cached.get(0) != null) {
-            Optional<Product> hit = decode(entry, cached.get(0), productType, product -> product.id() == id);
-            if (hit.isPresent()) {
-                lookups.lookedUp(CacheLookups.Kind.product, true);
-                return hit;
-            }
+        if (near.hit(entry) instanceof Product kept) {
+            lookups.lookedUp(CacheLookups.Kind.product, true);
+            return Optional.of(kept);
         }
-        lookups.lookedUp(CacheLookups.Kind.product, false);
-        Optional<Product> loaded = load.apply(id);
-        loaded.ifPresent(product -> store(entry, generation, cached.get(1), settings.productTtl(), product));
-        return loaded;
+        NearCache.Reservation reservation = near.reserve(entry);
+        try {
+            String generation = productGeneration(id);
+            List<String> cached = attempt("read product " + id, () -> redis.mget(entry, generation));
+            if (cached == null) {
+                lookups.lookedUp(CacheLookups.Kind.product, false);
+                return load.apply(id);
+            }
+            if (cached.get(0) != null) {
+                Optional<Product> hit = decode(entry, cached.get(0), productType, product -> product.id() == id);
+                if (hit.isPresent()) {
+                    near.fill(entry, reservation, hit.get());
+                    lookups.lookedUp(CacheLookups.Kind.product, true);
+                    return hit;
+                }
+            }
+            lookups.lookedUp(CacheLookups.Kind.product, false);
+            Optional<Product> loaded = load.apply(id);
+            loaded.ifPresent(product -> store(entry, generation, cached.get(1), settings.productTtl(), product));
+            return loaded;
+        } finally {
+            near.release(entry, reservation);
+        }
     }
 
     @Override
     public Page<Product> page(ProductQuery query, Function<ProductQuery, Page<Product>> load) {
+        if (!readable()) {
+            lookups.lookedUp(CacheLookups.Kind.page, false);
+            return load.apply(query);
+        }
         String digest = digest(query);
-        Object reply = read(
+        String generationKey = catalogueGeneration();
+        // A page is kept under its generation's key: a write replaces the generation, whose
+        // invalidation retires every page kept with the old one.
+        String keptGeneration = near.hit(generationKey) instanceof String kept ? kept : null;
+        String keptEntry = keptGeneration == null ? null : pageKey(keptGeneration, digest);
+        if (keptEntry != null && near.hit(keptEntry) instanceof Page<?> kept) {
+            lookups.lookedUp(CacheLookups.Kind.page, true);
+            @SuppressWarnings("unchecked") // only pages of products are kept under page keys
+            Page<Product> page = (Page<Product>) kept;
+            return page;
+        }
+        NearCache.Reservation generationReservation = keptGeneration == null ? near.reserve(generationKey) : null;
+        NearCache.Reservation entryReservation = keptEntry == null ? null : near.reserve(keptEntry);
+        try {
+            return readPage(query, load, digest, generationReservation, keptEntry, entryReservation);
+        } finally {
+            near.release(generationKey, generationReservation);
+            near.release(keptEntry, entryReservation);
+        }
+    }
+
+    /**
+     * The page read from Redis (the generation and the entry in one script), or loaded and stored;
+     * kept in the near cache where a reservation made before the read allows it.
+     */
+    private Page<Product> readPage(
+            ProductQuery query,
+            Function<ProductQuery, Page<Product>> load,
+            String digest,
+            NearCache.Reservation generationReservation,
+            String keptEntry,
+            NearCache.Reservation entryReservation) {
+        Object reply = attempt(
                 "read page",
                 () -> redis.eval(
                         READ_PAGE, List.of(catalogueGeneration()), List.of(settings.prefix() + "page:", digest)));
@@ -155,7 +227,8 @@ public final class RedisCatalogueCache implements CatalogueCache {
             lookups.lookedUp(CacheLookups.Kind.page, false);
             return load.apply(query);
         }
-        String entry = settings.prefix() + "page:" + generation + ":" + digest;
+        near.fill(catalogueGeneration(), generationReservation, generation);
+        String entry = pageKey(generation, digest);
         if (pair.size() > 1 && pair.get(1) instanceof String value) {
             Optional<Page<Product>> hit = decode(
                     entry,
@@ -165,6 +238,9 @@ public final class RedisCatalogueCache implements CatalogueCache {
                             && page.size() == query.page().size()
                             && page.items().stream().allMatch(Product.class::isInstance));
             if (hit.isPresent()) {
+                if (entry.equals(keptEntry)) {
+                    near.fill(entry, entryReservation, hit.get());
+                }
                 lookups.lookedUp(CacheLookups.Kind.page, true);
                 return hit.get();
             }
@@ -202,7 +278,20 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     @Override
     public void close() {
+        if (invalidations != null) {
+            invalidations.close();
+        }
         redis.close();
+    }
+
+    /** Redis' id of the connection the near cache's invalidations arrive on, or -1 (for tests). */
+    long invalidationClientId() {
+        return invalidations == null ? -1 : invalidations.clientId();
+    }
+
+    /** Whether the near cache would answer this product without Redis (for tests). */
+    boolean keepsProduct(long id) {
+        return near.hit(productKey(id)) instanceof Product;
     }
 
     /** Invalidates what writes reported and Redis has not yet confirmed; true when nothing is owed. */
@@ -225,20 +314,22 @@ public final class RedisCatalogueCache implements CatalogueCache {
             catalogueUnflushed = true;
             return false;
         }
+        // This task's next read must not wait for Redis' invalidation push to reach its listener.
+        near.invalidate(catalogueGeneration());
+        for (long id : ids) {
+            near.invalidate(productKey(id));
+        }
         ids.forEach(unflushed::remove);
         return true;
     }
 
     /**
-     * Redis' reply to a read, or null when the database should answer: Redis failed (logged
-     * through the outage; reads then bypass Redis a while) or an invalidation of this task's own
-     * writes is still owed to it.
+     * False when the database should answer: Redis failed lately (logged through the outage; reads
+     * then bypass Redis a while) or an invalidation of this task's own writes is still owed to it
+     * (then neither Redis nor the near cache may answer for the products it concerns).
      */
-    private <T> T read(String what, Supplier<T> command) {
-        if (outage.bypassing() || !flush()) {
-            return null;
-        }
-        return attempt(what, command);
+    private boolean readable() {
+        return !outage.bypassing() && flush();
     }
 
     /**
@@ -295,6 +386,10 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     private String productKey(long id) {
         return settings.prefix() + "product:" + id;
+    }
+
+    private String pageKey(String generation, String digest) {
+        return settings.prefix() + "page:" + generation + ":" + digest;
     }
 
     private String productGeneration(long id) {

@@ -23,12 +23,16 @@ class CachesTest {
         assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "http://cache:6379"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cache.url");
-        assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "ttl.product", "PT0S"))))
+        assertRefused("ttl.product", "PT0S");
+        assertRefused("timeout", "-PT1S");
+        assertRefused("near.size", "-1");
+        assertRefused("near.heartbeat", "PT0S");
+    }
+
+    private static void assertRefused(String key, String value) {
+        assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", key, value))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cache.ttl.product");
-        assertThatThrownBy(() -> Caches.from(cache(Map.of("url", "redis://cache:6379", "timeout", "-PT1S"))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cache.timeout");
+                .hasMessageContaining("cache." + key);
     }
 
     /** No connection at start: a Redis that is not there yet must not stop the service. */
