@@ -89,8 +89,7 @@ public final class ServiceLock {
         Instant sent = clock.instant();
         Instant until = sent.plus(lease);
         boolean renewed = !held.lost && ledger.renewLock(service, held.owner(), sent, until);
-        // The renewal is known to hold only from when it was sent: a slow answer leaves too little of it to act in.
-        if (!renewed || clock.instant().isAfter(until.minus(lease.dividedBy(HEARTBEATS_PER_LEASE)))) {
+        if (!renewed || !leftToAct(until)) {
             held.lost = true;
             throw new LeaseLost("the lease on the lock of " + service + " lapsed before acting; retry later");
         }
@@ -100,8 +99,12 @@ public final class ServiceLock {
         Duration wait = FIRST_WAIT;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            if (ledger.lock(held.service(), held.owner(), now, now.plus(lease))) {
-                return;
+            Instant until = now.plus(lease);
+            if (ledger.lock(held.service(), held.owner(), now, until)) {
+                if (leftToAct(until)) {
+                    return;
+                }
+                release(held); // granted too late to count on: let go and try again
             }
             if (attempt == ATTEMPTS) {
                 throw new ServiceBusy("another decision holds the lock of " + held.service() + "; retry later");
@@ -109,6 +112,14 @@ public final class ServiceLock {
             pause.pause(wait);
             wait = wait.multipliedBy(2);
         }
+    }
+
+    /**
+     * A lease is known to run only from when its write was sent: a slow answer (a throttled retry, a long pause)
+     * leaves too little of it — or none — to decide and act in.
+     */
+    private boolean leftToAct(Instant until) {
+        return !clock.instant().isAfter(until.minus(lease.dividedBy(HEARTBEATS_PER_LEASE)));
     }
 
     /** One renewal; false once the lease is lost (then never true again). A failed call is tried at the next beat. */

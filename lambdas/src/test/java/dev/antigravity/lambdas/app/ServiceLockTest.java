@@ -4,14 +4,17 @@ import static dev.antigravity.lambdas.fakes.TestPlatform.API;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.antigravity.lambdas.domain.port.LedgerPort;
 import dev.antigravity.lambdas.fakes.InMemoryLedger;
 import dev.antigravity.lambdas.fakes.MutableClock;
 import dev.antigravity.lambdas.fakes.TestPlatform;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +96,32 @@ class ServiceLockTest {
                     return null;
                 }))
                 .isInstanceOf(ServiceLock.LeaseLost.class);
+    }
+
+    @Test
+    void aLockGrantedTooLateToCountOnIsLetGoAndTakenAfresh() {
+        // The first lock write is answered 25 s after it was sent (throttled, retried by the SDK): 5 s of its lease
+        // are left, too little to decide and act in.
+        AtomicInteger slowAnswers = new AtomicInteger(1);
+        LedgerPort slowFirstLock = (LedgerPort) Proxy.newProxyInstance(
+                LedgerPort.class.getClassLoader(), new Class<?>[] {LedgerPort.class}, (proxy, method, args) -> {
+                    Object answer = method.invoke(ledger, args);
+                    if (method.getName().equals("lock") && slowAnswers.getAndDecrement() > 0) {
+                        clock.advance(Duration.ofSeconds(25));
+                    }
+                    return answer;
+                });
+        ServiceLock slowLock =
+                new ServiceLock(slowFirstLock, clock, LEASE, clock::advance, (every, beat) -> () -> {}, () -> "holder");
+
+        boolean takenBySomeoneElse = slowLock.holding(API, () -> {
+            clock.advance(Duration.ofSeconds(15));
+            return someoneElseTakesTheLock();
+        });
+
+        assertThat(takenBySomeoneElse)
+                .as("a whole lease held from when it was taken again")
+                .isFalse();
     }
 
     @Test
