@@ -304,6 +304,7 @@ public final class AcceptImage {
             // A person deployed a newer image (a hotfix) while this intent waited: never roll an older one over it.
             return movedOnSince(service, pending, current.primary().orElseThrow(), causeId, actions);
         } else {
+            lock.fence(service.ref()); // UpdateService is not conditional: only while this decision's lease holds
             if (!head.rolloutAttempted()) {
                 writeHead(head.attempted());
             }

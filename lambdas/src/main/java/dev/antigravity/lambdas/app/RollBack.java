@@ -359,6 +359,7 @@ public final class RollBack {
             return rollbackOvertaken(
                     handler, causeEventId, rollingBack, snapshot.primary().get(), alarmName, actions);
         } else {
+            lock.fence(rollingBack.service()); // UpdateService is not conditional: only while this lease holds
             try {
                 ecsId = ecs.updateService(rollingBack.service(), rollingBack.rollbackTargetArn());
             } catch (EcsRejectedException refused) {

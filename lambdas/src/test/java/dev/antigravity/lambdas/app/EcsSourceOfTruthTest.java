@@ -468,4 +468,41 @@ class EcsSourceOfTruthTest {
         p.stabilize.run("tick"); // the intent is finished
         assertThat(runningImageDigest()).isEqualTo(digest(2));
     }
+
+    // Liveness (seed 467527 of the simulation): a handler killed while it holds the service's lock.
+
+    /** Lambda killed the invocation (its timeout, a crash): nothing after the throw point runs in it. */
+    private static final class KilledInvocation extends RuntimeException {
+        KilledInvocation() {
+            super("killed by Lambda", null, false, false);
+        }
+    }
+
+    @Test
+    void aLockLeftByAKilledHandlerDoesNotOutlastTheAlarmsFirstRetry() {
+        String a = stable(1, "sha-1111111");
+        String b = secondImageInFlight(); // ECS has finished rolling it out
+        List<Outcome> retry = new ArrayList<>();
+        // The alarm's handler is killed in its decision (its second DescribeServices, under the lock): it never
+        // releases the lock and nothing renews it. Lambda retries the event a minute later.
+        p.ecs.duringNextDescribe = () -> p.ecs.duringNextDescribe = () -> {
+            p.clock.advance(Duration.ofMinutes(1));
+            try {
+                retry.add(p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()));
+            } catch (ServiceLock.ServiceBusy busy) {
+                retry.add(Outcome.of("retry", "a", Outcome.Result.REJECTED, busy.getMessage()));
+            }
+            throw new KilledInvocation();
+        };
+
+        assertThatThrownBy(() -> p.alarmEvent("a", "api-5xx", Value.OK, Value.ALARM, p.clock.instant()))
+                .isInstanceOf(KilledInvocation.class);
+
+        assertThat(retry)
+                .singleElement()
+                .satisfies(o -> assertThat(o.result()).as(o.reason()).isEqualTo(Outcome.Result.APPLIED));
+        assertThat(record(b).state()).isEqualTo(DeploymentState.ROLLING_BACK);
+        assertThat(p.ecs.updates.getLast()).isEqualTo(a);
+        assertThat(p.ledger.locked(API)).isFalse();
+    }
 }

@@ -92,6 +92,16 @@ public final class InMemoryLedger implements LedgerPort {
     }
 
     @Override
+    public synchronized boolean renewLock(ServiceRef service, String owner, Instant now, Instant until) {
+        Lease held = locks.get(service);
+        if (held == null || !held.owner().equals(owner) || held.until().isBefore(now)) {
+            return false;
+        }
+        locks.put(service, new Lease(owner, until));
+        return true;
+    }
+
+    @Override
     public synchronized void unlock(ServiceRef service, String owner) {
         Lease held = locks.get(service);
         if (held != null && held.owner().equals(owner)) {

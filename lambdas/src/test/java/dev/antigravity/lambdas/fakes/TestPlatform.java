@@ -95,7 +95,14 @@ public final class TestPlatform {
         ManagedServices services = new ManagedServices(List.of(service));
         PlatformEvents events = new PlatformEvents("prod");
         ecs.clock = clock::instant;
-        lock = new ServiceLock(ledger, clock, ServiceLock.DEFAULT_LEASE, pause -> clock.advance(pause), owners());
+        // No heartbeat: the tests move the clock by hand, and a decision outlives its lease only where a test says so.
+        lock = new ServiceLock(
+                ledger,
+                clock,
+                ServiceLock.DEFAULT_LEASE,
+                pause -> clock.advance(pause),
+                (every, beat) -> () -> {},
+                owners());
         acceptImage = new AcceptImage(services, ecs, registry, ledger, freeze, publisher, events, lock, clock);
         VerifyDeployment verify = new VerifyDeployment(ecs, targets, probe, alarms);
         rollBack = new RollBack(ecs, ledger, publisher, events, settings, lock, alarms, clock);

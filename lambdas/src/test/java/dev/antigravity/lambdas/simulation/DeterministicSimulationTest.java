@@ -78,7 +78,7 @@ class DeterministicSimulationTest {
      * -Dsimulation.schedules=400000), kept so that what they found stays fixed.
      */
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {221_745, 297_458, 380_304, 406_857, 421_846})
+    @ValueSource(longs = {221_745, 297_458, 380_304, 406_857, 421_846, 467_527})
     void seedsThatOnceBrokeAnInvariantKeepThemNow(long seed) {
         try (Interleaver interleaver = new Interleaver()) {
             Schedule schedule = new Schedule(seed, true, interleaver);

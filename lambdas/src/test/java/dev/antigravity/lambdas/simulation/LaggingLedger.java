@@ -153,10 +153,22 @@ final class LaggingLedger implements LedgerPort {
     public boolean lock(ServiceRef service, String owner, Instant now, Instant until) {
         calls++;
         Lock held = locks.get(service);
-        if (held != null && !held.owner().equals(owner) && held.until().isAfter(now)) {
+        if (held != null && !held.owner().equals(owner) && !held.until().isBefore(now)) {
             return false;
         }
         locks.put(service, new Lock(owner, until, caller.get()));
+        return true;
+    }
+
+    /** As DynamoDB's conditional update: the holder's lease runs while {@code until >= now}. */
+    @Override
+    public boolean renewLock(ServiceRef service, String owner, Instant now, Instant until) {
+        calls++;
+        Lock held = locks.get(service);
+        if (held == null || !held.owner().equals(owner) || held.until().isBefore(now)) {
+            return false;
+        }
+        locks.put(service, new Lock(owner, until, held.holder()));
         return true;
     }
 
@@ -237,6 +249,6 @@ final class LaggingLedger implements LedgerPort {
     /** The invocation holding the service's decision lock now, or null (none, or expired). */
     Invocation lockHolder(ServiceRef service) {
         Lock held = locks.get(service);
-        return held == null || !held.until().isAfter(clock.instant()) ? null : held.holder();
+        return held == null || held.until().isBefore(clock.instant()) ? null : held.holder();
     }
 }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -61,10 +62,8 @@ final class Schedule {
     static final int STABILIZER_EVERY = 2;
     static final Settings SETTINGS =
             new Settings("prod", Duration.ofMinutes(2), 3, Duration.ofMinutes(60), Duration.ofMinutes(1));
-    /** The hooks' Lambda timeout (terraform/modules/deploy-hooks): the decision lock's lease outlasts it. */
+    /** The hooks' Lambda timeout (terraform/modules/deploy-hooks): an invocation still running then is killed. */
     static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(120);
-
-    static final Duration LOCK_LEASE = LAMBDA_TIMEOUT.plusSeconds(30);
     /** Quiescence lasts at least past the lock lease, the stranded bound and the push grace (2 min)... */
     static final int MIN_QUIESCE_TICKS = 8;
     /** ...and at most this long: a schedule still busy then does not quiesce (a liveness failure). */
@@ -76,6 +75,17 @@ final class Schedule {
     record StabilizerTick(String id) {}
 
     private record Action(int tick, String what, Runnable run) {}
+
+    /** A lock holder's heartbeat (identity matters: one per decision). */
+    private static final class Beat {
+        final Invocation invocation;
+        final BooleanSupplier renew;
+
+        Beat(Invocation invocation, BooleanSupplier renew) {
+            this.invocation = invocation;
+            this.renew = renew;
+        }
+    }
 
     final long seed;
     private final SplittableRandom random;
@@ -94,6 +104,7 @@ final class Schedule {
     private final SimulatedPlatform platform;
     private final List<Action> actions = new ArrayList<>();
     private final List<Invocation> suspended = new ArrayList<>();
+    private final List<Beat> beats = new ArrayList<>();
     private final String baseline;
 
     // the scenario
@@ -235,8 +246,13 @@ final class Schedule {
                 PortCalls.intercept(HealthProbe.class, loadBalancer, hook),
                 PortCalls.intercept(FreezeSwitch.class, notFrozen, hook),
                 PortCalls.intercept(PlatformEventPublisher.class, publisher, hook));
-        ServiceLock lock =
-                new ServiceLock(ports.ledger(), clock, LOCK_LEASE, wait -> pause(), () -> "lock-owner-" + ++lockOwners);
+        ServiceLock lock = new ServiceLock(
+                ports.ledger(),
+                clock,
+                ServiceLock.DEFAULT_LEASE,
+                wait -> pause(),
+                this::heartbeat,
+                () -> "lock-owner-" + ++lockOwners);
         platform = new SimulatedPlatform(new ManagedServices(managed), ports, SETTINGS, clock, lock);
     }
 
@@ -421,6 +437,7 @@ final class Schedule {
     private void tick() {
         tick++;
         clock.advance(TICK);
+        beat();
         ledger.catchUp();
         ecs.tick();
         evaluateAlarm();
@@ -432,6 +449,7 @@ final class Schedule {
                 }
             }
         }
+        beat(); // again: a push above moved the clock by a millisecond
         if (tick % STABILIZER_EVERY == 0) {
             bus.publish(new StabilizerTick("schedule-" + tick), clock.instant());
         }
@@ -541,6 +559,25 @@ final class Schedule {
             note(() -> invocation + " gets a throttling error from " + port + "." + method);
             throw new PortCalls.TransientAwsException(port + "." + method + ": ThrottlingException (simulated)");
         }
+    }
+
+    /**
+     * The decision lock's heartbeat: it beats while its invocation lives and stops with it — a crash, or Lambda's
+     * timeout, even while the invocation is suspended in a slow call. The lease is one tick long, so it beats when the
+     * clock moves: right after the tick, and after the tick's actions (a push moves the clock a millisecond on).
+     */
+    private ServiceLock.Heartbeat.Beating heartbeat(Duration every, BooleanSupplier renew) {
+        Beat beat = new Beat(interleaver.current(), renew);
+        beats.add(beat);
+        return () -> beats.remove(beat);
+    }
+
+    private void beat() {
+        Instant now = clock.instant();
+        beats.removeIf(beat -> beat.invocation == null
+                || beat.invocation.killed
+                || now.isAfter(beat.invocation.startedAt.plus(LAMBDA_TIMEOUT))
+                || !beat.renew.getAsBoolean());
     }
 
     /** A handler waiting for the service lock lets the others run (it would sleep in Lambda). */

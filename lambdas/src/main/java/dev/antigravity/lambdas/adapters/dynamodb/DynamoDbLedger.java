@@ -145,6 +145,28 @@ public final class DynamoDbLedger implements LedgerPort {
     }
 
     @Override
+    public boolean renewLock(ServiceRef service, String owner, Instant now, Instant until) {
+        try {
+            // An update, not a put: on a released (deleted) lock the condition fails instead of recreating it.
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(key(servicePk(service), LedgerItems.LOCK_SK))
+                    .conditionExpression("#owner = :owner AND #until >= :now")
+                    .updateExpression("SET #until = :until")
+                    .expressionAttributeNames(Map.of("#owner", "owner", "#until", "until"))
+                    .expressionAttributeValues(Map.of(
+                            ":owner",
+                            s(owner),
+                            ":now",
+                            AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                            ":until",
+                            AttributeValue.fromN(Long.toString(until.toEpochMilli())))));
+            return true;
+        } catch (ConditionalCheckFailedException lapsedOrTaken) {
+            return false;
+        }
+    }
+
+    @Override
     public void unlock(ServiceRef service, String owner) {
         try {
             dynamo.deleteItem(r -> r.tableName(table)

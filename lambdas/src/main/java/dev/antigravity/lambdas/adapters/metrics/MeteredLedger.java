@@ -98,6 +98,11 @@ public final class MeteredLedger implements LedgerPort {
     }
 
     @Override
+    public boolean renewLock(ServiceRef service, String owner, Instant now, Instant until) {
+        return ledger.renewLock(service, owner, now, until);
+    }
+
+    @Override
     public void unlock(ServiceRef service, String owner) {
         ledger.unlock(service, owner);
     }

@@ -42,6 +42,12 @@ public interface LedgerPort {
      */
     boolean lock(ServiceRef service, String owner, Instant now, Instant until);
 
+    /**
+     * Extends the lease of the lock {@code owner} holds to {@code until}, only while it still holds it and the lease
+     * has not lapsed at {@code now}; false otherwise (then the holder must not act: another may have the lock).
+     */
+    boolean renewLock(ServiceRef service, String owner, Instant now, Instant until);
+
     /** Releases the lock if {@code owner} still holds it. */
     void unlock(ServiceRef service, String owner);
 

@@ -46,6 +46,29 @@ class DynamoDbLedgerLockAndHeadTest {
     }
 
     @Test
+    void onlyTheHolderRenewsItsLeaseAndOnlyBeforeItLapsed() {
+        assertThat(ledger.lock(API, "a", T0, T0.plusSeconds(30))).isTrue();
+        assertThat(ledger.renewLock(API, "b", T0.plusSeconds(10), T0.plusSeconds(40)))
+                .isFalse(); // not the holder
+        assertThat(ledger.renewLock(API, "a", T0.plusSeconds(10), T0.plusSeconds(40)))
+                .isTrue();
+        assertThat(ledger.lock(API, "b", T0.plusSeconds(35), T0.plusSeconds(65)))
+                .isFalse(); // the renewed lease still runs
+
+        // a's heartbeat stopped (it died, or its renewals failed): the lease lapsed and may not be revived.
+        assertThat(ledger.renewLock(API, "a", T0.plusSeconds(41), T0.plusSeconds(71)))
+                .isFalse();
+        assertThat(ledger.lock(API, "b", T0.plusSeconds(41), T0.plusSeconds(71)))
+                .isTrue();
+        ledger.unlock(API, "b");
+        // A renewal racing the release must not recreate the lock.
+        assertThat(ledger.renewLock(API, "b", T0.plusSeconds(42), T0.plusSeconds(72)))
+                .isFalse();
+        assertThat(ledger.lock(API, "c", T0.plusSeconds(43), T0.plusSeconds(73)))
+                .isTrue();
+    }
+
+    @Test
     void theHeadMovesOnlyFromTheVersionItWasReadAt() {
         ImageRef image = new ImageRef("antigravity/api", "sha256:" + "a".repeat(64), "sha-aaaaaaa");
         ServiceHead first = ServiceHead.intent(API, image, T0, "e1", 0);
