@@ -41,10 +41,13 @@ LABEL org.opencontainers.image.title="antigravity-api" \
 
 COPY --from=build /opt/antigravity /opt/antigravity
 
+# MALLOC_ARENA_MAX: two glibc malloc arenas instead of up to 8 per core, so the JVM's many threads do not
+# each keep freed native memory in an arena of their own (issue 12, peak RSS; docs/benchmarks.md).
 ENV JAVA_HOME=/opt/antigravity/java \
     APP_VERSION=${APP_VERSION} \
     LANG=C.UTF-8 \
-    TZ=UTC
+    TZ=UTC \
+    MALLOC_ARENA_MAX=2
 
 # distroless "nonroot" (uid/gid 65532), numeric so that runAsNonRoot checks can verify it.
 USER 65532:65532
@@ -55,7 +58,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["/opt/antigravity/java/bin/java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx16m", "-cp", "/opt/antigravity/healthcheck", "HealthCheck", "http://127.0.0.1:8080/health"]
 
-# The JVM flags (container-aware heap, exit on OutOfMemoryError, Serial GC, the AOT cache) are
+# The JVM flags (container-aware heap, young generation sizing, native-heap trimming, exit on
+# OutOfMemoryError, Serial GC, the AOT cache) are
 # written by build-runtime-image to jvm.options, the file its --verify run starts with too.
 # SIGTERM drains the server.
 ENTRYPOINT ["/opt/antigravity/java/bin/java", "@/opt/antigravity/jvm.options", "-jar", "/opt/antigravity/app/api-service.jar"]

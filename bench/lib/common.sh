@@ -10,9 +10,12 @@ export PATH="$JAVA_HOME/bin:$PATH"
 BENCH_BUILD_DIR=${BENCH_BUILD_DIR:-target-bench}
 API_JAR="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/api-service.jar"
 API_LIBS="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/libs"
-# JVM flags of every API instance: the container's (docker image jvm.options: MaxRAMPercentage=75, Xmn64m, SerialGC)
-# with the ECS task's 1 GiB memory limit, which the JVM would read from the cgroup, given as MaxRAM.
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+# JVM flags of every API instance: the container's (the image's jvm.options, run_flags in scripts/build-runtime-image;
+# JvmFlagsAgreementTest holds the two equal) with the ECS task's 1 GiB memory limit, which the JVM would read from the
+# cgroup, given as MaxRAM.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -Xmn48m -XX:SurvivorRatio=4 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000}
+# glibc's malloc arenas of every API instance: the image's ENV MALLOC_ARENA_MAX (Dockerfile); empty = glibc's default.
+BENCH_MALLOC_ARENA_MAX=${BENCH_MALLOC_ARENA_MAX-2}
 BENCH_OUT=${BENCH_OUT:-/tmp/antigravity-bench}
 PG_HOST=127.0.0.1
 PG_SHARED_PORT=55432
@@ -93,7 +96,7 @@ services_line() {
 
 # api_start LOG VAR=VALUE...: starts one API instance in local-auth mode; sets API_PID.
 # BENCH_CACHE_URL and BENCH_STRIPE_URL, when set, give it the catalogue cache and Stripe payments (see production_services).
-# API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants).
+# API_EXTRA_JAVA_OPTS adds flags for this one start (the AOT cache variants); BENCH_MALLOC_ARENA_MAX is its MALLOC_ARENA_MAX.
 # The rate limit and the per-caller slot cap stay in the filter chain but are set far above what loopback can drive, because
 # every wrk connection shares one client IP and the customer token one subject.
 api_start() {
@@ -101,7 +104,7 @@ api_start() {
     shift
     # MANAGEMENT_PORT=0: an ephemeral management port, so several instances can run side by side.
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-    env AUTH_MODE=local SERVER_HOST=127.0.0.1 MANAGEMENT_PORT=0 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 \
+    env ${BENCH_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX=$BENCH_MALLOC_ARENA_MAX} AUTH_MODE=local SERVER_HOST=127.0.0.1 MANAGEMENT_PORT=0 RATELIMIT_RATE=100000000 RATELIMIT_BURST=100000000 \
         RATELIMIT_FAILURES_RATE=100000000 RATELIMIT_FAILURES_BURST=100000000 LIMITS_CALLER=100000 \
         ${BENCH_CACHE_URL:+CACHE_URL=$BENCH_CACHE_URL CACHE_PREFIX=bench-$$-$(now_ms):} \
         ${BENCH_STRIPE_URL:+PAYMENTS_STRIPE_URL=$BENCH_STRIPE_URL PAYMENTS_STRIPE_KEY=sk_test_bench PAYMENTS_WEBHOOK_SECRET=whsec_bench} "$@" \
