@@ -6,10 +6,13 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -39,11 +42,36 @@ public final class Tracing {
                 service,
                 Sampler.parentBased(Sampler.traceIdRatioBased(ratio)),
                 endpoint.isBlank()
-                        ? null
+                        ? KeepTraceIds.INSTANCE
                         : BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
                                         .setEndpoint(endpoint)
                                         .build())
                                 .build());
+    }
+
+    /**
+     * The span processor when nothing is exported. The SDK with no processor at all hands out invalid, all-zero span
+     * contexts, and then a request without a caller's {@code traceparent} has no trace id: none in its log lines,
+     * none passed on to Stripe, SES or SNS. This one keeps the SDK issuing trace ids and does nothing with spans.
+     */
+    private enum KeepTraceIds implements SpanProcessor {
+        INSTANCE;
+
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+        @Override
+        public boolean isStartRequired() {
+            return false;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {}
+
+        @Override
+        public boolean isEndRequired() {
+            return false;
+        }
     }
 
     /** The same SDK around any span processor (tests keep spans in memory); {@code null} = export nothing. */
