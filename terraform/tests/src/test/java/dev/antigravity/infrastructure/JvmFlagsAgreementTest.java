@@ -21,7 +21,8 @@ class JvmFlagsAgreementTest {
 
     private static final Pattern BENCH_FLAGS = Pattern.compile("(?m)^BENCH_JAVA_OPTS=\\$\\{BENCH_JAVA_OPTS:-(.+)}$");
 
-    private static final Pattern IMAGE_ARENAS = Pattern.compile("(?m)^(?:ENV)?\\s+MALLOC_ARENA_MAX=(\\d+)\\s*\\\\?\\s*$");
+    private static final Pattern IMAGE_ARENAS =
+            Pattern.compile("(?m)^(?:ENV)?\\s+MALLOC_ARENA_MAX=(\\d+)\\s*\\\\?\\s*$");
 
     private static final Pattern BENCH_ARENAS =
             Pattern.compile("(?m)^BENCH_MALLOC_ARENA_MAX=\\$\\{BENCH_MALLOC_ARENA_MAX-(\\d+)}$");
