@@ -25,26 +25,12 @@ class OrderConcurrencyTest extends EngineTest {
     @EnumSource(Engine.class)
     void concurrentDuplicatesWithOneKeyCreateExactlyOneOrder(Engine engine) throws Exception {
         DomainServices s = services(engine);
-        Product p = product(s, unique("p"), "4.00", 100);
-        Actor customer = customer();
-        Optional<String> key = Optional.of(unique("key"));
-        OrderRequest request = new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2)));
+        KeyedRequest keyed = keyedRequest(s);
 
-        List<OrderPlacement> placements =
-                Races.race(Races.THREADS, i -> () -> s.orders().place(customer, request, key));
+        oneCreatedTheRestReplayed(s, keyed);
 
-        assertThat(placements)
-                .extracting(OrderPlacement::orderId)
-                .containsOnly(placements.getFirst().orderId());
-        assertThat(placements)
-                .extracting(OrderPlacement::body)
-                .containsOnly(placements.getFirst().body());
-        assertThat(placements).filteredOn(pl -> !pl.replayed()).hasSize(1);
-        assertThat(s.orders()
-                        .list(customer, Optional.empty(), new PageRequest(0, 100))
-                        .totalItems())
-                .isEqualTo(1);
-        assertThat(s.products().get(p.id()).stock()).isEqualTo(98);
+        assertThat(ordersOf(s, keyed.customer())).isEqualTo(1);
+        assertThat(s.products().get(keyed.product().id()).stock()).isEqualTo(98);
     }
 
     /** The expired record is deleted by whichever requests find it; one new order, the rest replay it. */
@@ -52,32 +38,51 @@ class OrderConcurrencyTest extends EngineTest {
     @EnumSource(Engine.class)
     void concurrentDuplicatesOfAnExpiredKeyCreateExactlyOneNewOrder(Engine engine) throws Exception {
         DomainServices s = services(engine);
-        Product p = product(s, unique("p"), "4.00", 100);
-        Actor customer = customer();
-        Optional<String> key = Optional.of(unique("key"));
-        OrderRequest request = new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2)));
-        long first = s.orders().place(customer, request, key).orderId();
+        KeyedRequest keyed = keyedRequest(s);
+        long first =
+                s.orders().place(keyed.customer(), keyed.request(), keyed.key()).orderId();
         wired(engine).clock().advance(OrderService.KEY_RETENTION.plusMinutes(1));
 
-        List<OrderPlacement> placements =
-                Races.race(Races.THREADS, i -> () -> s.orders().place(customer, request, key));
+        long second = oneCreatedTheRestReplayed(s, keyed);
 
+        assertThat(second).isNotEqualTo(first);
+        assertThat(ordersOf(s, keyed.customer())).isEqualTo(2);
+        assertThat(s.products().get(keyed.product().id()).stock()).isEqualTo(96);
+    }
+
+    /** One customer's request for 2 of a fresh product (stock 100), under a fresh Idempotency-Key. */
+    private record KeyedRequest(Product product, Actor customer, Optional<String> key, OrderRequest request) {}
+
+    private static KeyedRequest keyedRequest(DomainServices s) {
+        Product p = product(s, unique("p"), "4.00", 100);
+        return new KeyedRequest(
+                p, customer(), Optional.of(unique("key")), new OrderRequest(List.of(new OrderRequest.Line(p.id(), 2))));
+    }
+
+    /**
+     * Races {@link Races#THREADS} copies of the keyed request: exactly one creates an order, every other replays it
+     * (same order, same body). Returns the order's id.
+     */
+    private static long oneCreatedTheRestReplayed(DomainServices s, KeyedRequest keyed) throws Exception {
+        List<OrderPlacement> placements =
+                Races.race(Races.THREADS, i -> () -> s.orders().place(keyed.customer(), keyed.request(), keyed.key()));
         assertThat(placements).filteredOn(pl -> !pl.replayed()).hasSize(1);
-        long second = placements.stream()
+        long created = placements.stream()
                 .filter(pl -> !pl.replayed())
                 .findFirst()
                 .orElseThrow()
                 .orderId();
-        assertThat(second).isNotEqualTo(first);
-        assertThat(placements).extracting(OrderPlacement::orderId).containsOnly(second);
+        assertThat(placements).extracting(OrderPlacement::orderId).containsOnly(created);
         assertThat(placements)
                 .extracting(OrderPlacement::body)
                 .containsOnly(placements.getFirst().body());
-        assertThat(s.orders()
-                        .list(customer, Optional.empty(), new PageRequest(0, 100))
-                        .totalItems())
-                .isEqualTo(2);
-        assertThat(s.products().get(p.id()).stock()).isEqualTo(96);
+        return created;
+    }
+
+    private static long ordersOf(DomainServices s, Actor customer) {
+        return s.orders()
+                .list(customer, Optional.empty(), new PageRequest(0, 100))
+                .totalItems();
     }
 
     @ParameterizedTest
