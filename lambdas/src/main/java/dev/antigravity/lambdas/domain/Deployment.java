@@ -96,25 +96,12 @@ public record Deployment(
     }
 
     private Deployment moveTo(DeploymentState next, Instant at, String why) {
-        Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
-        stamped.putAll(timeline);
-        stampOf(next).ifPresent(key -> stamped.putIfAbsent(key, at));
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                rollbackTargetArn,
-                image,
-                next,
-                ecsDeploymentId,
-                rolloutIssued,
-                stamped,
-                why,
-                rollbackCause,
-                rollbackIssued,
-                rollbackEcsDeploymentId,
-                version + 1);
+        Draft moved = new Draft(this);
+        moved.state = next;
+        moved.timeline = new EnumMap<>(timeline);
+        stampOf(next).ifPresent(key -> moved.timeline.putIfAbsent(key, at));
+        moved.reason = why;
+        return moved.build(version + 1);
     }
 
     private static Optional<TimelineKey> stampOf(DeploymentState state) {
@@ -138,123 +125,45 @@ public record Deployment(
 
     /** The record with {@code key} set to {@code at}, replacing an earlier stamp (same version: part of a move). */
     public Deployment withStamp(TimelineKey key, Instant at) {
-        Map<TimelineKey, Instant> stamped = new EnumMap<>(TimelineKey.class);
-        stamped.putAll(timeline);
-        stamped.put(key, at);
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                rollbackTargetArn,
-                image,
-                state,
-                ecsDeploymentId,
-                rolloutIssued,
-                stamped,
-                reason,
-                rollbackCause,
-                rollbackIssued,
-                rollbackEcsDeploymentId,
-                version);
+        Draft stamped = new Draft(this);
+        stamped.timeline = new EnumMap<>(timeline);
+        stamped.timeline.put(key, at);
+        return stamped.build(version);
     }
 
     public Deployment withEcsDeploymentId(String id) {
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                rollbackTargetArn,
-                image,
-                state,
-                id,
-                rolloutIssued,
-                timeline,
-                reason,
-                rollbackCause,
-                rollbackIssued,
-                rollbackEcsDeploymentId,
-                version + 1);
+        Draft next = new Draft(this);
+        next.ecsDeploymentId = id;
+        return next.build(version + 1);
     }
 
     /** The rollout's UpdateService went through and started ECS deployment {@code ecsId}. */
     public Deployment withRolloutIssued(String ecsId) {
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                rollbackTargetArn,
-                image,
-                state,
-                ecsId == null ? ecsDeploymentId : ecsId,
-                true,
-                timeline,
-                reason,
-                rollbackCause,
-                rollbackIssued,
-                rollbackEcsDeploymentId,
-                version + 1);
+        Draft next = new Draft(this);
+        next.ecsDeploymentId = ecsId == null ? ecsDeploymentId : ecsId;
+        next.rolloutIssued = true;
+        return next.build(version + 1);
     }
 
     public Deployment withRollbackCause(String causeEventId) {
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                rollbackTargetArn,
-                image,
-                state,
-                ecsDeploymentId,
-                rolloutIssued,
-                timeline,
-                reason,
-                causeEventId,
-                rollbackIssued,
-                rollbackEcsDeploymentId,
-                version + 1);
+        Draft next = new Draft(this);
+        next.rollbackCause = causeEventId;
+        return next.build(version + 1);
     }
 
     /** The rollback goes to {@code targetArn} (chosen when it starts: the newest ACTIVE STABLE revision). */
     public Deployment withRollbackTarget(String targetArn) {
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                targetArn,
-                image,
-                state,
-                ecsDeploymentId,
-                rolloutIssued,
-                timeline,
-                reason,
-                rollbackCause,
-                rollbackIssued,
-                rollbackEcsDeploymentId,
-                version + 1);
+        Draft next = new Draft(this);
+        next.rollbackTargetArn = targetArn;
+        return next.build(version + 1);
     }
 
     /** The rollback's UpdateService went through and started ECS deployment {@code ecsId}. */
     public Deployment withRollbackIssued(String ecsId) {
-        return new Deployment(
-                service,
-                deploymentId,
-                taskDefinitionArn,
-                previousRevisionArn,
-                rollbackTargetArn,
-                image,
-                state,
-                ecsDeploymentId,
-                rolloutIssued,
-                timeline,
-                reason,
-                rollbackCause,
-                true,
-                ecsId,
-                version + 1);
+        Draft next = new Draft(this);
+        next.rollbackIssued = true;
+        next.rollbackEcsDeploymentId = ecsId;
+        return next.build(version + 1);
     }
 
     public Optional<Instant> at(TimelineKey key) {
@@ -263,5 +172,54 @@ public record Deployment(
 
     public Optional<String> rollbackTarget() {
         return Optional.ofNullable(rollbackTargetArn);
+    }
+
+    /**
+     * The fields a change may touch, copied from a record; every change above sets the few it changes and builds the
+     * next record from here (the identity fields — service, ids, ARNs, image — never change).
+     */
+    private static final class Draft {
+        private final Deployment from;
+        private String rollbackTargetArn;
+        private DeploymentState state;
+        private String ecsDeploymentId;
+        private boolean rolloutIssued;
+        private Map<TimelineKey, Instant> timeline;
+        private String reason;
+        private String rollbackCause;
+        private boolean rollbackIssued;
+        private String rollbackEcsDeploymentId;
+
+        private Draft(Deployment from) {
+            this.from = from;
+            this.rollbackTargetArn = from.rollbackTargetArn;
+            this.state = from.state;
+            this.ecsDeploymentId = from.ecsDeploymentId;
+            this.rolloutIssued = from.rolloutIssued;
+            this.timeline = from.timeline;
+            this.reason = from.reason;
+            this.rollbackCause = from.rollbackCause;
+            this.rollbackIssued = from.rollbackIssued;
+            this.rollbackEcsDeploymentId = from.rollbackEcsDeploymentId;
+        }
+
+        private Deployment build(long version) {
+            return new Deployment(
+                    from.service,
+                    from.deploymentId,
+                    from.taskDefinitionArn,
+                    from.previousRevisionArn,
+                    rollbackTargetArn,
+                    from.image,
+                    state,
+                    ecsDeploymentId,
+                    rolloutIssued,
+                    timeline,
+                    reason,
+                    rollbackCause,
+                    rollbackIssued,
+                    rollbackEcsDeploymentId,
+                    version);
+        }
     }
 }
