@@ -102,7 +102,7 @@ public final class CanaryAnalysis {
         boolean bounded = collected.compareTo(policy.bound()) >= 0;
         Map<String, Object> evidence = evidence(judgement, remembered);
         return switch (judgement.verdict()) {
-            case PASS ->
+            case PASS, FAIL ->
                 announce(
                         service,
                         payload,
@@ -110,16 +110,9 @@ public final class CanaryAnalysis {
                         baseline.get(),
                         from,
                         to,
-                        new CheckResult.Passed(judgement.summary(), evidence));
-            case FAIL ->
-                announce(
-                        service,
-                        payload,
-                        judgement,
-                        baseline.get(),
-                        from,
-                        to,
-                        new CheckResult.Failed(judgement.summary(), evidence));
+                        judgement.verdict() == Verdict.PASS
+                                ? new CheckResult.Passed(judgement.summary(), evidence)
+                                : new CheckResult.Failed(judgement.summary(), evidence));
             case MARGINAL, TOO_LITTLE_DATA ->
                 !bounded
                         ? new CheckResult.Waiting(
