@@ -20,26 +20,14 @@ public final class IdempotencyRepository {
      * Binds the key to the request. A second claim of the same key fails with a unique
      * violation — after waiting for the first claim's transaction to end.
      */
-    public void claim(DbExecute db, String customer, String key, String fingerprint, Instant now) {
-        CLAIM.bind(
-                        db.createInsert(CLAIM.sql()),
-                        Map.of("customer", customer, "key", key, "fingerprint", fingerprint, "now", Times.utc(now)))
-                .execute();
+    public Sql claim(String customer, String key, String fingerprint, Instant now) {
+        return CLAIM.write(Map.of("customer", customer, "key", key, "fingerprint", fingerprint, "now", Times.utc(now)));
     }
 
-    public void complete(DbExecute db, String customer, String key, StoredResponse response) {
-        COMPLETE.bind(
-                        db.createUpdate(COMPLETE.sql()),
-                        Map.of(
-                                "orderId",
-                                response.orderId(),
-                                "body",
-                                response.body(),
-                                "customer",
-                                customer,
-                                "key",
-                                key))
-                .execute();
+    /** Stores the response of the request that claimed the key, in the claim's transaction. */
+    public Sql complete(String customer, String key, StoredResponse response) {
+        return COMPLETE.write(
+                Map.of("orderId", response.orderId(), "body", response.body(), "customer", customer, "key", key));
     }
 
     public Optional<IdempotencyRecord> find(DbExecute db, String customer, String key) {

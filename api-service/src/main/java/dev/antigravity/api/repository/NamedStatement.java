@@ -66,6 +66,26 @@ final class NamedStatement {
 
     /** Adds {@code values}, by name, as the statement's positional parameters; exactly its names. */
     <S extends DbStatement<S>> S bind(S statement, Map<String, ?> values) {
+        return statement.params(positional(values));
+    }
+
+    /** The statement with {@code values} for a {@link Pipeline}: a write. */
+    Sql write(Map<String, ?> values) {
+        return Sql.write(sql, positional(values));
+    }
+
+    /** The statement with {@code values} for a {@link Pipeline}: a write returning {@code columns}. */
+    Sql writeReturning(Map<String, ?> values, List<String> columns) {
+        return Sql.writeReturning(sql, positional(values), columns);
+    }
+
+    /** The statement with {@code values} for a {@link Pipeline}: a query. */
+    Sql query(Map<String, ?> values) {
+        return Sql.query(sql, positional(values));
+    }
+
+    /** {@code values}, by name, in the statement's positional order; exactly its names. */
+    private List<Object> positional(Map<String, ?> values) {
         if (!values.keySet().equals(names)) {
             throw new IllegalArgumentException("Parameters " + values.keySet() + " for a statement taking " + names);
         }
@@ -73,6 +93,6 @@ final class NamedStatement {
         for (String name : order) {
             positional.add(values.get(name));
         }
-        return statement.params(positional);
+        return positional;
     }
 }

@@ -30,22 +30,25 @@ public final class NotificationOutboxRepository {
 
     /** Adds a message owed; a second one for the same event and channel violates uq_notification_outbox_event. */
     public void enqueue(DbExecute db, OutboxMessage message, Instant now) {
-        ENQUEUE.bind(
-                        db.createInsert(ENQUEUE.sql()),
-                        Map.of(
-                                "eventKey",
-                                message.eventKey(),
-                                "channel",
-                                message.channel().name(),
-                                "recipient",
-                                message.recipient(),
-                                "subject",
-                                message.subject(),
-                                "body",
-                                message.body(),
-                                "now",
-                                Times.utc(now)))
-                .execute();
+        Sql enqueue = enqueue(message, now);
+        db.createInsert(enqueue.text()).params(enqueue.values()).execute();
+    }
+
+    /** {@link #enqueue(DbExecute, OutboxMessage, Instant)} as a statement of a {@link Pipeline}. */
+    public Sql enqueue(OutboxMessage message, Instant now) {
+        return ENQUEUE.write(Map.of(
+                "eventKey",
+                message.eventKey(),
+                "channel",
+                message.channel().name(),
+                "recipient",
+                message.recipient(),
+                "subject",
+                message.subject(),
+                "body",
+                message.body(),
+                "now",
+                Times.utc(now)));
     }
 
     /** Ids of messages that may be claimed now, the longest waiting first. */

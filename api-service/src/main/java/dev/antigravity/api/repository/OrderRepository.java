@@ -7,7 +7,6 @@ import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbStatementDml;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,44 +27,49 @@ public final class OrderRepository {
     private static final NamedStatement INSERT = NamedStatement.of(
             "INSERT INTO orders (customer_subject, status, total, created_at, updated_at, created_on) "
                     + "VALUES (:customer, :status, :total, :now, :now, :day)");
+    private static final NamedStatement TOTAL = NamedStatement.of("UPDATE orders SET total = :total WHERE id = :id");
 
-    /** Stores a new order with its lines and returns it with its id. */
-    public Order insert(DbExecute db, String customer, List<OrderLine> lines, Instant now) {
-        BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long id = Inserts.returningId(INSERT.bind(
-                db.createInsert(INSERT.sql()),
+    /**
+     * A new PENDING order of {@code customer}, returning its id. Its total is not known until its
+     * stock is taken (in the same round trip), so the row starts at zero and {@link #complete}
+     * sets it before the transaction commits: nobody else ever sees the zero.
+     */
+    public Sql insert(String customer, Instant now) {
+        return INSERT.writeReturning(
                 Map.of(
                         "customer",
                         customer,
                         "status",
                         OrderStatus.PENDING.name(),
                         "total",
-                        total,
+                        BigDecimal.ZERO,
                         "now",
                         Times.utc(now),
                         "day",
-                        LocalDate.ofInstant(now, ZoneOffset.UTC))));
-        insertLines(db, id, lines);
-        return new Order(id, customer, OrderStatus.PENDING, total, List.copyOf(lines), now, now);
+                        LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                List.of("id"));
     }
 
-    /**
-     * All lines of an order in one statement (one round trip, however many lines), with positional
-     * parameters, one row of {@code LINE_COLUMNS} per line (see {@link NamedStatement} for why).
-     */
-    private static void insertLines(DbExecute db, long orderId, List<OrderLine> lines) {
-        String rows = String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?, ?)"));
-        DbStatementDml insert = db.createInsert("INSERT INTO order_lines (" + LINE_COLUMNS + ") VALUES " + rows);
+    /** The id {@link #insert} returned. */
+    public static long insertedId(Pipeline.Result insert) {
+        return insert.row()
+                .map(row -> Columns.longValue(row, "id"))
+                .orElseThrow(() -> new IllegalStateException("Insert returned no generated id"));
+    }
+
+    /** The order's total and all its lines (one statement however many lines), for the order {@link #insert}ed. */
+    public List<Sql> complete(Order order) {
+        List<Object> values = new ArrayList<>();
+        List<OrderLine> lines = order.lines();
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
-            insert.addParam(orderId)
-                    .addParam(i + 1)
-                    .addParam(line.productId())
-                    .addParam(line.productName())
-                    .addParam(line.quantity())
-                    .addParam(line.unitPrice());
+            values.addAll(List.of(
+                    order.id(), i + 1, line.productId(), line.productName(), line.quantity(), line.unitPrice()));
         }
-        insert.execute();
+        String rows = String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?, ?)"));
+        return List.of(
+                TOTAL.write(Map.of("total", order.total(), "id", order.id())),
+                Sql.write("INSERT INTO order_lines (" + LINE_COLUMNS + ") VALUES " + rows, values));
     }
 
     public Optional<Order> findById(DbExecute db, long id) {

@@ -25,32 +25,23 @@ public final class PaymentRepository {
                     + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from");
 
     /** Stores the payment an order needs, before the provider is asked (status CREATING). */
-    public void insert(
-            DbExecute db,
-            long orderId,
-            String provider,
-            String idempotencyKey,
-            long amountCents,
-            String currency,
-            Instant now) {
-        INSERT.bind(
-                        db.createInsert(INSERT.sql()),
-                        Map.of(
-                                "orderId",
-                                orderId,
-                                "provider",
-                                provider,
-                                "key",
-                                idempotencyKey,
-                                "amount",
-                                amountCents,
-                                "currency",
-                                currency,
-                                "status",
-                                PaymentStatus.CREATING.name(),
-                                "now",
-                                Times.utc(now)))
-                .execute();
+    public Sql insert(
+            long orderId, String provider, String idempotencyKey, long amountCents, String currency, Instant now) {
+        return INSERT.write(Map.of(
+                "orderId",
+                orderId,
+                "provider",
+                provider,
+                "key",
+                idempotencyKey,
+                "amount",
+                amountCents,
+                "currency",
+                currency,
+                "status",
+                PaymentStatus.CREATING.name(),
+                "now",
+                Times.utc(now)));
     }
 
     public Optional<Payment> findByOrder(DbExecute db, long orderId) {

@@ -5,7 +5,6 @@ import dev.antigravity.api.model.Product;
 import dev.antigravity.api.model.ProductDraft;
 import dev.antigravity.api.model.ProductQuery;
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbResultDml;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +26,8 @@ public final class ProductRepository {
     private static final String COLUMNS = String.join(", ", COLUMN_LIST);
     private static final NamedStatement RESERVE = NamedStatement.of(
             "UPDATE products SET stock = stock - :quantity, updated_at = :now WHERE id = :id AND stock >= :quantity");
+    private static final NamedStatement BY_ID =
+            NamedStatement.of("SELECT " + COLUMNS + " FROM products WHERE id = :id");
     private static final char LIKE_ESCAPE = '!';
 
     private final Consumer<Set<Long>> changes;
@@ -53,10 +54,7 @@ public final class ProductRepository {
     }
 
     public Optional<Product> findById(DbExecute db, long id) {
-        return db.createGet("SELECT " + COLUMNS + " FROM products WHERE id = :id")
-                .addParam("id", id)
-                .execute()
-                .map(ProductRepository::product);
+        return BY_ID.bind(db.createGet(BY_ID.sql()), Map.of("id", id)).execute().map(ProductRepository::product);
     }
 
     /** Replaces the product's content; false when there is no such product. */
@@ -86,22 +84,29 @@ public final class ProductRepository {
      * Takes {@code quantity} units if at least that many are left, in one statement, so that
      * concurrent orders can never drive stock below zero; the same statement returns the product
      * as it is after the reservation (its name and price go into the order line), so an order
-     * line costs one round trip to the database, not two. Empty when there is no such product or
-     * not enough stock.
+     * line costs no statement of its own. Read it with {@link #reserved}.
      */
-    public Optional<Product> reserveStock(DbExecute db, long id, int quantity, Instant now) {
-        try (DbResultDml result = RESERVE.bind(
-                        db.createUpdate(RESERVE.sql()), Map.of("quantity", quantity, "now", Times.utc(now), "id", id))
-                .returnColumns(COLUMN_LIST)
-                .insert()) {
-            Optional<Product> reserved = result.generatedKeys().findFirst().map(ProductRepository::product);
-            changed(id, reserved.isPresent() ? 1 : 0);
-            return reserved;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not close the stock update's result", e);
-        }
+    public Sql reserveStock(long id, int quantity, Instant now) {
+        return RESERVE.writeReturning(Map.of("quantity", quantity, "now", Times.utc(now), "id", id), COLUMN_LIST);
+    }
+
+    /**
+     * The product {@link #reserveStock} took stock of, as it is now; empty when there is no such
+     * product or not enough stock. A reservation changed the product: caches forget it on commit.
+     */
+    public Optional<Product> reserved(Pipeline.Result reservation) {
+        Optional<Product> product = reservation.row().map(ProductRepository::product);
+        product.ifPresent(p -> changed(p.id()));
+        return product;
+    }
+
+    /** The product with {@code id}, for a {@link Pipeline}; read it with {@link #found}. */
+    public Sql byId(long id) {
+        return BY_ID.query(Map.of("id", id));
+    }
+
+    public static Optional<Product> found(Pipeline.Result query) {
+        return query.row().map(ProductRepository::product);
     }
 
     public void releaseStock(DbExecute db, long id, int quantity, Instant now) {

@@ -1,13 +1,17 @@
 package dev.antigravity.api.repository;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Runs work in one database transaction: committed if it returns, rolled back if it throws. */
 public final class Transactions {
@@ -16,14 +20,28 @@ public final class Transactions {
     private static final ScopedValue<Map<Consumer<?>, Set<Object>>> AFTER_COMMIT = ScopedValue.newInstance();
 
     private final DbClient db;
+    /** Whether the database is PostgreSQL, learnt from the first pipelined transaction's connection. */
+    private volatile Boolean postgres;
 
     public Transactions(DbClient db) {
         this.db = db;
     }
 
     public <T> T inTransaction(Function<DbTransaction, T> work) {
+        return collectingAfterCommit(() -> commitOrRollBack(work));
+    }
+
+    /**
+     * {@link #inTransaction} for work that sends its statements in batches ({@link Pipeline}), each
+     * batch one round trip on PostgreSQL; the same commit, roll-back and after-commit rules.
+     */
+    public <T> T pipelined(Function<Pipeline, T> work) {
+        return collectingAfterCommit(() -> commitOrRollBackPipelined(work));
+    }
+
+    private static <T> T collectingAfterCommit(Supplier<T> transaction) {
         Map<Consumer<?>, Set<Object>> afterCommit = new IdentityHashMap<>();
-        T result = ScopedValue.where(AFTER_COMMIT, afterCommit).call(() -> commitOrRollBack(work));
+        T result = ScopedValue.where(AFTER_COMMIT, afterCommit).call(transaction::get);
         afterCommit.forEach(Transactions::deliver);
         return result;
     }
@@ -64,6 +82,42 @@ public final class Transactions {
         }
         tx.commit();
         return result;
+    }
+
+    private <T> T commitOrRollBackPipelined(Function<Pipeline, T> work) {
+        // The DbClient's pool (traced, like its own statements), not a DbTransaction: Helidon gives no
+        // access to a transaction's connection, and a batch needs the JDBC connection itself.
+        try (Connection connection = db.unwrap(Connection.class)) {
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.apply(new Pipeline(connection, isPostgres(connection)));
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new DbClientException("The transaction did not complete: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Rollback after failure did not complete", e);
+        }
     }
 
     /*

@@ -39,6 +39,15 @@ public final class UserRepository {
                 .map(UserRepository::user);
     }
 
+    /** The user of {@code subject}, for a {@link Pipeline}; read it with {@link #found}. */
+    public Sql bySubject(String subject) {
+        return BY_SUBJECT.query(Map.of("subject", subject));
+    }
+
+    public static Optional<User> found(Pipeline.Result query) {
+        return query.row().map(UserRepository::user);
+    }
+
     public Optional<User> findBySubject(DbExecute db, String subject) {
         return BY_SUBJECT
                 .bind(db.createGet(BY_SUBJECT.sql()), Map.of("subject", subject))

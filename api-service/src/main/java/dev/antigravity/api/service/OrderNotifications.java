@@ -6,9 +6,12 @@ import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.OutboxMessage;
 import dev.antigravity.api.model.User;
 import dev.antigravity.api.repository.NotificationOutboxRepository;
+import dev.antigravity.api.repository.Pipeline;
+import dev.antigravity.api.repository.Sql;
 import dev.antigravity.api.repository.UserRepository;
 import io.helidon.dbclient.DbExecute;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,42 +40,55 @@ public final class OrderNotifications {
 
     /** Owes the customer the messages for {@code order}'s new status, if that status is news to them. */
     void orderChanged(DbExecute tx, Order order, Instant now) {
+        if (NEWS.containsKey(order.status())) {
+            messages(order, users.findBySubject(tx, order.customer())).forEach(m -> outbox.enqueue(tx, m, now));
+        }
+    }
+
+    /** The statement reading who the customer is; {@link #owed} takes its result. */
+    Sql recipient(String customer) {
+        return users.bySubject(customer);
+    }
+
+    /** {@link #orderChanged} as statements of a pipeline, the customer read by {@link #recipient} before. */
+    List<Sql> owed(Order order, Pipeline.Result recipient, Instant now) {
+        return messages(order, UserRepository.found(recipient)).stream()
+                .map(message -> outbox.enqueue(message, now))
+                .toList();
+    }
+
+    private static List<OutboxMessage> messages(Order order, Optional<User> customer) {
         String news = NEWS.get(order.status());
         if (news == null) {
-            return;
+            return List.of();
         }
-        Optional<User> customer = users.findBySubject(tx, order.customer());
         if (customer.isEmpty()) {
             // Orders are placed by token subjects; one without a registered user has no address.
             LOG.log(
                     System.Logger.Level.DEBUG,
                     "Order " + order.id() + " " + news + ": no user for its subject, no notification");
-            return;
+            return List.of();
         }
         String eventKey = "order-" + order.id() + "-" + order.status().name();
         String subject = "Your order " + order.id() + " " + news;
         String total = order.total().toPlainString();
         User user = customer.get();
-        outbox.enqueue(
-                tx,
+        OutboxMessage email = OutboxMessage.draft(
+                eventKey,
+                NotificationChannel.EMAIL,
+                user.email(),
+                subject,
+                "Hello " + user.name() + ",\n\nyour order " + order.id() + " " + news + " (total " + total + ").\n");
+        if (!user.wantsSms()) {
+            return List.of(email);
+        }
+        return List.of(
+                email,
                 OutboxMessage.draft(
                         eventKey,
-                        NotificationChannel.EMAIL,
-                        user.email(),
+                        NotificationChannel.SMS,
+                        user.phone(),
                         subject,
-                        "Hello " + user.name() + ",\n\nyour order " + order.id() + " " + news + " (total " + total
-                                + ").\n"),
-                now);
-        if (user.wantsSms()) {
-            outbox.enqueue(
-                    tx,
-                    OutboxMessage.draft(
-                            eventKey,
-                            NotificationChannel.SMS,
-                            user.phone(),
-                            subject,
-                            "Order " + order.id() + " " + news + " (total " + total + ")."),
-                    now);
-        }
+                        "Order " + order.id() + " " + news + " (total " + total + ")."));
     }
 }

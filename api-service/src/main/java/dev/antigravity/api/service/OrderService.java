@@ -14,7 +14,9 @@ import dev.antigravity.api.model.Product;
 import dev.antigravity.api.repository.Constraints;
 import dev.antigravity.api.repository.IdempotencyRepository;
 import dev.antigravity.api.repository.OrderRepository;
+import dev.antigravity.api.repository.Pipeline;
 import dev.antigravity.api.repository.ProductRepository;
+import dev.antigravity.api.repository.Sql;
 import dev.antigravity.api.repository.Transactions;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -206,17 +208,28 @@ public final class OrderService {
         return !order.createdAt().plus(rules.expiry()).isAfter(now);
     }
 
+    /**
+     * The placing transaction, in two round trips and a commit whatever the number of lines (see
+     * {@link Pipeline}): first everything that needs no answer from the database, then everything
+     * that needs the first batch's answers (the prices, the order's id, the customer).
+     */
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
         Instant now = Clocks.now(clock);
-        Placed placed = transactions.inTransaction(tx -> {
-            claim.ifPresent(c -> keys.claim(tx, customer.subject(), c.key(), c.fingerprint(), now));
-            List<OrderLine> lines = reserve(tx, items, now);
-            requireStorableTotal(lines);
-            Order order = orders.insert(tx, customer.subject(), lines, now);
-            PaymentService.Staged payment = payments.stage(tx, order, claim.map(Claim::key), now);
-            transitions.placed(tx, order, now);
+        Placed placed = transactions.pipelined(pipeline -> {
+            Reserved reserved = reserve(pipeline, customer, items, claim, now);
+            requireStorableTotal(reserved.lines());
+            BigDecimal total =
+                    reserved.lines().stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+            Order order = new Order(
+                    reserved.orderId(), customer.subject(), OrderStatus.PENDING, total, reserved.lines(), now, now);
+            PaymentService.Staged payment = payments.stage(order, claim.map(Claim::key));
             String body = json(order);
-            claim.ifPresent(c -> keys.complete(tx, customer.subject(), c.key(), new StoredResponse(order.id(), body)));
+            List<Sql> record = new ArrayList<>(orders.complete(order));
+            record.add(payments.store(payment, now));
+            record.addAll(transitions.placed(order, reserved.customer(), now));
+            claim.ifPresent(
+                    c -> record.add(keys.complete(customer.subject(), c.key(), new StoredResponse(order.id(), body))));
+            pipeline.run(record);
             return new Placed(new OrderPlacement(order.id(), body, false), payment);
         });
         metrics.orderCreated();
@@ -225,25 +238,40 @@ public final class OrderService {
     }
 
     /**
-     * Takes the stock of every line, in product id order so that concurrent orders lock rows in
-     * the same order and cannot deadlock. The first line that cannot be served aborts the whole
-     * transaction.
+     * The first batch: the key claimed, the stock of every line taken, the order's row created and
+     * its customer read. Stock is taken in product id order, so that concurrent orders lock rows in
+     * the same order and cannot deadlock. A line that cannot be served aborts the whole transaction.
      */
-    private List<OrderLine> reserve(DbExecute tx, List<OrderItem> items, Instant now) {
-        Map<Long, OrderLine> reserved = new HashMap<>();
+    private Reserved reserve(
+            Pipeline pipeline, Actor customer, List<OrderItem> items, Optional<Claim> claim, Instant now) {
         List<Integer> byProduct = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             byProduct.add(i);
         }
         byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        List<Sql> batch = new ArrayList<>();
+        claim.ifPresent(c -> batch.add(keys.claim(customer.subject(), c.key(), c.fingerprint(), now)));
+        int firstReservation = batch.size();
         for (int index : byProduct) {
-            OrderItem item = items.get(index);
-            Product product = products.reserveStock(tx, item.productId(), item.quantity(), now)
-                    .orElseThrow(() -> unavailable(tx, item, index));
-            reserved.put(
-                    item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
+            batch.add(products.reserveStock(
+                    items.get(index).productId(), items.get(index).quantity(), now));
         }
-        return items.stream().map(item -> reserved.get(item.productId())).toList();
+        batch.add(orders.insert(customer.subject(), now));
+        batch.add(transitions.placing(customer.subject()));
+        List<Pipeline.Result> results = pipeline.run(batch);
+        Map<Long, OrderLine> lines = new HashMap<>();
+        for (int k = 0; k < byProduct.size(); k++) {
+            int index = byProduct.get(k);
+            OrderItem item = items.get(index);
+            Product product = products.reserved(results.get(firstReservation + k))
+                    .orElseThrow(() -> unavailable(pipeline, item, index));
+            lines.put(item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
+        }
+        int afterReservations = firstReservation + byProduct.size();
+        return new Reserved(
+                OrderRepository.insertedId(results.get(afterReservations)),
+                items.stream().map(item -> lines.get(item.productId())).toList(),
+                results.get(afterReservations + 1));
     }
 
     /** Thrown inside the placing transaction, so the stock just reserved is given back. */
@@ -258,8 +286,8 @@ public final class OrderService {
         }
     }
 
-    private ServiceException unavailable(DbExecute tx, OrderItem item, int index) {
-        return products.findById(tx, item.productId())
+    private ServiceException unavailable(Pipeline pipeline, OrderItem item, int index) {
+        return ProductRepository.found(pipeline.run(products.byId(item.productId())))
                 .map(product -> new ServiceException(
                         ServiceException.Kind.INSUFFICIENT_STOCK,
                         "Product " + product.id() + " ('" + product.name() + "') has " + product.stock() + " in stock; "
@@ -299,6 +327,9 @@ public final class OrderService {
     }
 
     private record Claim(String key, String fingerprint) {}
+
+    /** What the first batch of a placing transaction found: the order's id, its priced lines, its customer. */
+    private record Reserved(long orderId, List<OrderLine> lines, Pipeline.Result customer) {}
 
     /** A committed order and the payment staged with it, to be created with the provider next. */
     private record Placed(OrderPlacement placement, PaymentService.Staged payment) {}

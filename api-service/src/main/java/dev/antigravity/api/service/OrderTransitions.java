@@ -4,11 +4,14 @@ import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.repository.OrderRepository;
+import dev.antigravity.api.repository.Pipeline;
 import dev.antigravity.api.repository.ProductRepository;
+import dev.antigravity.api.repository.Sql;
 import io.helidon.dbclient.DbExecute;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,9 +34,17 @@ final class OrderTransitions {
         this.notifications = notifications;
     }
 
-    /** An order just placed: the customer's notifications go out with it (the outbox, same transaction). */
-    void placed(DbExecute tx, Order order, Instant now) {
-        notifications.orderChanged(tx, order, now);
+    /** What an order being placed needs to read for {@link #placed}: who its customer is. */
+    Sql placing(String customer) {
+        return notifications.recipient(customer);
+    }
+
+    /**
+     * An order just placed: the customer's notifications go out with it (the outbox, same
+     * transaction), as statements of the placing pipeline; {@code customer} is {@link #placing}'s result.
+     */
+    List<Sql> placed(Order order, Pipeline.Result customer, Instant now) {
+        return notifications.owed(order, customer, now);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.antigravity.api.model.PaymentStatus;
 import dev.antigravity.api.repository.Constraints;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.PaymentRepository;
+import dev.antigravity.api.repository.Sql;
 import dev.antigravity.api.repository.Transactions;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -71,21 +72,23 @@ public final class PaymentService {
     }
 
     /**
-     * Stores the payment a new order needs, in the order's transaction. The provider's
+     * The payment a new order needs, stored by {@link #store} in the order's transaction. The provider's
      * idempotency key carries the order's Idempotency-Key (scoped by the order id, since
      * customers' keys may coincide), so however often the creation is retried, one PaymentIntent.
      */
-    Staged stage(DbExecute tx, Order order, Optional<String> idempotencyKey, Instant now) {
-        Staged staged = new Staged(order.id(), cents(order.total()), currency, providerKey(order.id(), idempotencyKey));
-        payments.insert(
-                tx,
+    Staged stage(Order order, Optional<String> idempotencyKey) {
+        return new Staged(order.id(), cents(order.total()), currency, providerKey(order.id(), idempotencyKey));
+    }
+
+    /** The statement storing a payment just {@link #stage staged}, for the order's pipeline. */
+    Sql store(Staged staged, Instant now) {
+        return payments.insert(
                 staged.orderId(),
                 gateway.name(),
                 staged.idempotencyKey(),
                 staged.amountCents(),
                 staged.currency(),
                 now);
-        return staged;
     }
 
     /**

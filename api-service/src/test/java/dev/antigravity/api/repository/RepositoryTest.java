@@ -41,6 +41,15 @@ class RepositoryTest {
         databases.values().forEach(Database::close);
     }
 
+    /** Runs {@code statement} in a transaction of its own, through a {@link Pipeline} as orders do. */
+    private Pipeline.Result run(Engine engine, Sql statement) {
+        return new Transactions(db(engine)).pipelined(pipeline -> pipeline.run(statement));
+    }
+
+    private Optional<Product> reserve(Engine engine, long id, int quantity) {
+        return products.reserved(run(engine, products.reserveStock(id, quantity, NOW)));
+    }
+
     private Product product(Engine engine, int stock) {
         return products.insert(db(engine).execute(), new ProductDraft("p", "", new BigDecimal("1.50"), stock), NOW);
     }
@@ -51,15 +60,13 @@ class RepositoryTest {
         var db = db(engine).execute();
         Product p = product(engine, 5);
 
-        assertThat(products.reserveStock(db, p.id(), 3, NOW))
-                .map(Product::stock)
-                .contains(2);
-        assertThat(products.reserveStock(db, p.id(), 3, NOW)).isEmpty();
-        assertThat(products.reserveStock(db, p.id(), 2, NOW))
+        assertThat(reserve(engine, p.id(), 3)).map(Product::stock).contains(2);
+        assertThat(reserve(engine, p.id(), 3)).isEmpty();
+        assertThat(reserve(engine, p.id(), 2))
                 .map(r -> List.of(r.name(), r.price(), r.stock()))
                 .contains(List.of(p.name(), p.price(), 0));
-        assertThat(products.reserveStock(db, p.id(), 1, NOW)).isEmpty();
-        assertThat(products.reserveStock(db, Long.MAX_VALUE, 1, NOW)).isEmpty();
+        assertThat(reserve(engine, p.id(), 1)).isEmpty();
+        assertThat(reserve(engine, Long.MAX_VALUE, 1)).isEmpty();
         products.releaseStock(db, p.id(), 4, NOW);
         assertThat(products.findById(db, p.id()).orElseThrow().stock()).isEqualTo(4);
     }
@@ -88,7 +95,13 @@ class RepositoryTest {
     void statusChangesOnlyFromTheExpectedStatus(Engine engine) {
         var db = db(engine).execute();
         Product p = product(engine, 10);
-        Order order = orders.insert(db, "someone", List.of(new OrderLine(p.id(), "p", 2, p.price())), NOW);
+        Order order = new Transactions(db(engine)).pipelined(pipeline -> {
+            long id = OrderRepository.insertedId(pipeline.run(orders.insert("someone", NOW)));
+            List<OrderLine> lines = List.of(new OrderLine(p.id(), "p", 2, p.price()));
+            Order placed = new Order(id, "someone", OrderStatus.PENDING, new BigDecimal("3.00"), lines, NOW, NOW);
+            pipeline.run(orders.complete(placed));
+            return placed;
+        });
 
         assertThat(orders.findById(db, order.id())).contains(order);
         assertThat(order.total()).isEqualByComparingTo("3.00");
@@ -106,10 +119,10 @@ class RepositoryTest {
     @EnumSource(Engine.class)
     void aKeyIsClaimedOncePerCustomerAndForgottenOnlyWhenOld(Engine engine) {
         var db = db(engine).execute();
-        keys.claim(db, "alice", "k1", "f1", NOW);
-        keys.claim(db, "bob", "k1", "f2", NOW);
+        run(engine, keys.claim("alice", "k1", "f1", NOW));
+        run(engine, keys.claim("bob", "k1", "f2", NOW));
 
-        assertThatThrownBy(() -> keys.claim(db, "alice", "k1", "f3", NOW))
+        assertThatThrownBy(() -> run(engine, keys.claim("alice", "k1", "f3", NOW)))
                 .satisfies(e -> assertThat(Constraints.isUniqueViolation(e)).isTrue());
         keys.forgetIfOlderThan(db, "alice", "k1", NOW);
         assertThat(keys.find(db, "alice", "k1")).map(r -> r.fingerprint()).contains("f1");

@@ -26,6 +26,16 @@ final class Fixtures {
         return new Actor(unique("customer"), false, unique("corr"));
     }
 
+    /** A customer registered as a user (so their orders are notified), with an SMS number if given. */
+    static Actor registered(DomainServices s, String phone, boolean smsOptIn) {
+        String subject = unique("customer");
+        s.users()
+                .register(
+                        ADMIN,
+                        new UserRegistration(unique("c") + "@example.com", "C", "CUSTOMER", subject, phone, smsOptIn));
+        return new Actor(subject, false, unique("corr"));
+    }
+
     static Product product(DomainServices services, String name, String price, int stock) {
         return services.products().create(ADMIN, new ProductInput(name, "", new BigDecimal(price), stock));
     }

@@ -27,7 +27,7 @@ class OrderNotificationsTest extends EngineTest {
     @EnumSource(Engine.class)
     void placedPaidAndShippedEachOweAnEmailAndAnSmsToAnOptedInCustomer(Engine engine) {
         DomainServices s = services(engine);
-        Actor customer = registered(s, "+4915112345678", true);
+        Actor customer = Fixtures.registered(s, "+4915112345678", true);
         long order = place(s, customer, product(s, unique("kite"), "12.50", 5));
         s.orders().changeStatus(ADMIN, order, PAID);
         s.orders().changeStatus(ADMIN, order, new StatusChange("SHIPPED"));
@@ -45,7 +45,7 @@ class OrderNotificationsTest extends EngineTest {
     @EnumSource(Engine.class)
     void aPhoneWithoutOptInGetsNoSmsAndACancelledOrderNoMessage(Engine engine) {
         DomainServices s = services(engine);
-        Actor customer = registered(s, "+4915112345679", false);
+        Actor customer = Fixtures.registered(s, "+4915112345679", false);
         long order = place(s, customer, product(s, unique("kite"), "12.50", 5));
         s.orders().changeStatus(customer, order, new StatusChange("CANCELLED"));
 
@@ -61,7 +61,7 @@ class OrderNotificationsTest extends EngineTest {
     @EnumSource(Engine.class)
     void anOrderThatFailsOwesNothing(Engine engine) {
         DomainServices s = services(engine);
-        Actor customer = registered(s, null, false);
+        Actor customer = Fixtures.registered(s, null, false);
         Product scarce = product(s, unique("scarce"), "1.00", 1);
         long order = place(s, customer, scarce);
 
@@ -100,15 +100,6 @@ class OrderNotificationsTest extends EngineTest {
         assertThat(s.users().get(ADMIN, user.id()))
                 .extracting(User::phone, User::smsOptIn)
                 .containsExactly("+14155550100", true);
-    }
-
-    private static Actor registered(DomainServices s, String phone, boolean smsOptIn) {
-        String subject = unique("customer");
-        s.users()
-                .register(
-                        ADMIN,
-                        new UserRegistration(unique("c") + "@example.com", "C", "CUSTOMER", subject, phone, smsOptIn));
-        return new Actor(subject, false, unique("corr"));
     }
 
     private static long place(DomainServices s, Actor customer, Product product) {

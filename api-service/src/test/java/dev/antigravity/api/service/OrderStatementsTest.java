@@ -10,6 +10,7 @@ import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.TestDatabases;
 import dev.antigravity.api.tracing.Tracing;
 import io.helidon.metrics.api.Metrics;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -32,14 +33,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderStatementsTest {
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final Database database = TestDatabases.h2(
-            Tracing.create("order-statements-test", Sampler.alwaysOn(), SimpleSpanProcessor.create(spans)));
+    private final OpenTelemetry telemetry =
+            Tracing.create("order-statements-test", Sampler.alwaysOn(), SimpleSpanProcessor.create(spans));
+    private final Database database = TestDatabases.h2(telemetry);
     private final MutableClock clock = new MutableClock(Instant.now());
     private final DomainServices services = DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry());
+    private final Database postgres = TestDatabases.postgres(telemetry);
+    private final DomainServices onPostgres =
+            DomainServices.create(postgres.dbClient(), clock, Metrics.globalRegistry());
 
     @AfterAll
     void closeDatabase() {
         database.close();
+        postgres.close();
     }
 
     @BeforeEach
@@ -55,6 +61,33 @@ class OrderStatementsTest {
         services.orders().place(customer(), request(p.id(), 2), Optional.of(unique("key")));
 
         assertThat(statements()).noneMatch(sql -> sql.startsWith("DELETE"));
+    }
+
+    /**
+     * Each JDBC call is one round trip on PostgreSQL. The transaction is two of them (and its
+     * commit) however many lines: the key, the stock, the order's row and its customer in one,
+     * the order's total and lines, its payment, its notification and the key's response in the
+     * other. Then the payment's creation is recorded in a third, after the commit.
+     */
+    @Test
+    void onPostgresqlAnOrderIsTwoRoundTripsAndItsPaymentsCreationOne() {
+        Actor customer = Fixtures.registered(onPostgres, "+4915112345670", true);
+        Product a = product(onPostgres, unique("a"), "2.00", 10);
+        Product b = product(onPostgres, unique("b"), "3.00", 10);
+        spans.reset();
+
+        onPostgres
+                .orders()
+                .place(
+                        customer,
+                        new OrderRequest(List.of(new OrderRequest.Line(b.id(), 1), new OrderRequest.Line(a.id(), 2))),
+                        Optional.of(unique("key")));
+
+        List<String> statements = statements();
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(0)).startsWith("INSERT INTO idempotency_keys");
+        assertThat(statements.get(1)).startsWith("UPDATE orders SET total");
+        assertThat(statements.get(2)).startsWith("UPDATE payments");
     }
 
     private List<String> statements() {

@@ -50,13 +50,19 @@ public final class TestDatabases {
 
     /** A migrated PostgreSQL database in a fresh, uniquely named schema. */
     public static Database postgres() {
+        return postgres(OpenTelemetry.noop());
+    }
+
+    /** The same, its statements traced by {@code telemetry}. */
+    public static Database postgres(OpenTelemetry telemetry) {
         Endpoint pg = postgresEndpoint();
         String schema = "t_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(pg, "CREATE SCHEMA " + schema);
         dropAtExit(pg, schema);
         return Database.create(
-                dbConfig(Map.of("url", pg.url(), "username", pg.user(), "password", pg.password(), "schema", schema)));
+                dbConfig(Map.of("url", pg.url(), "username", pg.user(), "password", pg.password(), "schema", schema)),
+                telemetry);
     }
 
     /**

@@ -1,0 +1,132 @@
+package dev.antigravity.api.repository;
+
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statements run in batches on the one connection of a transaction ({@link Transactions#pipelined}).
+ *
+ * <p>On PostgreSQL a batch is one multi-statement prepared statement: the driver sends every
+ * statement's Parse, Bind and Execute and then a single Sync, so a batch costs one round trip
+ * however many statements it holds. A round trip is a write and a read on the socket and a wake-up
+ * on each side; on an order they were most of its database CPU. On the embedded H2 (in-process,
+ * no round trips) the statements run one by one. Either way they run in the order given, and the
+ * first failure ends the batch with its {@link SQLException} (the transaction is then rolled back).
+ */
+public final class Pipeline {
+    private final Connection connection;
+    private final boolean postgres;
+
+    Pipeline(Connection connection, boolean postgres) {
+        this.connection = connection;
+        this.postgres = postgres;
+    }
+
+    /** What one statement of a batch gave back: its update count, or its rows (a query, a returning write). */
+    public record Result(long count, List<DbRow> rows) {
+        public Result {
+            rows = List.copyOf(rows);
+        }
+
+        /** The single row a statement returned, if it returned one. */
+        public java.util.Optional<DbRow> row() {
+            return rows.stream().findFirst();
+        }
+    }
+
+    /** Runs {@code batch} in order and returns one result per statement, in the same order. */
+    public List<Result> run(List<Sql> batch) {
+        try {
+            return postgres ? runCombined(batch) : runOneByOne(batch);
+        } catch (SQLException e) {
+            throw new DbClientException("A statement of the transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #run} of one statement. */
+    public Result run(Sql statement) {
+        return run(List.of(statement)).getFirst();
+    }
+
+    private List<Result> runCombined(List<Sql> batch) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        for (Sql sql : batch) {
+            if (!text.isEmpty()) {
+                text.append(";\n");
+            }
+            text.append(sql.text());
+            if (sql.kind() == Sql.Kind.WRITE_RETURNING) {
+                text.append(" RETURNING ").append(String.join(", ", sql.returning()));
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
+            int index = 1;
+            for (Sql sql : batch) {
+                for (Object value : sql.values()) {
+                    statement.setObject(index++, value);
+                }
+            }
+            boolean rows = statement.execute();
+            List<Result> results = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                if (rows) {
+                    try (ResultSet resultSet = statement.getResultSet()) {
+                        results.add(rows(resultSet));
+                    }
+                } else {
+                    results.add(new Result(statement.getUpdateCount(), List.of()));
+                }
+                rows = statement.getMoreResults();
+            }
+            return results;
+        }
+    }
+
+    private List<Result> runOneByOne(List<Sql> batch) throws SQLException {
+        List<Result> results = new ArrayList<>(batch.size());
+        for (Sql sql : batch) {
+            try (PreparedStatement statement = prepare(sql)) {
+                int index = 1;
+                for (Object value : sql.values()) {
+                    statement.setObject(index++, value);
+                }
+                results.add(
+                        switch (sql.kind()) {
+                            case QUERY -> {
+                                try (ResultSet resultSet = statement.executeQuery()) {
+                                    yield rows(resultSet);
+                                }
+                            }
+                            case WRITE -> new Result(statement.executeLargeUpdate(), List.of());
+                            case WRITE_RETURNING -> {
+                                long count = statement.executeLargeUpdate();
+                                try (ResultSet keys = statement.getGeneratedKeys()) {
+                                    yield new Result(count, rows(keys).rows());
+                                }
+                            }
+                        });
+            }
+        }
+        return results;
+    }
+
+    private PreparedStatement prepare(Sql sql) throws SQLException {
+        return sql.kind() == Sql.Kind.WRITE_RETURNING
+                ? connection.prepareStatement(sql.text(), sql.returning().toArray(String[]::new))
+                : connection.prepareStatement(sql.text());
+    }
+
+    private static Result rows(ResultSet resultSet) throws SQLException {
+        List<DbRow> rows = new ArrayList<>();
+        while (resultSet.next()) {
+            rows.add(PipelineRow.of(resultSet));
+        }
+        return new Result(rows.size(), rows);
+    }
+}
