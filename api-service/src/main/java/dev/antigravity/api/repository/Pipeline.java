@@ -20,8 +20,11 @@ import java.util.List;
  * first failure ends the batch with its {@link SQLException} (the transaction is then rolled back).
  */
 public final class Pipeline {
+    private static final Sql COMMIT = Sql.write("COMMIT", List.of());
+
     private final Connection connection;
     private final boolean postgres;
+    private boolean committed;
 
     Pipeline(Connection connection, boolean postgres) {
         this.connection = connection;
@@ -42,10 +45,34 @@ public final class Pipeline {
 
     /** Runs {@code batch} in order and returns one result per statement, in the same order. */
     public List<Result> run(List<Sql> batch) {
+        requireOpen();
         try {
             return postgres ? runCombined(batch) : runOneByOne(batch);
         } catch (SQLException e) {
-            throw new DbClientException("A statement of the transaction failed: " + e.getMessage(), e);
+            throw failed(e);
+        }
+    }
+
+    /**
+     * {@link #run}, then commits: the transaction's last batch, nothing may run after it (and the
+     * work should do nothing after it that can fail: there is nothing left to roll back). On
+     * PostgreSQL the COMMIT goes in the batch's own round trip (the driver then has no transaction
+     * left to commit); a COMMIT that fails throws like any statement of the batch.
+     */
+    public List<Result> runThenCommit(List<Sql> batch) {
+        requireOpen();
+        committed = true;
+        try {
+            if (!postgres) {
+                List<Result> results = runOneByOne(batch);
+                connection.commit();
+                return results;
+            }
+            List<Sql> committing = new ArrayList<>(batch);
+            committing.add(COMMIT);
+            return runCombined(committing).subList(0, batch.size());
+        } catch (SQLException e) {
+            throw failed(e);
         }
     }
 
@@ -114,6 +141,16 @@ public final class Pipeline {
             }
         }
         return results;
+    }
+
+    private void requireOpen() {
+        if (committed) {
+            throw new IllegalStateException("The transaction was committed by its last batch");
+        }
+    }
+
+    private static DbClientException failed(SQLException e) {
+        return new DbClientException("A statement of the transaction failed: " + e.getMessage(), e);
     }
 
     private PreparedStatement prepare(Sql sql) throws SQLException {

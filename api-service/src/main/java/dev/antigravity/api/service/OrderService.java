@@ -209,9 +209,9 @@ public final class OrderService {
     }
 
     /**
-     * The placing transaction, in two round trips and a commit whatever the number of lines (see
-     * {@link Pipeline}): first everything that needs no answer from the database, then everything
-     * that needs the first batch's answers (the prices, the order's id, the customer).
+     * The placing transaction, in two round trips whatever the number of lines (see {@link
+     * Pipeline}): first everything that needs no answer from the database, then everything that
+     * needs the first batch's answers (the prices, the order's id, the customer) and the commit.
      */
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
         Instant now = Clocks.now(clock);
@@ -229,7 +229,7 @@ public final class OrderService {
             record.addAll(transitions.placed(order, reserved.customer(), now));
             claim.ifPresent(
                     c -> record.add(keys.complete(customer.subject(), c.key(), new StoredResponse(order.id(), body))));
-            pipeline.run(record);
+            pipeline.runThenCommit(record);
             return new Placed(new OrderPlacement(order.id(), body, false), payment);
         });
         metrics.orderCreated();

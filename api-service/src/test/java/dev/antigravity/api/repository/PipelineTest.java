@@ -109,4 +109,22 @@ class PipelineTest {
 
         assertThat(Columns.longValue(result.row().orElseThrow(), "matched")).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theLastBatchCommitsAndNothingRunsAfterIt(Engine engine) {
+        Transactions transactions = transactions(engine);
+
+        assertThatThrownBy(() -> transactions.pipelined(pipeline -> {
+                    pipeline.runThenCommit(List.of(
+                            Sql.write("INSERT INTO pipeline_rows (label, n) VALUES (?, ?)", List.of("committed", 1))));
+                    return pipeline.run(
+                            Sql.write("INSERT INTO pipeline_rows (label, n) VALUES (?, ?)", List.of("too late", 2)));
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        Pipeline.Result left = transactions.pipelined(pipeline -> pipeline.run(
+                Sql.query("SELECT label FROM pipeline_rows WHERE label IN (?, ?)", List.of("committed", "too late"))));
+        assertThat(left.rows()).map(row -> Columns.string(row, "label")).containsExactly("committed");
+    }
 }

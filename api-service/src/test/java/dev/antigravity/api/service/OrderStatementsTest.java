@@ -64,10 +64,10 @@ class OrderStatementsTest {
     }
 
     /**
-     * Each JDBC call is one round trip on PostgreSQL. The transaction is two of them (and its
-     * commit) however many lines: the key, the stock, the order's row and its customer in one,
-     * the order's total and lines, its payment, its notification and the key's response in the
-     * other. Then the payment's creation is recorded in a third, after the commit.
+     * Each JDBC call is one round trip on PostgreSQL. The transaction is two of them however many
+     * lines: the key, the stock, the order's row and its customer in one, the order's total and
+     * lines, its payment, its notification, the key's response and the commit in the other. Then
+     * the payment's creation is recorded in a third, after the commit.
      */
     @Test
     void onPostgresqlAnOrderIsTwoRoundTripsAndItsPaymentsCreationOne() {
@@ -86,7 +86,7 @@ class OrderStatementsTest {
         List<String> statements = statements();
         assertThat(statements).hasSize(3);
         assertThat(statements.get(0)).startsWith("INSERT INTO idempotency_keys");
-        assertThat(statements.get(1)).startsWith("UPDATE orders SET total");
+        assertThat(statements.get(1)).startsWith("UPDATE orders SET total").endsWith("COMMIT");
         assertThat(statements.get(2)).startsWith("UPDATE payments");
     }
 
