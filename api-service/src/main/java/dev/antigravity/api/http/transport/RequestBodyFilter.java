@@ -15,7 +15,6 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -38,6 +37,8 @@ public final class RequestBodyFilter implements Filter {
     /** The memory budget in KiB: bodies are held whole, so how many at once must be bounded. */
     private final Semaphore budgetKib;
 
+    private final IdleBodies idleBodies;
+
     /**
      * @param maxBytes    {@code limits.body}: the largest body
      * @param budgetBytes {@code limits.bodies}: bytes of bodies held at once (at least {@code maxBytes})
@@ -52,6 +53,7 @@ public final class RequestBodyFilter implements Filter {
         this.callers = callers;
         this.callerReads = new CallerPermits(limits.perCaller());
         this.budgetKib = new Semaphore(kib(Math.max(limits.budgetBytes(), limits.maxBytes())), true);
+        this.idleBodies = new IdleBodies(limits.idle());
     }
 
     @Override
@@ -88,7 +90,8 @@ public final class RequestBodyFilter implements Filter {
     }
 
     private void readThenProceed(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        IdleDeadline deadline = new IdleDeadline();
+        IdleBodies.Reading deadline =
+                idleBodies.start(GuardedConnection.current().orElse(null));
         try {
             // Held in memory (at most limits.body); handlers then read it from there as usual.
             req.content().buffer();
@@ -109,43 +112,12 @@ public final class RequestBodyFilter implements Filter {
             res.status(deadline.expired() ? Status.REQUEST_TIMEOUT_408 : Status.BAD_REQUEST_400);
             throw new CloseConnectionException("request body incomplete", gone);
         } finally {
-            deadline.cancel();
+            deadline.done();
         }
         chain.proceed();
     }
 
     private static int kib(long bytes) {
         return (int) Math.max(1, (bytes + 1023) / 1024);
-    }
-
-    /** Aborts the connection when no body bytes arrived for {@code limits.read.idle}. */
-    private final class IdleDeadline {
-        private final GuardedConnection connection = GuardedConnection.current().orElse(null);
-        private final ScheduledFuture<?> check;
-        private volatile boolean expired;
-
-        private IdleDeadline() {
-            // Checked four times per period: the cut-off comes within 1.25 idle periods of the last byte.
-            this.check =
-                    connection == null ? null : Watchdog.every(limits.idle().dividedBy(4), this::check);
-        }
-
-        boolean expired() {
-            return expired;
-        }
-
-        void cancel() {
-            if (check != null) {
-                check.cancel(false);
-            }
-        }
-
-        private void check() {
-            if (!expired && connection.sinceLastRead().compareTo(limits.idle()) >= 0) {
-                expired = true;
-                check.cancel(false);
-                connection.abort();
-            }
-        }
     }
 }

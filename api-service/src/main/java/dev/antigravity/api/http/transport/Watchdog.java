@@ -19,10 +19,6 @@ final class Watchdog {
         return TIMER.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    static ScheduledFuture<?> every(Duration period, Runnable action) {
-        return TIMER.scheduleAtFixedRate(action, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
                 1,

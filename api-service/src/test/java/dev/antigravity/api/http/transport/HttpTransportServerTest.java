@@ -188,6 +188,22 @@ class HttpTransportServerTest {
         }
     }
 
+    /**
+     * The idle check runs only while some body is being read: after a quiet spell (nothing in
+     * flight, no check scheduled) a body that stalls must start it again and still be cut off.
+     */
+    @Test
+    void anIdleBodyAfterAQuietSpellIsStillCutOff() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            try (RawHttp http = connect()) {
+                http.send("POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + CUSTOMER
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
+                assertThat(http.whatFollows()).as("round %d", round).isIn("closed", "reset");
+            }
+            Thread.sleep(600); // longer than the check period (limits.read.idle / 4): the check stops
+        }
+    }
+
     // Finding 3: client mistakes are 4xx, never 500 or SEVERE.
 
     @Test
