@@ -69,11 +69,6 @@ final class GuardedConnection implements ServerConnection, InterruptableTask<Voi
         http1.close(false);
     }
 
-    /** Whether the next {@code bytes} from the client were already read: reading them cannot block. */
-    boolean holds(long bytes) {
-        return reader.available() >= bytes;
-    }
-
     /** Time since bytes last arrived from the client. */
     Duration sinceLastRead() {
         return Duration.ofNanos(System.nanoTime() - lastReadNanos);

@@ -15,7 +15,6 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 
@@ -89,7 +88,7 @@ public final class RequestBodyFilter implements Filter {
     }
 
     private void readThenProceed(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        IdleDeadline deadline = new IdleDeadline(req.headers().contentLength());
+        IdleDeadline deadline = new IdleDeadline();
         try {
             // Held in memory (at most limits.body); handlers then read it from there as usual.
             req.content().buffer();
@@ -119,23 +118,16 @@ public final class RequestBodyFilter implements Filter {
         return (int) Math.max(1, (bytes + 1023) / 1024);
     }
 
-    /**
-     * Aborts the connection when no body bytes arrived for {@code limits.read.idle}. Not armed for a body of known
-     * length that arrived with its headers (most bodies): reading it cannot wait, and arming costs a timer entry and
-     * a wake-up of the timer thread per request (the order profile, docs/benchmarks.md, issue 12).
-     */
+    /** Aborts the connection when no body bytes arrived for {@code limits.read.idle}. */
     private final class IdleDeadline {
         private final GuardedConnection connection = GuardedConnection.current().orElse(null);
         private final ScheduledFuture<?> check;
         private volatile boolean expired;
 
-        private IdleDeadline(OptionalLong contentLength) {
-            boolean arrived =
-                    connection != null && contentLength.isPresent() && connection.holds(contentLength.getAsLong());
+        private IdleDeadline() {
             // Checked four times per period: the cut-off comes within 1.25 idle periods of the last byte.
-            this.check = connection == null || arrived
-                    ? null
-                    : Watchdog.every(limits.idle().dividedBy(4), this::check);
+            this.check =
+                    connection == null ? null : Watchdog.every(limits.idle().dividedBy(4), this::check);
         }
 
         boolean expired() {

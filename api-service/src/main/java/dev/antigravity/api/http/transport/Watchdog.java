@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One timer thread for the transport's deadlines (idle request bodies, lingering closes). A
@@ -13,8 +12,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Watchdog {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
-    /** Periodic checks armed so far (for tests: which request bodies cost a timer entry). */
-    private static final LongAdder ARMED = new LongAdder();
 
     private Watchdog() {}
 
@@ -23,12 +20,7 @@ final class Watchdog {
     }
 
     static ScheduledFuture<?> every(Duration period, Runnable action) {
-        ARMED.increment();
         return TIMER.scheduleAtFixedRate(action, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    static long periodicArmed() {
-        return ARMED.sum();
     }
 
     private static ScheduledThreadPoolExecutor timer() {

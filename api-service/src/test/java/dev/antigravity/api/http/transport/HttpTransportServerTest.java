@@ -188,30 +188,6 @@ class HttpTransportServerTest {
         }
     }
 
-    /** The idle deadline is for bodies still arriving; one that came with its headers costs no timer entry. */
-    @Test
-    void aBodyThatArrivedWithItsHeadersArmsNoIdleDeadlineAndOneStillArrivingDoes() throws Exception {
-        String order = "{\"items\":[]}";
-        String whole = "POST /api/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + CUSTOMER
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + order.length() + "\r\n\r\n" + order;
-        try (RawHttp http = connect()) {
-            long before = Watchdog.periodicArmed();
-            for (int i = 0; i < 3; i++) {
-                assertThat(http.send(whole).readResponse().status()).isEqualTo(400);
-            }
-            assertThat(Watchdog.periodicArmed()).isEqualTo(before);
-
-            http.send(whole.substring(0, whole.length() - 3));
-            Eventually.assertThat(
-                    Duration.ofSeconds(5),
-                    () -> assertThat(Watchdog.periodicArmed()).isEqualTo(before + 1));
-            assertThat(http.send(whole.substring(whole.length() - 3))
-                            .readResponse()
-                            .status())
-                    .isEqualTo(400);
-        }
-    }
-
     // Finding 3: client mistakes are 4xx, never 500 or SEVERE.
 
     @Test
