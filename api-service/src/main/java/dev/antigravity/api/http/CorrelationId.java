@@ -1,6 +1,8 @@
 package dev.antigravity.api.http;
 
 import dev.antigravity.api.logging.LogContext;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CorrelationId {
     public static final String HEADER = "X-Request-Id";
+    public static final HeaderName HEADER_NAME = HeaderNames.create(HEADER);
     public static final int MAX_LENGTH = 128;
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
@@ -29,14 +32,15 @@ public final class CorrelationId {
 
     /** The request's correlation id: the client's valid {@code X-Request-Id} or a generated one. */
     public static String of(ServerRequest req) {
+        // Inside the request's filter chain the id is bound to the thread (CorrelationIdFilter): no context lookup.
+        if (LogContext.CORRELATION_ID.isBound()) {
+            return LogContext.CORRELATION_ID.get();
+        }
         Optional<String> known = req.context().get(CONTEXT_KEY, String.class);
         if (known.isPresent()) {
             return known.get();
         }
-        String id = accept(req.headers()
-                        .first(io.helidon.http.HeaderNames.create(HEADER))
-                        .orElse(null))
-                .orElseGet(CorrelationId::generate);
+        String id = accept(req.headers().first(HEADER_NAME).orElse(null)).orElseGet(CorrelationId::generate);
         req.context().register(CONTEXT_KEY, id);
         return id;
     }

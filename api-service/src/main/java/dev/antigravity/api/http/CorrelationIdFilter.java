@@ -14,7 +14,7 @@ public final class CorrelationIdFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String id = CorrelationId.of(req);
-        res.header(CorrelationId.HEADER, id);
+        res.header(CorrelationId.HEADER_NAME, id);
         ScopedValue.where(LogContext.CORRELATION_ID, id).run(chain::proceed);
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.antigravity.api.config.Json;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -17,43 +17,119 @@ import java.util.logging.LogRecord;
  * One JSON object per line, so CloudWatch Logs Insights can query fields without parsing text.
  * Every line written while a request is handled carries that request's correlation id. A log
  * call whose single parameter is a {@code Map} contributes its entries as top-level fields
- * (that is how the access log writes method, route, status, ...).
+ * (that is how the access log writes method, route, status, ...); a field of the map named like one of the
+ * line's own (message, correlation_id, ...) replaces that field's value in its place, except error and stack_trace,
+ * which a thrown exception decides.
  */
 public final class JsonLogFormatter extends Formatter {
+    private static final byte[] LINE_SEPARATOR = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+    private static final String UNSERIALIZABLE = "{\"level\":\"ERROR\",\"message\":\"unserializable log record\"}";
+    private static final String CORRELATION_ID = "correlation_id";
+    private static final String TRACE_ID = "trace_id";
+    private static final String SPAN_ID = "span_id";
+    private static final String ERROR = "error";
+    private static final String STACK_TRACE = "stack_trace";
+
     @Override
     public String format(LogRecord record) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("timestamp", Instant.ofEpochMilli(record.getMillis()).toString());
-        line.put("level", record.getLevel().getName());
-        line.put("logger", record.getLoggerName());
-        line.put("message", formatMessage(record));
-        LogContext.correlationId().ifPresent(id -> line.put("correlation_id", id));
+        return new String(encode(record), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The line as UTF-8 bytes, line separator included: what {@link StdoutHandler} writes. Encoded straight to bytes
+     * and field by field (no text copied to bytes afterwards, no map of the whole line built first).
+     */
+    public byte[] encode(LogRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = Json.mapper().createGenerator(bytes)) {
+            write(json, record);
+        } catch (IOException e) {
+            bytes.reset();
+            bytes.writeBytes(UNSERIALIZABLE.getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes(LINE_SEPARATOR);
+        return bytes.toByteArray();
+    }
+
+    private void write(JsonGenerator json, LogRecord record) throws IOException {
+        Map<?, ?> fields = fields(record);
+        String correlationId = LogContext.CORRELATION_ID.isBound() ? LogContext.CORRELATION_ID.get() : null;
         // The request's span is current on the thread that logs (the handler's), so its trace id joins the line.
         SpanContext span = Span.current().getSpanContext();
-        if (span.isValid()) {
-            line.put("trace_id", span.getTraceId());
-            line.put("span_id", span.getSpanId());
+        boolean traced = span.isValid();
+        Throwable thrown = record.getThrown();
+        json.writeStartObject();
+        field(json, fields, "timestamp", LogTimestamp.format(record.getMillis()));
+        field(json, fields, "level", record.getLevel().getName());
+        field(json, fields, "logger", record.getLoggerName());
+        field(json, fields, "message", formatMessage(record));
+        if (correlationId != null) {
+            field(json, fields, CORRELATION_ID, correlationId);
         }
-        Object[] params = record.getParameters();
-        if (params != null && params.length == 1 && params[0] instanceof Map<?, ?> fields) {
-            fields.forEach((k, v) -> line.put(String.valueOf(k), v));
+        if (traced) {
+            field(json, fields, TRACE_ID, span.getTraceId());
+            field(json, fields, SPAN_ID, span.getSpanId());
         }
-        if (record.getThrown() != null) {
-            line.put("error", record.getThrown().toString());
-            line.put("stack_trace", stackTrace(record.getThrown()));
-        }
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator json = Json.mapper().createGenerator(text)) {
-            json.writeStartObject();
-            for (Map.Entry<String, Object> field : line.entrySet()) {
-                json.writeFieldName(field.getKey());
-                write(json, field.getValue());
+        boolean errorWritten = false;
+        boolean stackTraceWritten = false;
+        if (fields != null) {
+            for (Map.Entry<?, ?> entry : fields.entrySet()) {
+                String name = String.valueOf(entry.getKey());
+                switch (name) {
+                    case "timestamp", "level", "logger", "message" -> {
+                        continue; // written above, with this value
+                    }
+                    case CORRELATION_ID -> {
+                        if (correlationId != null) {
+                            continue;
+                        }
+                    }
+                    case TRACE_ID, SPAN_ID -> {
+                        if (traced) {
+                            continue;
+                        }
+                    }
+                    case ERROR -> {
+                        if (thrown != null) {
+                            json.writeFieldName(ERROR);
+                            json.writeString(thrown.toString());
+                            errorWritten = true;
+                            continue;
+                        }
+                    }
+                    case STACK_TRACE -> {
+                        if (thrown != null) {
+                            json.writeFieldName(STACK_TRACE);
+                            json.writeString(stackTrace(thrown));
+                            stackTraceWritten = true;
+                            continue;
+                        }
+                    }
+                    default -> {}
+                }
+                json.writeFieldName(name);
+                value(json, entry.getValue());
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            return "{\"level\":\"ERROR\",\"message\":\"unserializable log record\"}" + System.lineSeparator();
         }
-        return text.append(System.lineSeparator()).toString();
+        if (thrown != null && !errorWritten) {
+            json.writeFieldName(ERROR);
+            json.writeString(thrown.toString());
+        }
+        if (thrown != null && !stackTraceWritten) {
+            json.writeFieldName(STACK_TRACE);
+            json.writeString(stackTrace(thrown));
+        }
+        json.writeEndObject();
+    }
+
+    /** One of the line's own fields: the field map's value if it has one of that name (it wins), else {@code own}. */
+    private static void field(JsonGenerator json, Map<?, ?> fields, String name, String own) throws IOException {
+        json.writeFieldName(name);
+        if (fields != null && fields.containsKey(name)) {
+            value(json, fields.get(name));
+        } else {
+            json.writeString(own);
+        }
     }
 
     /**
@@ -61,7 +137,7 @@ public final class JsonLogFormatter extends Formatter {
      * (the access log): the map serializer's per-entry type lookups were half of the formatting cost in the
      * product-by-id profile (docs/benchmarks.md, issue 12).
      */
-    private static void write(JsonGenerator json, Object value) throws IOException {
+    private static void value(JsonGenerator json, Object value) throws IOException {
         switch (value) {
             case null -> json.writeNull();
             case String string -> json.writeString(string);
@@ -73,11 +149,15 @@ public final class JsonLogFormatter extends Formatter {
         }
     }
 
+    private static Map<?, ?> fields(LogRecord record) {
+        Object[] params = record.getParameters();
+        return params != null && params.length == 1 && params[0] instanceof Map<?, ?> fields ? fields : null;
+    }
+
     @Override
     public String formatMessage(LogRecord record) {
-        Object[] params = record.getParameters();
         // A field map is data, not a MessageFormat argument.
-        if (params != null && params.length == 1 && params[0] instanceof Map<?, ?>) {
+        if (fields(record) != null) {
             return record.getMessage();
         }
         return super.formatMessage(record);

@@ -25,4 +25,15 @@ public final class JsonLogging {
         root.addHandler(new StdoutHandler());
         root.setLevel(Level.parse(level));
     }
+
+    /**
+     * Waits until every line logged so far (the EMF lines too) is on standard output: the last step of a shutdown,
+     * because a line may still wait behind another thread's write, and the JVM halts once the shutdown hooks return.
+     */
+    public static void flush() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
+        StandardOutput.flush();
+    }
 }

@@ -1,22 +1,33 @@
 package dev.antigravity.api.logging;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * Writes formatted records to standard output (JUL's ConsoleHandler uses standard error), one
- * line per record, flushed at once so that container log drivers never hold half a line.
+ * Writes formatted records to standard output (JUL's ConsoleHandler uses standard error), one whole line per record,
+ * so that container log drivers never hold half a line. The caller encodes its line to bytes; a {@link LineWriter}
+ * writes it, together with the lines of other threads that arrive while a write is in progress. A SEVERE record is on
+ * the stream when {@code publish} returns (it is often the last thing a dying process says); {@link #flush()} waits
+ * for every line published before it.
  */
 public final class StdoutHandler extends Handler {
-    private final PrintStream out;
+    private final LineWriter out;
 
+    /** Standard output, through the writer the EMF metrics share. */
     public StdoutHandler() {
-        this(System.out);
+        this(StandardOutput.lines());
     }
 
+    /** Any stream, through a writer of its own. */
     public StdoutHandler(PrintStream out) {
+        this(new LineWriter(out, StandardOutput.WAITING_BYTES, "log-writer"));
+    }
+
+    private StdoutHandler(LineWriter out) {
         this.out = out;
         setFormatter(new JsonLogFormatter());
     }
@@ -26,16 +37,22 @@ public final class StdoutHandler extends Handler {
         if (!isLoggable(record)) {
             return;
         }
-        String line;
+        byte[] line;
         try {
-            line = getFormatter().format(record);
+            line = getFormatter() instanceof JsonLogFormatter json
+                    ? json.encode(record)
+                    : getFormatter().format(record).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             reportError("cannot format log record", e, ErrorManager.FORMAT_FAILURE);
             return;
         }
-        synchronized (out) {
-            out.print(line);
-            out.flush();
+        try {
+            out.write(line);
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                out.flush();
+            }
+        } catch (RuntimeException e) {
+            reportError("cannot write log record", e, ErrorManager.WRITE_FAILURE);
         }
     }
 
@@ -46,7 +63,7 @@ public final class StdoutHandler extends Handler {
 
     @Override
     public void close() {
-        // Standard output belongs to the process, not to this handler.
+        // Standard output belongs to the process, not to this handler; later records are still written.
         flush();
     }
 }

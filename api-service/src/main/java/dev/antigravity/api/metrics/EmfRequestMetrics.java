@@ -57,8 +57,11 @@ public final class EmfRequestMetrics implements Consumer<RequestOutcome> {
                 METRICS);
     }
 
+    /** Constants, not text built per request: the series lookup compares them by reference first. */
+    private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
     static String statusClass(int status) {
-        return status >= 100 && status <= 599 ? (status / 100) + "xx" : "other";
+        return status >= 100 && status <= 599 ? STATUS_CLASSES[status / 100 - 1] : "other";
     }
 
     private static String method(String method) {

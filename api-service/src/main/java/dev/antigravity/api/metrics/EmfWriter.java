@@ -1,15 +1,19 @@
 package dev.antigravity.api.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.antigravity.api.logging.StandardOutput;
 import io.helidon.config.Config;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Writes CloudWatch Embedded Metric Format lines
@@ -31,11 +35,26 @@ public final class EmfWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PrintStream out;
+    private static final byte[] LINE_SEPARATOR = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+
+    private final Consumer<byte[]> lines;
     private final Clock clock;
 
+    /** Each line written and flushed under the stream's lock (tests read the stream under it). */
     public EmfWriter(PrintStream out, Clock clock) {
-        this.out = out;
+        this(
+                line -> {
+                    synchronized (out) {
+                        out.write(line, 0, line.length);
+                        out.flush();
+                    }
+                },
+                clock);
+    }
+
+    /** @param lines takes one whole line (UTF-8, line separator included) */
+    public EmfWriter(Consumer<byte[]> lines, Clock clock) {
+        this.lines = lines;
         this.clock = clock;
     }
 
@@ -44,9 +63,9 @@ public final class EmfWriter {
         return root.get("metrics.service").asString().orElse("api");
     }
 
-    /** Writes to standard output, under the same lock as the log lines so that no two lines interleave. */
+    /** Writes to standard output through the log lines' writer: whole lines, never interleaved with a log line. */
     public static EmfWriter stdout() {
-        return new EmfWriter(System.out, Clock.systemUTC());
+        return new EmfWriter(StandardOutput.lines()::write, Clock.systemUTC());
     }
 
     /** CloudWatch units this service uses (the specification lists more). */
@@ -124,15 +143,13 @@ public final class EmfWriter {
     }
 
     private void print(Map<String, Object> line) {
-        String text;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try {
-            text = JSON.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
+            JSON.writeValue(bytes, line);
+        } catch (IOException e) {
             throw new IllegalArgumentException("EMF line not serializable: " + e.getMessage(), e);
         }
-        synchronized (out) {
-            out.println(text);
-            out.flush();
-        }
+        bytes.writeBytes(LINE_SEPARATOR);
+        lines.accept(bytes.toByteArray());
     }
 }

@@ -22,7 +22,7 @@ public final class HttpMetrics implements Consumer<RequestOutcome> {
     };
 
     private final MeterRegistry registry;
-    private final ConcurrentHashMap<List<String>, Meters> meters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Meters> meters = new ConcurrentHashMap<>();
 
     public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,15 +30,20 @@ public final class HttpMetrics implements Consumer<RequestOutcome> {
 
     @Override
     public void accept(RequestOutcome outcome) {
-        List<String> key = List.of(outcome.method(), outcome.route(), Integer.toString(outcome.status()));
-        Meters m = meters.computeIfAbsent(key, this::register);
+        Key key = new Key(outcome.method(), outcome.route(), outcome.status());
+        Meters m = meters.get(key);
+        if (m == null) {
+            m = meters.computeIfAbsent(key, this::register);
+        }
         m.count.increment();
         m.latency.record(outcome.latency());
     }
 
-    private Meters register(List<String> key) {
+    private Meters register(Key key) {
         List<Tag> tags = List.of(
-                Tag.create("method", key.get(0)), Tag.create("route", key.get(1)), Tag.create("status", key.get(2)));
+                Tag.create("method", key.method()),
+                Tag.create("route", key.route()),
+                Tag.create("status", Integer.toString(key.status())));
         Counter count = registry.getOrCreate(Counter.builder("http.requests")
                 .description("HTTP requests handled")
                 .tags(tags));
@@ -50,4 +55,7 @@ public final class HttpMetrics implements Consumer<RequestOutcome> {
     }
 
     private record Meters(Counter count, Timer latency) {}
+
+    /** The status as a number: no text built per request to find the meters. */
+    private record Key(String method, String route, int status) {}
 }

@@ -76,4 +76,62 @@ class JsonLogFormatterTest {
         assertThat(formatter.format(record))
                 .isEqualTo(Json.mapper().writeValueAsString(expected) + System.lineSeparator());
     }
+
+    /** Field by field, the line keeps what the map it replaced did: a field of the map wins in the line's own place. */
+    @Test
+    void aMapFieldNamedLikeOneOfTheLinesOwnReplacesItsValueInPlace() throws Exception {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("status", 200);
+        fields.put("message", "from the map");
+        fields.put("error", "the map's error");
+        fields.put("correlation_id", "map-id");
+        fields.put("trace_id", "map-trace");
+        LogRecord record = new LogRecord(Level.WARNING, "request");
+        record.setLoggerName("dev.antigravity.api.access");
+        record.setParameters(new Object[] {fields});
+        record.setThrown(new IllegalStateException("boom"));
+
+        String line = ScopedValue.where(LogContext.CORRELATION_ID, "bound-id").call(() -> formatter.format(record));
+
+        JsonNode json = Json.mapper().readTree(line);
+        List<String> names = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        assertThat(names)
+                .containsExactly(
+                        "timestamp",
+                        "level",
+                        "logger",
+                        "message",
+                        "correlation_id",
+                        "status",
+                        "error",
+                        "trace_id",
+                        "stack_trace");
+        assertThat(json.get("message").asText()).isEqualTo("from the map");
+        assertThat(json.get("correlation_id").asText()).isEqualTo("map-id");
+        assertThat(json.get("trace_id").asText()).isEqualTo("map-trace"); // no span here: the map's field
+        assertThat(json.get("error").asText()).isEqualTo("java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void theTimestampIsTheInstantsOwnText() {
+        for (long millis : new long[] {
+            0L,
+            1L,
+            10L,
+            999L,
+            1_000L,
+            1_764_500_000_000L,
+            1_764_500_000_120L,
+            1_764_500_000_007L,
+            -1L,
+            -1_001L,
+            253_402_300_799_999L,
+            253_402_300_800_000L
+        }) {
+            assertThat(LogTimestamp.format(millis))
+                    .as("%d", millis)
+                    .isEqualTo(Instant.ofEpochMilli(millis).toString());
+        }
+    }
 }

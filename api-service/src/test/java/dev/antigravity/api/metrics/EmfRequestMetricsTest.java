@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.antigravity.api.cache.CacheLookups;
+import dev.antigravity.api.logging.LineWriter;
 import dev.antigravity.api.service.OrderMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,6 +170,41 @@ class EmfRequestMetricsTest {
         assertThat(routes).containsExactly("GET unmatched", "OTHER unmatched", "POST /api/orders");
         assertThat(classes).containsExactly("2xx", "4xx");
         assertThat(EmfRequestMetrics.statusClass(99)).isEqualTo("other");
+        assertThat(List.of(100, 199, 200, 302, 404, 499, 500, 599).stream().map(EmfRequestMetrics::statusClass))
+                .containsExactly("1xx", "1xx", "2xx", "3xx", "4xx", "4xx", "5xx", "5xx");
+        assertThat(EmfRequestMetrics.statusClass(600)).isEqualTo("other");
+    }
+
+    /** In production the lines go through the log lines' writer: whole, valid, every request counted. */
+    @Test
+    void linesThroughTheSharedLineWriterArriveWholeFromManyThreadsWithEveryRequestCounted() throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        LineWriter lines =
+                new LineWriter(new PrintStream(stdout, false, StandardCharsets.UTF_8), 4096, "test-stdout-writer");
+        EmfAggregator shared =
+                new EmfAggregator(new EmfWriter(lines::write, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.systemUTC());
+        EmfRequestMetrics metrics = new EmfRequestMetrics(shared, "antigravity-prod/api");
+        List<Thread> threads = IntStream.range(0, 8)
+                .mapToObj(t -> Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        metrics.accept(outcome("GET", "/api/products/{id}", "/api/products/" + i, 200 + t % 2, 50));
+                    }
+                }))
+                .toList();
+        for (Thread thread : threads) {
+            thread.join(30_000);
+            assertThat(thread.isAlive()).isFalse();
+        }
+        shared.flush();
+        lines.flush();
+        double requests = 0;
+        for (String line : stdout.toString(StandardCharsets.UTF_8).lines().toList()) {
+            assertThat(EmfSpecification.parse(line)).isNotEmpty();
+            requests += EmfCapture.values(line, EmfRequestMetrics.REQUESTS).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+        }
+        assertThat(requests).isEqualTo(8_000);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.antigravity.api.http.filter;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
@@ -13,10 +14,12 @@ import io.helidon.webserver.http.RoutingResponse;
  * Cache-Control of its own (for example for public catalogue reads).
  */
 public final class SecurityHeadersFilter implements Filter {
+    private static final Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         res.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(NO_STORE);
         chain.proceed();
     }
 }

@@ -50,11 +50,14 @@ public final class TracingFilter implements Filter {
             span.setStatus(StatusCode.ERROR);
             throw e;
         } finally {
-            String route = routes.of(req);
             int status = res.status().code();
-            span.updateName(method + " " + route);
-            span.setAttribute("http.route", route);
-            span.setAttribute("http.response.status_code", status);
+            // Most spans are not sampled (tracing.ratio): their name and attributes would be built for nothing.
+            if (span.isRecording()) {
+                String route = routes.of(req);
+                span.updateName(method + " " + route);
+                span.setAttribute("http.route", route);
+                span.setAttribute("http.response.status_code", status);
+            }
             if (status >= 500) {
                 span.setStatus(StatusCode.ERROR);
             }

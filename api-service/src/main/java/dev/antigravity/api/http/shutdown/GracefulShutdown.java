@@ -2,6 +2,7 @@ package dev.antigravity.api.http.shutdown;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.health.Drain;
+import dev.antigravity.api.logging.JsonLogging;
 import dev.antigravity.api.metrics.EmfAggregator;
 import io.helidon.webserver.WebServer;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.time.Duration;
  * deregistered, (2) wait the drain delay while requests that are still routed here are served,
  * (3) stop the server: the listener closes (new connections are refused) and requests in flight
  * get the configured grace period ({@code server.shutdown-grace-period}) to finish, (4) close the
- * database pool, (5) write the EMF metrics still held in memory (the last requests' included). Helidon's own shutdown hook is disabled because it would skip steps 1 and 2.
+ * database pool, (5) write the EMF metrics still held in memory (the last requests' included), (6) wait until every log line is on standard output. Helidon's own shutdown hook is disabled because it would skip steps 1 and 2.
  */
 public final class GracefulShutdown {
     private static final System.Logger LOG = System.getLogger(GracefulShutdown.class.getName());
@@ -51,5 +52,6 @@ public final class GracefulShutdown {
         database.close();
         metrics.close();
         LOG.log(System.Logger.Level.INFO, "Shutdown complete");
+        JsonLogging.flush();
     }
 }
