@@ -1,5 +1,6 @@
 package dev.antigravity.api.payment;
 
+import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Refund;
@@ -11,6 +12,7 @@ import com.stripe.param.RefundCreateParams;
 import dev.antigravity.api.service.PaymentGateway;
 import dev.antigravity.api.service.PaymentProviderException;
 import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -32,7 +34,8 @@ final class StripePaymentGateway implements PaymentGateway {
                 .setMaxNetworkRetries(NETWORK_RETRIES)
                 .setConnectTimeout((int) timeout.toMillis())
                 .setReadTimeout((int) timeout.toMillis())
-                .setHttpClient(new KeptAliveStripeHttp(timeout, timeout, telemetry));
+                .setHttpClient(new KeptAliveStripeHttp(
+                        URI.create(apiBase.isBlank() ? Stripe.LIVE_API_BASE : apiBase), timeout, timeout, telemetry));
         if (!apiBase.isBlank()) {
             builder.setApiBase(apiBase);
         }
