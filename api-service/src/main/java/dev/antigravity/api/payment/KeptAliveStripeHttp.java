@@ -153,7 +153,7 @@ final class KeptAliveStripeHttp extends HttpClient {
      * settings with {@code java.net.useSystemProxies}) connects to Stripe directly. If it names a
      * proxy, the client keeps asking it per request, as Helidon does by default.
      */
-    static boolean systemSendsDirectly(URI apiBase) {
+    private static boolean systemSendsDirectly(URI apiBase) {
         ProxySelector selector = ProxySelector.getDefault();
         if (selector == null) {
             return true;
