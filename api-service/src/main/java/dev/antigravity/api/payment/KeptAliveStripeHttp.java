@@ -13,21 +13,27 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientConfig;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,13 +50,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * reports one (the {@link ConnectException} or {@link SocketTimeoutException} as the cause), so the
  * library retries what it retried before. Every request, retries included, carries the current
  * span's W3C {@code traceparent} (stripe-java has no hook for extra headers; the transport is where
- * they can be added).
+ * they can be added). What does not change between calls is worked out once: the URI of each
+ * endpoint, which of the library's header names the client writes itself, and whether the system
+ * sends Stripe's host through a proxy (Helidon otherwise asks the JVM's proxy selector on every
+ * request).
  */
 final class KeptAliveStripeHttp extends HttpClient {
     /** Written by the Helidon client itself from the request. */
     private static final Set<String> SET_BY_CLIENT =
             Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
 
+    private static final int MAX_URIS = 32;
     private static final HeaderName USER_AGENT = HeaderNames.USER_AGENT;
     private static final HeaderName CLIENT_USER_AGENT = HeaderNames.create("X-Stripe-Client-User-Agent");
 
@@ -60,13 +70,20 @@ final class KeptAliveStripeHttp extends HttpClient {
     private final Header clientUserAgent =
             HeaderValues.createCached(CLIENT_USER_AGENT, buildXStripeClientUserAgentString());
     private final Map<ApiMode, Header> userAgents = new ConcurrentHashMap<>();
-    private final Map<String, HeaderName> headerNames = new ConcurrentHashMap<>();
+    /** The library's header names as sent; empty for those {@link #SET_BY_CLIENT}. */
+    private final Map<String, Optional<HeaderName>> headerNames = new ConcurrentHashMap<>();
+    /** The endpoints called (a few fixed paths: ids go in the form), so never more than {@link #MAX_URIS}. */
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
-    KeptAliveStripeHttp(Duration connectTimeout, Duration readTimeout, OpenTelemetry telemetry) {
+    /** {@code apiBase} is the Stripe base URL the library is configured with (its proxy is chosen once). */
+    KeptAliveStripeHttp(URI apiBase, Duration connectTimeout, Duration readTimeout, OpenTelemetry telemetry) {
         this.readTimeout = readTimeout;
         this.telemetry = telemetry;
-        http = Http1Client.builder()
-                .connectTimeout(connectTimeout)
+        Http1ClientConfig.Builder builder = Http1Client.builder();
+        if (systemSendsDirectly(apiBase)) {
+            builder.proxy(Proxy.noProxy());
+        }
+        http = builder.connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 // A cache of this client's own: the shared one is sized and closed with other clients.
                 .shareConnectionCache(false)
@@ -81,23 +98,24 @@ final class KeptAliveStripeHttp extends HttpClient {
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
         Http1ClientRequest call;
         try {
-            call = http.method(Method.create(request.method().name()))
-                    .uri(request.url().toURI());
+            call = http.method(Method.create(request.method().name())).uri(uri(request.url()));
         } catch (URISyntaxException e) {
             throw new ApiConnectionException("Invalid Stripe URL " + request.url() + ": " + e.getMessage(), e);
         }
         Integer timeout = request.options().getReadTimeout();
         call.readTimeout(timeout != null && timeout > 0 ? Duration.ofMillis(timeout) : readTimeout);
         for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                call.header(headerNames.computeIfAbsent(header.getKey(), HeaderNames::create), header.getValue());
-            }
+            headerNames
+                    .computeIfAbsent(header.getKey(), KeptAliveStripeHttp::sentName)
+                    .ifPresent(name -> call.header(name, header.getValue()));
         }
         call.header(userAgents.computeIfAbsent(
                 request.apiMode(), mode -> HeaderValues.createCached(USER_AGENT, buildUserAgentString(request))));
         call.header(clientUserAgent);
         TraceContextHeaders.current(telemetry)
-                .forEach((name, value) -> call.header(headerNames.computeIfAbsent(name, HeaderNames::create), value));
+                .forEach((name, value) -> headerNames
+                        .computeIfAbsent(name, KeptAliveStripeHttp::sentName)
+                        .ifPresent(header -> call.header(header, value)));
         try (Http1ClientResponse response = send(call, request)) {
             Map<String, List<String>> headers = new HashMap<>();
             for (Header header : response.headers()) {
@@ -109,6 +127,39 @@ final class KeptAliveStripeHttp extends HttpClient {
             // Helidon reports I/O failures unchecked (a closed connection as a DataReader exception).
             throw failed(request, e);
         }
+    }
+
+    private URI uri(URL url) throws URISyntaxException {
+        String text = url.toExternalForm();
+        URI known = uris.get(text);
+        if (known != null) {
+            return known;
+        }
+        URI parsed = url.toURI();
+        if (uris.size() < MAX_URIS) {
+            uris.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<HeaderName> sentName(String name) {
+        return SET_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))
+                ? Optional.empty()
+                : Optional.of(HeaderNames.create(name));
+    }
+
+    /**
+     * Whether the JVM's proxy selector (the {@code https.proxyHost} properties, or the system's
+     * settings with {@code java.net.useSystemProxies}) connects to Stripe directly. If it names a
+     * proxy, the client keeps asking it per request, as Helidon does by default.
+     */
+    private static boolean systemSendsDirectly(URI apiBase) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) {
+            return true;
+        }
+        List<java.net.Proxy> proxies = selector.select(apiBase);
+        return proxies.isEmpty() || proxies.stream().allMatch(proxy -> proxy.type() == java.net.Proxy.Type.DIRECT);
     }
 
     private static Http1ClientResponse send(Http1ClientRequest call, StripeRequest request) {

@@ -136,6 +136,43 @@ class StripePaymentGatewayTest {
     }
 
     @Test
+    void aProxyTheSystemNamesForStripeIsStillUsed() throws IOException {
+        // The transport decides once whether the JVM's proxy settings send Stripe's host through a
+        // proxy: with a proxy named, the call must still go through it (Helidon tunnels with CONNECT).
+        ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<String> tunnels = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        serverThreads.execute(() -> {
+            while (!proxy.isClosed()) {
+                try (Socket socket = proxy.accept()) {
+                    tunnels.add(readHead(socket.getInputStream()).split("\r\n")[0]);
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    answerOnce(socket, keys);
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            }
+        });
+        Map<String, String> settings = Map.of(
+                "http.proxyHost", "127.0.0.1",
+                "http.proxyPort", Integer.toString(proxy.getLocalPort()),
+                "http.nonProxyHosts", "");
+        settings.forEach(System::setProperty);
+        try (proxy) {
+            PaymentGateway stripe = new StripePaymentGateway(
+                    // Nothing listens on port 9 here: only through the proxy can the call be answered.
+                    "sk_test_recorded", "http://localhost:9", Duration.ofSeconds(10), OpenTelemetry.noop());
+            assertThat(stripe.createIntent(14, 900, "usd", "order-14-proxied").id())
+                    .isEqualTo("pi_123");
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
+        assertThat(tunnels).singleElement().asString().startsWith("CONNECT ").endsWith(":9 HTTP/1.1");
+        assertThat(keys).containsExactly("order-14-proxied");
+    }
+
+    @Test
     void aTimedOutCallIsRetriedWithTheSameIdempotencyKey() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         String base = serve(exchange -> {
@@ -213,17 +250,9 @@ class StripePaymentGatewayTest {
     /** Reads one HTTP/1.1 request off the socket, records its idempotency key, and answers it with the intent. */
     private static void answerOnce(Socket socket, List<String> keys) throws IOException {
         InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed before a whole request");
-            }
-            head.write(b);
-        }
         String key = "";
         int length = 0;
-        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+        for (String line : readHead(in).split("\r\n")) {
             String lower = line.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
@@ -240,6 +269,19 @@ class StripePaymentGatewayTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
+    }
+
+    /** A request's line and headers, up to the blank line. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before a whole request");
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
