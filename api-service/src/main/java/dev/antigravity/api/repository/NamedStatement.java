@@ -86,13 +86,22 @@ final class NamedStatement {
 
     /** {@code values}, by name, in the statement's positional order; exactly its names. */
     private List<Object> positional(Map<String, ?> values) {
-        if (!values.keySet().equals(names)) {
-            throw new IllegalArgumentException("Parameters " + values.keySet() + " for a statement taking " + names);
+        // As many values as names, each name found: the same names (a set comparison cost more than the lookups).
+        if (values.size() != names.size()) {
+            throw wrongNames(values);
         }
         List<Object> positional = new ArrayList<>(order.size());
         for (String name : order) {
-            positional.add(values.get(name));
+            Object value = values.get(name);
+            if (value == null && !values.containsKey(name)) {
+                throw wrongNames(values);
+            }
+            positional.add(value);
         }
         return positional;
+    }
+
+    private IllegalArgumentException wrongNames(Map<String, ?> values) {
+        return new IllegalArgumentException("Parameters " + values.keySet() + " for a statement taking " + names);
     }
 }
