@@ -48,9 +48,10 @@ final class JsonBody {
     /**
      * The body's bytes. With a Content-Length exactly that many are read into an array of that size:
      * reading "all bytes" of a stream grows 16 KiB chunks, for bodies that are mostly under 100 bytes.
-     * The body is already in memory (RequestBodyFilter), and its length was checked there.
+     * The body is already in memory (RequestBodyFilter), and its length was checked there. Also the
+     * webhook's, whose signature is over these exact bytes.
      */
-    private static byte[] bytes(ServerRequest req) {
+    static byte[] bytes(ServerRequest req) {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }

@@ -41,7 +41,7 @@ public final class PaymentsHttpService implements HttpService {
             throw ApiException.unsupportedMediaType(
                     "A webhook body must be JSON in UTF-8 (Content-Type: application/json).");
         }
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body = JsonBody.bytes(req);
         ProviderEvent event;
         try {
             event = webhooks.verify(
