@@ -160,10 +160,7 @@ public final class Pipeline {
     }
 
     private static Result rows(ResultSet resultSet) throws SQLException {
-        List<DbRow> rows = new ArrayList<>();
-        while (resultSet.next()) {
-            rows.add(PipelineRow.of(resultSet));
-        }
+        List<DbRow> rows = PipelineRow.all(resultSet);
         return new Result(rows.size(), rows);
     }
 }

@@ -3,10 +3,13 @@ package dev.antigravity.api.repository;
 import io.helidon.common.mapper.MapperManager;
 import io.helidon.dbclient.DbColumnBase;
 import io.helidon.dbclient.DbMapperManager;
+import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbRowBase;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A row a {@link Pipeline} read, as a Helidon {@link io.helidon.dbclient.DbRow}, so that the
@@ -19,14 +22,24 @@ final class PipelineRow extends DbRowBase {
         super(columns, ROW_MAPPERS);
     }
 
-    static PipelineRow of(ResultSet resultSet) throws SQLException {
+    /** The rows of {@code resultSet}, its column labels and types read once for all of them. */
+    static List<DbRow> all(ResultSet resultSet) throws SQLException {
         ResultSetMetaData meta = resultSet.getMetaData();
-        DbColumnBase[] columns = new DbColumnBase[meta.getColumnCount()];
-        for (int i = 0; i < columns.length; i++) {
-            Object value = resultSet.getObject(i + 1);
-            columns[i] = new Column(value, meta.getColumnLabel(i + 1), meta.getColumnTypeName(i + 1));
+        String[] labels = new String[meta.getColumnCount()];
+        String[] types = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = meta.getColumnLabel(i + 1);
+            types[i] = meta.getColumnTypeName(i + 1);
         }
-        return new PipelineRow(columns);
+        List<DbRow> rows = new ArrayList<>();
+        while (resultSet.next()) {
+            DbColumnBase[] columns = new DbColumnBase[labels.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = new Column(resultSet.getObject(i + 1), labels[i], types[i]);
+            }
+            rows.add(new PipelineRow(columns));
+        }
+        return rows;
     }
 
     private static final class Column extends DbColumnBase {
