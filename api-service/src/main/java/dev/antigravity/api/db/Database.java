@@ -7,6 +7,8 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,8 +50,20 @@ public final class Database implements AutoCloseable {
                 .build()
                 .wrap(dataSource);
         this.dbClient = JdbcClientBuilder.create()
-                .connectionPool(() -> connection(traced))
+                .connectionPool(() -> connection(inKeptTrace() ? traced : dataSource))
                 .build();
+    }
+
+    /**
+     * Whether a statement run now may become a span. The service's sampler follows the parent's decision
+     * ({@link dev.antigravity.api.tracing.Tracing}), so a statement inside a trace it dropped (nine requests in
+     * ten at the default ratio) would become a span dropped too; the instrumentation would still parse and
+     * sanitize its SQL, build its attributes and wrap every call (docs/benchmarks.md, issue 12). Such statements
+     * get the pool's connection itself. Outside any trace the sampler decides, as before.
+     */
+    private static boolean inKeptTrace() {
+        SpanContext current = Span.current().getSpanContext();
+        return !current.isValid() || current.isSampled();
     }
 
     private static Connection connection(DataSource dataSource) {
