@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a chain of futures handed between its selector and worker threads (11 % of an order's CPU in
  * the profile). Helidon's client writes and reads the socket on the calling (virtual) thread and
  * keeps its connections in a cache of its own. The headers are built once (they depend only on
- * the API mode). Retries, idempotency keys, telemetry and error handling stay the library's: this
+ * the API mode). Retries, idempotency keys and error handling stay the library's: this
  * only sends one request and returns the answer. A failure is reported as the library's own client
  * reports one (the {@link ConnectException} or {@link SocketTimeoutException} as the cause), so the
  * library retries what it retried before. Every request, retries included, carries the current

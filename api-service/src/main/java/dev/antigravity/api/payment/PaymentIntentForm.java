@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  * parameters whose names never change. Stripe's syntax as the library writes it: nested keys in
  * brackets, left unescaped ({@code metadata[order_id]}), values URL-encoded in UTF-8 (only the
  * currency can hold anything but digits). {@code PaymentIntentFormTest} holds it to the library's
- * encoding; the request itself still goes through the library (retries, idempotency key, errors,
- * telemetry).
+ * encoding; the request itself still goes through the library (retries, idempotency key, errors).
  */
 final class PaymentIntentForm {
     private PaymentIntentForm() {}

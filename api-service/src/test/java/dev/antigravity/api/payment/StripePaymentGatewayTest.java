@@ -92,6 +92,20 @@ class StripePaymentGatewayTest {
     }
 
     @Test
+    void noCallReportsThePreviousCallsLatencyToStripe() throws IOException {
+        String base = serve(exchange -> answer(exchange, 200, INTENT));
+        PaymentGateway stripe =
+                new StripePaymentGateway("sk_test_recorded", base, Duration.ofSeconds(10), OpenTelemetry.noop());
+        for (int i = 1; i <= 2; i++) {
+            stripe.createIntent(8, 1250, "usd", "order-8-telemetry-" + i);
+        }
+        assertThat(requests)
+                .hasSize(2)
+                .allSatisfy(request ->
+                        assertThat(request.header("X-Stripe-Client-Telemetry")).isEmpty());
+    }
+
+    @Test
     void consecutiveCallsShareOneKeptConnection() throws IOException {
         String base = serve(exchange -> answer(exchange, 200, INTENT));
         PaymentGateway stripe =
