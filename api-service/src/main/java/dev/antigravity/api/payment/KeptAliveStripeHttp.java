@@ -6,6 +6,7 @@ import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
+import dev.antigravity.api.http.Bodies;
 import dev.antigravity.api.tracing.TraceContextHeaders;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.Header;
@@ -121,7 +122,8 @@ final class KeptAliveStripeHttp extends HttpClient {
             for (Header header : response.headers()) {
                 headers.put(header.name(), header.allValues());
             }
-            String body = new String(response.inputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String body = new String(
+                    Bodies.read(response.inputStream(), response.headers().contentLength()), StandardCharsets.UTF_8);
             return new StripeResponse(response.status().code(), HttpHeaders.of(headers), body);
         } catch (IOException | RuntimeException e) {
             // Helidon reports I/O failures unchecked (a closed connection as a DataReader exception).

@@ -1,6 +1,7 @@
 package dev.antigravity.api.http.resource;
 
 import dev.antigravity.api.config.Json;
+import dev.antigravity.api.http.Bodies;
 import dev.antigravity.api.http.problem.ApiException;
 import dev.antigravity.api.http.problem.JsonProblems;
 import io.helidon.http.HeaderNames;
@@ -8,9 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -46,23 +45,16 @@ final class JsonBody {
     }
 
     /**
-     * The body's bytes. With a Content-Length exactly that many are read into an array of that size:
-     * reading "all bytes" of a stream grows 16 KiB chunks, for bodies that are mostly under 100 bytes.
-     * The body is already in memory (RequestBodyFilter), and its length was checked there. Also the
-     * webhook's, whose signature is over these exact bytes.
+     * The body's bytes, exactly Content-Length of them when declared ({@link Bodies#read}). The body is already in
+     * memory (RequestBodyFilter), and its length was checked there. Also the webhook's, whose signature is over
+     * these exact bytes.
      */
     static byte[] bytes(ServerRequest req) {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
-        OptionalLong declared = req.headers().contentLength();
         try (InputStream in = req.content().inputStream()) {
-            if (declared.isEmpty() || declared.getAsLong() > Integer.MAX_VALUE) {
-                return in.readAllBytes();
-            }
-            byte[] body = new byte[(int) declared.getAsLong()];
-            int read = in.readNBytes(body, 0, body.length);
-            return read == body.length ? body : Arrays.copyOf(body, read);
+            return Bodies.read(in, req.headers().contentLength());
         } catch (IOException e) {
             throw new UncheckedIOException("The request body could not be read", e);
         }
