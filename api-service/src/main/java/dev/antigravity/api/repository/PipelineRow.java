@@ -17,6 +17,11 @@ import java.util.List;
  */
 final class PipelineRow extends DbRowBase {
     private static final DbMapperManager ROW_MAPPERS = DbMapperManager.create();
+    /**
+     * Looked up once: {@code MapperManager.global()} asks Helidon's service registry on every call, and a row
+     * has a column per value. Nothing here replaces the global manager after start-up.
+     */
+    private static final MapperManager COLUMN_MAPPERS = MapperManager.global();
 
     private PipelineRow(DbColumnBase[] columns) {
         super(columns, ROW_MAPPERS);
@@ -48,7 +53,7 @@ final class PipelineRow extends DbRowBase {
         private final Class<?> javaType;
 
         Column(Object value, String name, String dbType) {
-            super(value, MapperManager.global());
+            super(value, COLUMN_MAPPERS);
             this.name = name;
             this.dbType = dbType;
             this.javaType = value == null ? Object.class : value.getClass();
