@@ -6,6 +6,7 @@ import dev.antigravity.api.model.ProductDraft;
 import dev.antigravity.api.model.ProductQuery;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,12 @@ public final class ProductRepository {
     private static final List<String> COLUMN_LIST =
             List.of("id", "name", "description", "price", "stock", "created_at", "updated_at");
     private static final String COLUMNS = String.join(", ", COLUMN_LIST);
+    /**
+     * What a reservation returns: only what the order line records. The whole row would have its description
+     * decoded and both timestamps parsed (a calendar each, in pgjdbc) for every line of every order, unused.
+     */
+    private static final List<String> TAKEN_COLUMNS = List.of("id", "name", "price");
+
     private static final NamedStatement RESERVE = NamedStatement.of(
             "UPDATE products SET stock = stock - :quantity, updated_at = :now WHERE id = :id AND stock >= :quantity");
     private static final NamedStatement BY_ID =
@@ -87,18 +94,24 @@ public final class ProductRepository {
      * line costs no statement of its own. Read it with {@link #reserved}.
      */
     public Sql reserveStock(long id, int quantity, Instant now) {
-        return RESERVE.writeReturning(Map.of("quantity", quantity, "now", Times.utc(now), "id", id), COLUMN_LIST);
+        return RESERVE.writeReturning(Map.of("quantity", quantity, "now", Times.utc(now), "id", id), TAKEN_COLUMNS);
     }
 
     /**
-     * The product {@link #reserveStock} took stock of, as it is now; empty when there is no such
-     * product or not enough stock. A reservation changed the product: caches forget it on commit.
+     * What {@link #reserveStock} took: the product's name and price at that moment; empty when there is
+     * no such product or not enough stock. A reservation changed the product: caches forget it on commit.
      */
-    public Optional<Product> reserved(Pipeline.Result reservation) {
-        Optional<Product> product = reservation.row().map(ProductRepository::product);
-        product.ifPresent(p -> changed(p.id()));
-        return product;
+    public Optional<StockTaken> reserved(Pipeline.Result reservation) {
+        Optional<StockTaken> taken = reservation
+                .row()
+                .map(row -> new StockTaken(
+                        Columns.longValue(row, "id"), Columns.string(row, "name"), Columns.decimal(row, "price")));
+        taken.ifPresent(t -> changed(t.productId()));
+        return taken;
     }
+
+    /** A product's stock taken for an order line, with what the line records of it. */
+    public record StockTaken(long productId, String name, BigDecimal unitPrice) {}
 
     /** The product with {@code id}, for a {@link Pipeline}; read it with {@link #found}. */
     public Sql byId(long id) {

@@ -10,7 +10,6 @@ import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
-import dev.antigravity.api.model.Product;
 import dev.antigravity.api.repository.Constraints;
 import dev.antigravity.api.repository.IdempotencyRepository;
 import dev.antigravity.api.repository.OrderRepository;
@@ -263,9 +262,11 @@ public final class OrderService {
         for (int k = 0; k < byProduct.size(); k++) {
             int index = byProduct.get(k);
             OrderItem item = items.get(index);
-            Product product = products.reserved(results.get(firstReservation + k))
+            ProductRepository.StockTaken taken = products.reserved(results.get(firstReservation + k))
                     .orElseThrow(() -> unavailable(pipeline, item, index));
-            lines.put(item.productId(), new OrderLine(product.id(), product.name(), item.quantity(), product.price()));
+            lines.put(
+                    item.productId(),
+                    new OrderLine(taken.productId(), taken.name(), item.quantity(), taken.unitPrice()));
         }
         int afterReservations = firstReservation + byProduct.size();
         return new Reserved(
