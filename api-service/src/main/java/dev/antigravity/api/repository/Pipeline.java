@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Statements run in batches on the one connection of a transaction ({@link Transactions#pipelined}).
@@ -21,6 +23,14 @@ import java.util.List;
  */
 public final class Pipeline {
     private static final Sql COMMIT = Sql.write("COMMIT", List.of());
+    /** Batch shapes whose combined text is kept: an order's shape varies with its lines and messages. */
+    private static final int KEPT_SHAPES = 512;
+    /**
+     * The combined text of each batch shape seen (its statements' texts and returned columns, in order). The
+     * same text instance each time, rather than one rebuilt per batch, also spares the driver's statement cache
+     * hashing and comparing a new string of a kilobyte or more to find its parsed query.
+     */
+    private static final Map<List<Object>, String> COMBINED_TEXTS = new ConcurrentHashMap<>();
 
     private final Connection connection;
     private final boolean postgres;
@@ -82,17 +92,7 @@ public final class Pipeline {
     }
 
     private List<Result> runCombined(List<Sql> batch) throws SQLException {
-        StringBuilder text = new StringBuilder();
-        for (Sql sql : batch) {
-            if (!text.isEmpty()) {
-                text.append(";\n");
-            }
-            text.append(sql.text());
-            if (sql.kind() == Sql.Kind.WRITE_RETURNING) {
-                text.append(" RETURNING ").append(String.join(", ", sql.returning()));
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
+        try (PreparedStatement statement = connection.prepareStatement(combinedText(batch))) {
             int index = 1;
             for (Sql sql : batch) {
                 for (Object value : sql.values()) {
@@ -113,6 +113,33 @@ public final class Pipeline {
             }
             return results;
         }
+    }
+
+    private static String combinedText(List<Sql> batch) {
+        List<Object> shape = new ArrayList<>(2 * batch.size());
+        for (Sql sql : batch) {
+            shape.add(sql.text());
+            shape.add(sql.returning());
+        }
+        String known = COMBINED_TEXTS.get(shape);
+        if (known != null) {
+            return known;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Sql sql : batch) {
+            if (!text.isEmpty()) {
+                text.append(";\n");
+            }
+            text.append(sql.text());
+            if (sql.kind() == Sql.Kind.WRITE_RETURNING) {
+                text.append(" RETURNING ").append(String.join(", ", sql.returning()));
+            }
+        }
+        String combined = text.toString();
+        if (COMBINED_TEXTS.size() < KEPT_SHAPES) {
+            COMBINED_TEXTS.putIfAbsent(shape, combined);
+        }
+        return combined;
     }
 
     private List<Result> runOneByOne(List<Sql> batch) throws SQLException {

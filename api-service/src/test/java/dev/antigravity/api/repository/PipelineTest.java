@@ -76,6 +76,26 @@ class PipelineTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void batchesOfTheSameShapeEachRunWithTheirOwnValuesAndReturnedColumns(Engine engine) {
+        Transactions transactions = transactions(engine);
+        for (String label : List.of("shape-1", "shape-2")) {
+            List<Pipeline.Result> results = transactions.pipelined(pipeline -> pipeline.run(List.of(
+                    Sql.write("INSERT INTO pipeline_rows (label, n) VALUES (?, ?)", List.of(label, 7)),
+                    Sql.writeReturning(
+                            "UPDATE pipeline_rows SET n = n + 1 WHERE label = ?", List.of(label), List.of("label")))));
+            assertThat(results.get(1).row().map(row -> Columns.string(row, "label")))
+                    .contains(label);
+        }
+        // The same statements asking for other columns are another shape.
+        List<Pipeline.Result> other = transactions.pipelined(pipeline -> pipeline.run(List.of(
+                Sql.write("INSERT INTO pipeline_rows (label, n) VALUES (?, ?)", List.of("shape-3", 7)),
+                Sql.writeReturning(
+                        "UPDATE pipeline_rows SET n = n + 1 WHERE label = ?", List.of("shape-3"), List.of("n")))));
+        assertThat(other.get(1).row().map(row -> Columns.intValue(row, "n"))).contains(8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aFailingStatementLeavesNothingOfItsTransaction(Engine engine) {
         Transactions transactions = transactions(engine);
         transactions.pipelined(pipeline ->
