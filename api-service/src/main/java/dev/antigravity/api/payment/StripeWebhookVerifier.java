@@ -47,16 +47,24 @@ final class StripeWebhookVerifier implements WebhookVerifier {
         JsonNode object = dataObject(event);
         Optional<String> paymentId =
                 "payment_intent".equals(object.path("object").asText()) ? text(object.path("id")) : Optional.empty();
+        boolean intent = paymentId.isPresent();
         return new ProviderEvent(
                 event.getId(),
                 event.getType(),
                 paymentId,
-                text(object.path("last_payment_error").path("message")));
+                text(object.path("last_payment_error").path("message")),
+                intent ? orderId(object.path("metadata").path("order_id")) : Optional.empty(),
+                intent ? text(object.path("client_secret")) : Optional.empty());
+    }
+
+    /** {@code metadata[order_id]} as PaymentIntentForm writes it (a decimal string); anything else names no order. */
+    private static Optional<Long> orderId(JsonNode node) {
+        return text(node).filter(id -> id.matches("[1-9][0-9]{0,17}")).map(Long::valueOf);
     }
 
     /*
      * Read as plain JSON rather than as the client's typed PaymentIntent: the typed form is empty
-     * when the event's API version differs from the client's, and only two fields are needed.
+     * when the event's API version differs from the client's, and only a few fields are needed.
      */
     private static JsonNode dataObject(Event event) throws InvalidWebhook {
         try {

@@ -213,7 +213,8 @@ public final class PaymentService {
                             + " ignored: not a type this service acts on");
             return Effect.IGNORED;
         }
-        Optional<Payment> found = event.paymentId().flatMap(id -> payments.findByProviderPayment(tx, id));
+        Optional<Payment> found = event.paymentId()
+                .flatMap(id -> payments.findByProviderPayment(tx, id).or(() -> adopted(tx, event, id, now)));
         if (found.isEmpty()) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -265,6 +266,28 @@ public final class PaymentService {
                         now)
                 .order();
         return new Effect(WebhookOutcome.PROCESSED, Optional.of(paid), Optional.empty());
+    }
+
+    /**
+     * The payment of an intent whose creation is not recorded yet (the record still pending, or lost
+     * with a task; Stripe answered after our time-out): the intent names its order in its metadata,
+     * and that order's payment, if still CREATING, takes the intent (the same conditional write as a
+     * record, so a record landing meanwhile makes this one a no-op, and is then read back). A
+     * payment that already has another intent is left alone. Without this the event would be
+     * ignored, and the provider does not redeliver an event it got a 2xx for.
+     */
+    private Optional<Payment> adopted(DbExecute tx, ProviderEvent event, String intentId, Instant now) {
+        if (event.orderId().isEmpty()) {
+            return Optional.empty();
+        }
+        long orderId = event.orderId().get();
+        if (payments.created(tx, orderId, intentId, event.clientSecret().orElse(null), now)) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Provider event " + event.id() + " names PaymentIntent " + intentId + " of order " + orderId
+                            + ", whose creation was not recorded yet; the payment takes it");
+        }
+        return payments.findByProviderPayment(tx, intentId);
     }
 
     /**
