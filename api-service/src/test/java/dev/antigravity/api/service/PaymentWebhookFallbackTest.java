@@ -64,7 +64,8 @@ class PaymentWebhookFallbackTest {
                 providers.currency(),
                 CatalogueCache.NONE,
                 outcome -> {},
-                reason -> {});
+                reason -> {},
+                Config.empty());
     }
 
     @AfterAll
