@@ -47,19 +47,29 @@ final class StripeWebhookVerifier implements WebhookVerifier {
         JsonNode object = dataObject(event);
         Optional<String> paymentId =
                 "payment_intent".equals(object.path("object").asText()) ? text(object.path("id")) : Optional.empty();
-        boolean intent = paymentId.isPresent();
         return new ProviderEvent(
                 event.getId(),
                 event.getType(),
                 paymentId,
                 text(object.path("last_payment_error").path("message")),
-                intent ? orderId(object.path("metadata").path("order_id")) : Optional.empty(),
-                intent ? text(object.path("client_secret")) : Optional.empty());
+                paymentId.isPresent() ? intent(object) : Optional.empty());
     }
 
-    /** {@code metadata[order_id]} as PaymentIntentForm writes it (a decimal string); anything else names no order. */
-    private static Optional<Long> orderId(JsonNode node) {
-        return text(node).filter(id -> id.matches("[1-9][0-9]{0,17}")).map(Long::valueOf);
+    /**
+     * The order an intent names ({@code metadata[order_id]} as PaymentIntentForm writes it, a decimal
+     * string), with its amount and currency; none unless all three are there.
+     */
+    private static Optional<ProviderEvent.Intent> intent(JsonNode object) {
+        Optional<Long> orderId = text(object.path("metadata").path("order_id"))
+                .filter(id -> id.matches("[1-9][0-9]{0,17}"))
+                .map(Long::valueOf);
+        JsonNode amount = object.path("amount");
+        Optional<String> currency = text(object.path("currency"));
+        if (orderId.isEmpty() || !amount.canConvertToLong() || !amount.isIntegralNumber() || currency.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProviderEvent.Intent(
+                orderId.get(), amount.asLong(), currency.get(), text(object.path("client_secret"))));
     }
 
     /*

@@ -208,8 +208,19 @@ final class CreatedIntentRecorder implements AutoCloseable {
                         "Recording " + batch.size() + " created PaymentIntents failed (attempt " + attempt
                                 + ", retried in " + backoff.toMillis() + " ms): " + e.getMessage());
             }
-            TimeUnit.NANOSECONDS.sleep(backoff.toNanos());
+            TimeUnit.NANOSECONDS.sleep(pause(backoff));
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    /** The backoff, but never past the moment closing gives up (the server waits for this thread). */
+    private long pause(Duration backoff) {
+        lock.lock();
+        try {
+            long left = closeDeadline - System.nanoTime();
+            return closed ? Math.max(0, Math.min(backoff.toNanos(), left)) : backoff.toNanos();
+        } finally {
+            lock.unlock();
         }
     }
 

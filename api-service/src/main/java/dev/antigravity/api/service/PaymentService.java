@@ -299,17 +299,26 @@ public final class PaymentService implements AutoCloseable {
     /**
      * The payment of an intent whose creation is not recorded yet (the record still pending, or lost
      * with a task; Stripe answered after our time-out): the intent names its order in its metadata,
-     * and that order's payment, if still CREATING, takes the intent (the same conditional write as a
+     * and that order's payment, if still CREATING and for the same amount, takes the intent (the same conditional write as a
      * record, so a record landing meanwhile makes this one a no-op, and is then read back). A
      * payment that already has another intent is left alone. Without this the event would be
      * ignored, and the provider does not redeliver an event it got a 2xx for.
      */
     private Optional<Payment> adopted(DbExecute tx, ProviderEvent event, String intentId, Instant now) {
-        if (event.orderId().isEmpty()) {
+        if (event.intent().isEmpty()) {
             return Optional.empty();
         }
-        long orderId = event.orderId().get();
-        if (payments.created(tx, orderId, intentId, event.clientSecret().orElse(null), now)) {
+        ProviderEvent.Intent intent = event.intent().get();
+        long orderId = intent.orderId();
+        // The intent must be the one this payment asked for: same amount and currency (an intent made elsewhere on
+        // the account with a stray order_id is not adopted).
+        if (payments.findByOrder(tx, orderId)
+                .filter(p ->
+                        p.amountCents() == intent.amountCents() && p.currency().equals(intent.currency()))
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        if (payments.created(tx, orderId, intentId, intent.clientSecret().orElse(null), now)) {
             LOG.log(
                     System.Logger.Level.INFO,
                     "Provider event " + event.id() + " names PaymentIntent " + intentId + " of order " + orderId

@@ -161,7 +161,8 @@ class CreatedIntentRecorderTest {
         String intent = new CountingGateway().expected(creating).id();
 
         PaymentProviders local = PaymentProviders.from(Config.just(ConfigSources.create(Map.of())), clock);
-        String payload = PaymentWebhookFallbackTest.event("payment_intent.succeeded", intent, id);
+        String payload =
+                PaymentWebhookFallbackTest.event("payment_intent.succeeded", intent, id, creating.amountCents());
         String signature = Webhook.Signature.generateSignatureHeader(
                 payload, PaymentProviders.LOCAL_WEBHOOK_SECRET, Instant.now().getEpochSecond());
         WebhookOutcome outcome = services.payments().receive(local.webhooks().verify(payload, signature), "corr-1");

@@ -109,6 +109,21 @@ class PaymentWebhookFallbackTest {
                 .isEqualTo(first);
     }
 
+    @Test
+    void anIntentForAnotherAmountIsNotAdoptedWhateverOrderItNames() throws Exception {
+        Actor customer = Fixtures.customer();
+        long order = placed(customer);
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+
+        WebhookOutcome outcome = deliver(event("payment_intent.succeeded", intent, order, 999));
+
+        assertThat(outcome).isEqualTo(WebhookOutcome.IGNORED);
+        assertThat(stripeDown.orders().get(customer, order).status()).isEqualTo(OrderStatus.PENDING);
+        Payment untouched = stripeDown.payments().forOrder(customer, order);
+        assertThat(untouched.status()).isEqualTo(PaymentStatus.CREATING);
+        assertThat(untouched.providerPaymentId()).isNull();
+    }
+
     private long placed(Actor customer) {
         Product product = Fixtures.product(stripeDown, Fixtures.unique("fallback"), "2.50", 10);
         return stripeDown
@@ -125,11 +140,16 @@ class PaymentWebhookFallbackTest {
 
     /** A Stripe event about PaymentIntent {@code intent} of {@code order} (its metadata, as our form sets it). */
     static String event(String type, String intent, long order) {
+        return event(type, intent, order, 250);
+    }
+
+    /** The same for an intent of {@code amountCents}. */
+    static String event(String type, String intent, long order, long amountCents) {
         return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
                 + "\"api_version\":\"2025-01-27.acacia\",\"created\":"
                 + Instant.now().getEpochSecond() + ","
                 + "\"livemode\":false,\"type\":\"" + type + "\",\"data\":{\"object\":{\"id\":\"" + intent + "\","
-                + "\"object\":\"payment_intent\",\"amount\":250,\"currency\":\"usd\","
+                + "\"object\":\"payment_intent\",\"amount\":" + amountCents + ",\"currency\":\"usd\","
                 + "\"client_secret\":\"" + intent + "_secret_abc\","
                 + "\"metadata\":{\"order_id\":\"" + order + "\"},"
                 + "\"last_payment_error\":" + (type.endsWith("failed") ? "{\"message\":\"declined\"}" : "null")
