@@ -112,7 +112,7 @@ final class CreatedIntentRecorder implements AutoCloseable {
         try {
             payments.createdAll(db, List.of(intent)); // after close: the caller's own write, as before batching
         } catch (RuntimeException e) {
-            leftToTheSweep(List.of(intent));
+            leftToTheSweep(List.of(intent), e.getMessage());
         }
     }
 
@@ -153,7 +153,7 @@ final class CreatedIntentRecorder implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            leftToTheSweep(new ArrayList<>(pending.values()));
+            leftToTheSweep(new ArrayList<>(pending.values()), "interrupted");
         }
     }
 
@@ -199,7 +199,7 @@ final class CreatedIntentRecorder implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (givingUp()) {
-                    leftToTheSweep(batch);
+                    leftToTheSweep(batch, e.getMessage());
                     batch.forEach(intent -> pending.remove(intent.orderId(), intent));
                     return;
                 }
@@ -233,10 +233,10 @@ final class CreatedIntentRecorder implements AutoCloseable {
         }
     }
 
-    private static void leftToTheSweep(List<CreatedIntent> unwritten) {
+    private static void leftToTheSweep(List<CreatedIntent> unwritten, String why) {
         LOG.log(
                 System.Logger.Level.WARNING,
-                "Shutting down with " + unwritten.size() + " created PaymentIntents not recorded (orders "
+                "Shutting down with " + unwritten.size() + " created PaymentIntents not recorded (" + why + "; orders "
                         + unwritten.stream().map(CreatedIntent::orderId).toList()
                         + "): their payments stay CREATING and the payment-retry sweep asks the provider again "
                         + "under the same idempotency key, which returns the same intent");
