@@ -38,7 +38,8 @@ public final class ApiRoutes {
                 provider.currency(),
                 app.cache(),
                 EmfCounts.ordersProcessed(app.emf(), EmfWriter.service(app.config())),
-                EmfCounts.paymentFailures(app.emf(), EmfWriter.service(app.config())));
+                EmfCounts.paymentFailures(app.emf(), EmfWriter.service(app.config())),
+                app.config().get("payments.records"));
         // Every task sweeps; the conditional status update makes concurrent sweeps harmless.
         PeriodicJob expiry = new PeriodicJob(
                 "order-expiry",
@@ -52,6 +53,7 @@ public final class ApiRoutes {
                 services.payments()::retry);
         routing.register(new JobLifecycle(expiry))
                 .register(new JobLifecycle(paymentRetry))
+                .register(JobLifecycle.closing(services)) // the payments' pending records written
                 .register(new JobLifecycle(Notifications.deliveryJob(
                         app.config().get("notifications"), app.database().dbClient(), app.clock(), app.telemetry())))
                 .register("/api/users", new UsersHttpService(services.users()))

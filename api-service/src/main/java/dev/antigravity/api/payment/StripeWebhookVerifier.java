@@ -51,12 +51,30 @@ final class StripeWebhookVerifier implements WebhookVerifier {
                 event.getId(),
                 event.getType(),
                 paymentId,
-                text(object.path("last_payment_error").path("message")));
+                text(object.path("last_payment_error").path("message")),
+                paymentId.isPresent() ? intent(object) : Optional.empty());
+    }
+
+    /**
+     * The order an intent names ({@code metadata[order_id]} as PaymentIntentForm writes it, a decimal
+     * string), with its amount and currency; none unless all three are there.
+     */
+    private static Optional<ProviderEvent.Intent> intent(JsonNode object) {
+        Optional<Long> orderId = text(object.path("metadata").path("order_id"))
+                .filter(id -> id.matches("[1-9][0-9]{0,17}"))
+                .map(Long::valueOf);
+        JsonNode amount = object.path("amount");
+        Optional<String> currency = text(object.path("currency"));
+        if (orderId.isEmpty() || !amount.canConvertToLong() || !amount.isIntegralNumber() || currency.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProviderEvent.Intent(
+                orderId.get(), amount.asLong(), currency.get(), text(object.path("client_secret"))));
     }
 
     /*
      * Read as plain JSON rather than as the client's typed PaymentIntent: the typed form is empty
-     * when the event's API version differs from the client's, and only two fields are needed.
+     * when the event's API version differs from the client's, and only a few fields are needed.
      */
     private static JsonNode dataObject(Event event) throws InvalidWebhook {
         try {

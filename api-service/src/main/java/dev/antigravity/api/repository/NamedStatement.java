@@ -69,6 +69,14 @@ final class NamedStatement {
         return statement.params(positional(values));
     }
 
+    /** Sets {@code values}, by name, as the positional parameters of a JDBC statement of {@link #sql()}. */
+    void bindPositional(java.sql.PreparedStatement statement, Map<String, ?> values) throws java.sql.SQLException {
+        List<Object> positional = positional(values);
+        for (int i = 0; i < positional.size(); i++) {
+            statement.setObject(i + 1, positional.get(i));
+        }
+    }
+
     /** The statement with {@code values} for a {@link Pipeline}: a write. */
     Sql write(Map<String, ?> values) {
         return Sql.write(sql, positional(values));

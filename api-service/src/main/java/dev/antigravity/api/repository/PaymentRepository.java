@@ -2,9 +2,15 @@ package dev.antigravity.api.repository;
 
 import dev.antigravity.api.model.Payment;
 import dev.antigravity.api.model.PaymentStatus;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +21,8 @@ public final class PaymentRepository {
             + "amount_cents, currency, status, attempts, failure, refund_id, created_at, updated_at";
     /** payments.failure is VARCHAR(500). */
     private static final int FAILURE_LENGTH = 500;
+
+    private final DatabaseKind kind = new DatabaseKind();
 
     private static final NamedStatement INSERT = NamedStatement.of(
             "INSERT INTO payments (order_id, provider, idempotency_key, amount_cents, currency, status, "
@@ -62,21 +70,82 @@ public final class PaymentRepository {
     public boolean created(DbExecute db, long orderId, String providerPaymentId, String clientSecret, Instant now) {
         return CREATED.bind(
                                 db.createUpdate(CREATED.sql()),
-                                Map.of(
-                                        "id",
-                                        providerPaymentId,
-                                        "secret",
-                                        clientSecret,
-                                        "to",
-                                        PaymentStatus.REQUIRES_PAYMENT.name(),
-                                        "now",
-                                        Times.utc(now),
-                                        "orderId",
-                                        orderId,
-                                        "from",
-                                        PaymentStatus.CREATING.name()))
+                                createdValues(orderId, providerPaymentId, clientSecret, now))
                         .execute()
                 == 1;
+    }
+
+    private static Map<String, Object> createdValues(
+            long orderId, String providerPaymentId, String clientSecret, Instant now) {
+        Map<String, Object> values = new HashMap<>(); // the client secret may be null (an event that did not carry it)
+        values.put("id", providerPaymentId);
+        values.put("secret", clientSecret);
+        values.put("to", PaymentStatus.REQUIRES_PAYMENT.name());
+        values.put("now", Times.utc(now));
+        values.put("orderId", orderId);
+        values.put("from", PaymentStatus.CREATING.name());
+        return values;
+    }
+
+    /**
+     * {@link #created} of many payments at once, each under the same condition (still CREATING), so a
+     * payment that another request, the sweep or a webhook completed first is left as it is. On
+     * PostgreSQL one statement, one round trip: {@code UPDATE ... FROM (VALUES ...)}. On H2, which has
+     * no {@code UPDATE ... FROM} and no round trips (it runs in-process), a JDBC batch of {@link
+     * #created}'s statement. Autocommitted: each payment's write stands alone.
+     *
+     * @return how many payments were still CREATING and took their intent
+     */
+    public int createdAll(DbClient db, List<CreatedIntent> intents) {
+        if (intents.isEmpty()) {
+            return 0;
+        }
+        // The DbClient's (traced) pool: Helidon's statements take no batch of values.
+        try (Connection connection = db.unwrap(Connection.class)) {
+            connection.setAutoCommit(true);
+            return kind.isPostgres(connection)
+                    ? createdInOneStatement(connection, intents)
+                    : createdInABatch(connection, intents);
+        } catch (SQLException e) {
+            throw new DbClientException("Recording created PaymentIntents failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int createdInOneStatement(Connection connection, List<CreatedIntent> intents) throws SQLException {
+        StringBuilder sql =
+                new StringBuilder("UPDATE payments SET provider_payment_id = v.id, client_secret = v.secret, "
+                        + "status = ?, failure = NULL, updated_at = v.at FROM (VALUES ");
+        for (int i = 0; i < intents.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+        }
+        sql.append(") AS v (order_id, id, secret, at) WHERE payments.order_id = v.order_id AND payments.status = ?");
+        try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            update.setString(p++, PaymentStatus.REQUIRES_PAYMENT.name());
+            for (CreatedIntent intent : intents) {
+                update.setLong(p++, intent.orderId());
+                update.setString(p++, intent.intentId());
+                update.setString(p++, intent.clientSecret());
+                update.setObject(p++, Times.utc(intent.at()));
+            }
+            update.setString(p, PaymentStatus.CREATING.name());
+            return update.executeUpdate();
+        }
+    }
+
+    private static int createdInABatch(Connection connection, List<CreatedIntent> intents) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(CREATED.sql())) {
+            for (CreatedIntent intent : intents) {
+                CREATED.bindPositional(
+                        update, createdValues(intent.orderId(), intent.intentId(), intent.clientSecret(), intent.at()));
+                update.addBatch();
+            }
+            int updated = 0;
+            for (int count : update.executeBatch()) {
+                updated += Math.max(count, 0);
+            }
+            return updated;
+        }
     }
 
     /** Records why the provider could not be asked (the payment stays CREATING, to be retried). */

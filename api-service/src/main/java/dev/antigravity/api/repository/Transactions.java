@@ -20,8 +20,7 @@ public final class Transactions {
     private static final ScopedValue<Map<Consumer<?>, Set<Object>>> AFTER_COMMIT = ScopedValue.newInstance();
 
     private final DbClient db;
-    /** Whether the database is PostgreSQL, learnt from the first pipelined transaction's connection. */
-    private volatile Boolean postgres;
+    private final DatabaseKind kind = new DatabaseKind();
 
     public Transactions(DbClient db) {
         this.db = db;
@@ -91,7 +90,7 @@ public final class Transactions {
             connection.setAutoCommit(false);
             T result;
             try {
-                result = work.apply(new Pipeline(connection, isPostgres(connection)));
+                result = work.apply(new Pipeline(connection, kind.isPostgres(connection)));
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection);
                 throw e;
@@ -101,15 +100,6 @@ public final class Transactions {
         } catch (SQLException e) {
             throw new DbClientException("The transaction did not complete: " + e.getMessage(), e);
         }
-    }
-
-    private boolean isPostgres(Connection connection) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            postgres = known;
-        }
-        return known;
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -9,14 +9,19 @@ import dev.antigravity.api.repository.PaymentRepository;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.StatsRepository;
 import dev.antigravity.api.repository.UserRepository;
+import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.metrics.api.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
 
-/** The domain services wired over one database; built once at start-up (and by tests). */
+/**
+ * The domain services wired over one database; built once at start-up (and by tests). Closed when
+ * the server stops, before the database pool: the payments' pending records are written then.
+ */
 public record DomainServices(
-        UserService users, ProductService products, OrderService orders, AdminService admin, PaymentService payments) {
+        UserService users, ProductService products, OrderService orders, AdminService admin, PaymentService payments)
+        implements AutoCloseable {
     /** The currency of the embedded default; {@code payments.currency} in application.yaml. */
     public static final String DEFAULT_CURRENCY = "usd";
 
@@ -69,6 +74,7 @@ public record DomainServices(
     /**
      * @param ordersProcessed told the outcome of every order processed (placed, paid, cancelled, expired)
      * @param paymentFailures told the reason of every payment that failed (create, refund, declined)
+     * @param paymentRecords {@code payments.records}: how the created PaymentIntents are recorded in batches
      */
     public static DomainServices create(
             DbClient db,
@@ -79,7 +85,8 @@ public record DomainServices(
             String currency,
             CatalogueCache cache,
             Consumer<String> ordersProcessed,
-            Consumer<String> paymentFailures) {
+            Consumer<String> paymentFailures,
+            Config paymentRecords) {
         return create(
                 db,
                 clock,
@@ -87,7 +94,8 @@ public record DomainServices(
                 orderRules,
                 gateway,
                 currency,
-                cache);
+                cache,
+                CreatedIntentRecorder.Settings.from(paymentRecords));
     }
 
     private static DomainServices create(
@@ -98,6 +106,38 @@ public record DomainServices(
             PaymentGateway gateway,
             String currency,
             CatalogueCache cache) {
+        return create(
+                db, clock, orderMetrics, orderRules, gateway, currency, cache, CreatedIntentRecorder.Settings.DEFAULTS);
+    }
+
+    /** Payments through {@code gateway}, their created intents recorded as {@code recording} says (tests). */
+    static DomainServices create(
+            DbClient db, Clock clock, PaymentGateway gateway, CreatedIntentRecorder.Settings recording) {
+        return create(
+                db,
+                clock,
+                new OrderMetrics(io.helidon.metrics.api.Metrics.globalRegistry()),
+                OrderRules.DEFAULTS,
+                gateway,
+                DEFAULT_CURRENCY,
+                CatalogueCache.NONE,
+                recording);
+    }
+
+    @Override
+    public void close() {
+        payments.close();
+    }
+
+    private static DomainServices create(
+            DbClient db,
+            Clock clock,
+            OrderMetrics orderMetrics,
+            OrderRules orderRules,
+            PaymentGateway gateway,
+            String currency,
+            CatalogueCache cache,
+            CreatedIntentRecorder.Settings recording) {
         AuditRepository auditLog = new AuditRepository();
         AuditTrail audit = new AuditTrail(auditLog);
         ProductRepository products = new ProductRepository(cache::productsChanged);
@@ -106,7 +146,7 @@ public record DomainServices(
         OrderNotifications notifications = new OrderNotifications(users, new NotificationOutboxRepository());
         OrderTransitions transitions = new OrderTransitions(products, orders, audit, notifications);
         PaymentService payments = new PaymentService(
-                db, new PaymentRepository(), orders, transitions, gateway, orderMetrics, currency, clock);
+                db, new PaymentRepository(), orders, transitions, gateway, recording, orderMetrics, currency, clock);
         return new DomainServices(
                 new UserService(db, users, audit, clock),
                 new ProductService(db, products, audit, clock, cache),

@@ -5,6 +5,7 @@ import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Payment;
 import dev.antigravity.api.model.PaymentStatus;
 import dev.antigravity.api.repository.Constraints;
+import dev.antigravity.api.repository.CreatedIntent;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.PaymentRepository;
 import dev.antigravity.api.repository.Sql;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Payments of orders through a {@link PaymentGateway}: a payment is stored with its order and
@@ -29,7 +31,7 @@ import java.util.Optional;
  * Nothing is lost when the provider is down: the payment stays CREATING, or the refund stays due,
  * and {@link #retry} (a periodic job) asks again.
  */
-public final class PaymentService {
+public final class PaymentService implements AutoCloseable {
     static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
     static final String PAYMENT_FAILED = "payment_intent.payment_failed";
     /** A payment still CREATING this long after its order is retried by the sweep, not by the placing request. */
@@ -47,6 +49,7 @@ public final class PaymentService {
     private final OrderRepository orders;
     private final OrderTransitions transitions;
     private final PaymentGateway gateway;
+    private final CreatedIntentRecorder records;
     private final OrderMetrics metrics;
     private final String currency;
     private final Clock clock;
@@ -57,6 +60,7 @@ public final class PaymentService {
             OrderRepository orders,
             OrderTransitions transitions,
             PaymentGateway gateway,
+            CreatedIntentRecorder.Settings recording,
             OrderMetrics metrics,
             String currency,
             Clock clock) {
@@ -66,6 +70,7 @@ public final class PaymentService {
         this.orders = orders;
         this.transitions = transitions;
         this.gateway = gateway;
+        this.records = new CreatedIntentRecorder(db, payments, recording);
         this.metrics = metrics;
         this.currency = currency;
         this.clock = clock;
@@ -92,20 +97,39 @@ public final class PaymentService {
     }
 
     /**
-     * Creates the PaymentIntent of a payment just staged (its order committed). A provider failure
-     * is recorded on the payment and logged, never thrown: the order stands, and the payment is
-     * asked for again.
+     * Creates the PaymentIntent of a payment just staged (its order committed) and hands what the
+     * provider answered to the {@link CreatedIntentRecorder}, which writes it with other orders'
+     * shortly after: the order's response needs nothing from the provider. A provider failure is
+     * recorded on the payment and logged, never thrown: the order stands, and the payment is asked
+     * for again.
      */
     void open(Staged staged) {
-        create(staged);
+        create(staged, records::record);
     }
 
-    /** {@link #open(Staged)} for an order's payment still CREATING (a replayed order, a read, the retry job). */
+    /**
+     * {@link #open(Staged)} for an order's payment still CREATING (a replayed order, a read, the retry
+     * job), written at once since the caller reads it next. An intent created by this task whose record
+     * is still pending is written from that record: the provider is not asked twice.
+     */
     void open(long orderId) {
+        Optional<CreatedIntent> recorded = records.pending(orderId);
+        if (recorded.isPresent()) {
+            recordNow(recorded.get());
+            return;
+        }
         payments.findByOrder(db.execute(), orderId)
                 .filter(payment -> payment.status() == PaymentStatus.CREATING)
-                .ifPresent(payment -> create(new Staged(
-                        payment.orderId(), payment.amountCents(), payment.currency(), payment.idempotencyKey())));
+                .ifPresent(payment -> create(
+                        new Staged(
+                                payment.orderId(), payment.amountCents(), payment.currency(), payment.idempotencyKey()),
+                        this::recordNow));
+    }
+
+    /** Writes the records still pending (the server stopping, before the database pool closes). */
+    @Override
+    public void close() {
+        records.close();
     }
 
     /** The payment of an order the caller may see (an administrator any, a customer its own). */
@@ -187,13 +211,11 @@ public final class PaymentService {
         return done;
     }
 
-    private void create(Staged payment) {
-        Instant now;
+    private void create(Staged payment, Consumer<CreatedIntent> recorder) {
+        PaymentGateway.ProviderIntent intent;
         try {
-            PaymentGateway.ProviderIntent intent = gateway.createIntent(
+            intent = gateway.createIntent(
                     payment.orderId(), payment.amountCents(), payment.currency(), payment.idempotencyKey());
-            now = Clocks.now(clock);
-            payments.created(db.execute(), payment.orderId(), intent.id(), intent.clientSecret(), now);
         } catch (PaymentProviderException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -201,7 +223,13 @@ public final class PaymentService {
                             + " (retried later): " + e.getMessage());
             metrics.paymentFailed(OrderMetrics.PaymentFailure.create);
             payments.creationFailed(db.execute(), payment.orderId(), e.getMessage(), Clocks.now(clock));
+            return;
         }
+        recorder.accept(new CreatedIntent(payment.orderId(), intent.id(), intent.clientSecret(), Clocks.now(clock)));
+    }
+
+    private void recordNow(CreatedIntent intent) {
+        payments.created(db.execute(), intent.orderId(), intent.intentId(), intent.clientSecret(), intent.at());
     }
 
     private Effect apply(DbExecute tx, Actor system, ProviderEvent event, Instant now) {
@@ -213,7 +241,8 @@ public final class PaymentService {
                             + " ignored: not a type this service acts on");
             return Effect.IGNORED;
         }
-        Optional<Payment> found = event.paymentId().flatMap(id -> payments.findByProviderPayment(tx, id));
+        Optional<Payment> found = event.paymentId()
+                .flatMap(id -> payments.findByProviderPayment(tx, id).or(() -> adopted(tx, event, id, now)));
         if (found.isEmpty()) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -265,6 +294,37 @@ public final class PaymentService {
                         now)
                 .order();
         return new Effect(WebhookOutcome.PROCESSED, Optional.of(paid), Optional.empty());
+    }
+
+    /**
+     * The payment of an intent whose creation is not recorded yet (the record still pending, or lost
+     * with a task; Stripe answered after our time-out): the intent names its order in its metadata,
+     * and that order's payment, if still CREATING and for the same amount, takes the intent (the same conditional write as a
+     * record, so a record landing meanwhile makes this one a no-op, and is then read back). A
+     * payment that already has another intent is left alone. Without this the event would be
+     * ignored, and the provider does not redeliver an event it got a 2xx for.
+     */
+    private Optional<Payment> adopted(DbExecute tx, ProviderEvent event, String intentId, Instant now) {
+        if (event.intent().isEmpty()) {
+            return Optional.empty();
+        }
+        ProviderEvent.Intent intent = event.intent().get();
+        long orderId = intent.orderId();
+        // The intent must be the one this payment asked for: same amount and currency (an intent made elsewhere on
+        // the account with a stray order_id is not adopted).
+        if (payments.findByOrder(tx, orderId)
+                .filter(p ->
+                        p.amountCents() == intent.amountCents() && p.currency().equals(intent.currency()))
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        if (payments.created(tx, orderId, intentId, intent.clientSecret().orElse(null), now)) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Provider event " + event.id() + " names PaymentIntent " + intentId + " of order " + orderId
+                            + ", whose creation was not recorded yet; the payment takes it");
+        }
+        return payments.findByProviderPayment(tx, intentId);
     }
 
     /**

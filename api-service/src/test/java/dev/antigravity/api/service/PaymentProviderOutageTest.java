@@ -162,7 +162,8 @@ class PaymentProviderOutageTest {
                 providers.currency(),
                 CatalogueCache.NONE,
                 outcome -> {},
-                EmfCounts.paymentFailures(failures.aggregator(), "api-test"));
+                EmfCounts.paymentFailures(failures.aggregator(), "api-test"),
+                Config.empty());
     }
 
     private static OrderRequest order(Product product) {
