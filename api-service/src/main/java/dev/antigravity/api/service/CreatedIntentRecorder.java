@@ -25,8 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Nothing is lost. A failed write (the database away) is retried with backoff, logged each
  * time, the records kept. Closing (the server's stop, before the pool closes) writes what is
- * pending, retrying for up to {@link #CLOSE_WAIT}; a record handed over after that is written by
- * its own request. A record that never lands (the task killed, or the database away through the
+ * pending, once: a write that fails then leaves its payments to the sweep at once rather than
+ * holding the server's stop (and the task's exit) for retries that the sweep makes unnecessary;
+ * a record handed over after that is written by its own request. A record that never lands (the task killed, or the database away through the
  * whole shutdown) leaves its payment CREATING, which is where it was before the provider was
  * asked: the next read of the payment, a replayed order or the {@code payment-retry} sweep
  * ({@link PaymentService#retry}, after {@link PaymentService#RETRY_AFTER}) asks the provider again
@@ -40,8 +41,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the provider again.
  */
 final class CreatedIntentRecorder implements AutoCloseable {
-    /** How long closing keeps retrying a write that fails before it leaves the payments to the sweep. */
-    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** Closing retries no write: one that fails leaves its payments to the sweep at once. */
+    static final Duration CLOSE_WAIT = Duration.ZERO;
+    /** How long closing waits for the writer's last writes (each bounded by the pool's connection timeout). */
+    private static final Duration CLOSE_JOIN = Duration.ofSeconds(10);
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -121,7 +124,7 @@ final class CreatedIntentRecorder implements AutoCloseable {
         return Optional.ofNullable(pending.get(orderId));
     }
 
-    /** Writes every pending record (retrying up to {@link #CLOSE_WAIT}), then stops the writer. */
+    /** Writes every pending record (each batch tried once), then stops the writer. */
     @Override
     public void close() {
         Thread running;
@@ -139,7 +142,7 @@ final class CreatedIntentRecorder implements AutoCloseable {
         }
         if (running != null) {
             try {
-                running.join(CLOSE_WAIT.plusSeconds(1));
+                running.join(CLOSE_JOIN);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -67,6 +67,7 @@ class NotificationDeliveryTest {
 
     @AfterEach
     void close() {
+        services.close();
         database.close();
     }
 

@@ -36,7 +36,10 @@ abstract class EngineTest {
 
     @AfterAll
     synchronized void closeDatabases() {
-        wired.values().forEach(w -> w.database().close());
+        wired.values().forEach(w -> {
+            w.services().close(); // its payment records written while the database is still open
+            w.database().close();
+        });
         wired.clear();
     }
 }

@@ -56,6 +56,8 @@ class PaymentProviderOutageTest {
     @AfterAll
     void close() {
         if (database != null) { // null when the set-up skipped: no PostgreSQL or stripe-mock
+            down.close(); // their payment records written while the database is still open
+            up.close();
             database.close();
         }
     }

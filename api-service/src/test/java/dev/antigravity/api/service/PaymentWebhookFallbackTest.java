@@ -71,6 +71,7 @@ class PaymentWebhookFallbackTest {
     @AfterAll
     void close() {
         if (database != null) {
+            stripeDown.close(); // its payment records written while the database is still open
             database.close();
         }
     }
