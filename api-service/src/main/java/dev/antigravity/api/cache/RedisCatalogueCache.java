@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -118,8 +117,9 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     private final NearCache near;
     private final InvalidationListener invalidations;
-    private final Set<Long> unflushed = ConcurrentHashMap.newKeySet();
-    private volatile boolean catalogueUnflushed;
+    /** This task's invalidations, concurrent writers' ids sent together ({@link #invalidate} sends each batch). */
+    private final InvalidationBatches batches = new InvalidationBatches(this::invalidate);
+
     private volatile Status lastStatus;
     private volatile long statusAt;
 
@@ -253,9 +253,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     @Override
     public void productsChanged(Collection<Long> ids) {
-        unflushed.addAll(ids);
-        catalogueUnflushed = true;
-        flush();
+        batches.invalidate(ids);
     }
 
     /** Redis failing lately is DOWN; otherwise a PING, at most one per {@code cache.retry}. */
@@ -294,13 +292,8 @@ public final class RedisCatalogueCache implements CatalogueCache {
         return near.hit(productKey(id)) instanceof Product;
     }
 
-    /** Invalidates what writes reported and Redis has not yet confirmed; true when nothing is owed. */
-    private boolean flush() {
-        if (!catalogueUnflushed && unflushed.isEmpty()) {
-            return true;
-        }
-        List<Long> ids = new ArrayList<>(unflushed);
-        catalogueUnflushed = false;
+    /** One batch: replaces the catalogue's and these products' generations, deletes their entries; true if confirmed. */
+    private boolean invalidate(Set<Long> ids) {
         List<String> keys = new ArrayList<>(1 + 2 * ids.size());
         keys.add(catalogueGeneration());
         for (long id : ids) {
@@ -311,7 +304,6 @@ public final class RedisCatalogueCache implements CatalogueCache {
                 "invalidate products " + ids,
                 () -> redis.eval(INVALIDATE, keys, List.of(UUID.randomUUID().toString())));
         if (done == null) {
-            catalogueUnflushed = true;
             return false;
         }
         // This task's next read must not wait for Redis' invalidation push to reach its listener.
@@ -319,7 +311,6 @@ public final class RedisCatalogueCache implements CatalogueCache {
         for (long id : ids) {
             near.invalidate(productKey(id));
         }
-        ids.forEach(unflushed::remove);
         return true;
     }
 
@@ -329,7 +320,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
      * (then neither Redis nor the near cache may answer for the products it concerns).
      */
     private boolean readable() {
-        return !outage.bypassing() && flush();
+        return !outage.bypassing() && batches.settle();
     }
 
     /**
