@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -34,8 +33,8 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Why a cached value never outlives the write that changed it, even when a read that loaded the
  * old row from the database stores it after the write: every entry has a generation key (one per
- * product, one for all pages), and a write replaces the generation with a fresh random token and
- * deletes the entry, after its transaction committed. A read that misses notes the generation
+ * product, one for all pages), and a write replaces the generation with a token never used before
+ * ({@link GenerationTokens}) and deletes the entry, after its transaction committed. A read that misses notes the generation
  * before it loads from the database and stores its result only if the generation is still the one
  * it noted (one Lua script, so the check and the store are atomic). A read that loaded before the
  * commit noted the generation before the write replaced it, so its store is refused; a read that
@@ -117,6 +116,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     private final NearCache near;
     private final InvalidationListener invalidations;
+    private final GenerationTokens tokens = new GenerationTokens();
     /** This task's invalidations, concurrent writers' ids sent together ({@link #invalidate} sends each batch). */
     private final InvalidationBatches batches = new InvalidationBatches(this::invalidate);
 
@@ -300,9 +300,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
             keys.add(productKey(id));
             keys.add(productGeneration(id));
         }
-        Object done = attempt(
-                "invalidate products " + ids,
-                () -> redis.eval(INVALIDATE, keys, List.of(UUID.randomUUID().toString())));
+        Object done = attempt("invalidate products " + ids, () -> redis.eval(INVALIDATE, keys, List.of(tokens.next())));
         if (done == null) {
             return false;
         }

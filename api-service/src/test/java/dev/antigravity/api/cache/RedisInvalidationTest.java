@@ -156,6 +156,29 @@ class RedisInvalidationTest {
         }
     }
 
+    /**
+     * A generation must never go back to a value a slow reader may have noted: tokens differ between writes of one
+     * task, between tasks, and between a task and its restarted self (a counter alone, or a prefix that is not
+     * random per process, repeats them).
+     */
+    @Test
+    void generationTokensNeverRepeatAcrossWritesTasksOrRestarts() {
+        List<String> seen = new ArrayList<>();
+        List<RedisCatalogueCache> tasks =
+                new ArrayList<>(List.of(open(TestRedis.url(), Map.of()), open(TestRedis.url(), Map.of())));
+        for (int life = 0; life < 2; life++) {
+            for (int round = 0; round < 10; round++) {
+                for (RedisCatalogueCache task : tasks) {
+                    task.productsChanged(List.of(firstId));
+                    seen.add(redis.get(generation(firstId)));
+                }
+            }
+            tasks.getFirst().close();
+            tasks.set(0, open(TestRedis.url(), Map.of()));
+        }
+        assertThat(seen).doesNotContainNull().doesNotHaveDuplicates().hasSize(40);
+    }
+
     private RedisCatalogueCache open(String url, Map<String, String> overrides) {
         CatalogueCache cache = Caches.from(TestRedis.cacheConfig(url, prefix, overrides));
         opened.add(cache);
