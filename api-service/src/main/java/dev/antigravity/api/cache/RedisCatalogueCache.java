@@ -21,8 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -35,8 +33,8 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Why a cached value never outlives the write that changed it, even when a read that loaded the
  * old row from the database stores it after the write: every entry has a generation key (one per
- * product, one for all pages), and a write replaces the generation with a fresh random token and
- * deletes the entry, after its transaction committed. A read that misses notes the generation
+ * product, one for all pages), and a write replaces the generation with a token never used before
+ * ({@link GenerationTokens}) and deletes the entry, after its transaction committed. A read that misses notes the generation
  * before it loads from the database and stores its result only if the generation is still the one
  * it noted (one Lua script, so the check and the store are atomic). A read that loaded before the
  * commit noted the generation before the write replaced it, so its store is refused; a read that
@@ -118,8 +116,10 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     private final NearCache near;
     private final InvalidationListener invalidations;
-    private final Set<Long> unflushed = ConcurrentHashMap.newKeySet();
-    private volatile boolean catalogueUnflushed;
+    private final GenerationTokens tokens = new GenerationTokens();
+    /** This task's invalidations, concurrent writers' ids sent together ({@link #invalidate} sends each batch). */
+    private final InvalidationBatches batches = new InvalidationBatches(this::invalidate);
+
     private volatile Status lastStatus;
     private volatile long statusAt;
 
@@ -253,9 +253,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
 
     @Override
     public void productsChanged(Collection<Long> ids) {
-        unflushed.addAll(ids);
-        catalogueUnflushed = true;
-        flush();
+        batches.invalidate(ids);
     }
 
     /** Redis failing lately is DOWN; otherwise a PING, at most one per {@code cache.retry}. */
@@ -294,24 +292,16 @@ public final class RedisCatalogueCache implements CatalogueCache {
         return near.hit(productKey(id)) instanceof Product;
     }
 
-    /** Invalidates what writes reported and Redis has not yet confirmed; true when nothing is owed. */
-    private boolean flush() {
-        if (!catalogueUnflushed && unflushed.isEmpty()) {
-            return true;
-        }
-        List<Long> ids = new ArrayList<>(unflushed);
-        catalogueUnflushed = false;
+    /** One batch: replaces the catalogue's and these products' generations, deletes their entries; true if confirmed. */
+    private boolean invalidate(Set<Long> ids) {
         List<String> keys = new ArrayList<>(1 + 2 * ids.size());
         keys.add(catalogueGeneration());
         for (long id : ids) {
             keys.add(productKey(id));
             keys.add(productGeneration(id));
         }
-        Object done = attempt(
-                "invalidate products " + ids,
-                () -> redis.eval(INVALIDATE, keys, List.of(UUID.randomUUID().toString())));
+        Object done = attempt("invalidate products " + ids, () -> redis.eval(INVALIDATE, keys, List.of(tokens.next())));
         if (done == null) {
-            catalogueUnflushed = true;
             return false;
         }
         // This task's next read must not wait for Redis' invalidation push to reach its listener.
@@ -319,7 +309,6 @@ public final class RedisCatalogueCache implements CatalogueCache {
         for (long id : ids) {
             near.invalidate(productKey(id));
         }
-        ids.forEach(unflushed::remove);
         return true;
     }
 
@@ -329,7 +318,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
      * (then neither Redis nor the near cache may answer for the products it concerns).
      */
     private boolean readable() {
-        return !outage.bypassing() && flush();
+        return !outage.bypassing() && batches.settle();
     }
 
     /**

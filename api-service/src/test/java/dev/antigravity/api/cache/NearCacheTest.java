@@ -6,14 +6,12 @@ import dev.antigravity.api.model.Product;
 import dev.antigravity.api.testsupport.Eventually;
 import dev.antigravity.api.testsupport.TestRedis;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,21 +60,17 @@ class NearCacheTest {
      */
     @Test
     void aHitIsAnsweredWithoutAskingRedis() {
-        String user = "near-" + UUID.randomUUID();
-        String password = UUID.randomUUID().toString();
-        redis.sendCommand(Protocol.Command.ACL, "SETUSER", user, "on", ">" + password, "~*", "&*", "+@all");
+        RedisTestUser user = new RedisTestUser(redis);
         try {
-            URI server = URI.create(TestRedis.url());
-            String url = "redis://" + user + ":" + password + "@" + server.getHost() + ":" + server.getPort();
             AtomicBoolean lastWasHit = new AtomicBoolean();
-            RedisCatalogueCache task = open(url, Map.of("retry", "PT0.1S"), (kind, hit) -> lastWasHit.set(hit));
+            RedisCatalogueCache task = open(user.url(), Map.of("retry", "PT0.1S"), (kind, hit) -> lastWasHit.set(hit));
             awaitInvalidations(task);
 
             Eventually.assertThat(BOUND, () -> {
-                redis.sendCommand(Protocol.Command.ACL, "SETUSER", user, "+@all");
+                user.set("+@all");
                 read(task);
                 read(task);
-                redis.sendCommand(Protocol.Command.ACL, "SETUSER", user, "-@read", "-@scripting");
+                user.set("-@read", "-@scripting");
                 int loadsBefore = loads.get();
 
                 assertThat(read(task).price()).isEqualByComparingTo("10.00");
@@ -86,7 +80,7 @@ class NearCacheTest {
         } finally {
             opened.forEach(CatalogueCache::close);
             opened.clear();
-            redis.sendCommand(Protocol.Command.ACL, "DELUSER", user);
+            user.close();
         }
     }
 
