@@ -3,7 +3,6 @@ package dev.antigravity.api.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.net.Webhook;
-import dev.antigravity.api.cache.CatalogueCache;
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Payment;
@@ -14,7 +13,6 @@ import dev.antigravity.api.testsupport.StripeMock;
 import dev.antigravity.api.testsupport.TestDatabases;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
-import io.helidon.metrics.api.Metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +53,9 @@ class PaymentWebhookFallbackTest {
                         "webhook.secret",
                         SECRET))),
                 clock);
+        // The factory for tests with their own gateway (currency "usd", like these providers').
         stripeDown = DomainServices.create(
-                database.dbClient(),
-                clock,
-                Metrics.globalRegistry(),
-                OrderRules.DEFAULTS,
-                providers.gateway(),
-                providers.currency(),
-                CatalogueCache.NONE,
-                outcome -> {},
-                reason -> {},
-                Config.empty());
+                database.dbClient(), clock, providers.gateway(), CreatedIntentRecorder.Settings.DEFAULTS);
     }
 
     @AfterAll
