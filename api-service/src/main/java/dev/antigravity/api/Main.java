@@ -14,7 +14,9 @@ public final class Main {
     public static void main(String[] args) {
         JsonLogging.useShutdownSafeManager();
         Config config = Config.create();
-        JsonLogging.install(config.get("log.level").asString().orElse("INFO"));
+        JsonLogging.install(
+                config.get("log.level").asString().orElse("INFO"),
+                config.get("log.linger").as(Duration.class).orElse(JsonLogging.DEFAULT_LINGER));
         try {
             start(config);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.antigravity.api.logging;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -10,9 +11,9 @@ import java.util.logging.LogRecord;
 /**
  * Writes formatted records to standard output (JUL's ConsoleHandler uses standard error), one whole line per record,
  * so that container log drivers never hold half a line. The caller encodes its line to bytes; a {@link LineWriter}
- * writes it, together with the lines of other threads that arrive while a write is in progress. A SEVERE record is on
- * the stream when {@code publish} returns (it is often the last thing a dying process says); {@link #flush()} waits
- * for every line published before it.
+ * writes it together with other lines: an INFO line (the access log's) within the writer's linger, by its helper
+ * thread. A WARNING or SEVERE record is on the stream when {@code publish} returns, after every line published before
+ * it (it is often the last thing a dying process says); {@link #flush()} waits for every line published before it.
  */
 public final class StdoutHandler extends Handler {
     private final LineWriter out;
@@ -22,9 +23,9 @@ public final class StdoutHandler extends Handler {
         this(StandardOutput.lines());
     }
 
-    /** Any stream, through a writer of its own. */
-    public StdoutHandler(PrintStream out) {
-        this(new LineWriter(out, StandardOutput.WAITING_BYTES, "log-writer"));
+    /** Any stream, through a writer of its own with this linger. */
+    public StdoutHandler(PrintStream out, Duration linger) {
+        this(new LineWriter(out, StandardOutput.WAITING_BYTES, linger, "log-writer"));
     }
 
     private StdoutHandler(LineWriter out) {
@@ -47,9 +48,10 @@ public final class StdoutHandler extends Handler {
             return;
         }
         try {
-            out.write(line);
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                out.flush();
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                out.writeNow(line);
+            } else {
+                out.write(line);
             }
         } catch (RuntimeException e) {
             reportError("cannot write log record", e, ErrorManager.WRITE_FAILURE);

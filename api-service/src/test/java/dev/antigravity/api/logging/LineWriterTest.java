@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LineWriterTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
@@ -34,17 +38,24 @@ class LineWriterTest {
         }
     }
 
-    @Test
-    void linesFromManyThreadsArriveWholeInEachThreadsOrderAndNoneIsLost() throws Exception {
+    @ParameterizedTest(name = "linger {0} µs")
+    @ValueSource(longs = {0, 1_000})
+    void linesFromManyThreadsArriveWholeInEachThreadsOrderAndNoneIsLost(long lingerMicros) throws Exception {
         // 512 bytes may wait for 16 threads: callers keep hitting the bound, so backpressure is part of this test.
-        LineWriter writer = new LineWriter(sink.stream(), 512, "test-line-writer");
+        LineWriter writer =
+                new LineWriter(sink.stream(), 512, Duration.ofNanos(lingerMicros * 1_000), "test-line-writer");
         int threads = 16;
         int linesEach = 2_000;
         for (int t = 0; t < threads; t++) {
             int thread = t;
             start(() -> {
                 for (int i = 0; i < linesEach; i++) {
-                    writer.write(line(thread, i, 1 + (thread * 31 + i * 17) % 300));
+                    byte[] line = line(thread, i, 1 + (thread * 31 + i * 17) % 300);
+                    if (i % 50 == 49) {
+                        writer.writeNow(line); // a WARNING among the INFO lines
+                    } else {
+                        writer.write(line);
+                    }
                 }
             });
         }
@@ -157,7 +168,7 @@ class LineWriterTest {
 
     @Test
     void aSevereRecordQueuedBehindAnotherThreadsWriteIsOnTheStreamWhenPublishReturns() throws Exception {
-        StdoutHandler handler = new StdoutHandler(sink.stream());
+        StdoutHandler handler = new StdoutHandler(sink.stream(), Duration.ZERO);
         sink.stall();
         start(() -> handler.publish(new LogRecord(Level.INFO, "info")));
         Eventually.assertThat(BOUND, () -> assertThat(sink.blockedWriters()).isEqualTo(1));
@@ -170,6 +181,111 @@ class LineWriterTest {
         String[] lines = sink.text().split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("\"level\":\"SEVERE\"").contains("\"message\":\"dying\"");
+    }
+
+    @Test
+    void infoLinesOfSeveralThreadsWithinTheLingerWaitAndGoOutInOneWriteOnFlush() throws Exception {
+        LineWriter writer = new LineWriter(sink.stream(), 1024, Duration.ofHours(1), "test-line-writer");
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            start(() -> {
+                for (int i = 0; i < 3; i++) {
+                    writer.write(line(thread, i, 5));
+                }
+            });
+        }
+        joinAll();
+        assertThat(sink.writes()).as("no request thread wrote its line").isZero();
+
+        writer.flush();
+        assertThat(sink.writes()).isEqualTo(1);
+        assertWholeAndInOrder(sink.text(), 4, 3);
+    }
+
+    @Test
+    void infoLinesOfSeveralThreadsGoOutInOneWriteOnceTheLingerHasPassed() throws Exception {
+        LineWriter writer = new LineWriter(sink.stream(), 1024, Duration.ofSeconds(2), "test-line-writer");
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            start(() -> {
+                go.await();
+                writer.write(line(thread, 0, 5));
+                writer.write(line(thread, 1, 5));
+                return null;
+            });
+        }
+        go.countDown();
+        joinAll();
+
+        Eventually.assertThat(BOUND, () -> assertThat(sink.writes()).isEqualTo(1));
+        assertWholeAndInOrder(sink.text(), 4, 2);
+    }
+
+    @Test
+    void withNothingToWriteTheHelperWaitsWithoutATimeout() throws Exception {
+        LineWriter writer = new LineWriter(sink.stream(), 1024, Duration.ofMillis(20), "test-idle-line-writer");
+        writer.write(line(0, 0, 5));
+        Eventually.assertThat(BOUND, () -> assertThat(sink.writes()).isEqualTo(1));
+
+        // An idle server's helper sleeps until the next line, not on a timer (no periodic wake-ups).
+        Eventually.assertThat(
+                BOUND,
+                () -> assertThat(helper("test-idle-line-writer").getState()).isEqualTo(Thread.State.WAITING));
+        writer.write(line(0, 1, 5));
+        Eventually.assertThat(BOUND, () -> assertThat(sink.writes()).isEqualTo(2));
+        assertWholeAndInOrder(sink.text(), 1, 2);
+    }
+
+    @Test
+    void aLineThatDoesNotFitBesideTheLingeringLinesGetsThemWrittenAtOnce() {
+        LineWriter writer = new LineWriter(sink.stream(), 100, Duration.ofHours(1), "test-line-writer");
+        for (int i = 0; i < 10; i++) {
+            writer.write(line(0, i, 60)); // each call returns: the capacity bounds what waits, not the linger
+        }
+        assertThat(sink.writes()).isEqualTo(9);
+        writer.flush();
+        assertWholeAndInOrder(sink.text(), 1, 10);
+    }
+
+    @Test
+    void aWarningIsOnTheStreamWhenPublishReturnsTogetherWithTheInfoLinesBeforeIt() throws Exception {
+        StdoutHandler handler = new StdoutHandler(sink.stream(), Duration.ofHours(1));
+        start(() -> handler.publish(new LogRecord(Level.INFO, "first"))).join(BOUND.toMillis());
+        handler.publish(new LogRecord(Level.INFO, "second"));
+        assertThat(sink.writes()).isZero();
+
+        handler.publish(new LogRecord(Level.WARNING, "careful"));
+        assertThat(sink.writes()).isEqualTo(1);
+        String[] lines = sink.text().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).contains("\"message\":\"first\"");
+        assertThat(lines[1]).contains("\"message\":\"second\"");
+        assertThat(lines[2]).contains("\"level\":\"WARNING\"").contains("\"message\":\"careful\"");
+    }
+
+    @Test
+    void aWarningQueuedBehindTheHelpersWriteIsOnTheStreamWhenPublishReturns() throws Exception {
+        StdoutHandler handler = new StdoutHandler(sink.stream(), Duration.ofMillis(1));
+        sink.stall();
+        start(() -> handler.publish(new LogRecord(Level.INFO, "info"))); // today's code: this thread writes it
+        Eventually.assertThat(BOUND, () -> assertThat(sink.blockedWriters()).isEqualTo(1)); // the helper's write
+        Thread warning = start(() -> handler.publish(new LogRecord(Level.WARNING, "careful")));
+        Eventually.assertThat(BOUND, () -> assertThat(warning.getState()).isEqualTo(Thread.State.WAITING));
+
+        sink.open(Integer.MAX_VALUE);
+        warning.join(BOUND.toMillis());
+        assertThat(warning.isAlive()).isFalse();
+        String[] lines = sink.text().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains("\"message\":\"careful\"");
+    }
+
+    private static Thread helper(String name) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static byte[] line(int thread, int index, int padding) {
@@ -203,6 +319,16 @@ class LineWriterTest {
         Thread thread = Thread.ofPlatform().start(body);
         started.add(thread);
         return thread;
+    }
+
+    private Thread start(Callable<?> body) {
+        return start(() -> {
+            try {
+                body.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private void joinAll() throws InterruptedException {
