@@ -7,7 +7,24 @@ public final class Constraints {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
+    /**
+     * The data a statement wrote was refused: a CHECK (stock below zero), a NOT NULL (a line for no product), a
+     * foreign key, or a number beyond its column (an order's total). H2 reports some of the latter as too long.
+     */
+    private static final java.util.Set<String> DATA_REFUSALS =
+            java.util.Set.of("23514", "23502", "23503", "22003", "22001");
+
     private Constraints() {}
+
+    /** True when the failure is the database refusing the values written (see {@link #DATA_REFUSALS}). */
+    public static boolean isDataRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && DATA_REFUSALS.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static boolean isUniqueViolation(Throwable failure) {
         return hasSqlState(failure, UNIQUE_VIOLATION);
