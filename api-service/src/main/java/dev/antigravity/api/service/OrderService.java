@@ -232,17 +232,18 @@ public final class OrderService {
             try {
                 order = transactions.pipelined(pipeline -> placeOnce(pipeline, customer, items, claim, now));
             } catch (RuntimeException e) {
-                if (Constraints.isUniqueViolation(e)) {
-                    throw e; // the key was claimed by another request: place() replays its result
-                }
-                refusal(items).ifPresent(refused -> {
-                    throw refused;
-                });
-                if (attempt == PLACE_ATTEMPTS || !Constraints.isDataRefusal(e)) {
+                // Anything else, a key claimed by another request (place() replays its result) included, as it is.
+                if (!Constraints.isDataRefusal(e)) {
                     throw e;
                 }
-                // Refused for stock or a total that the data no longer explains (restocked, repriced meanwhile).
-                continue;
+                Optional<ServiceException> refused = refusal(items);
+                if (refused.isPresent()) {
+                    throw refused.get();
+                }
+                if (attempt == PLACE_ATTEMPTS) {
+                    throw e;
+                }
+                continue; // refused for stock or a total the data no longer explains (restocked meanwhile): again
             }
             metrics.orderCreated();
             Optional<String> key = claim.map(Claim::key);
@@ -254,11 +255,7 @@ public final class OrderService {
     private Order placeOnce(
             Pipeline pipeline, Actor customer, List<OrderItem> items, Optional<Claim> claim, Instant now) {
         long orderId = ids.take(now).orElseGet(() -> OrderIds.id(pipeline.run(ids.draw())));
-        List<Integer> byProduct = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            byProduct.add(i);
-        }
-        byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        List<Integer> byProduct = inProductOrder(items);
         List<Sql> batch = new ArrayList<>();
         claim.ifPresent(c -> batch.add(keys.claim(customer.subject(), c.key(), c.fingerprint(), now)));
         int firstReservation = batch.size();
@@ -296,11 +293,7 @@ public final class OrderService {
      * may hold. Empty when the products as they are now would serve the order.
      */
     private Optional<ServiceException> refusal(List<OrderItem> items) {
-        List<Integer> byProduct = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            byProduct.add(i);
-        }
-        byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        List<Integer> byProduct = inProductOrder(items);
         BigDecimal total = BigDecimal.ZERO;
         for (int index : byProduct) {
             OrderItem item = items.get(index);
@@ -330,6 +323,16 @@ public final class OrderService {
                     List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString()))));
         }
         return Optional.empty();
+    }
+
+    /** The indexes of {@code items} in the order their stock is taken: by product id. */
+    private static List<Integer> inProductOrder(List<OrderItem> items) {
+        List<Integer> byProduct = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            byProduct.add(i);
+        }
+        byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        return byProduct;
     }
 
     private static BigDecimal total(List<OrderLine> lines) {
