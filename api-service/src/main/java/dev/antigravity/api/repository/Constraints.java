@@ -1,6 +1,7 @@
 package dev.antigravity.api.repository;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /** Recognises constraint violations by SQLState, which H2 and PostgreSQL share. */
 public final class Constraints {
@@ -8,11 +9,11 @@ public final class Constraints {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     /**
-     * The data a statement wrote was refused: a CHECK (stock below zero), a NOT NULL (a line for no product), a
-     * foreign key, or a number beyond its column (an order's total). H2 reports some of the latter as too long.
+     * The data a statement wrote was refused: a CHECK (stock below zero; 23514 on PostgreSQL, 23513 on H2), a NOT
+     * NULL (a line for no product), a foreign key, or a number beyond its column (an order's total; H2 may call it
+     * too long).
      */
-    private static final java.util.Set<String> DATA_REFUSALS =
-            java.util.Set.of("23514", "23502", "23503", "22003", "22001");
+    private static final Set<String> DATA_REFUSALS = Set.of("23514", "23513", "23502", "23503", "22003", "22001");
 
     private Constraints() {}
 

@@ -41,12 +41,12 @@ class OrderStatementsTest {
     private final MutableClock clock = new MutableClock(Instant.now());
     private final DomainServices services = DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry());
     private final Database postgres = TestDatabases.postgres(telemetry);
-    /** Two created PaymentIntents fill a batch of records; no linger runs out during a test. */
+    /** Three created PaymentIntents fill a batch of records; no linger runs out during a test. */
     private final DomainServices onPostgres = DomainServices.create(
             postgres.dbClient(),
             clock,
             new LocalPaymentGateway(),
-            new CreatedIntentRecorder.Settings(2, Duration.ofHours(1)));
+            new CreatedIntentRecorder.Settings(3, Duration.ofHours(1)));
 
     @AfterAll
     void closeDatabase() {
@@ -75,7 +75,8 @@ class OrderStatementsTest {
      * the stock, the order's row, its lines and total, its payment, its notifications, the key's order, the id of
      * a later order and the commit. Only an order that finds no id drawn ahead (the first one here) draws its own
      * first. That is all the request runs: the payment's creation is recorded afterwards, off the request, in one
-     * statement with other orders' (here a batch of two: two orders, four round trips, not five).
+     * statement with other orders' (here a batch of three: the first order's, then two orders, three round trips,
+     * not five).
      */
     @Test
     void onPostgresqlAnOrderIsOneRoundTripAndItsPaymentsCreationPartOfABatch() {
@@ -84,7 +85,8 @@ class OrderStatementsTest {
         Product b = product(onPostgres, unique("b"), "3.00", 10);
         OrderRequest twoLines =
                 new OrderRequest(List.of(new OrderRequest.Line(b.id(), 1), new OrderRequest.Line(a.id(), 2)));
-        onPostgres.orders().place(customer, twoLines, Optional.empty()); // draws the next order's id
+        // Draws the next order's id; its payment's record is the first of the batch of three.
+        onPostgres.orders().place(customer, twoLines, Optional.empty());
         spans.reset();
 
         onPostgres.orders().place(customer, twoLines, Optional.of(unique("key")));
@@ -105,7 +107,7 @@ class OrderStatementsTest {
         assertThat(statements.get(1)).isEqualTo(request.getFirst());
         assertThat(statements.get(2))
                 .startsWith("UPDATE payments SET provider_payment_id")
-                .contains("FROM (VALUES (?, ?, ?, ?), (?, ?, ?, ?))");
+                .contains("FROM (VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?))");
     }
 
     @Test
