@@ -126,7 +126,8 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS);
+        var flyway =
+                Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).javaMigrations(new OrderIdSequence());
         if (dataSource.getSchema() != null) {
             flyway.schemas(dataSource.getSchema()).defaultSchema(dataSource.getSchema());
         }

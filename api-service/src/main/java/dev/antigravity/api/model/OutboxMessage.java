@@ -12,11 +12,4 @@ public record OutboxMessage(
         String recipient,
         String subject,
         String body,
-        int attempts) {
-
-    /** A message not yet stored. */
-    public static OutboxMessage draft(
-            String eventKey, NotificationChannel channel, String recipient, String subject, String body) {
-        return new OutboxMessage(0, eventKey, channel, recipient, subject, body, 0);
-    }
-}
+        int attempts) {}

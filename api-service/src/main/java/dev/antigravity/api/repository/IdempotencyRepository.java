@@ -13,8 +13,8 @@ public final class IdempotencyRepository {
     private static final NamedStatement CLAIM = NamedStatement.of(
             "INSERT INTO idempotency_keys (customer_subject, idempotency_key, request_fingerprint, created_at) "
                     + "VALUES (:customer, :key, :fingerprint, :now)");
-    private static final NamedStatement COMPLETE = NamedStatement.of("UPDATE idempotency_keys SET order_id = :orderId, "
-            + "response_body = :body WHERE customer_subject = :customer AND idempotency_key = :key");
+    private static final NamedStatement COMPLETE = NamedStatement.of("UPDATE idempotency_keys SET order_id = :orderId "
+            + "WHERE customer_subject = :customer AND idempotency_key = :key");
 
     /**
      * Binds the key to the request. A second claim of the same key fails with a unique
@@ -24,10 +24,12 @@ public final class IdempotencyRepository {
         return CLAIM.write(Map.of("customer", customer, "key", key, "fingerprint", fingerprint, "now", Times.utc(now)));
     }
 
-    /** Stores the response of the request that claimed the key, in the claim's transaction. */
-    public Sql complete(String customer, String key, StoredResponse response) {
-        return COMPLETE.write(
-                Map.of("orderId", response.orderId(), "body", response.body(), "customer", customer, "key", key));
+    /**
+     * Binds the key to the order the claiming request created, in the claim's transaction; the response is the
+     * order as placed, rendered again on a replay (so the statement needs nothing the order's round trip returns).
+     */
+    public Sql complete(String customer, String key, long orderId) {
+        return COMPLETE.write(Map.of("orderId", orderId, "customer", customer, "key", key));
     }
 
     public Optional<IdempotencyRecord> find(DbExecute db, String customer, String key) {
@@ -52,8 +54,9 @@ public final class IdempotencyRepository {
 
     private static IdempotencyRecord record(DbRow row) {
         Optional<StoredResponse> response = Columns.optional(row, "order_id")
-                .map(orderId ->
-                        new StoredResponse(((Number) orderId).longValue(), Columns.string(row, "response_body")));
+                .map(orderId -> new StoredResponse(
+                        ((Number) orderId).longValue(),
+                        Optional.ofNullable(Columns.nullableString(row, "response_body"))));
         return new IdempotencyRecord(
                 Columns.string(row, "customer_subject"),
                 Columns.string(row, "idempotency_key"),

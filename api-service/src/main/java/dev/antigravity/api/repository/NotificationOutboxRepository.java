@@ -17,10 +17,17 @@ import java.util.Optional;
  */
 public final class NotificationOutboxRepository {
     private static final String COLUMNS = "id, event_key, channel, recipient, subject, body, attempts";
-    private static final NamedStatement ENQUEUE = NamedStatement.of(
-            "INSERT INTO notification_outbox (event_key, channel, recipient, subject, body, status, attempts, "
-                    + "next_attempt_at, created_at) VALUES (:eventKey, :channel, :recipient, :subject, :body, "
-                    + "'PENDING', 0, :now, :now)");
+    /** Columns and values every owed message starts with; the recipient and body follow per channel. */
+    private static final String OWE = "INSERT INTO notification_outbox (event_key, channel, recipient, subject, body, "
+            + "status, attempts, next_attempt_at, created_at) SELECT :eventKey, ";
+
+    private static final String OWED_TOTAL = " || :beforeTotal || CAST(o.total AS VARCHAR) || :afterTotal, "
+            + "'PENDING', 0, :now, :now FROM orders o JOIN users u ON u.subject = o.customer_subject "
+            + "WHERE o.id = :orderId";
+    private static final NamedStatement OWE_EMAIL =
+            NamedStatement.of(OWE + "'EMAIL', u.email, :subject, :greeting || u.name" + OWED_TOTAL);
+    private static final NamedStatement OWE_SMS = NamedStatement.of(
+            OWE + "'SMS', u.phone, :subject, ''" + OWED_TOTAL + " AND u.phone IS NOT NULL AND u.sms_opt_in");
     /** A row is free to claim when nobody holds it or its holder's lease ran out. */
     private static final String CLAIMABLE =
             "status = 'PENDING' AND next_attempt_at <= :now " + "AND (lease_until IS NULL OR lease_until < :now)";
@@ -28,28 +35,48 @@ public final class NotificationOutboxRepository {
     /** Where a message stands; for operators and tests. */
     public record Delivery(String status, int attempts, String providerMessageId, String lastError) {}
 
-    /** Adds a message owed; a second one for the same event and channel violates uq_notification_outbox_event. */
-    public void enqueue(DbExecute db, OutboxMessage message, Instant now) {
-        Sql enqueue = enqueue(message, now);
-        db.createInsert(enqueue.text()).params(enqueue.values()).execute();
+    /**
+     * The statement owing the customer of an order one message about it, its recipient and text taken from the
+     * customer's and the order's rows by the statement itself (INSERT ... SELECT): a placing transaction can then
+     * send it in the same round trip as the statements that create those rows, instead of reading the customer and
+     * the order's total first. The body is {@code greeting || name || beforeTotal || total || afterTotal} for an
+     * email, {@code beforeTotal || total || afterTotal} for an SMS (no greeting), the total as the database writes a
+     * NUMERIC(14, 2) ({@code 12.50}, the same digits as {@link java.math.BigDecimal#toPlainString}). An SMS is owed
+     * only to a customer with a phone number who opted in; no user for the order's customer, no message.
+     */
+    public Sql oweCustomer(CustomerMessage message, Instant now) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("eventKey", message.eventKey());
+        values.put("subject", message.subject());
+        values.put("beforeTotal", message.beforeTotal());
+        values.put("afterTotal", message.afterTotal());
+        values.put("now", Times.utc(now));
+        values.put("orderId", message.orderId());
+        if (message.channel() == NotificationChannel.EMAIL) {
+            values.put("greeting", message.greeting());
+            return OWE_EMAIL.write(values);
+        }
+        return OWE_SMS.write(values);
     }
 
-    /** {@link #enqueue(DbExecute, OutboxMessage, Instant)} as a statement of a {@link Pipeline}. */
-    public Sql enqueue(OutboxMessage message, Instant now) {
-        return ENQUEUE.write(Map.of(
-                "eventKey",
-                message.eventKey(),
-                "channel",
-                message.channel().name(),
-                "recipient",
-                message.recipient(),
-                "subject",
-                message.subject(),
-                "body",
-                message.body(),
-                "now",
-                Times.utc(now)));
+    /** {@link #oweCustomer(CustomerMessage, Instant)} run at once; true if the customer is owed the message. */
+    public boolean oweCustomer(DbExecute db, CustomerMessage message, Instant now) {
+        Sql owe = oweCustomer(message, now);
+        return db.createInsert(owe.text()).params(owe.values()).execute() > 0;
     }
+
+    /**
+     * A message {@link #oweCustomer} renders from the rows: the texts around the customer's name and the order's
+     * total. {@code greeting} is what comes before the name in an email; an SMS carries no name (null).
+     */
+    public record CustomerMessage(
+            String eventKey,
+            NotificationChannel channel,
+            long orderId,
+            String subject,
+            String greeting,
+            String beforeTotal,
+            String afterTotal) {}
 
     /** Ids of messages that may be claimed now, the longest waiting first. */
     public List<Long> claimable(DbExecute db, Instant now, int limit) {

@@ -1,13 +1,13 @@
 package dev.antigravity.api.repository;
 
 import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.OrderItem;
 import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,51 +25,57 @@ public final class OrderRepository {
     private static final String COLUMNS = "id, customer_subject, status, total, created_at, updated_at";
     private static final String LINE_COLUMNS = "order_id, line_no, product_id, product_name, quantity, unit_price";
     private static final NamedStatement INSERT = NamedStatement.of(
-            "INSERT INTO orders (customer_subject, status, total, created_at, updated_at, created_on) "
-                    + "VALUES (:customer, :status, :total, :now, :now, :day)");
-    private static final NamedStatement TOTAL = NamedStatement.of("UPDATE orders SET total = :total WHERE id = :id");
+            "INSERT INTO orders (id, customer_subject, status, total, created_at, updated_at, created_on) "
+                    + "VALUES (:id, :customer, :status, 0, :now, :now, :day)");
+    private static final NamedStatement TOTAL = NamedStatement.of(
+            "UPDATE orders SET total = (SELECT SUM(quantity * unit_price) FROM order_lines WHERE order_id = :id) "
+                    + "WHERE id = :id");
+    /** One line, named and priced by its product's row; no such product, a NULL name refused by NOT NULL. */
+    private static final String LINE =
+            "(?, ?, ?, (SELECT name FROM products WHERE id = ?), ?, (SELECT price FROM products WHERE id = ?))";
 
     /**
-     * A new PENDING order of {@code customer}, returning its id. Its total is not known until its
-     * stock is taken (in the same round trip), so the row starts at zero and {@link #complete}
-     * sets it before the transaction commits: nobody else ever sees the zero.
+     * A new PENDING order of {@code customer} with the id drawn for it ({@link OrderIds}). Its total is the sum of
+     * its lines, which can only be written after it (they refer to it), so the row starts at zero and {@link
+     * #priced} sets it in the same transaction: nobody else ever sees the zero.
      */
-    public Sql insert(String customer, Instant now) {
-        return INSERT.writeReturning(
-                Map.of(
-                        "customer",
-                        customer,
-                        "status",
-                        OrderStatus.PENDING.name(),
-                        "total",
-                        BigDecimal.ZERO,
-                        "now",
-                        Times.utc(now),
-                        "day",
-                        LocalDate.ofInstant(now, ZoneOffset.UTC)),
-                List.of("id"));
+    public Sql insert(long id, String customer, Instant now) {
+        return INSERT.write(Map.of(
+                "id",
+                id,
+                "customer",
+                customer,
+                "status",
+                OrderStatus.PENDING.name(),
+                "now",
+                Times.utc(now),
+                "day",
+                LocalDate.ofInstant(now, ZoneOffset.UTC)));
     }
 
-    /** The id {@link #insert} returned. */
-    public static long insertedId(Pipeline.Result insert) {
-        return insert.row()
-                .map(row -> Columns.longValue(row, "id"))
-                .orElseThrow(() -> new IllegalStateException("Insert returned no generated id"));
-    }
-
-    /** The order's total and all its lines (one statement however many lines), for the order {@link #insert}ed. */
-    public List<Sql> complete(Order order) {
+    /**
+     * The order's lines (one statement however many), each with its product's name and price read by the
+     * statement itself: within the order's transaction, after the reservation that updated and so locked that
+     * product's row, they are the name and price the reservation returned. A product that does not exist fails the
+     * statement, and with it the transaction.
+     */
+    public Sql lines(long orderId, List<OrderItem> items) {
         List<Object> values = new ArrayList<>();
-        List<OrderLine> lines = order.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            OrderLine line = lines.get(i);
-            values.addAll(List.of(
-                    order.id(), i + 1, line.productId(), line.productName(), line.quantity(), line.unitPrice()));
+        for (int i = 0; i < items.size(); i++) {
+            OrderItem item = items.get(i);
+            values.addAll(
+                    List.of(orderId, i + 1, item.productId(), item.productId(), item.quantity(), item.productId()));
         }
-        String rows = String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?, ?)"));
-        return List.of(
-                TOTAL.write(Map.of("total", order.total(), "id", order.id())),
-                Sql.write("INSERT INTO order_lines (" + LINE_COLUMNS + ") VALUES " + rows, values));
+        String rows = String.join(", ", Collections.nCopies(items.size(), LINE));
+        return Sql.write("INSERT INTO order_lines (" + LINE_COLUMNS + ") VALUES " + rows, values);
+    }
+
+    /**
+     * Sets the order's total to the sum of its lines. A total beyond NUMERIC(14, 2) fails the statement, and with it
+     * the transaction; the service then tells the customer why.
+     */
+    public Sql priced(long orderId) {
+        return TOTAL.write(Map.of("id", orderId));
     }
 
     public Optional<Order> findById(DbExecute db, long id) {

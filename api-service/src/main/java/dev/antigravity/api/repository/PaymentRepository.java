@@ -26,15 +26,18 @@ public final class PaymentRepository {
 
     private static final NamedStatement INSERT = NamedStatement.of(
             "INSERT INTO payments (order_id, provider, idempotency_key, amount_cents, currency, status, "
-                    + "attempts, created_at, updated_at) "
-                    + "VALUES (:orderId, :provider, :key, :amount, :currency, :status, 0, :now, :now)");
+                    + "attempts, created_at, updated_at) SELECT id, :provider, :key, CAST(total * 100 AS BIGINT), "
+                    + ":currency, :status, 0, :now, :now FROM orders WHERE id = :orderId");
     private static final NamedStatement CREATED =
             NamedStatement.of("UPDATE payments SET provider_payment_id = :id, client_secret = :secret, status = :to, "
                     + "failure = NULL, updated_at = :now WHERE order_id = :orderId AND status = :from");
 
-    /** Stores the payment an order needs, before the provider is asked (status CREATING). */
-    public Sql insert(
-            long orderId, String provider, String idempotencyKey, long amountCents, String currency, Instant now) {
+    /**
+     * Stores the payment an order needs, before the provider is asked (status CREATING), for the order's total in
+     * cents as the order's row has it: the statement reads it, so it can follow the order's statements in the same
+     * round trip (the total is set by the statement before it, from the lines).
+     */
+    public Sql insert(long orderId, String provider, String idempotencyKey, String currency, Instant now) {
         return INSERT.write(Map.of(
                 "orderId",
                 orderId,
@@ -42,8 +45,6 @@ public final class PaymentRepository {
                 provider,
                 "key",
                 idempotencyKey,
-                "amount",
-                amountCents,
                 "currency",
                 currency,
                 "status",

@@ -31,8 +31,8 @@ public final class ProductRepository {
      */
     private static final List<String> TAKEN_COLUMNS = List.of("id", "name", "price");
 
-    private static final NamedStatement RESERVE = NamedStatement.of(
-            "UPDATE products SET stock = stock - :quantity, updated_at = :now WHERE id = :id AND stock >= :quantity");
+    private static final NamedStatement RESERVE =
+            NamedStatement.of("UPDATE products SET stock = stock - :quantity, updated_at = :now WHERE id = :id");
     private static final NamedStatement BY_ID =
             NamedStatement.of("SELECT " + COLUMNS + " FROM products WHERE id = :id");
     private static final char LIKE_ESCAPE = '!';
@@ -88,10 +88,11 @@ public final class ProductRepository {
     }
 
     /**
-     * Takes {@code quantity} units if at least that many are left, in one statement, so that
-     * concurrent orders can never drive stock below zero; the same statement returns the product
-     * as it is after the reservation (its name and price go into the order line), so an order
-     * line costs no statement of its own. Read it with {@link #reserved}.
+     * Takes {@code quantity} units in one statement; with fewer left, the stock's CHECK (never below zero) fails the
+     * statement and with it the transaction, so concurrent orders can never oversell. Failing, rather than matching
+     * no row, lets the statements after it in the same round trip count on it (the order's lines are written
+     * without waiting to see what it returned). It returns the product as it is after the reservation (the name and
+     * price of the order line). Read it with {@link #reserved}; no such product, no row.
      */
     public Sql reserveStock(long id, int quantity, Instant now) {
         return RESERVE.writeReturning(Map.of("quantity", quantity, "now", Times.utc(now), "id", id), TAKEN_COLUMNS);
@@ -99,7 +100,7 @@ public final class ProductRepository {
 
     /**
      * What {@link #reserveStock} took: the product's name and price at that moment; empty when there is
-     * no such product or not enough stock. A reservation changed the product: caches forget it on commit.
+     * no such product. A reservation changed the product: caches forget it on commit.
      */
     public Optional<StockTaken> reserved(Pipeline.Result reservation) {
         Optional<StockTaken> taken = reservation

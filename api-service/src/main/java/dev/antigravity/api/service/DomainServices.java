@@ -143,7 +143,7 @@ public record DomainServices(
         ProductRepository products = new ProductRepository(cache::productsChanged);
         OrderRepository orders = new OrderRepository();
         UserRepository users = new UserRepository();
-        OrderNotifications notifications = new OrderNotifications(users, new NotificationOutboxRepository());
+        OrderNotifications notifications = new OrderNotifications(new NotificationOutboxRepository());
         OrderTransitions transitions = new OrderTransitions(products, orders, audit, notifications);
         PaymentService payments = new PaymentService(
                 db, new PaymentRepository(), orders, transitions, gateway, recording, orderMetrics, currency, clock);

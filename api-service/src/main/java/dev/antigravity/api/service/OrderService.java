@@ -10,8 +10,10 @@ import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Page;
 import dev.antigravity.api.model.PageRequest;
+import dev.antigravity.api.model.Product;
 import dev.antigravity.api.repository.Constraints;
 import dev.antigravity.api.repository.IdempotencyRepository;
+import dev.antigravity.api.repository.OrderIds;
 import dev.antigravity.api.repository.OrderRepository;
 import dev.antigravity.api.repository.Pipeline;
 import dev.antigravity.api.repository.ProductRepository;
@@ -41,6 +43,12 @@ public final class OrderService {
     public static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
     /** A lost claim is followed by a read of the winner's result; a few rounds cover expiry races. */
     private static final int CLAIM_ATTEMPTS = 3;
+    /** A placement refused for stock or its total that the data then no longer explains is tried again. */
+    private static final int PLACE_ATTEMPTS = 3;
+    /** An id drawn for a later order is used within this long of its drawing (see {@link OrderIds}). */
+    private static final Duration ID_FRESHNESS = Duration.ofSeconds(1);
+    /** Ids waiting for orders; about one per order in flight is ever needed. */
+    private static final int IDS_WAITING = 256;
     /** Orders expired per query; a sweep repeats the query until fewer are due. */
     private static final int EXPIRY_BATCH = 100;
 
@@ -56,6 +64,7 @@ public final class OrderService {
     private final OrderTransitions transitions;
     private final PaymentService payments;
     private final Clock clock;
+    private final OrderIds ids = new OrderIds(ID_FRESHNESS, IDS_WAITING);
 
     OrderService(
             DbClient db,
@@ -208,46 +217,45 @@ public final class OrderService {
     }
 
     /**
-     * The placing transaction, in two round trips whatever the number of lines (see {@link
-     * Pipeline}): first everything that needs no answer from the database, then everything that
-     * needs the first batch's answers (the prices, the order's id, the customer) and the commit.
+     * The placing transaction, in one round trip whatever the number of lines (see {@link Pipeline}): the order's id
+     * is drawn before ({@link OrderIds}), and every statement that needs what another one wrote reads it in the
+     * database (the lines their products' names and prices, the order its total from its lines, the payment its
+     * amount from the order, the messages the customer's address), so none waits for an answer. A line that cannot
+     * be served, or a total too large to store, fails its statement and with it the whole transaction; {@link
+     * #refusal} then tells the customer why. Stock is taken in product id order, so that concurrent orders lock rows
+     * in the same order and cannot deadlock.
      */
     private OrderPlacement create(Actor customer, List<OrderItem> items, Optional<Claim> claim) {
-        Instant now = Clocks.now(clock);
-        Placed placed = transactions.pipelined(pipeline -> {
-            Reserved reserved = reserve(pipeline, customer, items, claim, now);
-            requireStorableTotal(reserved.lines());
-            BigDecimal total =
-                    reserved.lines().stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-            Order order = new Order(
-                    reserved.orderId(), customer.subject(), OrderStatus.PENDING, total, reserved.lines(), now, now);
-            PaymentService.Staged payment = payments.stage(order, claim.map(Claim::key));
-            String body = json(order);
-            List<Sql> record = new ArrayList<>(orders.complete(order));
-            record.add(payments.store(payment, now));
-            record.addAll(transitions.placed(order, reserved.customer(), now));
-            claim.ifPresent(
-                    c -> record.add(keys.complete(customer.subject(), c.key(), new StoredResponse(order.id(), body))));
-            pipeline.runThenCommit(record);
-            return new Placed(new OrderPlacement(order.id(), body, false), payment);
-        });
-        metrics.orderCreated();
-        payments.open(placed.payment());
-        return placed.placement();
+        for (int attempt = 1; ; attempt++) {
+            Instant now = Clocks.now(clock);
+            Order order;
+            try {
+                order = transactions.pipelined(pipeline -> placeOnce(pipeline, customer, items, claim, now));
+            } catch (RuntimeException e) {
+                // Anything else, a key claimed by another request (place() replays its result) included, as it is.
+                if (!Constraints.isDataRefusal(e)) {
+                    throw e;
+                }
+                Optional<ServiceException> refused = refusal(items);
+                if (refused.isPresent()) {
+                    throw refused.get();
+                }
+                if (attempt == PLACE_ATTEMPTS) {
+                    throw e;
+                }
+                continue; // refused for stock or a total the data no longer explains (restocked meanwhile): again
+            }
+            metrics.orderCreated();
+            Optional<String> key = claim.map(Claim::key);
+            payments.open(payments.staged(order, key));
+            return new OrderPlacement(order.id(), json(order), false);
+        }
     }
 
-    /**
-     * The first batch: the key claimed, the stock of every line taken, the order's row created and
-     * its customer read. Stock is taken in product id order, so that concurrent orders lock rows in
-     * the same order and cannot deadlock. A line that cannot be served aborts the whole transaction.
-     */
-    private Reserved reserve(
+    private Order placeOnce(
             Pipeline pipeline, Actor customer, List<OrderItem> items, Optional<Claim> claim, Instant now) {
-        List<Integer> byProduct = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            byProduct.add(i);
-        }
-        byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        long orderId = ids.take(now).orElseGet(() -> OrderIds.id(pipeline.run(ids.draw())));
+        List<Integer> byProduct = inProductOrder(items);
         List<Sql> batch = new ArrayList<>();
         claim.ifPresent(c -> batch.add(keys.claim(customer.subject(), c.key(), c.fingerprint(), now)));
         int firstReservation = batch.size();
@@ -255,50 +263,80 @@ public final class OrderService {
             batch.add(products.reserveStock(
                     items.get(index).productId(), items.get(index).quantity(), now));
         }
-        batch.add(orders.insert(customer.subject(), now));
-        batch.add(transitions.placing(customer.subject()));
-        List<Pipeline.Result> results = pipeline.run(batch);
+        batch.add(orders.insert(orderId, customer.subject(), now));
+        batch.add(orders.lines(orderId, items));
+        batch.add(orders.priced(orderId));
+        batch.add(payments.store(orderId, claim.map(Claim::key), now));
+        batch.addAll(transitions.placed(orderId, now));
+        claim.ifPresent(c -> batch.add(keys.complete(customer.subject(), c.key(), orderId)));
+        batch.add(ids.draw()); // the next order's id, in this round trip
+        List<Pipeline.Result> results = pipeline.runThenCommit(batch);
+        ids.drawn(OrderIds.id(results.getLast()), now);
         Map<Long, OrderLine> lines = new HashMap<>();
         for (int k = 0; k < byProduct.size(); k++) {
-            int index = byProduct.get(k);
-            OrderItem item = items.get(index);
+            OrderItem item = items.get(byProduct.get(k));
+            // The lines' statement refused a missing product, so each reservation returned its row.
             ProductRepository.StockTaken taken = products.reserved(results.get(firstReservation + k))
-                    .orElseThrow(() -> unavailable(pipeline, item, index));
+                    .orElseThrow(() -> new IllegalStateException("Reserved product " + item.productId() + " vanished"));
             lines.put(
                     item.productId(),
                     new OrderLine(taken.productId(), taken.name(), item.quantity(), taken.unitPrice()));
         }
-        int afterReservations = firstReservation + byProduct.size();
-        return new Reserved(
-                OrderRepository.insertedId(results.get(afterReservations)),
-                items.stream().map(item -> lines.get(item.productId())).toList(),
-                results.get(afterReservations + 1));
+        List<OrderLine> ordered =
+                items.stream().map(item -> lines.get(item.productId())).toList();
+        return new Order(orderId, customer.subject(), OrderStatus.PENDING, total(ordered), ordered, now, now);
     }
 
-    /** Thrown inside the placing transaction, so the stock just reserved is given back. */
-    private static void requireStorableTotal(List<OrderLine> lines) {
-        BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (total.compareTo(MAX_TOTAL) > 0) {
-            throw ServiceException.unprocessable(
-                    "The order's total " + total.toPlainString() + " exceeds the maximum of "
-                            + MAX_TOTAL.toPlainString()
-                            + " for one order; split it into smaller orders. Nothing was ordered.",
-                    List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString())));
-        }
-    }
-
-    private ServiceException unavailable(Pipeline pipeline, OrderItem item, int index) {
-        return ProductRepository.found(pipeline.run(products.byId(item.productId())))
-                .map(product -> new ServiceException(
+    /**
+     * Why a placing transaction that failed was refused, read after its roll-back: the first line, in product id
+     * order (the order the stock is taken in), whose product is missing or short, else a total beyond what an order
+     * may hold. Empty when the products as they are now would serve the order.
+     */
+    private Optional<ServiceException> refusal(List<OrderItem> items) {
+        List<Integer> byProduct = inProductOrder(items);
+        BigDecimal total = BigDecimal.ZERO;
+        for (int index : byProduct) {
+            OrderItem item = items.get(index);
+            Optional<Product> product = products.findById(db.execute(), item.productId());
+            if (product.isEmpty()) {
+                return Optional.of(ServiceException.unprocessable(
+                        "Product " + item.productId() + " does not exist.",
+                        List.of(new FieldError("lines[" + index + "].productId", "no such product"))));
+            }
+            Product found = product.get();
+            if (found.stock() < item.quantity()) {
+                return Optional.of(new ServiceException(
                         ServiceException.Kind.INSUFFICIENT_STOCK,
-                        "Product " + product.id() + " ('" + product.name() + "') has " + product.stock() + " in stock; "
+                        "Product " + found.id() + " ('" + found.name() + "') has " + found.stock() + " in stock; "
                                 + item.quantity() + " requested. Nothing was ordered.",
                         List.of(new FieldError(
                                 "lines[" + index + "].quantity",
-                                "only " + product.stock() + " in stock for product " + product.id()))))
-                .orElseGet(() -> ServiceException.unprocessable(
-                        "Product " + item.productId() + " does not exist.",
-                        List.of(new FieldError("lines[" + index + "].productId", "no such product"))));
+                                "only " + found.stock() + " in stock for product " + found.id()))));
+            }
+            total = total.add(found.price().multiply(BigDecimal.valueOf(item.quantity())));
+        }
+        if (total.compareTo(MAX_TOTAL) > 0) {
+            return Optional.of(ServiceException.unprocessable(
+                    "The order's total " + total.toPlainString() + " exceeds the maximum of "
+                            + MAX_TOTAL.toPlainString()
+                            + " for one order; split it into smaller orders. Nothing was ordered.",
+                    List.of(new FieldError("lines", "total must be at most " + MAX_TOTAL.toPlainString()))));
+        }
+        return Optional.empty();
+    }
+
+    /** The indexes of {@code items} in the order their stock is taken: by product id. */
+    private static List<Integer> inProductOrder(List<OrderItem> items) {
+        List<Integer> byProduct = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            byProduct.add(i);
+        }
+        byProduct.sort(Comparator.comparingLong(i -> items.get(i).productId()));
+        return byProduct;
+    }
+
+    private static BigDecimal total(List<OrderLine> lines) {
+        return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private OrderPlacement replay(IdempotencyRecord earlier, Claim claim) {
@@ -310,7 +348,25 @@ public final class OrderService {
                 .orElseThrow(() -> ServiceException.conflict(
                         "The request with Idempotency-Key '" + claim.key() + "' is still in progress; retry later."));
         payments.open(response.orderId()); // the first request may have stopped before the provider answered
-        return new OrderPlacement(response.orderId(), response.body(), true);
+        String body = response.body().orElseGet(() -> json(asPlaced(response.orderId())));
+        return new OrderPlacement(response.orderId(), body, true);
+    }
+
+    /**
+     * The order as its placing request returned it: its lines and total never change, and it was PENDING and not
+     * yet updated. The key's row refers to the order (deleting it deletes the key), so it exists.
+     */
+    private Order asPlaced(long orderId) {
+        Order now = orders.findById(db.execute(), orderId)
+                .orElseThrow(() -> new IllegalStateException("Order " + orderId + " of an idempotency key is gone"));
+        return new Order(
+                now.id(),
+                now.customer(),
+                OrderStatus.PENDING,
+                now.total(),
+                now.lines(),
+                now.createdAt(),
+                now.createdAt());
     }
 
     private Order visible(DbExecute db, Actor actor, long id) {
@@ -328,10 +384,4 @@ public final class OrderService {
     }
 
     private record Claim(String key, String fingerprint) {}
-
-    /** What the first batch of a placing transaction found: the order's id, its priced lines, its customer. */
-    private record Reserved(long orderId, List<OrderLine> lines, Pipeline.Result customer) {}
-
-    /** A committed order and the payment staged with it, to be created with the provider next. */
-    private record Placed(OrderPlacement placement, PaymentService.Staged payment) {}
 }

@@ -4,7 +4,6 @@ import dev.antigravity.api.model.Order;
 import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.repository.OrderRepository;
-import dev.antigravity.api.repository.Pipeline;
 import dev.antigravity.api.repository.ProductRepository;
 import dev.antigravity.api.repository.Sql;
 import io.helidon.dbclient.DbExecute;
@@ -34,17 +33,12 @@ final class OrderTransitions {
         this.notifications = notifications;
     }
 
-    /** What an order being placed needs to read for {@link #placed}: who its customer is. */
-    Sql placing(String customer) {
-        return notifications.recipient(customer);
-    }
-
     /**
      * An order just placed: the customer's notifications go out with it (the outbox, same
-     * transaction), as statements of the placing pipeline; {@code customer} is {@link #placing}'s result.
+     * transaction), as statements of the placing pipeline, after the order's own statements.
      */
-    List<Sql> placed(Order order, Pipeline.Result customer, Instant now) {
-        return notifications.owed(order, customer, now);
+    List<Sql> placed(long orderId, Instant now) {
+        return notifications.owed(orderId, OrderStatus.PENDING, now);
     }
 
     /**
@@ -74,7 +68,7 @@ final class OrderTransitions {
         audit.record(tx, actor, "ORDER_STATUS_CHANGED", "order", id, details, now);
         Order changed =
                 new Order(order.id(), order.customer(), target, order.total(), order.lines(), order.createdAt(), now);
-        notifications.orderChanged(tx, changed, now); // the customer's messages, in this very transaction
+        notifications.orderChanged(tx, id, target, now); // the customer's messages, in this very transaction
         return new Transition(order.status(), changed);
     }
 

@@ -77,23 +77,18 @@ public final class PaymentService implements AutoCloseable {
     }
 
     /**
-     * The payment a new order needs, stored by {@link #store} in the order's transaction. The provider's
-     * idempotency key carries the order's Idempotency-Key (scoped by the order id, since
-     * customers' keys may coincide), so however often the creation is retried, one PaymentIntent.
+     * The statement storing the payment a new order needs, for the order's pipeline after the order's statements:
+     * the order's total, from its row. The provider's idempotency key carries the order's Idempotency-Key (scoped by
+     * the order id, since customers' keys may coincide), so however often the creation is retried, one
+     * PaymentIntent.
      */
-    Staged stage(Order order, Optional<String> idempotencyKey) {
-        return new Staged(order.id(), cents(order.total()), currency, providerKey(order.id(), idempotencyKey));
+    Sql store(long orderId, Optional<String> idempotencyKey, Instant now) {
+        return payments.insert(orderId, gateway.name(), providerKey(orderId, idempotencyKey), currency, now);
     }
 
-    /** The statement storing a payment just {@link #stage staged}, for the order's pipeline. */
-    Sql store(Staged staged, Instant now) {
-        return payments.insert(
-                staged.orderId(),
-                gateway.name(),
-                staged.idempotencyKey(),
-                staged.amountCents(),
-                staged.currency(),
-                now);
+    /** The payment {@link #store} stored for {@code order} (committed), to be created with the provider next. */
+    Staged staged(Order order, Optional<String> idempotencyKey) {
+        return new Staged(order.id(), cents(order.total()), currency, providerKey(order.id(), idempotencyKey));
     }
 
     /**

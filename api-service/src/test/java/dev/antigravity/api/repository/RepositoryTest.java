@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.antigravity.api.db.Database;
 import dev.antigravity.api.model.Order;
+import dev.antigravity.api.model.OrderItem;
 import dev.antigravity.api.model.OrderLine;
 import dev.antigravity.api.model.OrderStatus;
 import dev.antigravity.api.model.Product;
@@ -12,6 +13,7 @@ import dev.antigravity.api.model.ProductDraft;
 import dev.antigravity.api.testsupport.TestDatabases.Engine;
 import io.helidon.dbclient.DbClient;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -56,16 +58,21 @@ class RepositoryTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void stockIsReservedOnlyWhileEnoughIsLeft(Engine engine) {
+    void stockIsReservedOnlyWhileEnoughIsLeftAndTakingMoreFailsTheStatement(Engine engine) {
         var db = db(engine).execute();
         Product p = product(engine, 5);
 
         assertThat(reserve(engine, p.id(), 3)).isPresent();
         assertThat(products.findById(db, p.id()).orElseThrow().stock()).isEqualTo(2);
-        assertThat(reserve(engine, p.id(), 3)).isEmpty();
+        assertThatThrownBy(() -> reserve(engine, p.id(), 3))
+                .satisfies(e ->
+                        assertThat(Constraints.mentions(e, "ck_products_stock")).isTrue());
+        assertThat(products.findById(db, p.id()).orElseThrow().stock()).isEqualTo(2);
         assertThat(reserve(engine, p.id(), 2)).contains(new ProductRepository.StockTaken(p.id(), p.name(), p.price()));
         assertThat(products.findById(db, p.id()).orElseThrow().stock()).isZero();
-        assertThat(reserve(engine, p.id(), 1)).isEmpty();
+        assertThatThrownBy(() -> reserve(engine, p.id(), 1))
+                .satisfies(e ->
+                        assertThat(Constraints.mentions(e, "ck_products_stock")).isTrue());
         assertThat(reserve(engine, Long.MAX_VALUE, 1)).isEmpty();
         products.releaseStock(db, p.id(), 4, NOW);
         assertThat(products.findById(db, p.id()).orElseThrow().stock()).isEqualTo(4);
@@ -95,11 +102,15 @@ class RepositoryTest {
     void statusChangesOnlyFromTheExpectedStatus(Engine engine) {
         var db = db(engine).execute();
         Product p = product(engine, 10);
+        OrderIds ids = new OrderIds(Duration.ofSeconds(1), 1);
         Order order = new Transactions(db(engine)).pipelined(pipeline -> {
-            long id = OrderRepository.insertedId(pipeline.run(orders.insert("someone", NOW)));
+            long id = OrderIds.id(pipeline.run(ids.draw()));
             List<OrderLine> lines = List.of(new OrderLine(p.id(), "p", 2, p.price()));
             Order placed = new Order(id, "someone", OrderStatus.PENDING, new BigDecimal("3.00"), lines, NOW, NOW);
-            pipeline.run(orders.complete(placed));
+            pipeline.run(List.of(
+                    orders.insert(id, "someone", NOW),
+                    orders.lines(id, List.of(new OrderItem(p.id(), 2))),
+                    orders.priced(id)));
             return placed;
         });
 

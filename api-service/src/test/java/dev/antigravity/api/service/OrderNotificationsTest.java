@@ -102,6 +102,76 @@ class OrderNotificationsTest extends EngineTest {
                 .containsExactly("+14155550100", true);
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theMessagesCarryTheCustomersNameAndAddressAndTheOrdersTotalAsWritten(Engine engine) {
+        DomainServices s = services(engine);
+        String subject = unique("customer");
+        String email = unique("zoe") + "@example.com";
+        s.users()
+                .register(
+                        ADMIN,
+                        new UserRegistration(email, "Zoë O'Brien; --", "CUSTOMER", subject, "+4915112345670", true));
+        Actor customer = new Actor(subject, false, unique("corr"));
+        Product kite = product(s, unique("kite"), "1234.05", 5);
+        long order = s.orders()
+                .place(customer, new OrderRequest(List.of(new OrderRequest.Line(kite.id(), 2))), Optional.empty())
+                .orderId();
+        Product ribbon = product(s, unique("ribbon"), "0.10", 5);
+        long small = place(s, customer, ribbon);
+
+        assertThat(message(engine, "order-" + order + "-PENDING", NotificationChannel.EMAIL))
+                .containsExactly(
+                        email,
+                        "Your order " + order + " was placed",
+                        "Hello Zoë O'Brien; --,\n\nyour order " + order + " was placed (total 2468.10).\n");
+        assertThat(message(engine, "order-" + order + "-PENDING", NotificationChannel.SMS))
+                .containsExactly(
+                        "+4915112345670",
+                        "Your order " + order + " was placed",
+                        "Order " + order + " was placed (total 2468.10).");
+        assertThat(message(engine, "order-" + small + "-PENDING", NotificationChannel.SMS))
+                .containsExactly(
+                        "+4915112345670",
+                        "Your order " + small + " was placed",
+                        "Order " + small + " was placed (total 0.10).");
+        s.orders().changeStatus(ADMIN, order, PAID);
+        assertThat(message(engine, "order-" + order + "-PAID", NotificationChannel.EMAIL))
+                .containsExactly(
+                        email,
+                        "Your order " + order + " is paid",
+                        "Hello Zoë O'Brien; --,\n\nyour order " + order + " is paid (total 2468.10).\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSubjectWithoutAUserIsOwedNothing(Engine engine) {
+        DomainServices s = services(engine);
+        long order = place(s, Fixtures.customer(), product(s, unique("kite"), "1.00", 5));
+
+        for (NotificationChannel channel : NotificationChannel.values()) {
+            assertThat(delivery(engine, "order-" + order + "-PENDING", channel)).isEmpty();
+        }
+    }
+
+    /** The recipient, subject and body of a message owed. */
+    private List<String> message(Engine engine, String eventKey, NotificationChannel channel) {
+        return wired(engine)
+                .database()
+                .dbClient()
+                .execute()
+                .createGet("SELECT recipient, subject, body FROM notification_outbox "
+                        + "WHERE event_key = :eventKey AND channel = :channel")
+                .addParam("eventKey", eventKey)
+                .addParam("channel", channel.name())
+                .execute()
+                .map(row -> List.of(
+                        row.column("recipient").getString(),
+                        row.column("subject").getString(),
+                        row.column("body").getString()))
+                .orElseThrow(() -> new AssertionError("no " + channel + " message for " + eventKey));
+    }
+
     private static long place(DomainServices s, Actor customer, Product product) {
         return s.orders()
                 .place(customer, new OrderRequest(List.of(new OrderRequest.Line(product.id(), 1))), Optional.empty())

@@ -301,4 +301,78 @@ class OrderServiceTest extends EngineTest {
         assertThat(s.orders().get(customer, largest.orderId()).total()).isEqualByComparingTo(OrderService.MAX_TOTAL);
         s.close(); // its payment records written before the class closes the database
     }
+
+    /** Keys completed by the previous release stored the response itself: it is still what they replay. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aKeyThatStoredItsResponseReplaysItVerbatim(Engine engine) {
+        DomainServices s = services(engine);
+        Product p = product(s, unique("p"), "2.00", 10);
+        Actor customer = customer();
+        String key = unique("key");
+        OrderPlacement first = s.orders().place(customer, request(p.id(), 1), Optional.of(key));
+        String stored = "{\"id\":" + first.orderId() + ",\"stored\":true}";
+        wired(engine)
+                .database()
+                .dbClient()
+                .execute()
+                .createUpdate("UPDATE idempotency_keys SET response_body = :body "
+                        + "WHERE customer_subject = :customer AND idempotency_key = :key")
+                .addParam("body", stored)
+                .addParam("customer", customer.subject())
+                .addParam("key", key)
+                .execute();
+
+        OrderPlacement again = s.orders().place(customer, request(p.id(), 1), Optional.of(key));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.body()).isEqualTo(stored);
+    }
+
+    /**
+     * The previous release inserts orders with the id column's default while this one draws ids ahead
+     * (OrderIds): during a rolling deployment both run against one database, so both must take ids from one
+     * sequence.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ordersInsertedWithTheColumnDefaultAndOrdersPlacedNowNeverShareAnId(Engine engine) {
+        DomainServices s = services(engine);
+        Product p = product(s, unique("p"), "2.00", 100);
+        Actor customer = customer();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(s.orders()
+                    .place(customer, request(p.id(), 1), Optional.empty())
+                    .orderId());
+            ids.add(insertedWithTheColumnDefault(engine, customer.subject()));
+        }
+
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(s.orders()
+                        .list(customer, Optional.empty(), new PageRequest(0, 20))
+                        .totalItems())
+                .isEqualTo(10);
+    }
+
+    /** An order row inserted as the previous release inserted them: the id left to the column's default. */
+    private long insertedWithTheColumnDefault(Engine engine, String customer) {
+        try (var result = wired(engine)
+                .database()
+                .dbClient()
+                .execute()
+                .createInsert(
+                        "INSERT INTO orders (customer_subject, status, total, created_at, updated_at, created_on) "
+                                + "VALUES (:customer, 'PENDING', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_DATE)")
+                .addParam("customer", customer)
+                .returnGeneratedKeys()
+                .insert()) {
+            return result.generatedKeys()
+                    .findFirst()
+                    .map(row -> row.column("id").getLong())
+                    .orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

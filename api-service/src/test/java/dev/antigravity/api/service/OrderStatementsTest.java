@@ -41,12 +41,12 @@ class OrderStatementsTest {
     private final MutableClock clock = new MutableClock(Instant.now());
     private final DomainServices services = DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry());
     private final Database postgres = TestDatabases.postgres(telemetry);
-    /** Two created PaymentIntents fill a batch of records; no linger runs out during a test. */
+    /** Three created PaymentIntents fill a batch of records; no linger runs out during a test. */
     private final DomainServices onPostgres = DomainServices.create(
             postgres.dbClient(),
             clock,
             new LocalPaymentGateway(),
-            new CreatedIntentRecorder.Settings(2, Duration.ofHours(1)));
+            new CreatedIntentRecorder.Settings(3, Duration.ofHours(1)));
 
     @AfterAll
     void closeDatabase() {
@@ -71,37 +71,64 @@ class OrderStatementsTest {
     }
 
     /**
-     * Each JDBC call is one round trip on PostgreSQL. The transaction is two of them however many
-     * lines: the key, the stock, the order's row and its customer in one, the order's total and
-     * lines, its payment, its notification, the key's response and the commit in the other. That is
-     * all the request runs: the payment's creation is recorded afterwards, off the request, in one
-     * statement with other orders' (here a batch of two: two orders, five round trips, not six).
+     * Each JDBC call is one round trip on PostgreSQL. The transaction is one of them however many lines: the key,
+     * the stock, the order's row, its lines and total, its payment, its notifications, the key's order, the id of
+     * a later order and the commit. Only an order that finds no id drawn ahead (the first one here) draws its own
+     * first. That is all the request runs: the payment's creation is recorded afterwards, off the request, in one
+     * statement with other orders' (here a batch of three: the first order's, then two orders, three round trips,
+     * not five).
      */
     @Test
-    void onPostgresqlAnOrderIsTwoRoundTripsAndItsPaymentsCreationPartOfABatch() {
+    void onPostgresqlAnOrderIsOneRoundTripAndItsPaymentsCreationPartOfABatch() {
         Actor customer = Fixtures.registered(onPostgres, "+4915112345670", true);
         Product a = product(onPostgres, unique("a"), "2.00", 10);
         Product b = product(onPostgres, unique("b"), "3.00", 10);
         OrderRequest twoLines =
                 new OrderRequest(List.of(new OrderRequest.Line(b.id(), 1), new OrderRequest.Line(a.id(), 2)));
+        // Draws the next order's id; its payment's record is the first of the batch of three.
+        onPostgres.orders().place(customer, twoLines, Optional.empty());
         spans.reset();
 
         onPostgres.orders().place(customer, twoLines, Optional.of(unique("key")));
 
         List<String> request = statements();
-        assertThat(request).hasSize(2);
-        assertThat(request.get(0)).startsWith("INSERT INTO idempotency_keys");
-        assertThat(request.get(1)).startsWith("UPDATE orders SET total").endsWith("COMMIT");
+        assertThat(request).hasSize(1);
+        assertThat(request.getFirst())
+                .startsWith("INSERT INTO idempotency_keys")
+                .contains("INSERT INTO order_lines", "INSERT INTO payments", "INSERT INTO notification_outbox")
+                .contains("SELECT nextval(?) AS id") // the span shows literals as ?
+                .endsWith("COMMIT");
 
         onPostgres.orders().place(customer, twoLines, Optional.of(unique("key"))); // fills the batch of records
 
         Eventually.assertThat(
-                Duration.ofSeconds(10), () -> assertThat(statements()).hasSize(5));
+                Duration.ofSeconds(10), () -> assertThat(statements()).hasSize(3));
         List<String> statements = statements();
-        assertThat(statements.subList(2, 4)).isEqualTo(request);
-        assertThat(statements.get(4))
+        assertThat(statements.get(1)).isEqualTo(request.getFirst());
+        assertThat(statements.get(2))
                 .startsWith("UPDATE payments SET provider_payment_id")
-                .contains("FROM (VALUES (?, ?, ?, ?), (?, ?, ?, ?))");
+                .contains("FROM (VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?))");
+    }
+
+    @Test
+    void onPostgresqlAnOrderThatFindsNoIdDrawnAheadDrawsItsOwnFirst() {
+        DomainServices fresh = DomainServices.create(
+                postgres.dbClient(),
+                clock,
+                new LocalPaymentGateway(),
+                new CreatedIntentRecorder.Settings(64, Duration.ofHours(1)));
+        Product a = product(fresh, unique("a"), "2.00", 10);
+        spans.reset();
+
+        fresh.orders().place(customer(), request(a.id(), 1), Optional.empty());
+        clock.advance(Duration.ofMinutes(1)); // the id drawn by that order is stale now
+        fresh.orders().place(customer(), request(a.id(), 1), Optional.empty());
+
+        List<String> statements = statements();
+        assertThat(statements).hasSize(4);
+        assertThat(statements.get(0)).isEqualTo("SELECT nextval(?) AS id");
+        assertThat(statements.get(2)).isEqualTo("SELECT nextval(?) AS id");
+        fresh.close();
     }
 
     private List<String> statements() {
