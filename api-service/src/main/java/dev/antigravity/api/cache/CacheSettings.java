@@ -16,7 +16,8 @@ record CacheSettings(
         Duration retry,
         Duration warnInterval,
         int nearSize,
-        Duration nearHeartbeat) {
+        Duration nearHeartbeat,
+        Duration invalidationLinger) {
 
     static CacheSettings from(Config cache, URI url) {
         return new CacheSettings(
@@ -30,7 +31,20 @@ record CacheSettings(
                 positive(cache, "retry", Duration.ofSeconds(1)),
                 positive(cache, "warn.interval", Duration.ofMinutes(1)),
                 nearSize(cache),
-                positive(cache, "near.heartbeat", Duration.ofSeconds(1)));
+                positive(cache, "near.heartbeat", Duration.ofSeconds(1)),
+                invalidationLinger(cache));
+    }
+
+    /**
+     * How long a batch of invalidations waits for more writers when the previous batch started less than this ago
+     * ({@link InvalidationBatches}); zero = never (each batch goes out as soon as the one in flight is answered).
+     */
+    private static Duration invalidationLinger(Config cache) {
+        Duration linger = cache.get("invalidation.linger").as(Duration.class).orElse(Duration.ofMillis(2));
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("cache.invalidation.linger must be zero (none) or more: " + linger);
+        }
+        return linger;
     }
 
     /** Products kept in the heap ({@link NearCache}; a page counts its items); 0 turns it off (every read asks Redis). */
