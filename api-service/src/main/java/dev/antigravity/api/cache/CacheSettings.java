@@ -37,10 +37,12 @@ record CacheSettings(
 
     /**
      * How long a batch of invalidations waits for more writers when the previous batch started less than this ago
-     * ({@link InvalidationBatches}); zero = never (each batch goes out as soon as the one in flight is answered).
+     * ({@link InvalidationBatches}); zero = never (each batch goes out as soon as the one in flight is answered). 5 ms:
+     * about a third of the script calls per order of no linger, for at most 5 ms more per write under load (an order's
+     * p99 is ~80 ms; docs/benchmarks.md, issue 12 session 7).
      */
     private static Duration invalidationLinger(Config cache) {
-        Duration linger = cache.get("invalidation.linger").as(Duration.class).orElse(Duration.ofMillis(2));
+        Duration linger = cache.get("invalidation.linger").as(Duration.class).orElse(Duration.ofMillis(5));
         if (linger.isNegative()) {
             throw new IllegalArgumentException("cache.invalidation.linger must be zero (none) or more: " + linger);
         }

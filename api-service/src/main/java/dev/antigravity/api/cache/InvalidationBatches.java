@@ -46,7 +46,7 @@ final class InvalidationBatches {
     private boolean sending;
     /** When the last batch started ({@code nanoTime}); a linger before construction, so the first one goes at once. */
     private long lastStart;
-    /** Collects the ids of the batch after the one in flight (or the last one's linger); null while nobody waits for one. */
+    /** Collects the ids of the batch after the one in flight or lingering after the last; null while nobody waits for one. */
     private Batch next;
     /** Ids of failed batches that no later batch has confirmed yet. */
     private final Set<Long> owed = new HashSet<>();
@@ -188,7 +188,7 @@ final class InvalidationBatches {
         final Set<Long> ids = new HashSet<>();
         /** Its callers wait here for its answer. */
         final Condition done = lock.newCondition();
-        /** Its first caller waits here until the batch before it is answered, then sends it. */
+        /** Its first caller waits here until the batch before it is answered and its linger has passed, then sends it. */
         final Condition turn = lock.newCondition();
 
         boolean started;
