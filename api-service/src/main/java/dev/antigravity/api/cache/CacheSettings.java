@@ -16,7 +16,8 @@ record CacheSettings(
         Duration retry,
         Duration warnInterval,
         int nearSize,
-        Duration nearHeartbeat) {
+        Duration nearHeartbeat,
+        Duration invalidationLinger) {
 
     static CacheSettings from(Config cache, URI url) {
         return new CacheSettings(
@@ -30,7 +31,22 @@ record CacheSettings(
                 positive(cache, "retry", Duration.ofSeconds(1)),
                 positive(cache, "warn.interval", Duration.ofMinutes(1)),
                 nearSize(cache),
-                positive(cache, "near.heartbeat", Duration.ofSeconds(1)));
+                positive(cache, "near.heartbeat", Duration.ofSeconds(1)),
+                invalidationLinger(cache));
+    }
+
+    /**
+     * How long a batch of invalidations waits for more writers when the previous batch started less than this ago
+     * ({@link InvalidationBatches}); zero = never (each batch goes out as soon as the one in flight is answered). 5 ms:
+     * about a third of the script calls per order of no linger, for at most 5 ms more per write under load (an order's
+     * p99 is ~80 ms; docs/benchmarks.md, issue 12 session 7).
+     */
+    private static Duration invalidationLinger(Config cache) {
+        Duration linger = cache.get("invalidation.linger").as(Duration.class).orElse(Duration.ofMillis(5));
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("cache.invalidation.linger must be zero (none) or more: " + linger);
+        }
+        return linger;
     }
 
     /** Products kept in the heap ({@link NearCache}; a page counts its items); 0 turns it off (every read asks Redis). */

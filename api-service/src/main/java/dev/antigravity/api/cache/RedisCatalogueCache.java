@@ -118,7 +118,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
     private final InvalidationListener invalidations;
     private final GenerationTokens tokens = new GenerationTokens();
     /** This task's invalidations, concurrent writers' ids sent together ({@link #invalidate} sends each batch). */
-    private final InvalidationBatches batches = new InvalidationBatches(this::invalidate);
+    private final InvalidationBatches batches;
 
     private volatile Status lastStatus;
     private volatile long statusAt;
@@ -132,6 +132,7 @@ public final class RedisCatalogueCache implements CatalogueCache {
         this.settings = settings;
         this.lookups = lookups;
         this.outage = new CacheOutage(settings.retry(), settings.warnInterval(), System::nanoTime);
+        this.batches = new InvalidationBatches(this::invalidate, settings.invalidationLinger(), System::nanoTime);
         this.near = new NearCache(settings.nearSize());
         // Without its listener the near cache is never trusted: it keeps and answers nothing.
         // The same outage: Redis down is one WARNING per interval, whichever connection noticed it.

@@ -27,6 +27,7 @@ class CachesTest {
         assertRefused("timeout", "-PT1S");
         assertRefused("near.size", "-1");
         assertRefused("near.heartbeat", "PT0S");
+        assertRefused("invalidation.linger", "-PT0.001S");
     }
 
     private static void assertRefused(String key, String value) {

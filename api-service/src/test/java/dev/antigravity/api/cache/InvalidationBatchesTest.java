@@ -12,19 +12,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * The batching itself, with a sender the test holds: which ids go out in which batch, and when each caller may
- * return. The same guarantee over a real redis-server: {@link RedisInvalidationTest}.
+ * return. The same guarantee over a real redis-server: {@link RedisInvalidationTest}. The linger is measured on a
+ * clock the test moves, so what goes out together never depends on how fast this machine runs the callers.
  */
 class InvalidationBatchesTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
+    /** Long enough that a batch waiting for it would fail the test's 10-s waits. */
+    private static final Duration HOUR = Duration.ofHours(1);
 
     /** Each send blocks until the test answers it, and is recorded with the ids it carried. */
     private final HeldSender sender = new HeldSender();
 
-    private final InvalidationBatches batches = new InvalidationBatches(sender);
+    /** Without a linger: every batch goes out as soon as the one before it is answered. */
+    private InvalidationBatches batches = new InvalidationBatches(sender, Duration.ZERO, System::nanoTime);
+
+    /** Starts an hour and a half before {@code nanoTime}'s overflow: deadlines are compared as differences. */
+    private final TestClock clock =
+            new TestClock(Long.MAX_VALUE - Duration.ofMinutes(90).toNanos());
 
     @Test
     void aCallerWithNothingInFlightSendsAtOnce() throws Exception {
@@ -101,7 +111,93 @@ class InvalidationBatchesTest {
         assertThat(batches.owing()).isFalse();
     }
 
+    @Test
+    void callersArrivingWithinALingerOfTheLastBatchWaitForItToPassAndShareOneSend() throws Exception {
+        // A real wait per check, so that a caller blocked on real time would have sent by the time the test looks.
+        Duration linger = Duration.ofMillis(200);
+        batches = new InvalidationBatches(sender, linger, clock);
+        CompletableFuture<Boolean> first = invalidateAsync(1L);
+        assertThat(sender.awaitSend()).as("nothing was sent before: at once").containsExactly(1L);
+        sender.answer(true);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(linger.dividedBy(2));
+        List<CompletableFuture<Boolean>> calls =
+                List.of(invalidateAsync(2L), invalidateAsync(3L), invalidateAsync(4L, 2L));
+        Eventually.assertThat(
+                BOUND, () -> assertThat(sender.threadsBlockedIn(batches)).isEqualTo(3));
+        Thread.sleep(linger.multipliedBy(3).toMillis());
+        assertThat(sender.sends())
+                .as("nothing in flight, but the last batch started less than a linger ago: the callers wait")
+                .isEqualTo(1);
+
+        clock.advance(linger.dividedBy(2));
+        assertThat(sender.awaitSend()).containsExactlyInAnyOrder(2L, 3L, 4L);
+        Thread.sleep(50);
+        assertThat(calls)
+                .as("nobody returns before the batch carrying its ids is answered")
+                .noneMatch(CompletableFuture::isDone);
+        sender.answer(true);
+        for (CompletableFuture<Boolean> call : calls) {
+            assertThat(call.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(sender.sends()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallerALingerAfterTheLastBatchStartedSendsAtOnce() throws Exception {
+        batches = new InvalidationBatches(sender, HOUR, clock);
+        CompletableFuture<Boolean> first = invalidateAsync(1L);
+        assertThat(sender.awaitSend()).containsExactly(1L);
+        sender.answer(true);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(HOUR);
+        CompletableFuture<Boolean> quiet = invalidateAsync(2L);
+        assertThat(sender.awaitSend()).as("writes are rare: no wait").containsExactly(2L);
+        sender.answer(true);
+        assertThat(quiet.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aBatchThatWaitedLongerThanTheLingerForTheOneInFlightGoesOutAsSoonAsThatOneIsAnswered() throws Exception {
+        batches = new InvalidationBatches(sender, HOUR, clock);
+        CompletableFuture<Boolean> first = invalidateAsync(1L);
+        sender.awaitSend();
+        CompletableFuture<Boolean> waiting = invalidateAsync(2L);
+        Eventually.assertThat(
+                BOUND, () -> assertThat(sender.threadsBlockedIn(batches)).isEqualTo(1));
+
+        clock.advance(HOUR);
+        sender.answer(true);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sender.awaitSend()).containsExactly(2L);
+        sender.answer(true);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aFailedBatchsIdsGoOutWithTheBatchThatLingeredAfterIt() throws Exception {
+        Duration linger = Duration.ofMillis(200);
+        batches = new InvalidationBatches(sender, linger, clock);
+        CompletableFuture<Boolean> failed = invalidateAsync(1L);
+        sender.awaitSend();
+        sender.answer(false);
+        assertThat(failed.get(10, TimeUnit.SECONDS)).isFalse();
+
+        CompletableFuture<Boolean> next = invalidateAsync(2L);
+        Eventually.assertThat(
+                BOUND, () -> assertThat(sender.threadsBlockedIn(batches)).isEqualTo(1));
+        assertThat(batches.owing()).isTrue();
+        clock.advance(linger);
+        assertThat(sender.awaitSend()).containsExactlyInAnyOrder(1L, 2L);
+        sender.answer(true);
+        assertThat(next.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(batches.owing()).isFalse();
+    }
+
     private CompletableFuture<Boolean> invalidateAsync(Long... ids) {
+        InvalidationBatches batches = this.batches;
         CompletableFuture<Boolean> call = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -161,15 +257,34 @@ class InvalidationBatchesTest {
             return sends.get();
         }
 
-        /** Platform threads parked inside {@link InvalidationBatches} (waiting for a batch), the sender's excluded. */
+        /** Platform threads parked inside {@link InvalidationBatches} (waiting for a batch or a linger), the sender's excluded. */
         long threadsBlockedIn(InvalidationBatches batches) {
             return Thread.getAllStackTraces().entrySet().stream()
                     .filter(e -> e.getKey() != sendingThread)
-                    .filter(e -> e.getKey().getState() == Thread.State.WAITING)
+                    .filter(e -> e.getKey().getState() == Thread.State.WAITING
+                            || e.getKey().getState() == Thread.State.TIMED_WAITING)
                     .filter(e -> java.util.Arrays.stream(e.getValue())
                             .anyMatch(frame -> frame.getClassName().equals(InvalidationBatches.class.getName())
                                     && frame.getMethodName().equals("invalidate")))
                     .count();
+        }
+    }
+
+    /** {@code nanoTime} as the test sets it. */
+    private static final class TestClock implements LongSupplier {
+        private final AtomicLong now;
+
+        TestClock(long start) {
+            now = new AtomicLong(start);
+        }
+
+        @Override
+        public long getAsLong() {
+            return now.get();
+        }
+
+        void advance(Duration by) {
+            now.addAndGet(by.toNanos());
         }
     }
 }
