@@ -2,6 +2,7 @@ package dev.antigravity.api.repository;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Recognises constraint violations by SQLState, which H2 and PostgreSQL share. */
 public final class Constraints {
@@ -19,20 +20,15 @@ public final class Constraints {
 
     /** True when the failure is the database refusing the values written (see {@link #DATA_REFUSALS}). */
     public static boolean isDataRefusal(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && DATA_REFUSALS.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(failure, DATA_REFUSALS::contains);
     }
 
     public static boolean isUniqueViolation(Throwable failure) {
-        return hasSqlState(failure, UNIQUE_VIOLATION);
+        return hasSqlState(failure, UNIQUE_VIOLATION::equals);
     }
 
     public static boolean isForeignKeyViolation(Throwable failure) {
-        return hasSqlState(failure, FOREIGN_KEY_VIOLATION);
+        return hasSqlState(failure, FOREIGN_KEY_VIOLATION::equals);
     }
 
     /** True when the violated constraint's name appears in the database's message. */
@@ -47,9 +43,10 @@ public final class Constraints {
         return false;
     }
 
-    private static boolean hasSqlState(Throwable failure, String state) {
+    private static boolean hasSqlState(Throwable failure, Predicate<String> state) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+            // A driver may give no SQLState (a broken connection); Set.of(...).contains(null) would throw.
+            if (t instanceof SQLException sql && sql.getSQLState() != null && state.test(sql.getSQLState())) {
                 return true;
             }
         }
