@@ -14,9 +14,11 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
+import io.helidon.webclient.api.ClientConnection;
 import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.api.WebClient;
+import io.helidon.webclient.api.WebClientConfig;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientConfig;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.opentelemetry.api.OpenTelemetry;
@@ -44,8 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * headers on every call, reading a resource out of the Gson jar each time, and keeps at most five
  * idle connections; the JDK's {@code java.net.http} client keeps connections but runs every call as
  * a chain of futures handed between its selector and worker threads (11 % of an order's CPU in
- * the profile). Helidon's client writes and reads the socket on the calling (virtual) thread and
- * keeps its connections in a cache of its own. The headers are built once (they depend only on
+ * the profile). Helidon's client writes and reads the socket on the calling (virtual) thread; the
+ * connections are kept by {@link StripeConnections} rather than the client's cache, which watches
+ * each idle connection with a thread of its own. The headers are built once (they depend only on
  * the API mode). Retries, idempotency keys and error handling stay the library's: this
  * only sends one request and returns the answer. A failure is reported as the library's own client
  * reports one (the {@link ConnectException} or {@link SocketTimeoutException} as the cause), so the
@@ -65,7 +68,13 @@ final class KeptAliveStripeHttp extends HttpClient {
     private static final HeaderName USER_AGENT = HeaderNames.USER_AGENT;
     private static final HeaderName CLIENT_USER_AGENT = HeaderNames.create("X-Stripe-Client-User-Agent");
 
+    /** At most this many idle connections are kept (as many as orders being paid at once, at most). */
+    private static final int KEPT_CONNECTIONS = 64;
+
     private final Http1Client http;
+    /** Empty when a proxy carries the calls: Helidon's own cache then keeps the connections. */
+    private final Optional<StripeConnections> connections;
+
     private final Duration readTimeout;
     private final OpenTelemetry telemetry;
     private final Header clientUserAgent =
@@ -80,11 +89,12 @@ final class KeptAliveStripeHttp extends HttpClient {
     KeptAliveStripeHttp(URI apiBase, Duration connectTimeout, Duration readTimeout, OpenTelemetry telemetry) {
         this.readTimeout = readTimeout;
         this.telemetry = telemetry;
-        Http1ClientConfig.Builder builder = Http1Client.builder();
-        if (systemSendsDirectly(apiBase)) {
+        boolean direct = systemSendsDirectly(apiBase);
+        WebClientConfig.Builder builder = WebClient.builder();
+        if (direct) {
             builder.proxy(Proxy.noProxy());
         }
-        http = builder.connectTimeout(connectTimeout)
+        WebClient web = builder.connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 // A cache of this client's own: the shared one is sized and closed with other clients.
                 .shareConnectionCache(false)
@@ -93,6 +103,9 @@ final class KeptAliveStripeHttp extends HttpClient {
                 .followRedirects(false)
                 .sendExpectContinue(false)
                 .build();
+        http = web.client(Http1Client.PROTOCOL);
+        // Through a proxy the client's own cache keeps the connections (it asks the proxy selector per request).
+        connections = direct ? Optional.of(new StripeConnections(web, apiBase, KEPT_CONNECTIONS)) : Optional.empty();
     }
 
     @Override
@@ -117,6 +130,13 @@ final class KeptAliveStripeHttp extends HttpClient {
                 .forEach((name, value) -> headerNames
                         .computeIfAbsent(name, KeptAliveStripeHttp::sentName)
                         .ifPresent(header -> call.header(header, value)));
+        Optional<ClientConnection> leased = Optional.empty();
+        try {
+            leased = lease(request.url());
+        } catch (RuntimeException e) {
+            throw failed(request, e);
+        }
+        leased.ifPresent(call::connection);
         try (Http1ClientResponse response = send(call, request)) {
             Map<String, List<String>> headers = new HashMap<>();
             for (Header header : response.headers()) {
@@ -126,9 +146,15 @@ final class KeptAliveStripeHttp extends HttpClient {
                     Bodies.read(response.inputStream(), response.headers().contentLength()), StandardCharsets.UTF_8);
             return new StripeResponse(response.status().code(), HttpHeaders.of(headers), body);
         } catch (IOException | RuntimeException e) {
-            // Helidon reports I/O failures unchecked (a closed connection as a DataReader exception).
+            // Helidon reports I/O failures unchecked (a closed connection as a DataReader exception). A connection
+            // that failed mid-call is in no known state: it is closed, never kept.
+            leased.ifPresent(ClientConnection::closeResource);
             throw failed(request, e);
         }
+    }
+
+    private Optional<ClientConnection> lease(URL url) {
+        return connections.filter(kept -> kept.serves(url)).map(StripeConnections::lease);
     }
 
     private URI uri(URL url) throws URISyntaxException {
