@@ -130,7 +130,7 @@ final class KeptAliveStripeHttp extends HttpClient {
                 .forEach((name, value) -> headerNames
                         .computeIfAbsent(name, KeptAliveStripeHttp::sentName)
                         .ifPresent(header -> call.header(header, value)));
-        Optional<ClientConnection> leased = Optional.empty();
+        Optional<ClientConnection> leased;
         try {
             leased = lease(request.url());
         } catch (RuntimeException e) {
