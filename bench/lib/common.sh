@@ -13,7 +13,7 @@ API_LIBS="$BENCH_ROOT/api-service/$BENCH_BUILD_DIR/libs"
 # JVM flags of every API instance: the container's (the image's jvm.options, run_flags in scripts/build-runtime-image;
 # JvmFlagsAgreementTest holds the two equal) with the ECS task's 1 GiB memory limit, which the JVM would read from the
 # cgroup, given as MaxRAM.
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -Xmn48m -XX:SurvivorRatio=4 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -Xmn48m -XX:SurvivorRatio=4 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000 -XX:+UseTransparentHugePages}
 # glibc's malloc arenas of every API instance: the image's ENV MALLOC_ARENA_MAX (Dockerfile); empty = glibc's default.
 BENCH_MALLOC_ARENA_MAX=${BENCH_MALLOC_ARENA_MAX-2}
 BENCH_OUT=${BENCH_OUT:-/tmp/antigravity-bench}
