@@ -95,8 +95,9 @@ public final class Database implements AutoCloseable {
         }
         db.get("schema").asString().filter(s -> !s.isBlank()).ifPresent(pool::setSchema);
         pool.setMaximumPoolSize(poolSize(db));
-        // Short: with the concurrency limit at the pool size a healthy pool hands out a connection at
-        // once, so a long wait only means the database is down, and the client deserves its 503 soon.
+        // Short: the concurrency limit lets at most four requests per connection in, and a transaction
+        // takes a round trip or two, so a healthy pool hands out a connection within milliseconds; a long
+        // wait means the database is down or drowning, and the client deserves its 503 soon.
         pool.setConnectionTimeout(db.get("pool.timeout")
                 .as(Duration.class)
                 .orElse(Duration.ofSeconds(2))

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +45,12 @@ public final class RecordingProxy implements AutoCloseable {
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    /** How long each request is held before it is relayed: a slow upstream, such as a Stripe having a bad day. */
+    private final Duration delay;
 
-    private RecordingProxy(URI target) throws IOException {
+    private RecordingProxy(URI target, Duration delay) throws IOException {
         this.target = target;
+        this.delay = delay;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::relay);
@@ -55,8 +59,13 @@ public final class RecordingProxy implements AutoCloseable {
 
     /** A started proxy to {@code target} (scheme, host and port; the request's path is kept). */
     public static RecordingProxy to(URI target) {
+        return to(target, Duration.ZERO);
+    }
+
+    /** The same, relaying each request only after {@code delay} (it is recorded on arrival). */
+    public static RecordingProxy to(URI target, Duration delay) {
         try {
-            return new RecordingProxy(target);
+            return new RecordingProxy(target, delay);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on loopback", e);
         }
@@ -83,6 +92,7 @@ public final class RecordingProxy implements AutoCloseable {
                             : "?" + exchange.getRequestURI().getRawQuery());
             exchanges.add(new Exchange(
                     exchange.getRequestMethod(), pathAndQuery, headers, new String(body, StandardCharsets.UTF_8)));
+            Thread.sleep(delay);
 
             HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(pathAndQuery))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
