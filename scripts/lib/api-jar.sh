@@ -42,6 +42,8 @@ ensure_api_jar() {
   fi
   if [ -n "$stale" ]; then
     echo "api-service.jar is $stale; building it (tests skipped; run ./mvnw -B verify for those)..." >&2
-    (cd "$ROOT" && ./mvnw -B -q -pl api-service -am -Dmaven.test.skip=true package) >&2
+    # -DskipTests, not -Dmaven.test.skip: the reactor needs events-schema's test-jar, which a fresh
+    # machine's local repository does not hold (ApiJarBuildTest).
+    (cd "$ROOT" && ./mvnw -B -q -pl api-service -am -DskipTests package) >&2
   fi
 }
