@@ -178,10 +178,10 @@ public final class ApiServer {
      * Requests in flight by default, per pooled connection. A request holds its slot for all of its
      * time, a connection only for its transactions: an order keeps the slot through the
      * PaymentIntent call, its answer's write and the client's reading, and under the order load
-     * (docs/benchmarks.md, issue 12, session 10) the pool was busy a fraction of the time while
+     * (docs/benchmarks.md, issue 12, sessions 10-11) the pool was busy a fraction of the time while
      * orders queued for slots. A slot per connection left the pool idle and shed orders whenever
-     * Stripe was slower than {@code limits.wait}; four per connection served a quarter more orders
-     * per second with less CPU per order, and the pool's own wait ({@code db.pool.timeout}) still
+     * Stripe was slower than {@code limits.wait}; four per connection served 11-48 % more orders
+     * per second, at no more CPU per order, and the pool's own wait ({@code db.pool.timeout}) still
      * bounds what waits for a connection. A provider slower still needs more: orders per second
      * times the provider's latency (Little's law), set with {@code limits.concurrency}.
      */
