@@ -34,13 +34,17 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderStatementsTest {
+    /**
+     * Each database its own spans: an H2 test's payment records are written a linger after it
+     * (payments.records.linger), and under load landed among the next test's PostgreSQL statements.
+     */
+    private final InMemorySpanExporter h2Spans = InMemorySpanExporter.create();
+
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final OpenTelemetry telemetry =
-            Tracing.create("order-statements-test", Sampler.alwaysOn(), SimpleSpanProcessor.create(spans));
-    private final Database database = TestDatabases.h2(telemetry);
+    private final Database database = TestDatabases.h2(telemetry(h2Spans));
     private final MutableClock clock = new MutableClock(Instant.now());
     private final DomainServices services = DomainServices.create(database.dbClient(), clock, Metrics.globalRegistry());
-    private final Database postgres = TestDatabases.postgres(telemetry);
+    private final Database postgres = TestDatabases.postgres(telemetry(spans));
     /** Three created PaymentIntents fill a batch of records; no linger runs out during a test. */
     private final DomainServices onPostgres = DomainServices.create(
             postgres.dbClient(),
@@ -51,23 +55,29 @@ class OrderStatementsTest {
     @AfterAll
     void closeDatabase() {
         onPostgres.close();
+        services.close();
         database.close();
         postgres.close();
     }
 
     @BeforeEach
     void forgetSpans() {
+        h2Spans.reset();
         spans.reset();
+    }
+
+    private static OpenTelemetry telemetry(InMemorySpanExporter exporter) {
+        return Tracing.create("order-statements-test", Sampler.alwaysOn(), SimpleSpanProcessor.create(exporter));
     }
 
     @Test
     void anOrderWithAFreshKeyDeletesNothing() {
         Product p = product(services, unique("p"), "2.00", 10);
-        spans.reset();
+        h2Spans.reset();
 
         services.orders().place(customer(), request(p.id(), 2), Optional.of(unique("key")));
 
-        assertThat(statements()).noneMatch(sql -> sql.startsWith("DELETE"));
+        assertThat(statements(h2Spans)).noneMatch(sql -> sql.startsWith("DELETE"));
     }
 
     /**
@@ -132,7 +142,11 @@ class OrderStatementsTest {
     }
 
     private List<String> statements() {
-        return spans.getFinishedSpanItems().stream()
+        return statements(spans);
+    }
+
+    private static List<String> statements(InMemorySpanExporter exporter) {
+        return exporter.getFinishedSpanItems().stream()
                 .map(OrderStatementsTest::statement)
                 .filter(Objects::nonNull)
                 .toList();
