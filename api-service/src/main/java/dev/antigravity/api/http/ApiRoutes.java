@@ -16,17 +16,24 @@ import dev.antigravity.api.service.OrderRules;
 import io.helidon.config.Config;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one place where the domain resources under {@code /api} are registered. Everything else
  * (filters, health, OpenAPI, error handling) is wired by {@link ApiServer}; the route registry
- * test discovers routes by calling this method, so a resource registered here is automatically
+ * test discovers routes by recording this wiring, so a resource registered here is automatically
  * checked against openapi.yaml.
  */
 public final class ApiRoutes {
     private ApiRoutes() {}
 
-    public static void register(HttpRouting.Builder routing, AppContext app) {
+    /**
+     * Builds the domain services, the payment provider and the background jobs, once, and returns
+     * what registers them with their routes: the route table is recorded from it, and the server
+     * then registers the same instances (RoutingWiredOnceTest).
+     */
+    public static Consumer<HttpRouting.Builder> wiring(AppContext app) {
         Config orders = app.config().get("orders");
         PaymentProviders provider = PaymentProviders.from(app.config().get("payments"), app.clock(), app.telemetry());
         DomainServices services = DomainServices.create(
@@ -51,15 +58,24 @@ public final class ApiRoutes {
                 app.config().get("payments.retry").as(Duration.class).orElse(Duration.ofMinutes(1)),
                 app.telemetry(),
                 services.payments()::retry);
-        routing.register(new JobLifecycle(expiry))
-                .register(new JobLifecycle(paymentRetry))
-                .register(JobLifecycle.closing(services)) // the payments' pending records written
-                .register(new JobLifecycle(Notifications.deliveryJob(
-                        app.config().get("notifications"), app.database().dbClient(), app.clock(), app.telemetry())))
-                .register("/api/users", new UsersHttpService(services.users()))
-                .register("/api/products", new ProductsHttpService(services.products()))
-                .register("/api/orders", new OrdersHttpService(services.orders(), services.payments()))
-                .register("/api/payments", new PaymentsHttpService(services.payments(), provider.webhooks()))
-                .register("/api/admin", new AdminHttpService(services.admin(), app.clock()));
+        List<JobLifecycle> lifecycles = List.of(
+                new JobLifecycle(expiry),
+                new JobLifecycle(paymentRetry),
+                JobLifecycle.closing(services), // the payments' pending records written
+                new JobLifecycle(Notifications.deliveryJob(
+                        app.config().get("notifications"), app.database().dbClient(), app.clock(), app.telemetry())));
+        UsersHttpService usersService = new UsersHttpService(services.users());
+        ProductsHttpService productsService = new ProductsHttpService(services.products());
+        OrdersHttpService ordersService = new OrdersHttpService(services.orders(), services.payments());
+        PaymentsHttpService paymentsService = new PaymentsHttpService(services.payments(), provider.webhooks());
+        AdminHttpService adminService = new AdminHttpService(services.admin(), app.clock());
+        return routing -> {
+            lifecycles.forEach(routing::register);
+            routing.register("/api/users", usersService)
+                    .register("/api/products", productsService)
+                    .register("/api/orders", ordersService)
+                    .register("/api/payments", paymentsService)
+                    .register("/api/admin", adminService);
+        };
     }
 }

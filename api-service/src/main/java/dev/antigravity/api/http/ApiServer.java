@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -89,8 +90,9 @@ public final class ApiServer {
     /** The routing: error handling, filters in the order they run, then the routes. */
     public static void routing(HttpRouting.Builder routing, AppContext app) {
         Config config = app.config();
-        // Recorded separately (the route wiring is side-effect free) because a built routing cannot be listed.
-        RouteTable routeTable = RouteTable.record(r -> routes(r, app));
+        // Recorded from the wiring the server then registers, because a built routing cannot be listed.
+        Consumer<HttpRouting.Builder> routes = routes(app);
+        RouteTable routeTable = RouteTable.record(routes);
         CallerKey callers =
                 new CallerKey(config.get("ratelimit.forwarded").asBoolean().orElse(false));
         routing.error(Throwable.class, new ProblemErrorHandler(routeTable))
@@ -113,7 +115,7 @@ public final class ApiServer {
             routing.addFilter(rateLimit(rate, callers));
         }
         limits(routing, config, app.database(), callers);
-        routes(routing, app);
+        routes.accept(routing);
     }
 
     /** The body is read (within its own limits) before a concurrency slot is taken: a slow body must not hold one. */
@@ -161,17 +163,24 @@ public final class ApiServer {
                 buckets, rate.get("forwarded").asBoolean().orElse(false));
     }
 
-    /** Every route of the service, and nothing else: {@link RouteTable} records routes through this method. */
-    public static void routes(HttpRouting.Builder routing, AppContext app) {
-        routing.register(new HealthService(
+    /**
+     * Every route of the service, and nothing else, its handlers built once: {@link RouteTable}
+     * records the routes from what this returns, and the server registers the same handlers.
+     */
+    public static Consumer<HttpRouting.Builder> routes(AppContext app) {
+        HealthService health = new HealthService(
                 app.config().get("app.version").asString().orElse("dev"),
                 app.clock(),
                 app.database(),
                 app.drain(),
                 readyTimeout(app.config()),
                 liveness(app.config()),
-                app.cache()));
-        ApiRoutes.register(routing, app);
+                app.cache());
+        Consumer<HttpRouting.Builder> api = ApiRoutes.wiring(app);
+        return routing -> {
+            routing.register(health);
+            api.accept(routing);
+        };
     }
 
     /**

@@ -32,7 +32,8 @@ public final class RouteTable {
 
     /**
      * The routes {@code wiring} registers. The wiring runs against a recorder, not a server, so
-     * it must be free of side effects (it only constructs handlers and declares routes).
+     * it must only declare routes: its handlers are built before, once, and the server is given
+     * the same wiring ({@link ApiServer#routes}).
      */
     public static RouteTable record(Consumer<HttpRouting.Builder> wiring) {
         return new RouteTable(RouteRecorder.record(wiring));
