@@ -150,10 +150,12 @@ resource "aws_lb_listener" "https" {
   certificate_arn   = var.certificate_arn
 
   # Traffic is forwarded by the listener rule below, which ECS blue/green deployments re-weight.
+  # ALB fixed responses allow only five content types (not application/problem+json): the body is
+  # still an RFC 9457 problem document, labelled as plain JSON.
   default_action {
     type = "fixed-response"
     fixed_response {
-      content_type = "application/problem+json"
+      content_type = "application/json"
       message_body = jsonencode({ type = "about:blank", title = "Not Found", status = 404 })
       status_code  = "404"
     }

@@ -19,7 +19,9 @@ resource "aws_security_group" "database" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "from_service" {
-  for_each = toset(var.allowed_security_group_ids)
+  # Keyed by position: the ids are often unknown until apply (the service's own security group),
+  # and for_each keys must be known at plan time.
+  for_each = { for index, id in var.allowed_security_group_ids : tostring(index) => id }
 
   security_group_id            = aws_security_group.database.id
   description                  = "PostgreSQL from the service"

@@ -67,8 +67,9 @@ variable "managed_services" {
     error_message = "Every managed service needs task_role_arns: the IAM role ARNs its task definitions use."
   }
 
+  # regexall, not regex: regex() also fails when a valid pattern does not match its input.
   validation {
-    condition     = alltrue([for s in var.managed_services : s.tag_policy == null || can(regex(s.tag_policy, "")) || can(regex(s.tag_policy, "x"))])
+    condition     = alltrue([for s in var.managed_services : s.tag_policy == null || can(regexall(s.tag_policy, ""))])
     error_message = "tag_policy must be a valid regular expression (the handlers use Java regex; keep to the common RE2/Java subset)."
   }
 

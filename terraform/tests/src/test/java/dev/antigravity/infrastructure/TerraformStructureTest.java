@@ -62,7 +62,7 @@ class TerraformStructureTest {
             assertThat(text(terraform, "required_version")).as(module + " required_version").contains(">=").contains("<");
             JsonNode aws = terraform.path("required_providers").get(0).path("aws");
             assertThat(text(aws, "source")).isEqualTo("hashicorp/aws");
-            assertThat(text(aws, "version")).as(module + " aws provider").contains(">= 6.20.0").contains("< 7.0.0");
+            assertThat(text(aws, "version")).as(module + " aws provider").contains(">= 6.29.0").contains("< 7.0.0");
         }
     }
 
