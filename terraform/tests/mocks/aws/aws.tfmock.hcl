@@ -31,3 +31,10 @@ mock_data "aws_partition" {
     dns_suffix = "amazonaws.com"
   }
 }
+
+# Resources whose ARNs other resources validate once they are known (runs with command = apply).
+mock_resource "aws_iam_role" {
+  defaults = {
+    arn = "arn:aws:iam::111111111111:role/mocked"
+  }
+}

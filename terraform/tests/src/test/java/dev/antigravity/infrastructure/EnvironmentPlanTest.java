@@ -38,7 +38,7 @@ class EnvironmentPlanTest {
         PlanJson plan = mockedPlan(environment);
 
         assertThat(plan.resources("aws_ecs_service")).singleElement().satisfies(service -> {
-            JsonNode deployment = service.values().path("deployment_configuration").get(0);
+            JsonNode deployment = service.values().path("deployment_configuration").path(0);
             assertThat(deployment.path("strategy").asText()).isEqualTo("BLUE_GREEN");
             assertThat(deployment.path("lifecycle_hook")).hasSize(1);
         });

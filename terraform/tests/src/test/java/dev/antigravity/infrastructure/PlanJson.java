@@ -20,24 +20,28 @@ record PlanJson(JsonNode plan) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A planned resource: address, type and the planned values (unknown ones absent). */
+    /** A resource the plan creates or keeps: address, type and its values after the plan (unknown ones absent). */
     record Resource(String address, String type, JsonNode values) {
     }
 
+    /**
+     * From resource_changes, which both terraform show -json and the plan terraform test prints
+     * have (the latter has no planned_values).
+     */
     List<Resource> resources() {
         List<Resource> resources = new ArrayList<>();
-        collect(plan.path("planned_values").path("root_module"), resources);
+        plan.path("resource_changes").forEach(change -> {
+            boolean deleted = change.path("change").path("actions").toString().equals("[\"delete\"]");
+            if (change.path("mode").asText().equals("managed") && !deleted) {
+                resources.add(new Resource(change.path("address").asText(), change.path("type").asText(),
+                        change.path("change").path("after")));
+            }
+        });
         return resources;
     }
 
     List<Resource> resources(String type) {
         return resources().stream().filter(resource -> resource.type().equals(type)).toList();
-    }
-
-    private static void collect(JsonNode module, List<Resource> into) {
-        module.path("resources").forEach(resource -> into.add(
-                new Resource(resource.path("address").asText(), resource.path("type").asText(), resource.path("values"))));
-        module.path("child_modules").forEach(child -> collect(child, into));
     }
 
     /** Every property below holds; each names the resources that break it. */
