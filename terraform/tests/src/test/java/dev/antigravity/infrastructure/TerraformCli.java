@@ -40,7 +40,7 @@ final class TerraformCli {
         if (!Files.isExecutable(PROVIDER) || !Files.isRegularFile(CLI_CONFIG)) {
             ExternalTool.unavailable("hashicorp/aws " + PROVIDER_VERSION + " is not installed as " + PROVIDER
                     + " with its CLI configuration " + CLI_CONFIG
-                    + ": run scripts/install-test-tools (or scripts/install-terraform-provider; the first build takes about 50 minutes)");
+                    + ": run scripts/install-test-tools (or scripts/install-terraform-provider; the first build takes an hour or more on 2 cores)");
         }
         return new TerraformCli(terraform);
     }
