@@ -87,7 +87,7 @@ class TerraformStructureTest {
             assertThat(text(aws, "source")).isEqualTo("hashicorp/aws");
             assertThat(text(aws, "version"))
                     .as(module + " aws provider")
-                    .contains(">= 6.21.0")
+                    .contains(">= 6.29.0")
                     .contains("< 7.0.0");
         }
     }
