@@ -8,7 +8,7 @@ mock_provider "aws" {
 variables {
   name                       = "antigravity-prod"
   vpc_id                     = "vpc-0123456789abcdef0"
-  private_subnet_ids         = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+  subnet_ids                 = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
   allowed_security_group_ids = ["sg-0123456789abcdef0", "sg-0123456789abcdef1"]
   kms_key_arn                = "arn:aws:kms:eu-west-1:111111111111:key/00000000-0000-0000-0000-000000000000"
 }
@@ -71,7 +71,7 @@ run "rejects_an_unreachable_database_and_a_reserved_user_name" {
   variables {
     allowed_security_group_ids = []
     master_username            = "postgres"
-    private_subnet_ids         = ["subnet-0123456789abcdef0"]
+    subnet_ids                 = ["subnet-0123456789abcdef0"]
   }
-  expect_failures = [var.allowed_security_group_ids, var.master_username, var.private_subnet_ids]
+  expect_failures = [var.allowed_security_group_ids, var.master_username, var.subnet_ids]
 }

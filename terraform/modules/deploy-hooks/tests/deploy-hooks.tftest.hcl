@@ -1,4 +1,4 @@
-# What README.md promises: six java25 functions from one jar with SnapStart and their own memory,
+# What README.md promises: seven java25 functions from one jar with SnapStart and their own memory,
 # timeout and concurrency; EventBridge rules whose patterns are the events-schema files; the ledger's
 # keys, TTL and recovery; the tag policy accepted when it is a regular expression; and the inputs it refuses.
 mock_provider "aws" {
@@ -23,21 +23,23 @@ variables {
   vpc_id             = "vpc-0123456789abcdef0"
   private_subnet_ids = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
   kms_key_arn        = "arn:aws:kms:eu-west-1:111111111111:key/00000000-0000-0000-0000-000000000000"
+  alarm_actions      = ["arn:aws:sns:eu-west-1:111111111111:oncall-paging"]
 }
 
-run "six_java25_functions_with_their_own_settings" {
+run "seven_java25_functions_with_their_own_settings" {
   command = plan
 
   assert {
     condition = { for key, fn in aws_lambda_function.this : key => [fn.handler, fn.memory_size, fn.timeout, fn.reserved_concurrent_executions] } == {
-      image-push       = ["dev.antigravity.lambdas.handlers.ImagePushHandler::handleRequest", 1024, 60, 5]
-      deployment-event = ["dev.antigravity.lambdas.handlers.DeploymentEventHandler::handleRequest", 1024, 120, 10]
-      alarm            = ["dev.antigravity.lambdas.handlers.AlarmHandler::handleRequest", 1024, 60, 10]
-      stabilizer       = ["dev.antigravity.lambdas.handlers.StabilizerHandler::handleRequest", 1024, 55, 1]
-      notifier         = ["dev.antigravity.lambdas.handlers.NotifierHandler::handleRequest", 512, 120, 5]
-      lifecycle-hook   = ["dev.antigravity.lambdas.handlers.LifecycleHookHandler::handleRequest", 1024, 60, 5]
+      image-push          = ["dev.antigravity.lambdas.handlers.ImagePushHandler::handleRequest", 1024, 60, 5]
+      deployment-event    = ["dev.antigravity.lambdas.handlers.DeploymentEventHandler::handleRequest", 1024, 120, 10]
+      alarm               = ["dev.antigravity.lambdas.handlers.AlarmHandler::handleRequest", 1024, 60, 10]
+      stabilizer          = ["dev.antigravity.lambdas.handlers.StabilizerHandler::handleRequest", 1024, 55, 1]
+      notifier            = ["dev.antigravity.lambdas.handlers.NotifierHandler::handleRequest", 512, 120, 5]
+      lifecycle-hook      = ["dev.antigravity.lambdas.handlers.LifecycleHookHandler::handleRequest", 1024, 60, 5]
+      slack-interactivity = ["dev.antigravity.lambdas.handlers.SlackInteractivityHandler::handleRequest", 1024, 30, 5]
     }
-    error_message = "the six functions must have the handlers, memory, timeouts and concurrency of the README's table"
+    error_message = "the seven functions must have the handlers, memory, timeouts and concurrency of the README's table"
   }
   assert {
     condition     = alltrue([for fn in aws_lambda_function.this : fn.runtime == "java25" && fn.publish && fn.snap_start[0].apply_on == "PublishedVersions" && fn.tracing_config[0].mode == "Active"])
@@ -61,8 +63,8 @@ run "rules_match_the_events_schema_patterns" {
     error_message = "the deployment rule must use events-schema/patterns/ecs-deployment-state-change.json"
   }
   assert {
-    condition     = jsondecode(aws_cloudwatch_event_rule.cloudwatch_alarm_state_change.event_pattern) == jsondecode(file("../../../events-schema/patterns/cloudwatch-alarm-state-change.json"))
-    error_message = "the alarm rule must use events-schema/patterns/cloudwatch-alarm-state-change.json"
+    condition     = jsondecode(aws_cloudwatch_event_rule.cloudwatch_alarm_state_change.event_pattern) == jsondecode(templatefile("../../../events-schema/patterns/cloudwatch-alarm-state-change.json.tftpl", { guard_alarm_arns = var.guard_alarm_arns }))
+    error_message = "the alarm rule must use events-schema/patterns/cloudwatch-alarm-state-change.json.tftpl with the guard alarms"
   }
   assert {
     condition     = aws_cloudwatch_event_rule.stabilizer_schedule.schedule_expression == "rate(1 minute)"

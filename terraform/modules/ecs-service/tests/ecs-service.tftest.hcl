@@ -20,6 +20,8 @@ variables {
   ecr_repository_arn              = "arn:aws:ecr:eu-west-1:111111111111:repository/antigravity/api"
   kms_key_arn                     = "arn:aws:kms:eu-west-1:111111111111:key/00000000-0000-0000-0000-000000000000"
   deployment_alarm_names          = ["antigravity-prod-api-5xx"]
+  load_balancer_arn_suffix        = "app/antigravity-prod/0123456789abcdef"
+  target_group_arn_suffix         = "targetgroup/antigr-primary/0123456789abcdef"
 }
 
 run "tasks_run_privately_behind_the_load_balancer" {

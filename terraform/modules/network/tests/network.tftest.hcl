@@ -5,11 +5,12 @@ mock_provider "aws" {
 }
 
 variables {
-  name                 = "antigravity-prod"
-  availability_zones   = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
-  public_subnet_cidrs  = ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"]
-  private_subnet_cidrs = ["10.0.11.0/24", "10.0.12.0/24", "10.0.13.0/24"]
-  kms_key_arn          = "arn:aws:kms:eu-west-1:111111111111:key/00000000-0000-0000-0000-000000000000"
+  name                  = "antigravity-prod"
+  availability_zones    = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+  public_subnet_cidrs   = ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"]
+  private_subnet_cidrs  = ["10.0.11.0/24", "10.0.12.0/24", "10.0.13.0/24"]
+  database_subnet_cidrs = ["10.0.21.0/24", "10.0.22.0/24", "10.0.23.0/24"]
+  kms_key_arn           = "arn:aws:kms:eu-west-1:111111111111:key/00000000-0000-0000-0000-000000000000"
 }
 
 run "one_subnet_pair_and_nat_gateway_per_zone" {
@@ -54,4 +55,17 @@ run "rejects_a_retention_cloudwatch_does_not_accept" {
     vpc_cidr                = "10.0.0.0"
   }
   expect_failures = [var.flow_log_retention_days, var.vpc_cidr]
+}
+
+# Three zones with the two-zone defaults of the subnet blocks: a validation names the variable
+# (before, planning failed deep in the module with "Invalid index").
+run "rejects_fewer_subnet_blocks_than_zones" {
+  command = plan
+
+  variables {
+    public_subnet_cidrs   = ["10.0.1.0/24", "10.0.2.0/24"]
+    private_subnet_cidrs  = ["10.0.11.0/24", "10.0.12.0/24"]
+    database_subnet_cidrs = ["10.0.21.0/24", "10.0.22.0/24"]
+  }
+  expect_failures = [var.public_subnet_cidrs, var.private_subnet_cidrs, var.database_subnet_cidrs]
 }

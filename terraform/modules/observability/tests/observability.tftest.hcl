@@ -21,17 +21,17 @@ run "every_guard_alarm_notifies_and_shares_the_prefix" {
   command = plan
 
   assert {
-    condition = output.guard_alarm_names == [
+    condition = sort(output.guard_alarm_names) == sort([
       "antigravity-prod-guard-5xx-rate",
       "antigravity-prod-guard-memory",
       "antigravity-prod-guard-p99-latency",
       "antigravity-prod-guard-running-tasks",
       "antigravity-prod-guard-unhealthy-hosts",
-    ]
+    ])
     error_message = "the five guard alarms must be named <name>-guard-*"
   }
   assert {
-    condition     = alltrue([for alarm in concat([aws_cloudwatch_metric_alarm.error_rate], values(aws_cloudwatch_metric_alarm.guard)) : alarm.actions_enabled && alarm.alarm_actions == toset(var.alarm_actions) && alarm.ok_actions == toset(var.alarm_actions)])
+    condition     = alltrue([for alarm in concat([aws_cloudwatch_metric_alarm.error_rate], values(aws_cloudwatch_metric_alarm.guard), values(aws_cloudwatch_metric_alarm.target_group)) : alarm.actions_enabled && alarm.alarm_actions == toset(var.alarm_actions) && alarm.ok_actions == toset(var.alarm_actions)])
     error_message = "every guard alarm must notify alarm_actions on ALARM and on OK"
   }
   assert {

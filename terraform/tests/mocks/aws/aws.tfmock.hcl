@@ -38,3 +38,10 @@ mock_resource "aws_iam_role" {
     arn = "arn:aws:iam::111111111111:role/mocked"
   }
 }
+
+# ElastiCache's AUTH token (modules/cache) must be 16-128 characters without @, " or /.
+mock_data "aws_secretsmanager_random_password" {
+  defaults = {
+    random_password = "MockedAuthToken0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
+  }
+}

@@ -29,8 +29,13 @@ class CheckovTest {
     @Test
     void terraformHasNoFailedCheck() throws Exception {
         // terraform/tests holds test fixtures (deliberately incomplete or broken) and build output.
-        JsonNode report = checkov("-d", RepositoryLayout.TERRAFORM.toString(), "--framework", "terraform",
-                "--skip-path", "terraform/tests/");
+        JsonNode report = checkov(
+                "-d",
+                RepositoryLayout.TERRAFORM.toString(),
+                "--framework",
+                "terraform",
+                "--skip-path",
+                "terraform/tests/");
 
         assertThat(summaries(report)).allSatisfy(summary -> {
             assertThat(summary.path("parsing_errors").asInt())

@@ -139,7 +139,9 @@ class DeployHooksPolicyTest {
                 .containsExactlyInAnyOrder("pk:S", "sk:S", "gsi1pk:S", "gsi1sk:S");
         assertThat(ledger.nested("global_secondary_index")).singleElement().satisfies(index -> {
             assertThat(index.path("name").asText()).isEqualTo("by-service-time");
-            assertThat(index.path("key_schema")).extracting(key -> key.path("attribute_name").asText() + ":" + key.path("key_type").asText())
+            assertThat(index.path("key_schema"))
+                    .extracting(key -> key.path("attribute_name").asText() + ":"
+                            + key.path("key_type").asText())
                     .containsExactly("gsi1pk:HASH", "gsi1sk:RANGE");
         });
         assertThat(ledger.nested("ttl")).singleElement().satisfies(ttl -> {

@@ -20,6 +20,7 @@ class EnvironmentPlanTest {
 
     /** A paging topic, as an operator would set alarm_actions. */
     static final String ALARM_ACTIONS = "alarm_actions=[\"arn:aws:sns:eu-west-1:111111111111:oncall-paging\"]";
+
     private static final Map<String, PlanJson> PLANS = new ConcurrentHashMap<>();
     static final Path PLACEHOLDER_JAR = RepositoryLayout.TERRAFORM.resolve("tests/fixtures/lambdas/placeholder.jar");
 
@@ -29,7 +30,7 @@ class EnvironmentPlanTest {
         PlanJson plan = mockedPlan(environment);
 
         plan.assertEnvironmentInvariants();
-        assertThat(plan.resources("aws_lambda_function")).hasSize(6);
+        assertThat(plan.resources("aws_lambda_function")).hasSize(7);
     }
 
     @ParameterizedTest
@@ -38,7 +39,8 @@ class EnvironmentPlanTest {
         PlanJson plan = mockedPlan(environment);
 
         assertThat(plan.resources("aws_ecs_service")).singleElement().satisfies(service -> {
-            JsonNode deployment = service.values().path("deployment_configuration").path(0);
+            JsonNode deployment =
+                    service.values().path("deployment_configuration").path(0);
             assertThat(deployment.path("strategy").asText()).isEqualTo("BLUE_GREEN");
             assertThat(deployment.path("lifecycle_hook")).hasSize(1);
         });
@@ -55,16 +57,29 @@ class EnvironmentPlanTest {
         Path dir = RepositoryLayout.ENVIRONMENTS.resolve(environment);
         terraform.init(dir);
 
-        ExternalTool.Result result = terraform.run(dir, List.of("test", "-json", "-verbose", "-no-color",
-                "-var-file=terraform.tfvars.example", "-var", "lambda_jar_path=" + PLACEHOLDER_JAR, "-var", ALARM_ACTIONS),
-                Map.of(), Duration.ofMinutes(10));
+        ExternalTool.Result result = terraform.run(
+                dir,
+                List.of(
+                        "test",
+                        "-json",
+                        "-verbose",
+                        "-no-color",
+                        "-var-file=terraform.tfvars.example",
+                        "-var",
+                        "lambda_jar_path=" + PLACEHOLDER_JAR,
+                        "-var",
+                        ALARM_ACTIONS),
+                Map.of(),
+                Duration.ofMinutes(10));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result.stdout().lines()
+        return result.stdout()
+                .lines()
                 .map(PlanJson::readJson)
                 .filter(message -> message.path("type").asText().equals("test_plan"))
                 .map(message -> new PlanJson(message.path("test_plan")))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("terraform test -json -verbose printed no plan:\n" + result.describe()));
+                .orElseThrow(() ->
+                        new AssertionError("terraform test -json -verbose printed no plan:\n" + result.describe()));
     }
 }

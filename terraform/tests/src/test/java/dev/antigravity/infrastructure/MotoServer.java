@@ -33,7 +33,8 @@ final class MotoServer implements AutoCloseable {
         int port = freePort();
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(motoServer.executable().toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+            ProcessBuilder builder = new ProcessBuilder(
+                            motoServer.executable().toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("MOTO_ACCOUNT_ID", accountId);
@@ -55,7 +56,8 @@ final class MotoServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() < 500) {
                     return;

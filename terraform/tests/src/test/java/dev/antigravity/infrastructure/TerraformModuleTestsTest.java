@@ -23,15 +23,21 @@ class TerraformModuleTestsTest {
     @TestFactory
     Stream<DynamicTest> everyModulesTerraformTestsPass() {
         TerraformCli terraform = TerraformCli.require();
-        return RepositoryLayout.moduleDirectories().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            assertThat(testFiles(dir)).as("terraform test files in " + dir.resolve("tests")).isNotEmpty();
-            terraform.init(dir);
+        return RepositoryLayout.moduleDirectories().stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+                    assertThat(testFiles(dir))
+                            .as("terraform test files in " + dir.resolve("tests"))
+                            .isNotEmpty();
+                    terraform.init(dir);
 
-            ExternalTool.Result result = terraform.run(dir, List.of("test", "-no-color"), Map.of(), Duration.ofMinutes(10));
+                    ExternalTool.Result result =
+                            terraform.run(dir, List.of("test", "-no-color"), Map.of(), Duration.ofMinutes(10));
 
-            assertThat(result.exitCode()).as(result.describe()).isZero();
-            assertThat(result.stdout()).as(result.describe()).containsPattern("Success! [1-9][0-9]* passed, 0 failed\\.");
-        }));
+                    assertThat(result.exitCode()).as(result.describe()).isZero();
+                    assertThat(result.stdout())
+                            .as(result.describe())
+                            .containsPattern("Success! [1-9][0-9]* passed, 0 failed\\.");
+                }));
     }
 
     private static List<Path> testFiles(Path module) {

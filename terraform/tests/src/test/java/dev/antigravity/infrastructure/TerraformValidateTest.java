@@ -27,13 +27,16 @@ class TerraformValidateTest {
         TerraformCli terraform = TerraformCli.require();
         Stream<Path> environments = Stream.of("common", "prod", "staging").map(RepositoryLayout.ENVIRONMENTS::resolve);
         return Stream.concat(RepositoryLayout.moduleDirectories().stream(), environments)
-                .map(dir -> DynamicTest.dynamicTest(RepositoryLayout.TERRAFORM.relativize(dir).toString(), () -> {
-                    JsonNode report = validate(terraform, dir);
-                    assertThat(report.path("error_count").asInt() + report.path("warning_count").asInt())
-                            .as("diagnostics of terraform validate in " + dir + ":\n" + report.path("diagnostics").toPrettyString())
-                            .isZero();
-                    assertThat(report.path("valid").asBoolean()).isTrue();
-                }));
+                .map(dir -> DynamicTest.dynamicTest(
+                        RepositoryLayout.TERRAFORM.relativize(dir).toString(), () -> {
+                            JsonNode report = validate(terraform, dir);
+                            assertThat(report.path("error_count").asInt()
+                                            + report.path("warning_count").asInt())
+                                    .as("diagnostics of terraform validate in " + dir + ":\n"
+                                            + report.path("diagnostics").toPrettyString())
+                                    .isZero();
+                            assertThat(report.path("valid").asBoolean()).isTrue();
+                        }));
     }
 
     /** The check above can fail: a misspelled argument, which parses as HCL, is an error. */
@@ -51,7 +54,8 @@ class TerraformValidateTest {
 
     private static JsonNode validate(TerraformCli terraform, Path dir) {
         terraform.init(dir);
-        ExternalTool.Result result = terraform.run(dir, List.of("validate", "-json", "-no-color"), Map.of(), Duration.ofMinutes(5));
+        ExternalTool.Result result =
+                terraform.run(dir, List.of("validate", "-json", "-no-color"), Map.of(), Duration.ofMinutes(5));
         try {
             return JSON.readTree(result.stdout());
         } catch (Exception e) {
