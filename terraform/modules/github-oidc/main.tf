@@ -134,14 +134,6 @@ data "aws_iam_policy_document" "drift" {
     }
   }
 
-  # The cache module's AUTH token comes from a data source that every plan reads (it returns a new
-  # random string and changes nothing; ReadOnlyAccess is not documented to include it).
-  statement {
-    sid       = "ReadTheRandomPasswordDataSource"
-    actions   = ["secretsmanager:GetRandomPassword"]
-    resources = ["*"]
-  }
-
   # Belt and braces: whatever a future managed-policy version adds, this role changes nothing.
   statement {
     sid    = "NeverWrite"

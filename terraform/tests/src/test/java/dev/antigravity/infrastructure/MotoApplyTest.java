@@ -100,8 +100,9 @@ class MotoApplyTest {
      * A second plan, for a new image tag, must leave the running revision alone: the deploy hooks
      * own the service's task_definition. It still shows in-place updates for values moto does not
      * store; those are recorded (target/moto-apply/ENV-second-plan.txt) as known gaps, not failed.
-     * Seen with the 5.100 stand-in: the database instance, its parameter group and ingress rule, the
-     * functions and their aliases, the service, the load balancer's ingress rule and the KMS key.
+     * Seen with a 5.100 stand-in (not yet with 6.48.0): the database instance, its parameter group
+     * and ingress rule, the functions and their aliases, the service, the load balancer's ingress
+     * rule and the KMS key.
      */
     private static void secondPlanLeavesTheRunningRevisionAlone(
             TerraformCli terraform, Path dir, Map<String, String> aws, List<String> variables, String environment)

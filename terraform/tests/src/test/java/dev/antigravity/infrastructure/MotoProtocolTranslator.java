@@ -44,7 +44,10 @@ final class MotoProtocolTranslator implements AutoCloseable {
 
     private static final Pattern CBOR_OPERATION = Pattern.compile("^/service/([^/]+)/operation/([^/]+)$");
     private static final String AUTO_SCALING_TARGET = "AnyScaleFrontendService.";
-    private static final String CLOUDTRAIL_TARGET = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+    /** The CloudTrail calls moto answers only for a trail named by name. */
+    private static final Set<String> TRAIL_BY_NAME_ONLY =
+            Set.of("CloudTrail_20131101.StartLogging", "CloudTrail_20131101.StopLogging");
+
     private static final Pattern TRAIL_ARN = Pattern.compile("^arn:[^:]+:cloudtrail:[^:]*:[0-9]*:trail/(.+)$");
     /** CloudWatch output members of type timestamp (from the service model). */
     private static final Set<String> CLOUDWATCH_TIMESTAMPS = Set.of(
@@ -112,7 +115,7 @@ final class MotoProtocolTranslator implements AutoCloseable {
                 autoScaling(exchange, target.substring(AUTO_SCALING_TARGET.length()), body);
             } else if (target != null && target.startsWith(MotoLogsQueryDefinitions.TARGET_PREFIX)) {
                 logs(exchange, target.substring(MotoLogsQueryDefinitions.TARGET_PREFIX.length()), body);
-            } else if (target != null && target.startsWith(CLOUDTRAIL_TARGET)) {
+            } else if (target != null && TRAIL_BY_NAME_ONLY.contains(target)) {
                 passThrough(exchange, trailNamedByName(body), "application/x-amz-json-1.1");
             } else if (isForm(exchange)) {
                 elastiCache(exchange, body);

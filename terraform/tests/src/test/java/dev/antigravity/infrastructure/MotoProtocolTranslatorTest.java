@@ -196,7 +196,7 @@ class MotoProtocolTranslatorTest {
     }
 
     private static JsonNode cloudTrail(String operation, Map<String, Object> input) throws Exception {
-        return jsonCall("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101." + operation, "cloudtrail", input);
+        return jsonCall("CloudTrail_20131101." + operation, "cloudtrail", input);
     }
 
     private static String elastiCache(String form) throws Exception {
