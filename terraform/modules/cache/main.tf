@@ -63,11 +63,14 @@ resource "aws_elasticache_parameter_group" "this" {
   }
 }
 
-# ElastiCache accepts 16-128 printable characters, without @, " or /.
-resource "random_password" "auth_token" {
-  length           = 64
-  special          = true
-  override_special = "!#$%^&*()-_=+[]{}<>:?"
+# ElastiCache accepts 16-128 printable characters, without @, " or /: 64 letters and digits (about 380
+# bits) from Secrets Manager's GetRandomPassword. A data source answers anew on every plan, so the secret
+# version keeps the first value (ignore_changes) and the group takes its token from that version: the
+# token is generated once, on create, like random_password would, without a second provider (the
+# hashicorp/aws mirror is the only one the offline tests have).
+data "aws_secretsmanager_random_password" "auth_token" {
+  password_length     = 64
+  exclude_punctuation = true
 }
 
 resource "aws_secretsmanager_secret" "auth_token" {
@@ -81,7 +84,12 @@ resource "aws_secretsmanager_secret" "auth_token" {
 
 resource "aws_secretsmanager_secret_version" "auth_token" {
   secret_id     = aws_secretsmanager_secret.auth_token.id
-  secret_string = random_password.auth_token.result
+  secret_string = sensitive(data.aws_secretsmanager_random_password.auth_token.random_password)
+
+  lifecycle {
+    # Changed only by the runbook's rotation (a new version set outside Terraform), never by a plan.
+    ignore_changes = [secret_string]
+  }
 }
 
 resource "aws_cloudwatch_log_group" "slow_log" {
@@ -112,7 +120,7 @@ resource "aws_elasticache_replication_group" "this" {
   kms_key_id                 = var.kms_key_arn
   transit_encryption_enabled = true
   transit_encryption_mode    = "required"
-  auth_token                 = random_password.auth_token.result
+  auth_token                 = aws_secretsmanager_secret_version.auth_token.secret_string
   auth_token_update_strategy = "ROTATE"
 
   auto_minor_version_upgrade = true

@@ -1,15 +1,12 @@
 terraform {
+  # 1.11: S3 native state locking (use_lockfile) and write-only attributes are GA.
   required_version = ">= 1.11.0, < 2.0.0"
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = ">= 6.21.0, < 7.0.0"
-    }
-    # The AUTH token: generated once, then kept (it is in the state, which is encrypted; see README).
-    random = {
-      source  = "hashicorp/random"
-      version = ">= 3.6.0, < 4.0.0"
+      source = "hashicorp/aws"
+      # The same provider range as every module of this repository (TerraformStructureTest).
+      version = ">= 6.29.0, < 7.0.0"
     }
   }
 }

@@ -6,7 +6,7 @@ terraform {
     aws = {
       source = "hashicorp/aws"
       # The same provider range as every module of this repository (TerraformStructureTest).
-      version = ">= 6.21.0, < 7.0.0"
+      version = ">= 6.29.0, < 7.0.0"
     }
   }
 }

@@ -5,8 +5,9 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # 6.20 is the first release that accepts the java25 Lambda runtime; 6.4 added ECS native blue/green.
-      version = ">= 6.21.0, < 7.0.0"
+      # 6.29 replaced the DynamoDB index hash_key/range_key with key_schema; 6.20 is the first release that
+      # accepts the java25 Lambda runtime; 6.4 added ECS native blue/green.
+      version = ">= 6.29.0, < 7.0.0"
     }
   }
 }

@@ -26,9 +26,16 @@ resource "aws_dynamodb_table" "ledger" {
 
   global_secondary_index {
     name            = "by-service-time"
-    hash_key        = "gsi1pk"
-    range_key       = "gsi1sk"
     projection_type = "ALL"
+    # key_schema replaces the index's hash_key/range_key (deprecated since provider 6.29).
+    key_schema {
+      attribute_name = "gsi1pk"
+      key_type       = "HASH"
+    }
+    key_schema {
+      attribute_name = "gsi1sk"
+      key_type       = "RANGE"
+    }
   }
 
   ttl {

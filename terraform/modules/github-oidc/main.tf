@@ -45,13 +45,6 @@ resource "aws_iam_role" "push" {
   assume_role_policy   = data.aws_iam_policy_document.trust.json
   max_session_duration = 3600
   tags                 = var.tags
-
-  lifecycle {
-    precondition {
-      condition     = var.create_oidc_provider || var.existing_oidc_provider_arn != null
-      error_message = "Set existing_oidc_provider_arn when create_oidc_provider is false."
-    }
-  }
 }
 
 data "aws_iam_policy_document" "push" {

@@ -64,6 +64,13 @@ variable "existing_oidc_provider_arn" {
     condition     = var.existing_oidc_provider_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$", var.existing_oidc_provider_arn))
     error_message = "existing_oidc_provider_arn must be the ARN of the token.actions.githubusercontent.com provider."
   }
+
+  # A variable validation, not a precondition on the role: the trust policy document is evaluated
+  # first and would fail with an obscure "Null value found in list".
+  validation {
+    condition     = var.create_oidc_provider || var.existing_oidc_provider_arn != null
+    error_message = "Set existing_oidc_provider_arn when create_oidc_provider is false."
+  }
 }
 
 variable "drift_role_name" {

@@ -38,6 +38,11 @@ variable "public_subnet_cidrs" {
     condition     = alltrue([for cidr in var.public_subnet_cidrs : can(cidrnetmask(cidr))])
     error_message = "public_subnet_cidrs must be IPv4 CIDR blocks."
   }
+
+  validation {
+    condition     = length(var.public_subnet_cidrs) >= length(var.availability_zones)
+    error_message = "public_subnet_cidrs needs a CIDR block for each of the availability_zones."
+  }
 }
 
 variable "private_subnet_cidrs" {
@@ -49,6 +54,11 @@ variable "private_subnet_cidrs" {
     condition     = alltrue([for cidr in var.private_subnet_cidrs : can(cidrnetmask(cidr))])
     error_message = "private_subnet_cidrs must be IPv4 CIDR blocks."
   }
+
+  validation {
+    condition     = length(var.private_subnet_cidrs) >= length(var.availability_zones)
+    error_message = "private_subnet_cidrs needs a CIDR block for each of the availability_zones."
+  }
 }
 
 variable "database_subnet_cidrs" {
@@ -59,6 +69,11 @@ variable "database_subnet_cidrs" {
   validation {
     condition     = alltrue([for cidr in var.database_subnet_cidrs : can(cidrnetmask(cidr))])
     error_message = "database_subnet_cidrs must be IPv4 CIDR blocks."
+  }
+
+  validation {
+    condition     = length(var.database_subnet_cidrs) >= length(var.availability_zones)
+    error_message = "database_subnet_cidrs needs a CIDR block for each of the availability_zones."
   }
 }
 

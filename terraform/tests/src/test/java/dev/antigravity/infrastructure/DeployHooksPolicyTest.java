@@ -139,8 +139,10 @@ class DeployHooksPolicyTest {
                 .containsExactlyInAnyOrder("pk:S", "sk:S", "gsi1pk:S", "gsi1sk:S");
         assertThat(ledger.nested("global_secondary_index")).singleElement().satisfies(index -> {
             assertThat(index.path("name").asText()).isEqualTo("by-service-time");
-            assertThat(index.path("hash_key").asText()).isEqualTo("gsi1pk");
-            assertThat(index.path("range_key").asText()).isEqualTo("gsi1sk");
+            assertThat(index.path("key_schema"))
+                    .extracting(key -> key.path("attribute_name").asText() + ":"
+                            + key.path("key_type").asText())
+                    .containsExactly("gsi1pk:HASH", "gsi1sk:RANGE");
         });
         assertThat(ledger.nested("ttl")).singleElement().satisfies(ttl -> {
             assertThat(ttl.path("attribute_name").asText()).isEqualTo("expiresAt");

@@ -63,6 +63,11 @@ final class ExternalTool {
         assumeTrue(false, reason);
     }
 
+    /** The tool's path, for callers that manage the process themselves (servers). */
+    Path executable() {
+        return executable;
+    }
+
     Result run(List<String> arguments, Map<String, String> environment, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());

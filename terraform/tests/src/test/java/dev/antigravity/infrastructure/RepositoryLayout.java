@@ -45,9 +45,14 @@ final class RepositoryLayout {
     }
 
     static List<Path> workflowFiles() {
-        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+        return filesEndingWith(WORKFLOWS, ".yml", ".yaml");
+    }
+
+    /** The files directly in dir whose names end with one of the suffixes, sorted. */
+    static List<Path> filesEndingWith(Path dir, String... suffixes) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file ->
-                            file.toString().endsWith(".yml") || file.toString().endsWith(".yaml"))
+                            Stream.of(suffixes).anyMatch(file.getFileName().toString()::endsWith))
                     .sorted()
                     .toList();
         } catch (IOException e) {
