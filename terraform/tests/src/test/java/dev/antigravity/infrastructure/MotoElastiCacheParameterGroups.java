@@ -1,9 +1,13 @@
 package dev.antigravity.infrastructure;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
+import static dev.antigravity.infrastructure.MotoQueryProtocol.element;
+import static dev.antigravity.infrastructure.MotoQueryProtocol.error;
+import static dev.antigravity.infrastructure.MotoQueryProtocol.list;
+import static dev.antigravity.infrastructure.MotoQueryProtocol.metadata;
+import static dev.antigravity.infrastructure.MotoQueryProtocol.ok;
+import static dev.antigravity.infrastructure.MotoQueryProtocol.parse;
+
+import dev.antigravity.infrastructure.MotoQueryProtocol.Reply;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,13 +24,9 @@ import java.util.stream.Collectors;
  */
 final class MotoElastiCacheParameterGroups {
 
-    /** A reply: HTTP status and XML body. */
-    record Reply(int status, String xml) {}
-
     private record Group(
             String name, String family, String description, Map<String, String> parameters, Map<String, String> tags) {}
 
-    private static final String NAMESPACE = "http://elasticache.amazonaws.com/doc/2015-02-02/";
     private static final Set<String> ACTIONS = Set.of(
             "CreateCacheParameterGroup",
             "DescribeCacheParameterGroups",
@@ -80,8 +80,8 @@ final class MotoElastiCacheParameterGroups {
                             groups.remove(group.name());
                             return new Reply(
                                     200,
-                                    "<DeleteCacheParameterGroupResponse xmlns=\"" + NAMESPACE + "\">" + metadata()
-                                            + "</DeleteCacheParameterGroupResponse>");
+                                    "<DeleteCacheParameterGroupResponse xmlns=\"" + MotoQueryProtocol.NAMESPACE + "\">"
+                                            + metadata() + "</DeleteCacheParameterGroupResponse>");
                         });
                     default -> tags(action, form);
                 });
@@ -164,52 +164,5 @@ final class MotoElastiCacheParameterGroups {
         return "<CacheParameterGroup>" + element("CacheParameterGroupName", group.name())
                 + element("CacheParameterGroupFamily", group.family()) + element("Description", group.description())
                 + element("IsGlobal", "false") + element("ARN", arnPrefix + group.name()) + "</CacheParameterGroup>";
-    }
-
-    private static Reply ok(String action, String result) {
-        return new Reply(
-                200,
-                "<" + action + "Response xmlns=\"" + NAMESPACE + "\"><" + action + "Result>" + result + "</" + action
-                        + "Result>" + metadata() + "</" + action + "Response>");
-    }
-
-    private static Reply error(int status, String code, String message) {
-        return new Reply(
-                status,
-                "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>Sender</Type>" + element("Code", code)
-                        + element("Message", message) + "</Error><RequestId>translator</RequestId></ErrorResponse>");
-    }
-
-    private static String metadata() {
-        return "<ResponseMetadata><RequestId>translator</RequestId></ResponseMetadata>";
-    }
-
-    private static String element(String name, String value) {
-        String escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return "<" + name + ">" + escaped + "</" + name + ">";
-    }
-
-    /** A query-protocol list of pairs (PREFIX.1.KEY=..., PREFIX.1.VALUE=...) as a map. */
-    private static Map<String, String> list(Map<String, String> form, String prefix, String key, String value) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (int index = 1; form.containsKey(prefix + "." + index + "." + key); index++) {
-            pairs.put(
-                    form.get(prefix + "." + index + "." + key),
-                    form.getOrDefault(prefix + "." + index + "." + value, ""));
-        }
-        return pairs;
-    }
-
-    private static Map<String, String> parse(String formBody) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : List.of(formBody.split("&"))) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                form.put(
-                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 }

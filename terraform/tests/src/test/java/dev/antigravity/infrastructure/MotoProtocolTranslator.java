@@ -36,8 +36,11 @@ import java.util.regex.Pattern;
  * tags given at RegisterScalableTarget or TagResource are kept here, by the target's ARN.</li>
  * <li>CloudTrail: moto's StartLogging and StopLogging find a trail by name only, the provider names
  * it by ARN: the ARN is replaced by the trail's name.</li>
- * <li>ElastiCache cache parameter groups ({@link MotoElastiCacheParameterGroups}) and CloudWatch
- * Logs saved queries ({@link MotoLogsQueryDefinitions}), which moto lacks, are kept here.</li>
+ * <li>ElastiCache cache parameter groups ({@link MotoElastiCacheParameterGroups}), the member
+ * clusters of replication groups ({@link MotoElastiCacheMemberClusters}) and CloudWatch Logs saved
+ * queries ({@link MotoLogsQueryDefinitions}), which moto lacks, are kept or answered here.</li>
+ * <li>SES v2: moto's GetConfigurationSet answers SendingOptions.SendingEnabled as an object holding
+ * the boolean, which the SDK cannot decode: it is unwrapped.</li>
  * </ul>
  */
 final class MotoProtocolTranslator implements AutoCloseable {
@@ -47,6 +50,8 @@ final class MotoProtocolTranslator implements AutoCloseable {
     /** The CloudTrail calls moto answers only for a trail named by name. */
     private static final Set<String> TRAIL_BY_NAME_ONLY =
             Set.of("CloudTrail_20131101.StartLogging", "CloudTrail_20131101.StopLogging");
+
+    private static final Pattern SES_CONFIGURATION_SET = Pattern.compile("^/v2/email/configuration-sets/[^/]+$");
 
     private static final Pattern TRAIL_ARN = Pattern.compile("^arn:[^:]+:cloudtrail:[^:]*:[0-9]*:trail/(.+)$");
     /** CloudWatch output members of type timestamp (from the service model). */
@@ -77,6 +82,7 @@ final class MotoProtocolTranslator implements AutoCloseable {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, ObjectNode> scalableTargetTags = new ConcurrentHashMap<>();
     private final MotoElastiCacheParameterGroups parameterGroups;
+    private final MotoElastiCacheMemberClusters memberClusters = new MotoElastiCacheMemberClusters();
     private final MotoLogsQueryDefinitions queryDefinitions = new MotoLogsQueryDefinitions();
 
     private MotoProtocolTranslator(HttpServer server, URI moto, String region, String accountId) {
@@ -119,6 +125,11 @@ final class MotoProtocolTranslator implements AutoCloseable {
                 passThrough(exchange, trailNamedByName(body), "application/x-amz-json-1.1");
             } else if (isForm(exchange)) {
                 elastiCache(exchange, body);
+            } else if (exchange.getRequestMethod().equals("GET")
+                    && SES_CONFIGURATION_SET
+                            .matcher(exchange.getRequestURI().getPath())
+                            .matches()) {
+                sesConfigurationSet(exchange);
             } else {
                 passThrough(exchange, body, "application/xml");
             }
@@ -155,8 +166,8 @@ final class MotoProtocolTranslator implements AutoCloseable {
     }
 
     private void elastiCache(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        Optional<MotoElastiCacheParameterGroups.Reply> reply =
-                parameterGroups.answer(new String(body, StandardCharsets.UTF_8));
+        String form = new String(body, StandardCharsets.UTF_8);
+        Optional<MotoQueryProtocol.Reply> reply = parameterGroups.answer(form).or(() -> memberClusters.answer(form));
         if (reply.isPresent()) {
             respond(
                     exchange,
@@ -166,6 +177,20 @@ final class MotoProtocolTranslator implements AutoCloseable {
         } else {
             passThrough(exchange, body, "text/xml");
         }
+    }
+
+    private void sesConfigurationSet(HttpExchange exchange) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = forward(exchange, exchange.getRequestURI().toString(), new byte[0], Map.of());
+        byte[] body = answer.body();
+        if (answer.statusCode() == 200) {
+            ObjectNode output = (ObjectNode) JSON.readTree(body);
+            JsonNode sending = output.path("SendingOptions").path("SendingEnabled");
+            if (sending.isObject()) {
+                ((ObjectNode) output.path("SendingOptions")).set("SendingEnabled", sending.path("SendingEnabled"));
+            }
+            body = JSON.writeValueAsBytes(output);
+        }
+        respond(exchange, answer.statusCode(), "application/json", body);
     }
 
     private void passThrough(HttpExchange exchange, byte[] body, String defaultContentType)

@@ -141,6 +141,60 @@ class MotoProtocolTranslatorTest {
     }
 
     @Test
+    void aReplicationGroupsMembersAreDescribedFromItsSettings() throws Exception {
+        elastiCache("Action=CreateReplicationGroup&ReplicationGroupId=translator-rg&ReplicationGroupDescription=test"
+                + "&Engine=valkey&EngineVersion=8.0&CacheNodeType=cache.t4g.micro&NumCacheClusters=2"
+                + "&SecurityGroupIds.SecurityGroupId.1=sg-0123&CacheParameterGroupName=translator-valkey8"
+                + "&SnapshotWindow=03%3A00-04%3A00&AtRestEncryptionEnabled=true&TransitEncryptionEnabled=true");
+
+        assertThat(elastiCache("Action=DescribeCacheClusters&CacheClusterId=translator-rg-002&ShowCacheNodeInfo=true"))
+                .contains(
+                        "<CacheClusterId>translator-rg-002</CacheClusterId>",
+                        "<CacheClusterStatus>available</CacheClusterStatus>",
+                        "<ReplicationGroupId>translator-rg</ReplicationGroupId>",
+                        "<CacheNodeType>cache.t4g.micro</CacheNodeType>",
+                        "<Engine>valkey</Engine>",
+                        "<SnapshotWindow>03:00-04:00</SnapshotWindow>",
+                        "<SecurityGroupId>sg-0123</SecurityGroupId>",
+                        "<CacheParameterGroupName>translator-valkey8</CacheParameterGroupName>");
+        assertThat(elastiCacheResponse("Action=DescribeCacheClusters&CacheClusterId=translator-rg-003")
+                        .statusCode())
+                .as("no third member")
+                .isEqualTo(404);
+
+        elastiCache("Action=DeleteReplicationGroup&ReplicationGroupId=translator-rg");
+        assertThat(elastiCacheResponse("Action=DescribeCacheClusters&CacheClusterId=translator-rg-001")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anSesConfigurationSetIsReadWithItsSendingOptionAsABoolean() throws Exception {
+        HttpResponse<String> created = CLIENT.send(
+                HttpRequest.newBuilder(translator.endpoint().resolve("/v2/email/configuration-sets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", signature("ses"))
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"ConfigurationSetName\":\"translator-set\",\"SendingOptions\":{\"SendingEnabled\":true}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+
+        HttpResponse<String> read = CLIENT.send(
+                HttpRequest.newBuilder(translator.endpoint().resolve("/v2/email/configuration-sets/translator-set"))
+                        .header("Authorization", signature("ses"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        JsonNode sending = JSON.readTree(read.body()).path("SendingOptions").path("SendingEnabled");
+        assertThat(sending.isBoolean()).as("SendingEnabled in " + read.body()).isTrue();
+        assertThat(sending.asBoolean()).isTrue();
+    }
+
+    @Test
     void otherElastiCacheCallsReachMoto() throws Exception {
         assertThat(elastiCache("Action=DescribeCacheSubnetGroups")).contains("DescribeCacheSubnetGroupsResult");
     }
