@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * <li>ElastiCache cache parameter groups ({@link MotoElastiCacheParameterGroups}), the member
  * clusters of replication groups ({@link MotoElastiCacheMemberClusters}) and CloudWatch Logs saved
  * queries ({@link MotoLogsQueryDefinitions}), which moto lacks, are kept or answered here.</li>
- * <li>SES v2: moto's GetConfigurationSet answers SendingOptions.SendingEnabled as an object holding
- * the boolean, which the SDK cannot decode: it is unwrapped.</li>
+ * <li>SES v2: moto's answers carry ISO-8601 timestamps and a configuration set's SendingEnabled as
+ * an object, which the SDK cannot decode ({@link MotoSesV2Json}).</li>
  * </ul>
  */
 final class MotoProtocolTranslator implements AutoCloseable {
@@ -51,7 +51,7 @@ final class MotoProtocolTranslator implements AutoCloseable {
     private static final Set<String> TRAIL_BY_NAME_ONLY =
             Set.of("CloudTrail_20131101.StartLogging", "CloudTrail_20131101.StopLogging");
 
-    private static final Pattern SES_CONFIGURATION_SET = Pattern.compile("^/v2/email/configuration-sets/[^/]+$");
+    private static final String SES_V2_PATH = "/v2/email/";
 
     private static final Pattern TRAIL_ARN = Pattern.compile("^arn:[^:]+:cloudtrail:[^:]*:[0-9]*:trail/(.+)$");
     /** CloudWatch output members of type timestamp (from the service model). */
@@ -125,11 +125,8 @@ final class MotoProtocolTranslator implements AutoCloseable {
                 passThrough(exchange, trailNamedByName(body), "application/x-amz-json-1.1");
             } else if (isForm(exchange)) {
                 elastiCache(exchange, body);
-            } else if (exchange.getRequestMethod().equals("GET")
-                    && SES_CONFIGURATION_SET
-                            .matcher(exchange.getRequestURI().getPath())
-                            .matches()) {
-                sesConfigurationSet(exchange);
+            } else if (exchange.getRequestURI().getPath().startsWith(SES_V2_PATH)) {
+                sesV2(exchange, body);
             } else {
                 passThrough(exchange, body, "application/xml");
             }
@@ -179,18 +176,13 @@ final class MotoProtocolTranslator implements AutoCloseable {
         }
     }
 
-    private void sesConfigurationSet(HttpExchange exchange) throws IOException, InterruptedException {
-        HttpResponse<byte[]> answer = forward(exchange, exchange.getRequestURI().toString(), new byte[0], Map.of());
-        byte[] body = answer.body();
-        if (answer.statusCode() == 200) {
-            ObjectNode output = (ObjectNode) JSON.readTree(body);
-            JsonNode sending = output.path("SendingOptions").path("SendingEnabled");
-            if (sending.isObject()) {
-                ((ObjectNode) output.path("SendingOptions")).set("SendingEnabled", sending.path("SendingEnabled"));
-            }
-            body = JSON.writeValueAsBytes(output);
+    private void sesV2(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = forward(exchange, exchange.getRequestURI().toString(), body, Map.of());
+        byte[] output = answer.body();
+        if (answer.statusCode() == 200 && output.length > 0) {
+            output = JSON.writeValueAsBytes(MotoSesV2Json.repair(JSON.readTree(output)));
         }
-        respond(exchange, answer.statusCode(), "application/json", body);
+        respond(exchange, answer.statusCode(), "application/json", output);
     }
 
     private void passThrough(HttpExchange exchange, byte[] body, String defaultContentType)

@@ -195,6 +195,25 @@ class MotoProtocolTranslatorTest {
     }
 
     @Test
+    void anSesEmailIdentitysTimestampsAreEpochSeconds() throws Exception {
+        HttpResponse<String> created = CLIENT.send(
+                HttpRequest.newBuilder(translator.endpoint().resolve("/v2/email/identities"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", signature("ses"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"EmailIdentity\":\"translator.example.com\","
+                                + "\"DkimSigningAttributes\":{\"NextSigningKeyLength\":\"RSA_2048_BIT\"}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        JsonNode generated =
+                JSON.readTree(created.body()).path("DkimAttributes").path("LastKeyGenerationTimestamp");
+        assertThat(generated.isNumber())
+                .as("LastKeyGenerationTimestamp in " + created.body())
+                .isTrue();
+    }
+
+    @Test
     void otherElastiCacheCallsReachMoto() throws Exception {
         assertThat(elastiCache("Action=DescribeCacheSubnetGroups")).contains("DescribeCacheSubnetGroupsResult");
     }
