@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,6 +53,7 @@ final class MotoProtocolTranslator implements AutoCloseable {
             Set.of("CloudTrail_20131101.StartLogging", "CloudTrail_20131101.StopLogging");
 
     private static final String SES_V2_PATH = "/v2/email/";
+    private static final Pattern SES_IDENTITY = Pattern.compile("^/v2/email/identities/([^/]+)$");
 
     private static final Pattern TRAIL_ARN = Pattern.compile("^arn:[^:]+:cloudtrail:[^:]*:[0-9]*:trail/(.+)$");
     /** CloudWatch output members of type timestamp (from the service model). */
@@ -180,9 +182,21 @@ final class MotoProtocolTranslator implements AutoCloseable {
         HttpResponse<byte[]> answer = forward(exchange, exchange.getRequestURI().toString(), body, Map.of());
         byte[] output = answer.body();
         if (answer.statusCode() == 200 && output.length > 0) {
-            output = JSON.writeValueAsBytes(MotoSesV2Json.repair(JSON.readTree(output)));
+            output = JSON.writeValueAsBytes(MotoSesV2Json.repair(JSON.readTree(output), identity(exchange, body)));
         }
         respond(exchange, answer.statusCode(), "application/json", output);
+    }
+
+    /** The email identity an SES v2 call is about: named in the path, or in a creation's body. */
+    private static Optional<String> identity(HttpExchange exchange, byte[] body) throws IOException {
+        Matcher named = SES_IDENTITY.matcher(exchange.getRequestURI().getRawPath());
+        if (named.matches()) {
+            return Optional.of(URLDecoder.decode(named.group(1), StandardCharsets.UTF_8));
+        }
+        if (exchange.getRequestURI().getPath().equals(SES_V2_PATH + "identities") && body.length > 0) {
+            return Optional.of(JSON.readTree(body).path("EmailIdentity").asText());
+        }
+        return Optional.empty();
     }
 
     private void passThrough(HttpExchange exchange, byte[] body, String defaultContentType)

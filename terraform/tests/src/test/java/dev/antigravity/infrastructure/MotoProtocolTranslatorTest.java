@@ -195,7 +195,7 @@ class MotoProtocolTranslatorTest {
     }
 
     @Test
-    void anSesEmailIdentitysTimestampsAreEpochSeconds() throws Exception {
+    void anSesEmailIdentityHasEpochSecondTimestampsAndItsDkimTokens() throws Exception {
         HttpResponse<String> created = CLIENT.send(
                 HttpRequest.newBuilder(translator.endpoint().resolve("/v2/email/identities"))
                         .header("Content-Type", "application/json")
@@ -211,6 +211,19 @@ class MotoProtocolTranslatorTest {
         assertThat(generated.isNumber())
                 .as("LastKeyGenerationTimestamp in " + created.body())
                 .isTrue();
+        JsonNode tokens = JSON.readTree(created.body()).path("DkimAttributes").path("Tokens");
+        assertThat(tokens).as("Easy DKIM's tokens in " + created.body()).hasSize(3);
+
+        HttpResponse<String> read = CLIENT.send(
+                HttpRequest.newBuilder(translator.endpoint().resolve("/v2/email/identities/translator.example.com"))
+                        .header("Authorization", signature("ses"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("DkimAttributes").path("Tokens"))
+                .as("the same tokens on every read")
+                .isEqualTo(tokens);
     }
 
     @Test

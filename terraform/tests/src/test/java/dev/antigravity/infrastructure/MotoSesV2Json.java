@@ -1,12 +1,17 @@
 package dev.antigravity.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +21,9 @@ import java.util.Set;
  * <ul>
  * <li>timestamps come as ISO-8601 strings, the protocol's are epoch seconds (members from the service model);</li>
  * <li>a configuration set's SendingOptions.SendingEnabled comes as the object the client sent (or {}), not the
- * boolean: SES sends unless told otherwise.</li>
+ * boolean: SES sends unless told otherwise;</li>
+ * <li>an identity signed with Easy DKIM comes without its three DKIM tokens, which SES generates and the DNS
+ * records are made of: three are derived from the identity's name, the same on every read.</li>
  * </ul>
  */
 final class MotoSesV2Json {
@@ -42,10 +49,33 @@ final class MotoSesV2Json {
             "SubscriptionStartDate",
             "Timestamp");
 
+    private static final int EASY_DKIM_TOKENS = 3;
+
     private MotoSesV2Json() {}
 
-    /** Repairs {@code answer} in place; returns it. */
-    static JsonNode repair(JsonNode answer) {
+    /** 32 lowercase hex characters, as SES's tokens look, fixed by the identity and the token's number. */
+    private static String token(String identity, int number) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((identity + "#" + number).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Repairs {@code answer} in place, the answer about {@code identity} if it names one; returns it. */
+    static JsonNode repair(JsonNode answer, Optional<String> identity) {
+        JsonNode dkim = answer.path("DkimAttributes");
+        if (identity.isPresent()
+                && dkim instanceof ObjectNode attributes
+                && "AWS_SES".equals(dkim.path("SigningAttributesOrigin").asText())
+                && dkim.path("Tokens").isEmpty()) {
+            ArrayNode tokens = attributes.putArray("Tokens");
+            for (int token = 1; token <= EASY_DKIM_TOKENS; token++) {
+                tokens.add(token(identity.get(), token));
+            }
+        }
         JsonNode sending = answer.path("SendingOptions").path("SendingEnabled");
         if (sending.isObject()) {
             ((ObjectNode) answer.path("SendingOptions"))
