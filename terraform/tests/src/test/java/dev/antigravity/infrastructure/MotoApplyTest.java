@@ -24,6 +24,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,10 +67,13 @@ class MotoApplyTest {
             Map<String, String> aws = awsEnvironment(moto.endpoint(), translator.endpoint());
             aws.put("TF_DATA_DIR", dir.resolve(".terraform").toString());
             String certificateArn = importSelfSignedCertificate(moto.endpoint(), domain, root);
+            String emailZoneId = createHostedZone(moto.endpoint(), tfvar(dir, "customer_email_domain"));
             List<String> variables = List.of(
                     "-var-file=terraform.tfvars.example",
                     "-var",
                     "certificate_arn=" + certificateArn,
+                    "-var",
+                    "customer_email_zone_id=" + emailZoneId,
                     "-var",
                     "lambda_jar_path=" + EnvironmentPlanTest.PLACEHOLDER_JAR,
                     "-var",
@@ -173,6 +178,40 @@ class MotoApplyTest {
         environment.put("HTTP_PROXY", moto.toString());
         environment.put("NO_PROXY", "127.0.0.1,localhost");
         return environment;
+    }
+
+    /** A string variable's value in the environment's terraform.tfvars.example. */
+    private static String tfvar(Path environment, String name) throws IOException {
+        Matcher assignment = Pattern.compile("(?m)^" + name + "\\s*=\\s*\"([^\"]*)\"")
+                .matcher(Files.readString(environment.resolve("terraform.tfvars.example")));
+        assertThat(assignment.find()).as(name + " in terraform.tfvars.example").isTrue();
+        return assignment.group(1);
+    }
+
+    /**
+     * A public hosted zone for domain in moto's Route 53, as the account would have for the customer email domain
+     * (the example's zone id names none): the SES identity's DKIM records go into it.
+     */
+    private static String createHostedZone(URI moto, String domain) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(moto.resolve("/2013-04-01/hostedzone"))
+                                .header("Content-Type", "application/xml")
+                                .header(
+                                        "Authorization",
+                                        "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/route53/aws4_request, SignedHeaders=host, Signature=0")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "<CreateHostedZoneRequest xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
+                                                + "<Name>" + domain + "</Name><CallerReference>moto-apply-" + domain
+                                                + "</CallerReference></CreateHostedZoneRequest>"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("Route 53 CreateHostedZone: " + response.body())
+                .isIn(200, 201);
+        Matcher id = Pattern.compile("<Id>/hostedzone/([^<]+)</Id>").matcher(response.body());
+        assertThat(id.find()).as("the zone's id in " + response.body()).isTrue();
+        return id.group(1);
     }
 
     /** A self-signed certificate for domain (made with the JDK's keytool), imported into moto's ACM. */
