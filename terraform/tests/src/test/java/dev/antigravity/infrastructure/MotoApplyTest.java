@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * plain HTTP, and HTTP_PROXY points at moto, which routes by host name;</li>
  * <li>CloudWatch (RPC v2 CBOR), Application Auto Scaling tags, CloudTrail's StartLogging by ARN,
  * ElastiCache parameter groups and replication groups' member clusters, CloudWatch Logs saved
- * queries and SES v2 configuration sets go through {@link MotoProtocolTranslator}.</li>
+ * queries, SES v2 answers and ECS services' capacity provider strategies go through
+ * {@link MotoProtocolTranslator}.</li>
  * </ul>
  */
 class MotoApplyTest {
@@ -174,6 +175,7 @@ class MotoApplyTest {
         environment.put("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", translator.toString());
         environment.put("AWS_ENDPOINT_URL_CLOUDTRAIL", translator.toString());
         environment.put("AWS_ENDPOINT_URL_SESV2", translator.toString());
+        environment.put("AWS_ENDPOINT_URL_ECS", translator.toString());
         environment.put("AWS_ENDPOINT_URL_S3_CONTROL", "http://s3-control.eu-west-1.amazonaws.com");
         environment.put("HTTP_PROXY", moto.toString());
         environment.put("NO_PROXY", "127.0.0.1,localhost");

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  * <li>ElastiCache cache parameter groups ({@link MotoElastiCacheParameterGroups}), the member
  * clusters of replication groups ({@link MotoElastiCacheMemberClusters}) and CloudWatch Logs saved
  * queries ({@link MotoLogsQueryDefinitions}), which moto lacks, are kept or answered here.</li>
+ * <li>ECS: moto drops a service's capacity provider strategy ({@link
+ * MotoEcsCapacityProviderStrategies}).</li>
  * <li>SES v2: moto's answers carry ISO-8601 timestamps and a configuration set's SendingEnabled as
  * an object, which the SDK cannot decode ({@link MotoSesV2Json}).</li>
  * </ul>
@@ -86,6 +88,8 @@ final class MotoProtocolTranslator implements AutoCloseable {
     private final MotoElastiCacheParameterGroups parameterGroups;
     private final MotoElastiCacheMemberClusters memberClusters = new MotoElastiCacheMemberClusters();
     private final MotoLogsQueryDefinitions queryDefinitions = new MotoLogsQueryDefinitions();
+    private final MotoEcsCapacityProviderStrategies capacityProviderStrategies =
+            new MotoEcsCapacityProviderStrategies();
 
     private MotoProtocolTranslator(HttpServer server, URI moto, String region, String accountId) {
         this.server = server;
@@ -123,6 +127,8 @@ final class MotoProtocolTranslator implements AutoCloseable {
                 autoScaling(exchange, target.substring(AUTO_SCALING_TARGET.length()), body);
             } else if (target != null && target.startsWith(MotoLogsQueryDefinitions.TARGET_PREFIX)) {
                 logs(exchange, target.substring(MotoLogsQueryDefinitions.TARGET_PREFIX.length()), body);
+            } else if (target != null && target.startsWith(MotoEcsCapacityProviderStrategies.TARGET_PREFIX)) {
+                ecs(exchange, target.substring(MotoEcsCapacityProviderStrategies.TARGET_PREFIX.length()), body);
             } else if (target != null && TRAIL_BY_NAME_ONLY.contains(target)) {
                 passThrough(exchange, trailNamedByName(body), "application/x-amz-json-1.1");
             } else if (isForm(exchange)) {
@@ -152,6 +158,17 @@ final class MotoProtocolTranslator implements AutoCloseable {
             return body;
         }
         return JSON.writeValueAsBytes(((ObjectNode) input).put("Name", arn.group(1)));
+    }
+
+    private void ecs(HttpExchange exchange, String operation, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = forward(exchange, "/", body, Map.of());
+        byte[] output = answer.body();
+        if (answer.statusCode() == 200 && output.length > 0) {
+            capacityProviderStrategies.requested(
+                    operation, body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body));
+            output = JSON.writeValueAsBytes(capacityProviderStrategies.answered(JSON.readTree(output)));
+        }
+        respond(exchange, answer.statusCode(), "application/x-amz-json-1.1", output);
     }
 
     private void logs(HttpExchange exchange, String operation, byte[] body) throws IOException, InterruptedException {

@@ -227,6 +227,37 @@ class MotoProtocolTranslatorTest {
     }
 
     @Test
+    void anEcsServicesCapacityProviderStrategyIsDescribedAsGiven() throws Exception {
+        String ecs = "AmazonEC2ContainerServiceV20141113.";
+        jsonCall(ecs + "CreateCluster", "ecs", Map.of("clusterName", "translator-cluster"));
+        List<Map<String, Object>> strategy = List.of(
+                Map.of("capacityProvider", "FARGATE", "base", 1, "weight", 1),
+                Map.of("capacityProvider", "FARGATE_SPOT", "base", 0, "weight", 3));
+        jsonCall(
+                ecs + "CreateService",
+                "ecs",
+                Map.of(
+                        "cluster",
+                        "translator-cluster",
+                        "serviceName",
+                        "api",
+                        "desiredCount",
+                        0,
+                        "capacityProviderStrategy",
+                        strategy));
+
+        JsonNode service = jsonCall(
+                        ecs + "DescribeServices",
+                        "ecs",
+                        Map.of("cluster", "translator-cluster", "services", List.of("api")))
+                .path("services")
+                .get(0);
+
+        assertThat(service.path("capacityProviderStrategy")).isEqualTo(JSON.valueToTree(strategy));
+        assertThat(service.has("launchType")).as("launchType in " + service).isFalse();
+    }
+
+    @Test
     void otherElastiCacheCallsReachMoto() throws Exception {
         assertThat(elastiCache("Action=DescribeCacheSubnetGroups")).contains("DescribeCacheSubnetGroupsResult");
     }
