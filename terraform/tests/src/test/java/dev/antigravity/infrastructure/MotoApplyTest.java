@@ -41,6 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * managed policies (MOTO_IAM_LOAD_MANAGED_POLICIES) that roles attach;</li>
  * <li>S3 Control puts the account id in the host name: its endpoint is the real host name over
  * plain HTTP, and HTTP_PROXY points at moto, which routes by host name;</li>
+ * <li>the customer email domain's hosted zone, which the example's zone id only names, is created
+ * in moto's Route 53 for the SES identity's DKIM records;</li>
  * <li>CloudWatch (RPC v2 CBOR), Application Auto Scaling tags, CloudTrail's StartLogging by ARN,
  * ElastiCache parameter groups and replication groups' member clusters, CloudWatch Logs saved
  * queries, SES v2 answers and ECS services' capacity provider strategies go through
@@ -106,9 +108,9 @@ class MotoApplyTest {
      * A second plan, for a new image tag, must leave the running revision alone: the deploy hooks
      * own the service's task_definition. It still shows in-place updates for values moto does not
      * store; those are recorded (target/moto-apply/ENV-second-plan.txt) as known gaps, not failed.
-     * Seen with a 5.100 stand-in (not yet with 6.48.0): the database instance, its parameter group
-     * and ingress rule, the functions and their aliases, the service, the load balancer's ingress
-     * rule and the KMS key.
+     * Seen with 6.48.0: bucket and role policies, the functions and their aliases, the database
+     * instance and parameter group, the replication group, the security group rules, the service,
+     * the KMS key, the SES configuration set and identity.
      */
     private static void secondPlanLeavesTheRunningRevisionAlone(
             TerraformCli terraform, Path dir, Map<String, String> aws, List<String> variables, String environment)

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The AWS query protocol as ElastiCache speaks it (form-encoded requests, XML answers), for the
@@ -55,8 +56,7 @@ final class MotoQueryProtocol {
 
     /** A query-protocol list of values (PREFIX.1=..., PREFIX.2=...). */
     static List<String> values(Map<String, String> form, String prefix) {
-        return java.util.stream.IntStream.iterate(
-                        1, index -> form.containsKey(prefix + "." + index), index -> index + 1)
+        return IntStream.iterate(1, index -> form.containsKey(prefix + "." + index), index -> index + 1)
                 .mapToObj(index -> form.get(prefix + "." + index))
                 .toList();
     }
